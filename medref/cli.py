@@ -1,0 +1,104 @@
+"""The ``medref`` console script.
+
+Its output is a contract (README.md documents it): ``parse --json`` prints
+the shape of ``documents.serialize.to_contract``; errors go to stderr as
+``FILE:LINE: what is wrong`` with exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "medref.settings")
+    import django
+
+    django.setup()
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from medref.documents.serialize import to_contract
+    from medref.importers import parse_file
+    from medref.importers.errors import ParseError
+
+    try:
+        doc = parse_file(Path(args.file))
+    except ParseError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    if args.json:
+        json.dump(to_contract(doc), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        from medref.renderers import render
+
+        sys.stdout.write(render(doc, "txt"))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    _setup_django()
+    from medref.meetings.imports import import_paths
+
+    return import_paths(
+        [Path(p) for p in args.files],
+        municipality=args.municipality,
+        replace=args.replace,
+        stdout=sys.stdout,
+        stderr=sys.stderr,
+    )
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from medref.importers import parse_file
+    from medref.importers.errors import ParseError
+    from medref.renderers import render
+
+    try:
+        doc = parse_file(Path(args.file))
+    except ParseError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    output = render(doc, args.to)
+    if args.output:
+        Path(args.output).write_text(output, encoding="utf-8")
+    else:
+        sys.stdout.write(output)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="medref", description="medref: MED-udvalgenes mødesystem")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("parse", help="read minutes or an agenda and print what medref understood")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true", help="print the document as JSON")
+    p.set_defaults(func=cmd_parse)
+
+    p = sub.add_parser("import", help="store minutes in the database (atomic, idempotent)")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--municipality", default=None, help="municipality the committees belong to")
+    p.add_argument("--replace", action="store_true", help="replace a meeting imported from another file")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("render", help="write a file as text or Markdown")
+    p.add_argument("file")
+    p.add_argument("--to", choices=["txt", "md"], required=True)
+    p.add_argument("-o", "--output", default=None)
+    p.set_defaults(func=cmd_render)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
