@@ -1,0 +1,78 @@
+"""Importers: files in every format municipalities have -> MeetingDocument.
+
+``parse_file`` picks the front end by the file's extension; every front end
+hands raw blocks to ``structure.read_document``. Parsing never touches the
+database: a parse error leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from medref.documents import MeetingDocument
+
+from .blocks import RawBlock
+from .errors import ParseError
+from .markdown import markdown_blocks
+from .structure import read_document
+from .text import text_blocks
+
+FRONT_ENDS: dict[str, Callable[[str], list[RawBlock]]] = {
+    "txt": text_blocks,
+    "md": markdown_blocks,
+}
+EXTENSIONS: dict[str, str] = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
+
+
+def decode(data: bytes, *, path: str) -> str:
+    """UTF-8 text (a BOM is allowed); anything else is a located error."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        hint = ""
+        try:
+            data.decode("cp1252")
+            hint = "; it looks like Windows-1252 (cp1252): save it as UTF-8"
+        except UnicodeDecodeError:
+            pass
+        raise ParseError(
+            f"not UTF-8 text: byte 0x{data[exc.start]:02X} at column {column}{hint}",
+            path=path,
+            line=line,
+        ) from exc
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise ParseError("binary data (a NUL byte) in a text file", path=path, line=line)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_text(text: str, fmt: str, *, path: str = "<input>") -> MeetingDocument:
+    """Parse text in format ``fmt`` ("txt" or "md")."""
+    if fmt not in FRONT_ENDS:
+        raise ParseError(f"unknown format {fmt!r}; medref reads {', '.join(FRONT_ENDS)}", path=path)
+    if not text.strip():
+        raise ParseError("the file is empty", path=path, line=1)
+    return read_document(FRONT_ENDS[fmt](text), path=path)
+
+
+def format_of(path: Path) -> str:
+    fmt = EXTENSIONS.get(path.suffix.lower())
+    if fmt is None:
+        known = ", ".join(sorted(EXTENSIONS))
+        raise ParseError(f"unknown file type {path.suffix!r}; medref reads {known}", path=str(path))
+    return fmt
+
+
+def parse_file(path: Path) -> MeetingDocument:
+    fmt = format_of(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ParseError(f"cannot read the file: {exc.strerror}", path=str(path)) from exc
+    return parse_text(decode(data, path=str(path)), fmt, path=str(path))
+
+
+__all__ = ["ParseError", "decode", "format_of", "parse_file", "parse_text"]

@@ -1,0 +1,84 @@
+"""Who attended: name lists as minutes write them, and merging them.
+
+Minutes name people in lists ("A, B og C deltog i mødet") and say the same
+thing in several places (a header list, "Der var afbud fra …", a
+"Fraværende" line under every item). The lists are merged so each person
+appears once, spelled as first written; a misspelling elsewhere
+("Anderen") is the same person (``medref.lib.names``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from medref.documents import Participant
+from medref.lib.names import names_match
+
+from .blocks import clean_inline
+from .vocabulary import REFERENT_SUFFIX
+
+_LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+og\s+|\s+samt\s+")
+
+
+def split_names(text: str) -> list[str]:
+    """"A, B og C." -> ["A", "B", "C"]."""
+    text = clean_inline(text).rstrip(".").strip()
+    return [name for name in (clean_inline(n) for n in _LIST_SEPARATOR.split(text)) if name]
+
+
+def merge_names(*lists: Iterable[str]) -> tuple[str, ...]:
+    """All names in order of first appearance, each person once."""
+    merged: list[str] = []
+    for names in lists:
+        for name in names:
+            if not any(names_match(name, seen) for seen in merged):
+                merged.append(name)
+    return tuple(merged)
+
+
+def without(names: Iterable[str], removed: Iterable[str]) -> tuple[str, ...]:
+    gone = list(removed)
+    return tuple(n for n in names if not any(names_match(n, g) for g in gone))
+
+
+def _split_outside_parentheses(text: str) -> list[str]:
+    """Split a list on "," and " og " that stand outside parentheses."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    i = 0
+    while i < len(text):
+        char = text[i]
+        depth += (char == "(") - (char == ")" and depth > 0)
+        if depth == 0 and char == ",":
+            parts.append(text[start:i])
+            start = i + 1
+        elif depth == 0 and text.startswith(" og ", i):
+            parts.append(text[start:i])
+            start = i + 4
+            i += 3
+        i += 1
+    parts.append(text[start:])
+    return [p for p in (clean_inline(p) for p in parts) if p]
+
+
+def parse_participants(text: str) -> tuple[list[Participant], str | None]:
+    """A "Mødedeltagere" list: participants with titles, and the minute taker.
+
+    "Marie Aasøe (Afdelingschef for Økonomi & Stab), …, Pernille Løvendahl
+    Carlsen (Personaleadministrativ konsulent) (referent)".
+    """
+    participants: list[Participant] = []
+    minute_taker: str | None = None
+    for part in _split_outside_parentheses(text):
+        is_referent = REFERENT_SUFFIX.search(part) is not None
+        part = REFERENT_SUFFIX.sub("", part).strip()
+        name, title = part, None
+        match = re.fullmatch(r"(?P<name>[^(]+?)\s*\((?P<title>.*)\)", part)
+        if match:
+            name, title = match["name"].strip(), clean_inline(match["title"]) or None
+        participants.append(Participant(name=name, title=title))
+        if is_referent:
+            minute_taker = name
+    return participants, minute_taker

@@ -1,0 +1,53 @@
+"""What a format's front end hands to the structure reader.
+
+A front end (text, Markdown, later DOCX/HTML/PDF) only splits a file into
+blocks with their source line; ``structure.read_document`` decides what the
+blocks mean. Keeping that split is what lets every format share one reading
+of headers, items, sections and attendance.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from medref.documents import Block, Heading, Paragraph
+
+_SPACE = re.compile(r"\s+")
+
+
+def clean_inline(text: str) -> str:
+    """One line of inline text: whitespace runs folded, ends stripped."""
+    return _SPACE.sub(" ", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class RawBlock:
+    """A block of the source.
+
+    ``lines`` are its physical lines (the header and table of contents are
+    read line by line); ``block`` is its body form. ``explicit_heading`` is
+    true when the format marks it as a heading (Markdown ``#``).
+    """
+
+    line: int
+    block: Block
+    lines: tuple[str, ...]
+    explicit_heading: bool = False
+
+    @property
+    def text(self) -> str:
+        """The block's text when it is a single paragraph or heading, else ""."""
+        if isinstance(self.block, Paragraph | Heading):
+            return self.block.text
+        return ""
+
+
+def paragraph(line: int, text: str, lines: tuple[str, ...] | None = None) -> RawBlock:
+    cleaned = clean_inline(text)
+    return RawBlock(line=line, block=Paragraph(cleaned), lines=lines or (cleaned,))
+
+
+def heading(line: int, text: str) -> RawBlock:
+    cleaned = clean_inline(text)
+    return RawBlock(line=line, block=Heading(cleaned), lines=(cleaned,), explicit_heading=True)

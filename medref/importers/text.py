@@ -1,0 +1,88 @@
+"""Plain-text minutes: the front end that splits lines into blocks.
+
+Plain-text minutes (as ESDH systems export them, and as the examples are
+written) put every paragraph on one line and separate blocks by blank lines.
+Lines starting "- " are bullets (indentation nests them), "1. " numbered
+items, and lines with tabs are table rows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medref.documents import BulletList, ListItem, Table
+
+from .blocks import RawBlock, clean_inline, paragraph
+
+_BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-•*–])\s+(?P<text>\S.*)$")
+_NUMBERED = re.compile(r"^(?P<indent>[ \t]*)\d{1,3}[.)]\s+(?P<text>\S.*)$")
+
+
+def _list_line(line: str) -> tuple[int, bool, str] | None:
+    """(indent, ordered, text) for a list line, else None."""
+    for pattern, ordered in ((_BULLET, False), (_NUMBERED, True)):
+        match = pattern.match(line)
+        if match:
+            indent = len(match["indent"].expandtabs(4))
+            return indent, ordered, clean_inline(match["text"])
+    return None
+
+
+def _is_table_line(line: str) -> bool:
+    return "\t" in line.strip()
+
+
+def _build_list(entries: list[tuple[int, str]]) -> tuple[ListItem, ...]:
+    """Nest (indent, text) pairs: a deeper indent is a child of the line above."""
+
+    def build(start: int, indent: int) -> tuple[tuple[ListItem, ...], int]:
+        items: list[ListItem] = []
+        i = start
+        while i < len(entries) and entries[i][0] >= indent:
+            text = entries[i][1]
+            i += 1
+            children: tuple[ListItem, ...] = ()
+            if i < len(entries) and entries[i][0] > entries[i - 1][0]:
+                children, i = build(i, entries[i][0])
+            items.append(ListItem(text, children))
+        return tuple(items), i
+
+    items, _ = build(0, entries[0][0])
+    return items
+
+
+def text_blocks(text: str) -> list[RawBlock]:
+    """Split plain text into raw blocks, each with its 1-based line number."""
+    blocks: list[RawBlock] = []
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        line = lines[i].rstrip()
+        if not line.strip():
+            i += 1
+            continue
+        start = i + 1
+        listed = _list_line(line)
+        if listed is not None:
+            entries: list[tuple[int, str]] = []
+            ordered = listed[1]
+            raw: list[str] = []
+            while i < len(lines) and (item := _list_line(lines[i].rstrip())) is not None:
+                entries.append((item[0], item[2]))
+                raw.append(lines[i].strip())
+                i += 1
+            blocks.append(RawBlock(start, BulletList(_build_list(entries), ordered), tuple(raw)))
+            continue
+        if _is_table_line(line):
+            rows: list[tuple[str, ...]] = []
+            raw = []
+            while i < len(lines) and _is_table_line(lines[i].rstrip()):
+                cells = lines[i].strip().split("\t")
+                rows.append(tuple(clean_inline(c) for c in cells))
+                raw.append(lines[i].strip())
+                i += 1
+            blocks.append(RawBlock(start, Table(tuple(rows)), tuple(raw)))
+            continue
+        blocks.append(paragraph(start, line))
+        i += 1
+    return blocks

@@ -1,0 +1,131 @@
+"""The words Danish minutes use, in one table.
+
+Importers read section headings, header fields and attendance phrases only
+through this module, so teaching medref another municipality's wording is
+an edit here, not in parsing code.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from medref.documents import SectionKind
+
+# Section headings, compared casefolded, without bold markers and a final colon.
+SECTION_HEADINGS: Final[dict[str, SectionKind]] = {
+    "resumé": SectionKind.SUMMARY,
+    "resume": SectionKind.SUMMARY,
+    "sammenfatning": SectionKind.SUMMARY,
+    "sagsfremstilling": SectionKind.CASE,
+    "sagsbeskrivelse": SectionKind.CASE,
+    "beskrivelse af sagen": SectionKind.CASE,
+    "indstilling": SectionKind.RECOMMENDATION,
+    "forslag til beslutning": SectionKind.RECOMMENDATION,
+    "beslutning": SectionKind.DECISION,
+    "bilag": SectionKind.ATTACHMENTS,
+    "bilagsliste": SectionKind.ATTACHMENTS,
+    # Known headings without a kind of their own.
+    "beslutningstema": SectionKind.OTHER,
+    "baggrund": SectionKind.OTHER,
+    "økonomi": SectionKind.OTHER,
+    "økonomiske konsekvenser": SectionKind.OTHER,
+    "høring": SectionKind.OTHER,
+    "kommunikation": SectionKind.OTHER,
+}
+
+# "Beslutning i Økonomiudvalget den 3. juni 2025:" is a Beslutning heading too.
+DECISION_HEADING: Final = re.compile(r"^beslutning\s+i\s+.+\s+den\s+.+$", re.IGNORECASE)
+
+# Header fields: label -> field name. A label stands first on its line,
+# optionally followed by a colon.
+HEADER_LABELS: Final[dict[str, str]] = {
+    "mødedato": "date",
+    "dato": "date",
+    "tidspunkt": "date",
+    "mødested": "location",
+    "sted": "location",
+    "mødedeltagere": "participants",
+    "deltagere": "participants",
+    "til stede": "present",
+    "afbud": "absent",
+    "fraværende": "absent",
+    "suppleanter": "substitutes",
+    "suppleant": "substitutes",
+    "referent": "minute_taker",
+    "kommune": "municipality",
+}
+
+DOCUMENT_TITLE: Final = re.compile(
+    r"^(?P<kind>referat|dagsorden)\b[\s:]*(?P<committee>.*?)"
+    r"(?:\s+(?:d\.|den)\s*(?P<date>\d{1,2}[-./]\d{1,2}[-./]\d{4}))?\s*$",
+    re.IGNORECASE,
+)
+TOC_HEADING: Final = re.compile(r"^indholdsfortegnelse:?$", re.IGNORECASE)
+TOC_ENTRY: Final = re.compile(r"^(?P<title>.+?)(?:\s*\.{2,}\s*|\s*\t\s*|\s{2,})(?P<page>\d{1,4})$")
+
+ITEM_HEADING: Final = re.compile(r"^punkt\s+(?P<number>\d{1,4})\s*[:.]\s*(?P<title>.+)$", re.IGNORECASE)
+CLOSED_MARKER: Final = re.compile(r"^lukket(?:\s+punkt)?\.?$", re.IGNORECASE)
+OPEN_MARKER: Final = re.compile(r"^åbent(?:\s+punkt)?\.?$", re.IGNORECASE)
+CASE_NUMBER: Final = re.compile(
+    r"^(?:(?:sagsnr|sags\s*nr|journalnr|j\.\s*nr)\.?:?\s*)?"
+    r"(?P<case>\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2})$",
+    re.IGNORECASE,
+)
+
+# "Stabschef for Strategi og Udbud indstiller," (possibly with the first clause).
+RECOMMENDATION_LEAD: Final = re.compile(r"^(?P<proposer>.+?)\s+indstiller\s*,?\s*(?P<rest>.*)$")
+RECOMMENDATION_CLAUSE: Final = re.compile(r"^at\s+\S", re.IGNORECASE)
+
+# Attendance phrases, matched against a whole paragraph. The paragraph stays
+# in the section (it is what the minutes say); the names are collected.
+_NAMES = r"(?P<names>[^.].*?)"
+MEETING_PRESENT: Final = (re.compile(rf"^{_NAMES}\s+deltog\s+i\s+mødet\.?$", re.IGNORECASE),)
+MEETING_ABSENT: Final = (
+    re.compile(rf"^{_NAMES}\s+(?:var|er)\s+fraværende\.?$", re.IGNORECASE),
+    re.compile(rf"^der\s+var\s+afbud\s+fra\s+{_NAMES}\.?$", re.IGNORECASE),
+    re.compile(rf"^{_NAMES}\s+havde\s+meldt\s+afbud\.?$", re.IGNORECASE),
+    re.compile(rf"^{_NAMES}\s+deltog\s+ikke\s+i\s+mødet\.?$", re.IGNORECASE),
+)
+MEETING_SUBSTITUTE: Final = (
+    re.compile(rf"^suppleant(?:erne)?\s+{_NAMES}\s+deltog\s+i\s+mødet\.?$", re.IGNORECASE),
+)
+ITEM_SUBSTITUTE: Final = (
+    re.compile(
+        rf"^suppleant(?:erne)?\s+{_NAMES}\s+deltog\s+i\s+behandling(?:en)?\s+af\s+punktet\.?$",
+        re.IGNORECASE,
+    ),
+)
+ITEM_ABSENT: Final = (
+    re.compile(
+        rf"^{_NAMES}\s+deltog\s+ikke\s+i\s+behandling(?:en)?\s+af\s+punktet\.?$", re.IGNORECASE
+    ),
+)
+# A line of its own, removed from the section: "Fraværende: A, B og C".
+ITEM_ABSENT_LINE: Final = re.compile(r"^fraværende\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
+ITEM_SUBSTITUTE_LINE: Final = re.compile(r"^suppleanter\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
+
+REFERENT_SUFFIX: Final = re.compile(r"\s*\((?:referent|referatskriver)\)\s*$", re.IGNORECASE)
+
+
+def section_kind(heading: str) -> SectionKind | None:
+    """The kind a heading names, or None when it is not a section heading."""
+    key = heading.strip().rstrip(":").strip().casefold()
+    if key in SECTION_HEADINGS:
+        return SECTION_HEADINGS[key]
+    if DECISION_HEADING.match(key.rstrip(":")):
+        return SectionKind.DECISION
+    return None
+
+
+def header_field(line: str) -> tuple[str, str] | None:
+    """("location", "Mødelokale 2225") for "Mødested Mødelokale 2225"."""
+    lowered = line.casefold()
+    for label, name in HEADER_LABELS.items():
+        if lowered == label or lowered == label + ":":
+            return name, ""
+        if lowered.startswith(label) and len(line) > len(label):
+            rest = line[len(label) :]
+            if rest[0] in " :\t":
+                return name, rest.lstrip(" :\t").strip()
+    return None
