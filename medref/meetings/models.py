@@ -1,0 +1,241 @@
+"""Meetings and what their agendas and minutes say.
+
+The tables mirror ``medref.documents.model.MeetingDocument`` closely enough
+that ``mapping.to_document(mapping.from_document(doc)) == doc`` holds
+exactly; that is why names are stored as written next to the matched person,
+and why a few text fields are nullable (None and "" are different values in
+a document).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from medref.documents.model import SectionKind
+from medref.organisation.models import Committee, Person
+
+
+class Meeting(models.Model):
+    """One meeting of a committee.
+
+    A committee meets at most once a day: (committee, meeting_date) is the
+    identity imports use to recognise a meeting they have seen before. A key
+    on the start time too would not work, since it is often unknown and
+    NULLs never collide in a unique constraint.
+    """
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        AGENDA_SENT = "agenda_sent", _("Agenda sent")
+        HELD = "held", _("Held")
+        MINUTES_DRAFT = "minutes_draft", _("Minutes draft")
+        MINUTES_APPROVED = "minutes_approved", _("Minutes approved")
+
+    committee = models.ForeignKey(
+        Committee, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("committee")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+    meeting_date = models.DateField(_("meeting date"))
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    # Nullable: "no place given" and an empty place are different documents.
+    location = models.TextField(_("location"), null=True, blank=True)  # noqa: DJ001
+    # Whether the source names its municipality (the name is the committee's).
+    municipality_stated = models.BooleanField(_("municipality stated"), default=False)
+    minute_taker = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings_minuted",
+        verbose_name=_("minute taker"),
+    )
+    minute_taker_name = models.CharField(  # noqa: DJ001
+        _("minute taker as written"), max_length=200, null=True, blank=True
+    )
+    # False when the minutes do not say who attended (document.present is None).
+    attendance_recorded = models.BooleanField(_("attendance recorded"), default=False)
+    toc = models.JSONField(_("table of contents"), default=list, blank=True)
+    source_name = models.CharField(_("source file"), max_length=500, blank=True)
+    source_sha256 = models.CharField(_("source SHA-256"), max_length=64, blank=True, db_index=True)
+    imported_at = models.DateTimeField(
+        _("imported at"), null=True, blank=True, default=timezone.now
+    )
+
+    class Meta:
+        ordering = ["-meeting_date", "-start_time"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "meeting_date"], name="meeting_one_per_committee_and_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.committee} {self.meeting_date:%Y-%m-%d}"
+
+
+class Attendance(models.Model):
+    """One name the meeting's header lists mention, and where.
+
+    Each ``*_position`` is the name's index in that list of the document
+    (participants, present, absent, substitutes), None when it is not in
+    the list. One row per name as written: the person is the matched
+    identity, the name is what these minutes say.
+    """
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("meeting")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="attendances", verbose_name=_("person")
+    )
+    name = models.CharField(_("name as written"), max_length=200)
+    title = models.CharField(  # noqa: DJ001
+        _("title as written"), max_length=300, null=True, blank=True
+    )
+    participant_position = models.PositiveIntegerField(_("participant position"), null=True)
+    present_position = models.PositiveIntegerField(_("present position"), null=True)
+    absent_position = models.PositiveIntegerField(_("absent position"), null=True)
+    substitute_position = models.PositiveIntegerField(_("substitute position"), null=True)
+
+    class Meta:
+        ordering = ["meeting", "participant_position", "name"]
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendances")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "name"], name="attendance_unique_name"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.meeting})"
+
+
+class AgendaItem(models.Model):
+    """A punkt. ``number`` runs on through the committee's year; ``position`` is its order."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="items", verbose_name=_("meeting")
+    )
+    position = models.PositiveIntegerField(_("position"))
+    number = models.PositiveIntegerField(_("number"))
+    title = models.TextField(_("title"))
+    case_number = models.CharField(  # noqa: DJ001
+        _("case number"), max_length=100, null=True, blank=True
+    )
+    closed = models.BooleanField(_("closed"), default=False)
+    # The recommendation ("X indstiller, at …"); no proposer means none.
+    recommendation_proposer = models.TextField(  # noqa: DJ001
+        _("recommended by"), null=True, blank=True
+    )
+    recommendation_clauses = models.JSONField(_("recommendation clauses"), default=list, blank=True)
+    recommendation_numbered = models.BooleanField(_("numbered clauses"), default=False)
+
+    class Meta:
+        ordering = ["meeting", "position"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="item_unique_number"),
+            models.UniqueConstraint(fields=["meeting", "position"], name="item_unique_position"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class Section(models.Model):
+    """A headed part of an item (Resumé, Sagsfremstilling, Beslutning, …), in source order."""
+
+    class Kind(models.TextChoices):
+        SUMMARY = SectionKind.SUMMARY.value, _("Summary")
+        CASE = SectionKind.CASE.value, _("Case presentation")
+        RECOMMENDATION = SectionKind.RECOMMENDATION.value, _("Recommendation")
+        DECISION = SectionKind.DECISION.value, _("Decision")
+        ATTACHMENTS = SectionKind.ATTACHMENTS.value, _("Attachments")
+        OTHER = SectionKind.OTHER.value, _("Other")
+
+    item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="sections", verbose_name=_("item")
+    )
+    position = models.PositiveIntegerField(_("position"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    heading = models.TextField(_("heading"))
+    # documents.serialize.blocks_to_data: lossless, the round trip reads it.
+    body = models.JSONField(_("body"), default=list, blank=True)
+    # documents.plain.blocks_text: derived, for search and previews only.
+    text = models.TextField(_("text"), blank=True)
+
+    class Meta:
+        ordering = ["item", "position"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        constraints = [
+            models.UniqueConstraint(fields=["item", "position"], name="section_unique_position"),
+        ]
+
+    def __str__(self) -> str:
+        return self.heading
+
+
+class ItemAttendance(models.Model):
+    """A name the minutes give for one item only: absent, or a substitute who took part."""
+
+    class Kind(models.TextChoices):
+        ABSENT = "absent", _("Absent")
+        SUBSTITUTE = "substitute", _("Substitute")
+
+    item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.CASCADE,
+        related_name="item_attendances",
+        verbose_name=_("item"),
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="item_attendances", verbose_name=_("person")
+    )
+    name = models.CharField(_("name as written"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    position = models.PositiveIntegerField(_("position"))
+
+    class Meta:
+        ordering = ["item", "kind", "position"]
+        verbose_name = _("item attendance")
+        verbose_name_plural = _("item attendances")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "kind", "position"], name="item_attendance_unique_position"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_kind_display()})"
+
+
+class Attachment(models.Model):
+    """A bilag; imported minutes usually name one without its file."""
+
+    item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("item")
+    )
+    position = models.PositiveIntegerField(_("position"))
+    title = models.TextField(_("title"))
+    file = models.FileField(
+        _("file"), upload_to="attachments/%Y/", max_length=500, null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["item", "position"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        constraints = [
+            models.UniqueConstraint(fields=["item", "position"], name="attachment_unique_position"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,63 @@
+"""Reads of meetings, each in a fixed number of queries whatever the meeting's size."""
+
+from __future__ import annotations
+
+from django.db.models import F, Prefetch
+
+from medref.organisation.models import Committee
+
+from .models import AgendaItem, Attachment, Attendance, ItemAttendance, Meeting, Section
+
+
+def committee_with_meetings(municipality_slug: str, committee_slug: str) -> Committee:
+    """The committee with these slugs, for its page.
+
+    Loaded: ``committee.municipality``, ``committee.parent``, and
+    ``committee.meeting_list``: its meetings, newest first (no items).
+    Raises ``Committee.DoesNotExist``. Two queries.
+    """
+    meetings = Meeting.objects.order_by("-meeting_date", "-start_time")
+    return (
+        Committee.objects.select_related("municipality", "parent")
+        .prefetch_related(Prefetch("meetings", queryset=meetings, to_attr="meeting_list"))
+        .get(municipality__slug=municipality_slug, slug=committee_slug)
+    )
+
+
+def meeting_detail(meeting_id: int) -> Meeting:
+    """The meeting with everything a meeting page or ``mapping.to_document`` shows.
+
+    Loaded, all in position order:
+
+    - ``meeting.committee``, ``meeting.committee.municipality``, ``meeting.minute_taker``;
+    - ``meeting.attendances.all()`` with each ``.person`` (ordered by
+      participant position, names outside the participant list last);
+    - ``meeting.items.all()``, and for each item ``.sections.all()``,
+      ``.attachments.all()`` and ``.item_attendances.all()`` (kind, then
+      position; each with ``.person``).
+
+    Raises ``Meeting.DoesNotExist``. Six queries.
+    """
+    return (
+        Meeting.objects.select_related("committee__municipality", "minute_taker")
+        .prefetch_related(
+            Prefetch(
+                "attendances",
+                queryset=Attendance.objects.select_related("person").order_by(
+                    # NULLs sort differently per database; say where they go.
+                    F("participant_position").asc(nulls_last=True),
+                    "name",
+                ),
+            ),
+            Prefetch("items", queryset=AgendaItem.objects.order_by("position")),
+            Prefetch("items__sections", queryset=Section.objects.order_by("position")),
+            Prefetch("items__attachments", queryset=Attachment.objects.order_by("position")),
+            Prefetch(
+                "items__item_attendances",
+                queryset=ItemAttendance.objects.select_related("person").order_by(
+                    "kind", "position"
+                ),
+            ),
+        )
+        .get(pk=meeting_id)
+    )
