@@ -1,0 +1,82 @@
+# medref — developer tasks. `make run` to try it, `make test` before committing.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-from-pyproject
+# Development commands run with debug on (and so the development secret key)
+# unless the caller says otherwise.
+DEV_ENV := MEDREF_DEBUG=$${MEDREF_DEBUG:-True}
+# Tests run in the production configuration, with a throw-away key.
+TEST_ENV := MEDREF_DEBUG=False MEDREF_SECRET_KEY=medref-test-only-secret-key
+PYTEST_ARGS ?=
+# Pure packages, type-checked strictly (those that exist yet).
+MYPY_PATHS := medref/documents medref/importers medref/renderers medref/lib
+
+.PHONY: help setup migrate run test test-sqlite test-postgres check bench messages clean
+
+help:
+	@echo "make run     set up, migrate, load demo data, serve on http://127.0.0.1:8000"
+	@echo "make test    run the tests on SQLite, then on a throw-away PostgreSQL 15"
+	@echo "make check   ruff and mypy"
+	@echo "make bench   benchmarks"
+	@echo "make messages compile translations (.po -> .mo)"
+	@echo "make clean   remove the virtualenv and caches"
+
+setup: $(STAMP)
+
+# Reinstall only when pyproject.toml changed since the last install.
+$(STAMP): pyproject.toml
+	@if [ ! -x $(PY) ]; then \
+		python="$$(scripts/find-python)" || exit 1; \
+		echo "creating $(VENV) with $$python"; \
+		"$$python" -m venv $(VENV) || exit 1; \
+	fi
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+migrate: setup
+	$(DEV_ENV) $(PY) manage.py migrate --no-input
+
+messages: setup
+	@if [ -z "$$(find medref -name '*.po' -print -quit)" ]; then \
+		echo "no .po files under medref/"; \
+	elif command -v msgfmt >/dev/null; then \
+		cd medref && $(DEV_ENV) ../$(PY) ../manage.py compilemessages; \
+	else \
+		$(PY) scripts/compile_messages.py; \
+	fi
+
+run: setup migrate messages
+	$(DEV_ENV) $(PY) manage.py load_demo
+	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+# pytest exits 5 when it collects no test; that is not a failure here.
+test: test-sqlite test-postgres
+
+test-sqlite: setup messages
+	@echo "== tests on SQLite =="
+	@$(TEST_ENV) DATABASE_URL= $(PY) -m pytest $(PYTEST_ARGS); \
+		rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 5 ]
+
+# Only tests that touch the database (marker `database`, set by tests/conftest.py)
+# and tests marked `postgres` run again on PostgreSQL.
+test-postgres: setup messages
+	@echo "== tests on PostgreSQL 15 =="
+	@$(TEST_ENV) scripts/pg-test-server $(PY) -m pytest -m "database or postgres" $(PYTEST_ARGS); \
+		rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 5 ]
+
+check: setup
+	$(PY) -m ruff check .
+	@paths=""; for d in $(MYPY_PATHS); do \
+		[ -n "$$(find $$d -name '*.py' -print -quit 2>/dev/null)" ] && paths="$$paths $$d"; \
+	done; \
+	echo "$(PY) -m mypy$$paths"; $(PY) -m mypy $$paths
+
+bench: setup
+	$(DEV_ENV) $(PY) -m bench
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	find . -name __pycache__ -type d -prune -not -path './.git/*' -exec rm -rf {} +
