@@ -1,0 +1,74 @@
+"""Template filters for the pages: inline text with links, Danish dates.
+
+Inline text in a ``MeetingDocument`` is plain text in which a link is
+written the Markdown way, ``[her](https://…)``. ``inline`` escapes the text
+and turns only those links into anchors, and only for safe targets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from django import template
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from medref.documents.model import MeetingDocument
+from medref.lib.danish import format_long_date, format_short_date
+
+register = template.Library()
+
+_LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\((?P<href>[^)\s]*)\)")
+_SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def is_safe_href(href: str) -> bool:
+    """Only web, mail and in-page links; no javascript:, data:, relative paths."""
+    return href.startswith("#") or href.lower().startswith(_SAFE_SCHEMES)
+
+
+@register.filter
+def inline(text: str | None) -> SafeString:
+    """Escape ``text`` and turn ``[text](url)`` links with safe targets into anchors."""
+    if not text:
+        return mark_safe("")
+    parts: list[str] = []
+    position = 0
+    for match in _LINK.finditer(text):
+        parts.append(escape(text[position : match.start()]))
+        if is_safe_href(match["href"]):
+            parts.append(format_html('<a href="{}">{}</a>', match["href"], match["text"]))
+        else:
+            parts.append(escape(match[0]))
+        position = match.end()
+    parts.append(escape(text[position:]))
+    # Every piece above was escaped or built by format_html.
+    return mark_safe("".join(parts))
+
+
+@register.filter
+def long_date(day: dt.date | None) -> str:
+    """A date the long Danish way: "Onsdag d. 08. oktober 2025"."""
+    return format_long_date(day) if day is not None else ""
+
+
+@register.filter
+def meeting_when(doc: MeetingDocument) -> str:
+    """The Mødedato line, "Onsdag d. 08. oktober 2025 kl. 13:00"."""
+    return format_long_date(doc.meeting_date, doc.start_time, doc.end_time)
+
+
+@register.filter
+def short_date(day: dt.date | None) -> str:
+    """A date the short Danish way: "08-10-2025"."""
+    return format_short_date(day) if day is not None else ""
+
+
+_NUMBER = re.compile(r"[-+−]?\d[\d.,]*\s*%?")
+
+
+@register.filter
+def is_number(text: str) -> bool:
+    """True for table cells such as "265.786", "-13.598" or "8,1 %"."""
+    return bool(_NUMBER.fullmatch(text.strip()))
