@@ -5,7 +5,8 @@ every valid document: tuple orders, None vs "" and ``present`` None vs ()
 all survive. A document is valid here when its committee is ``committee``,
 its municipality (if stated) is the committee's municipality and no name
 appears twice in one of the meeting-level lists (participants, present,
-absent, substitutes). Duplicate item numbers are left to the database's
+absent, substitutes) and no attachment's file is "" (None says "no file";
+a FileField stores both as ""). Duplicate item numbers are left to the database's
 unique constraint.
 
 ``from_document`` writes without its own transaction: callers
@@ -78,6 +79,9 @@ def _check(doc: MeetingDocument, committee: Committee) -> None:
         "absent": doc.absent,
         "substitutes": doc.substitutes,
     }
+    if any(a.file == "" for item in doc.items for a in item.attachments):
+        # A FileField cannot tell "" from no file; documents say None.
+        raise InvalidDocument("an attachment's file is '' (write None for no file)")
     for label, names in lists.items():
         seen: set[str] = set()
         for name in names:
@@ -175,7 +179,7 @@ def from_document(
             for position, section in enumerate(item.sections)
         )
         attachments.extend(
-            Attachment(item=row, position=position, title=a.title, file=a.file)
+            Attachment(item=row, position=position, title=a.title, file=a.file or "")
             for position, a in enumerate(item.attachments)
         )
         for kind, names in (
@@ -223,7 +227,7 @@ def _item_to_document(item: AgendaItem) -> doc_model.AgendaItem:
         ),
         recommendation=recommendation,
         attachments=tuple(
-            doc_model.Attachment(title=a.title, file=a.file.name) for a in item.attachments.all()
+            doc_model.Attachment(title=a.title, file=a.file.name or None) for a in item.attachments.all()
         ),
         absent=tuple(a.name for a in item_attendances if a.kind == ItemAttendance.Kind.ABSENT),
         substitutes=tuple(

@@ -225,9 +225,8 @@ class Attachment(models.Model):
     )
     position = models.PositiveIntegerField(_("position"))
     title = models.TextField(_("title"))
-    file = models.FileField(
-        _("file"), upload_to="attachments/%Y/", max_length=500, null=True, blank=True
-    )
+    # Django stores a missing file as "", so the document's None maps to "".
+    file = models.FileField(_("file"), upload_to="attachments/%Y/", max_length=500, blank=True)
 
     class Meta:
         ordering = ["item", "position"]
