@@ -227,7 +227,8 @@ def _item_to_document(item: AgendaItem) -> doc_model.AgendaItem:
         ),
         recommendation=recommendation,
         attachments=tuple(
-            doc_model.Attachment(title=a.title, file=a.file.name or None) for a in item.attachments.all()
+            doc_model.Attachment(title=a.title, file=a.file.name or None)
+            for a in item.attachments.all()
         ),
         absent=tuple(a.name for a in item_attendances if a.kind == ItemAttendance.Kind.ABSENT),
         substitutes=tuple(

@@ -64,7 +64,7 @@ def test_a_different_file_for_the_same_meeting_is_a_conflict() -> None:
     run(full_minutes())
     before = counts()
     changed = replace(full_minutes(), location="Rådhuset")
-    with pytest.raises(ImportConflict, match="allerede importeret fra referat.txt"):
+    with pytest.raises(ImportConflict, match=r"allerede importeret fra referat\.txt"):
         run(changed, sha="b" * 64)
     assert counts() == before
     assert Meeting.objects.get().location == "Mødelokale 2225"
