@@ -1,12 +1,9 @@
-"""Fixtures for the web pages: documents built by hand, stored through the services."""
+"""Documents built by hand for the page tests, stored through the meetings service."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable
-
-import pytest
 
 from medref.documents.model import (
     AgendaItem,
@@ -25,6 +22,8 @@ from medref.documents.model import (
 )
 from medref.meetings.models import Meeting
 from medref.meetings.services import import_document
+from medref.organisation.models import Committee
+from medref.organisation.services import ensure_committee, ensure_municipality
 
 MUNICIPALITY = "Vejle Kommune"
 
@@ -74,12 +73,13 @@ def make_item(number: int, *, closed: bool = False, numbered: bool = False) -> A
 
 
 def make_document(
-    items: int = 2,
+    items: int | tuple[AgendaItem, ...] = 2,
     *,
     committee: str = "FagMED Økonomi",
     kind: DocumentKind = DocumentKind.MINUTES,
     meeting_date: dt.date = dt.date(2025, 10, 8),
 ) -> MeetingDocument:
+    """Minutes like FagMED Økonomi's, with ``items`` items (numbered from 21) or these items."""
     return MeetingDocument(
         kind=kind,
         committee=committee,
@@ -93,7 +93,11 @@ def make_document(
         absent=("Morten Michaelsen",),
         substitutes=("Kristinna Andersen",),
         minute_taker="Pernille Løvendahl Carlsen",
-        items=tuple(make_item(21 + n, numbered=n % 2 == 1) for n in range(items)),
+        items=(
+            items
+            if isinstance(items, tuple)
+            else tuple(make_item(21 + n, numbered=n % 2 == 1) for n in range(items))
+        ),
     )
 
 
@@ -106,6 +110,11 @@ def store(doc: MeetingDocument) -> Meeting:
     return result.meeting
 
 
-@pytest.fixture
-def stored() -> Callable[[MeetingDocument], Meeting]:
-    return store
+def build_tree(municipality_name: str = "Vejle Kommune") -> dict[str, Committee]:
+    """HovedMED → FagMED → LokalMED and AfdelingsMED, as in Vejle's minutes."""
+    municipality = ensure_municipality(municipality_name)
+    top = ensure_committee(municipality, "HovedMED", level=Committee.Level.HOVEDMED)
+    fag = ensure_committee(municipality, "FagMED Økonomi", parent=top)
+    lokal = ensure_committee(municipality, "LokalMED Borgerservice", parent=fag)
+    afdeling = ensure_committee(municipality, "AfdelingsMED Økonomi & Stab", parent=fag)
+    return {"hoved": top, "fag": fag, "lokal": lokal, "afdeling": afdeling}
