@@ -53,3 +53,15 @@ def test_running_it_twice_changes_nothing() -> None:
     before = snapshot()
     assert load().count("uændret") == 3
     assert snapshot() == before
+
+
+@pytest.mark.django_db
+def test_every_demo_meeting_reads_back_as_its_parsed_file(examples_dir) -> None:
+    """The real minutes survive the database exactly, like the generated documents."""
+    from medref.importers import parse_file
+    from medref.meetings.mapping import to_document
+
+    load()
+    for path in sorted(examples_dir.glob("referat-*")):
+        meeting = Meeting.objects.get(source_name=path.name)
+        assert to_document(meeting) == parse_file(path)
