@@ -84,7 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="store minutes in the database (atomic, idempotent)")
     p.add_argument("files", nargs="+")
     p.add_argument("--municipality", default=None, help="municipality the committees belong to")
-    p.add_argument("--replace", action="store_true", help="replace a meeting imported from another file")
+    p.add_argument(
+        "--replace", action="store_true", help="replace a meeting imported from another file"
+    )
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("render", help="write a file as text or Markdown")

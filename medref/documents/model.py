@@ -78,7 +78,7 @@ Block = Paragraph | Heading | BulletList | Table
 
 @dataclass(frozen=True, slots=True)
 class Recommendation:
-    """"Stabschef for Strategi og Udbud indstiller, at …".
+    """ "Stabschef for Strategi og Udbud indstiller, at …".
 
     ``proposer`` is who recommends, without "indstiller"; each clause keeps
     its leading "at" as written; ``numbered`` says the clauses were "1. at …".

@@ -23,7 +23,7 @@ LIST_INDENT = " "
 
 
 def recommendation_paragraphs(rec: Recommendation) -> list[str]:
-    """"X indstiller," then one paragraph per clause ("1. at …" if numbered)."""
+    """ "X indstiller," then one paragraph per clause ("1. at …" if numbered)."""
     lines = [f"{rec.proposer} indstiller,"]
     for number, clause in enumerate(rec.clauses, start=1):
         lines.append(f"{number}. {clause}" if rec.numbered else clause)

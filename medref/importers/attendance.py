@@ -22,7 +22,7 @@ _LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+og\s+|\s+samt\s+")
 
 
 def split_names(text: str) -> list[str]:
-    """"A, B og C." -> ["A", "B", "C"]."""
+    """ "A, B og C." -> ["A", "B", "C"]."""
     text = clean_inline(text).rstrip(".").strip()
     return [name for name in (clean_inline(n) for n in _LIST_SEPARATOR.split(text)) if name]
 

@@ -110,7 +110,9 @@ class _Reader:
             try:
                 self.header.title_date = parse_short_date(match["date"])
             except ValueError as exc:
-                raise self.error(f"the title's date {match['date']!r} does not exist", line) from exc
+                raise self.error(
+                    f"the title's date {match['date']!r} does not exist", line
+                ) from exc
 
     def _read_field(self, name: str, value: str, line: int) -> None:
         header = self.header
@@ -268,7 +270,9 @@ class _Reader:
         if header.present is not None:
             present = merge_names(header.present, self.said.present)
         elif participants:
-            present = merge_names(without((p.name for p in participants), absent), self.said.present)
+            present = merge_names(
+                without((p.name for p in participants), absent), self.said.present
+            )
         elif self.said.present:
             present = merge_names(self.said.present)
         substitutes = merge_names(
@@ -352,7 +356,8 @@ def extract_recommendation(
     numbered = False
     rest = 1
     while rest < len(blocks) and (found := _clause_texts(blocks[rest])) is not None:
-        numbered = numbered or (isinstance(blocks[rest], BulletList) and blocks[rest].ordered)
+        block = blocks[rest]
+        numbered = numbered or (isinstance(block, BulletList) and block.ordered)
         clauses.extend(found)
         rest += 1
     if not clauses:

@@ -64,7 +64,9 @@ DOCUMENT_TITLE: Final = re.compile(
 TOC_HEADING: Final = re.compile(r"^indholdsfortegnelse:?$", re.IGNORECASE)
 TOC_ENTRY: Final = re.compile(r"^(?P<title>.+?)(?:\s*\.{2,}\s*|\s*\t\s*|\s{2,})(?P<page>\d{1,4})$")
 
-ITEM_HEADING: Final = re.compile(r"^punkt\s+(?P<number>\d{1,4})\s*[:.]\s*(?P<title>.+)$", re.IGNORECASE)
+ITEM_HEADING: Final = re.compile(
+    r"^punkt\s+(?P<number>\d{1,4})\s*[:.]\s*(?P<title>.+)$", re.IGNORECASE
+)
 CLOSED_MARKER: Final = re.compile(r"^lukket(?:\s+punkt)?\.?$", re.IGNORECASE)
 OPEN_MARKER: Final = re.compile(r"^åbent(?:\s+punkt)?\.?$", re.IGNORECASE)
 CASE_NUMBER: Final = re.compile(

@@ -39,8 +39,9 @@ def format_time(value: dt.time) -> str:
 
 
 def format_long_date(day: dt.date, start: dt.time | None = None, end: dt.time | None = None) -> str:
-    """"Onsdag d. 08. oktober 2025 kl. 13:00" (with "-15:00" when the end is known)."""
-    text = f"{WEEKDAYS[day.weekday()].capitalize()} d. {day.day:02d}. {MONTHS[day.month - 1]} {day.year}"
+    """ "Onsdag d. 08. oktober 2025 kl. 13:00" (with "-15:00" when the end is known)."""
+    weekday = WEEKDAYS[day.weekday()].capitalize()
+    text = f"{weekday} d. {day.day:02d}. {MONTHS[day.month - 1]} {day.year}"
     if start is not None:
         text += f" kl. {format_time(start)}"
         if end is not None:
@@ -49,7 +50,7 @@ def format_long_date(day: dt.date, start: dt.time | None = None, end: dt.time | 
 
 
 def format_short_date(day: dt.date) -> str:
-    """"08-10-2025", as in "REFERAT FagMED Økonomi d. 08-10-2025"."""
+    """ "08-10-2025", as in "REFERAT FagMED Økonomi d. 08-10-2025"."""
     return f"{day.day:02d}-{day.month:02d}-{day.year}"
 
 

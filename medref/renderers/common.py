@@ -1,0 +1,61 @@
+"""What every renderer writes the same way: header fields and TOC lines."""
+
+from __future__ import annotations
+
+from medref.documents import MeetingDocument, Participant
+from medref.lib.danish import format_long_date
+from medref.lib.names import names_match
+
+
+def derived_present(doc: MeetingDocument) -> tuple[str, ...] | None:
+    """Who a reader infers attended: the participant list less the absent."""
+    if not doc.participants:
+        return None
+    return tuple(
+        p.name for p in doc.participants if not any(names_match(p.name, a) for a in doc.absent)
+    )
+
+
+def participant_text(participant: Participant, minute_taker: str | None) -> str:
+    text = participant.name
+    if participant.title:
+        text += f" ({participant.title})"
+    if minute_taker is not None and participant.name == minute_taker:
+        text += " (referent)"
+    return text
+
+
+def header_fields(doc: MeetingDocument) -> list[tuple[str, str]]:
+    """(label, value) lines under the title, in the order minutes give them.
+
+    A field is written only when it says something the other fields do not,
+    e.g. "Til stede" only when attendance differs from "participants less
+    Afbud" — which is what the importers infer when it is missing.
+    """
+    fields: list[tuple[str, str]] = []
+    if doc.municipality:
+        fields.append(("Kommune", doc.municipality))
+    fields.append(("Mødedato", format_long_date(doc.meeting_date, doc.start_time, doc.end_time)))
+    if doc.location:
+        fields.append(("Mødested", doc.location))
+    if doc.participants:
+        listed = ", ".join(participant_text(p, doc.minute_taker) for p in doc.participants)
+        fields.append(("Mødedeltagere", listed))
+    if doc.present is not None and doc.present != derived_present(doc):
+        fields.append(("Til stede", ", ".join(doc.present)))
+    if doc.absent:
+        fields.append(("Afbud", ", ".join(doc.absent)))
+    if doc.substitutes:
+        fields.append(("Suppleanter", ", ".join(doc.substitutes)))
+    names = [p.name for p in doc.participants]
+    if doc.minute_taker and doc.minute_taker not in names:
+        fields.append(("Referent", doc.minute_taker))
+    return fields
+
+
+def toc_lines(doc: MeetingDocument) -> list[str]:
+    """ "Title.....<tab>3", as the examples write their table of contents."""
+    return [
+        f"{entry.title}.....\t{entry.page}" if entry.page is not None else entry.title
+        for entry in doc.toc
+    ]
