@@ -18,9 +18,23 @@ from .markdown import markdown_blocks
 from .structure import read_document
 from .text import text_blocks
 
-FRONT_ENDS: dict[str, Callable[[str], list[RawBlock]]] = {
-    "txt": text_blocks,
-    "md": markdown_blocks,
+# A front end turns a file's bytes into raw blocks. Text formats decode first.
+FrontEnd = Callable[[bytes, str], list[RawBlock]]
+
+
+def _text_front_end(split: Callable[[str], list[RawBlock]]) -> FrontEnd:
+    def front_end(data: bytes, path: str) -> list[RawBlock]:
+        text = decode(data, path=path)
+        if not text.strip():
+            raise ParseError("the file is empty", path=path, line=1)
+        return split(text)
+
+    return front_end
+
+
+FRONT_ENDS: dict[str, FrontEnd] = {
+    "txt": _text_front_end(text_blocks),
+    "md": _text_front_end(markdown_blocks),
 }
 EXTENSIONS: dict[str, str] = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 
@@ -49,13 +63,18 @@ def decode(data: bytes, *, path: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def parse_text(text: str, fmt: str, *, path: str = "<input>") -> MeetingDocument:
-    """Parse text in format ``fmt`` ("txt" or "md")."""
+def parse_bytes(data: bytes, fmt: str, *, path: str = "<input>") -> MeetingDocument:
+    """Parse a file's content in format ``fmt`` (see ``FRONT_ENDS``)."""
     if fmt not in FRONT_ENDS:
         raise ParseError(f"unknown format {fmt!r}; medref reads {', '.join(FRONT_ENDS)}", path=path)
-    if not text.strip():
+    if not data.strip():
         raise ParseError("the file is empty", path=path, line=1)
-    return read_document(FRONT_ENDS[fmt](text), path=path)
+    return read_document(FRONT_ENDS[fmt](data, path), path=path)
+
+
+def parse_text(text: str, fmt: str, *, path: str = "<input>") -> MeetingDocument:
+    """Parse text in a text format ("txt" or "md")."""
+    return parse_bytes(text.encode("utf-8"), fmt, path=path)
 
 
 def format_of(path: Path) -> str:
@@ -72,7 +91,16 @@ def parse_file(path: Path) -> MeetingDocument:
         data = path.read_bytes()
     except OSError as exc:
         raise ParseError(f"cannot read the file: {exc.strerror}", path=str(path)) from exc
-    return parse_text(decode(data, path=str(path)), fmt, path=str(path))
+    return parse_bytes(data, fmt, path=str(path))
 
 
-__all__ = ["ParseError", "decode", "format_of", "parse_file", "parse_text"]
+__all__ = [
+    "EXTENSIONS",
+    "FRONT_ENDS",
+    "ParseError",
+    "decode",
+    "format_of",
+    "parse_bytes",
+    "parse_file",
+    "parse_text",
+]
