@@ -7,6 +7,7 @@ database: a parse error leaves nothing behind.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,11 +33,33 @@ def _text_front_end(split: Callable[[str], list[RawBlock]]) -> FrontEnd:
     return front_end
 
 
+def _lazy(module: str, function: str) -> FrontEnd:
+    """Import a binary format's front end on first use (keeps start-up light)."""
+
+    def front_end(data: bytes, path: str) -> list[RawBlock]:
+        found: FrontEnd = getattr(importlib.import_module(f"{__name__}.{module}"), function)
+        return found(data, path)
+
+    return front_end
+
+
 FRONT_ENDS: dict[str, FrontEnd] = {
     "txt": _text_front_end(text_blocks),
     "md": _text_front_end(markdown_blocks),
+    "docx": _lazy("docx", "docx_blocks"),
+    "html": _lazy("html", "html_blocks"),
+    "pdf": _lazy("pdf", "pdf_blocks"),
 }
-EXTENSIONS: dict[str, str] = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
+EXTENSIONS: dict[str, str] = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+}
 
 
 def decode(data: bytes, *, path: str) -> str:

@@ -27,13 +27,17 @@ class RawBlock:
 
     ``lines`` are its physical lines (the header and table of contents are
     read line by line); ``block`` is its body form. ``explicit_heading`` is
-    true when the format marks it as a heading (Markdown ``#``).
+    true when the format marks it as a heading (Markdown ``#``). ``line`` is
+    the 1-based line in the source (for binary formats: in the text the
+    front end extracted, counted the same way), used in error messages.
     """
 
     line: int
     block: Block
     lines: tuple[str, ...]
     explicit_heading: bool = False
+    # The page it stands on, for paged formats (PDF); None elsewhere.
+    page: int | None = None
 
     @property
     def text(self) -> str:
