@@ -108,9 +108,20 @@ def format_of(path: Path) -> str:
     return fmt
 
 
-def parse_file(path: Path) -> MeetingDocument:
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+def parse_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> MeetingDocument:
+    """Parse a file; one larger than ``max_bytes`` is refused before it is read."""
     fmt = format_of(path)
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ParseError(
+                f"the file is {size / 1048576:.1f} MB; the limit is {max_bytes / 1048576:.1f} MB "
+                "(MEDREF_MAX_IMPORT_BYTES)",
+                path=str(path),
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise ParseError(f"cannot read the file: {exc.strerror}", path=str(path)) from exc
