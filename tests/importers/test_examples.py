@@ -32,7 +32,7 @@ FAGMED = DEMO / "referat-fagmed-oekonomi-2025-10-08.txt"
 AFDMED = DEMO / "referat-afdelingsmed-oekonomi-stab-2025-11-20.txt"
 LOKALMED = DEMO / "referat-lokalmed-borgerservice-2025-06-20.md"
 
-R, S, I, B, BI = "resume", "sagsfremstilling", "indstilling", "beslutning", "bilag"
+RES, SAG, IND, BES, BIL = "resume", "sagsfremstilling", "indstilling", "beslutning", "bilag"
 
 
 @pytest.fixture(scope="module")
@@ -107,10 +107,10 @@ def test_fagmed_toc_keeps_its_own_spelling(fagmed: MeetingDocument) -> None:
 
 
 def test_fagmed_sections_and_recommendations(fagmed: MeetingDocument) -> None:
-    expected = {n: [S, I, B] for n in range(21, 31)}
-    expected[24] = [S, I, B, BI]
-    expected[27] = [R, S, I, B]
-    expected[28] = [R, S, I, B]
+    expected = {n: [SAG, IND, BES] for n in range(21, 31)}
+    expected[24] = [SAG, IND, BES, BIL]
+    expected[27] = [RES, SAG, IND, BES]
+    expected[28] = [RES, SAG, IND, BES]
     assert kinds(fagmed) == expected
     item23 = fagmed.item(23)
     assert item23 is not None and item23.recommendation is not None
@@ -198,17 +198,17 @@ def test_afdmed_der_var_afbud_fra_removes_from_present(afdmed: MeetingDocument) 
 
 def test_afdmed_indstilling_comes_before_sagsfremstilling(afdmed: MeetingDocument) -> None:
     expected = {
-        1: [I, S, B, BI],
-        2: [I, S, B, BI],
-        3: [I, S, B],
-        4: [I, S, B],
-        5: [I, S, B],
-        6: [I, S, B, BI],
-        7: [I, S, B],
-        8: [I, S, B, BI],
-        9: [I, S, B, BI],
-        10: [I, S, B, BI],
-        11: [B],
+        1: [IND, SAG, BES, BIL],
+        2: [IND, SAG, BES, BIL],
+        3: [IND, SAG, BES],
+        4: [IND, SAG, BES],
+        5: [IND, SAG, BES],
+        6: [IND, SAG, BES, BIL],
+        7: [IND, SAG, BES],
+        8: [IND, SAG, BES, BIL],
+        9: [IND, SAG, BES, BIL],
+        10: [IND, SAG, BES, BIL],
+        11: [BES],
     }
     assert kinds(afdmed) == expected
 
@@ -274,8 +274,8 @@ def test_lokalmed_fravaerende_lines_are_item_absent_not_sections(lokalmed: Meeti
 def test_lokalmed_heading_levels_are_not_structure(lokalmed: MeetingDocument) -> None:
     """`## HovedMED` is a sub-heading of the decision; `## **Bilag**` is a section;
     `# Punkt 15` is an item like the `## Punkt` ones."""
-    expected = {n: [R, S, I, B, BI] for n in (10, 12, 13, 14)}
-    expected.update({n: [R, S, I, B] for n in (11, 15, 16, 17)})
+    expected = {n: [RES, SAG, IND, BES, BIL] for n in (10, 12, 13, 14)}
+    expected.update({n: [RES, SAG, IND, BES] for n in (11, 15, 16, 17)})
     assert kinds(lokalmed) == expected
     decision = lokalmed.item(12).section(SectionKind.DECISION)  # type: ignore[union-attr]
     assert decision is not None
@@ -310,7 +310,11 @@ def test_lokalmed_nested_bullets(lokalmed: MeetingDocument) -> None:
     lists = [b for b in case.blocks if isinstance(b, BulletList)]
     assert lists[0].items[2] == ListItem(
         "Nyt fra Borgerservice",
-        (ListItem("Personalenytt"), ListItem("Pasudleveringsskab"), ListItem("Andre udviklingstiltag")),
+        (
+            ListItem("Personalenytt"),
+            ListItem("Pasudleveringsskab"),
+            ListItem("Andre udviklingstiltag"),
+        ),
     )
 
 
