@@ -8,17 +8,14 @@ of headers, items, sections and attendance.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from medref.documents import Block, Heading, Paragraph
 
-_SPACE = re.compile(r"\s+")
-
 
 def clean_inline(text: str) -> str:
     """One line of inline text: whitespace runs folded, ends stripped."""
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,7 @@
-"""Markdown minutes: the front end, on markdown-it (CommonMark plus tables).
+"""Markdown minutes: the front end, on pyromark (pulldown-cmark: CommonMark plus tables).
+
+pulldown-cmark is a Rust pull parser, ~15× faster here than markdown-it-py
+(see bench/parse.py), and it reports source ranges, so errors can name lines.
 
 Heading levels carry no structure in real minutes (``## HovedMED`` stands at
 the level of ``## Punkt 12``), so headings become plain heading blocks and
@@ -8,111 +11,145 @@ links are kept in the inline ``[text](url)`` form of the document model.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterator
+from typing import Any
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+import pyromark
 
 from medref.documents import BulletList, ListItem, Table
 
 from .blocks import RawBlock, clean_inline, heading, paragraph
 
-_PARSER = MarkdownIt("commonmark").enable("table")
+_OPTIONS = pyromark.Options.ENABLE_TABLES
+
+Event = tuple[Any, Any]
 
 
-def inline_text(token: Token) -> str:
-    """An inline token as model text; soft and hard breaks become newlines."""
+class _Events:
+    """The event stream with one event of look-ahead and byte offset -> line."""
+
+    def __init__(self, text: str) -> None:
+        data = text.encode("utf-8")
+        self._line_starts = [0]
+        newline = data.find(b"\n")
+        while newline != -1:
+            self._line_starts.append(newline + 1)
+            newline = data.find(b"\n", newline + 1)
+        self._events: Iterator[Event] = iter(pyromark.events_with_range(text, options=_OPTIONS))
+
+    def __iter__(self) -> Iterator[Event]:
+        return self._events
+
+    def line(self, span: Any) -> int:
+        return bisect_right(self._line_starts, span["start"])
+
+
+def _tag(event: Any, key: str) -> Any:
+    """The payload of a {"Start": {key: …}} or {"Start": key} event, else None."""
+    if isinstance(event, dict) and "Start" in event:
+        start = event["Start"]
+        if start == key:
+            return True
+        if isinstance(start, dict) and key in start:
+            return start[key] if start[key] is not None else True
+    return None
+
+
+def _is_end(event: Any, key: str) -> bool:
+    if not isinstance(event, dict) or "End" not in event:
+        return False
+    end = event["End"]
+    return end == key or (isinstance(end, dict) and key in end)
+
+
+def _inline(events: _Events, until: str) -> str:
+    """Inline text up to the End of ``until``; breaks become newlines."""
     parts: list[str] = []
-    hrefs: list[str] = []
-    for child in token.children or ():
-        match child.type:
-            case "text" | "code_inline":
-                parts.append(child.content)
-            case "softbreak" | "hardbreak":
-                parts.append("\n")
-            case "link_open":
-                hrefs.append(str(child.attrGet("href") or ""))
+    links: list[str] = []
+    for event, _ in events:
+        if _is_end(event, until):
+            break
+        if event in ("SoftBreak", "HardBreak"):
+            parts.append("\n")
+        elif isinstance(event, dict):
+            if "Text" in event:
+                parts.append(event["Text"])
+            elif "Code" in event:
+                parts.append(event["Code"])
+            elif (link := _tag(event, "Link")) is not None:
+                links.append(link["dest_url"])
                 parts.append("[")
-            case "link_close":
-                parts.append(f"]({hrefs.pop()})")
-            case "image":
-                parts.append(child.content)
+            elif _is_end(event, "Link"):
+                parts.append(f"]({links.pop()})")
     return "".join(parts)
 
 
-def _line(token: Token) -> int:
-    return token.map[0] + 1 if token.map else 0
-
-
-def _list_items(tokens: Sequence[Token], start: int) -> tuple[tuple[ListItem, ...], int]:
-    """Read list items from just after a *_list_open to just after its close."""
+def _list(events: _Events, ordered: bool) -> tuple[ListItem, ...]:
+    """Items up to the End of the list; an item's paragraphs are joined."""
     items: list[ListItem] = []
-    i = start
-    while tokens[i].type not in ("bullet_list_close", "ordered_list_close"):
-        assert tokens[i].type == "list_item_open"
-        i += 1
-        texts: list[str] = []
-        children: tuple[ListItem, ...] = ()
-        while tokens[i].type != "list_item_close":
-            token = tokens[i]
-            if token.type == "inline":
-                texts.append(inline_text(token))
-            elif token.type in ("bullet_list_open", "ordered_list_open"):
-                nested, i = _list_items(tokens, i + 1)
-                children += nested
-                continue
-            i += 1
-        items.append(ListItem(clean_inline(" ".join(texts)), children))
-        i += 1
-    return tuple(items), i + 1
+    texts: list[str] = []
+    children: list[ListItem] = []
+    for event, _ in events:
+        if _is_end(event, "List"):
+            break
+        if _tag(event, "Item"):
+            texts, children = [], []
+        elif _is_end(event, "Item"):
+            items.append(ListItem(clean_inline("".join(texts)), tuple(children)))
+        elif (nested := _tag(event, "List")) is not None:
+            children.extend(_list(events, nested is not True))
+        elif _tag(event, "Paragraph"):
+            texts.extend((" ", _inline(events, "Paragraph"), " "))
+        elif isinstance(event, dict) and "Text" in event:
+            # A tight list's item text arrives without a Paragraph around it,
+            # in pieces (an escaped character is an event of its own).
+            texts.append(event["Text"])
+        elif event in ("SoftBreak", "HardBreak"):
+            texts.append(" ")
+        elif (link := _tag(event, "Link")) is not None:
+            texts.append(f"[{_inline(events, 'Link')}]({link['dest_url']})")
+        elif isinstance(event, dict) and "Code" in event:
+            texts.append(event["Code"])
+    return tuple(items)
 
 
-def _table(tokens: Sequence[Token], start: int) -> tuple[Table, int]:
+def _table(events: _Events) -> Table:
     rows: list[tuple[str, ...]] = []
     cells: list[str] = []
-    i = start
-    while tokens[i].type != "table_close":
-        token = tokens[i]
-        if token.type == "tr_open":
-            cells = []
-        elif token.type == "inline":
-            cells.append(clean_inline(inline_text(token)))
-        elif token.type == "tr_close":
+    for event, _ in events:
+        if _is_end(event, "Table"):
+            break
+        if _tag(event, "TableCell"):
+            cells.append(clean_inline(_inline(events, "TableCell")))
+        elif _is_end(event, "TableHead") or _is_end(event, "TableRow"):
             rows.append(tuple(cells))
-        i += 1
-    return Table(tuple(rows)), i + 1
+            cells = []
+    return Table(tuple(rows))
 
 
 def markdown_blocks(text: str) -> list[RawBlock]:
-    tokens = _PARSER.parse(text)
+    events = _Events(text)
     blocks: list[RawBlock] = []
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        line = _line(token)
-        if token.type == "heading_open":
-            blocks.append(heading(line, inline_text(tokens[i + 1])))
-            i += 3
-        elif token.type == "paragraph_open":
-            raw = inline_text(tokens[i + 1])
-            lines = tuple(clean_inline(part) for part in raw.split("\n") if part.strip())
-            raw_lines = tuple(part.strip() for part in raw.split("\n") if part.strip())
-            blocks.append(paragraph(line, raw, raw_lines or lines))
-            i += 3
-        elif token.type in ("bullet_list_open", "ordered_list_open"):
-            items, i = _list_items(tokens, i + 1)
-            ordered = token.type == "ordered_list_open"
+    for event, span in events:
+        line = events.line(span)
+        if _tag(event, "Heading"):
+            blocks.append(heading(line, _inline(events, "Heading")))
+        elif _tag(event, "Paragraph"):
+            raw = _inline(events, "Paragraph")
+            lines = tuple(part.strip() for part in raw.split("\n") if part.strip())
+            blocks.append(paragraph(line, raw, lines))
+        elif (kind := _tag(event, "List")) is not None:
+            items = _list(events, ordered=kind is not True)
             raw_lines = tuple(f"- {item.text}" for item in items)
-            blocks.append(RawBlock(line, BulletList(items, ordered), raw_lines))
-        elif token.type == "table_open":
-            table, i = _table(tokens, i + 1)
+            blocks.append(RawBlock(line, BulletList(items, kind is not True), raw_lines))
+        elif _tag(event, "Table"):
+            table = _table(events)
             blocks.append(RawBlock(line, table, tuple("\t".join(r) for r in table.rows)))
-        elif token.type in ("fence", "code_block"):
-            for offset, part in enumerate(token.content.splitlines()):
+        elif _tag(event, "CodeBlock"):
+            code = _inline(events, "CodeBlock")
+            for offset, part in enumerate(code.splitlines()):
                 if part.strip():
                     blocks.append(paragraph(line + offset + 1, part))
-            i += 1
-        else:
-            # blockquote and hr markers, raw HTML: their inner blocks (if any) follow.
-            i += 1
+        # Block quotes are read through; rules and raw HTML carry no text.
     return blocks

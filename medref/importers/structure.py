@@ -191,6 +191,9 @@ class _Reader:
         return _finish_item(number, title, case_number, closed, sections, absent, substitutes)
 
     def _attendance_sentence(self, text: str, absent: list[str], substitutes: list[str]) -> None:
+        lowered = text.lower()
+        if not any(word in lowered for word in vocab.ATTENDANCE_WORDS):
+            return
         targets = (
             (vocab.ITEM_SUBSTITUTE, substitutes),
             (vocab.MEETING_SUBSTITUTE, self.said.substitutes),

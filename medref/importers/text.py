@@ -18,8 +18,13 @@ _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-•*–])\s+(?P<text>\S.*)$")
 _NUMBERED = re.compile(r"^(?P<indent>[ \t]*)\d{1,3}[.)]\s+(?P<text>\S.*)$")
 
 
+_LIST_START = frozenset("-•*–0123456789")
+
+
 def _list_line(line: str) -> tuple[int, bool, str] | None:
     """(indent, ordered, text) for a list line, else None."""
+    if line.lstrip()[:1] not in _LIST_START:
+        return None
     for pattern, ordered in ((_BULLET, False), (_NUMBERED, True)):
         match = pattern.match(line)
         if match:

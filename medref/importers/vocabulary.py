@@ -103,6 +103,10 @@ ITEM_ABSENT: Final = (
         rf"^{_NAMES}\s+deltog\s+ikke\s+i\s+behandling(?:en)?\s+af\s+punktet\.?$", re.IGNORECASE
     ),
 )
+# Only paragraphs holding one of these words can be attendance sentences;
+# checking for them first keeps the patterns off ordinary text.
+ATTENDANCE_WORDS: Final = ("deltog", "fravær", "afbud")
+
 # A line of its own, removed from the section: "Fraværende: A, B og C".
 ITEM_ABSENT_LINE: Final = re.compile(r"^fraværende\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
 ITEM_SUBSTITUTE_LINE: Final = re.compile(r"^suppleanter\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
@@ -112,6 +116,8 @@ REFERENT_SUFFIX: Final = re.compile(r"\s*\((?:referent|referatskriver)\)\s*$", r
 
 def section_kind(heading: str) -> SectionKind | None:
     """The kind a heading names, or None when it is not a section heading."""
+    if len(heading) > 120:
+        return None
     key = heading.strip().rstrip(":").strip().casefold()
     if key in SECTION_HEADINGS:
         return SECTION_HEADINGS[key]
