@@ -1,0 +1,173 @@
+"""PDF minutes: the front end, on PDFium (pypdfium2).
+
+Minutes as ESDH systems export them: a cover page (Mødedato, Mødested), a
+table of contents with dot leaders and page numbers, one item per page,
+running headers and "Side N af M" footers. ``pdf_pages`` reads positioned
+lines, drops running headers/footers and page numbers; ``pdf_tables`` takes
+ruled tables out; ``pdf_flow`` joins lines into paragraphs, lists and
+tables. The blocks carry their page, so ``toc_page_check`` can compare the
+TOC's page numbers with where the items really start.
+
+Why PDFium and not pdfplumber (pdfminer), measured on the fixtures
+(tests/fixtures/pdf, 8-16 pages, best of 5): ``pdftotext -layout`` 18-20 ms
+per file; PDFium text runs 23-34 ms; PDFium per-character boxes 80-115 ms;
+pdfplumber ``extract_words`` 400-660 ms. Only PDFium's runs stay within 2x
+of pdftotext, and they carry what layout needs (box, baseline, font size,
+weight). ``bench/bench_pdf.py`` repeats the measurement for the whole import.
+
+An image-only PDF (no text layer) is run through ``ocrmypdf`` when it is
+installed, else refused with what to install.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
+
+from medref.documents import MeetingDocument
+
+from . import vocabulary as vocab
+from .blocks import RawBlock
+from .errors import ParseError
+from .pdf_flow import blocks_from
+from .pdf_pages import Line, Page, read_page, strip_running
+from .pdf_tables import PlacedTable, ruled_tables
+
+MAX_PAGES = 500
+OCR_TIMEOUT = 300  # seconds for ocrmypdf on the whole file
+_OCR_HINT = "it needs OCR; install tesseract-ocr-dan and ocrmypdf"
+
+
+def _open(data: bytes, path: str) -> pdfium.PdfDocument:
+    if not data.lstrip()[:1024].startswith(b"%PDF-") and b"%PDF-" not in data[:1024]:
+        raise ParseError("not a PDF file (it does not start with %PDF-)", path=path)
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        reason = str(exc)
+        if "password" in reason.lower():
+            raise ParseError(
+                "the PDF is password-protected; remove the password", path=path
+            ) from None
+        raise ParseError(
+            f"cannot read the PDF (damaged or truncated?): {reason}", path=path
+        ) from None
+
+
+def _pages(data: bytes, path: str, max_pages: int) -> list[Page]:
+    document = _open(data, path)
+    try:
+        count = len(document)
+        if count == 0:
+            raise ParseError("the PDF has no pages", path=path)
+        if count > max_pages:
+            raise ParseError(f"the PDF has {count} pages; the limit is {max_pages}", path=path)
+        pages: list[Page] = []
+        for index in range(count):
+            try:
+                pages.append(read_page(document, index))
+            except pdfium.PdfiumError as exc:
+                raise ParseError(f"page {index + 1} cannot be read: {exc}", path=path) from exc
+        return pages
+    finally:
+        document.close()
+
+
+def _ocr(data: bytes, path: str) -> bytes:
+    """The PDF with a text layer from ocrmypdf (Danish), or a ParseError."""
+    ocrmypdf = shutil.which("ocrmypdf")
+    if ocrmypdf is None:
+        raise ParseError(f"the PDF contains no text (a scanned document?): {_OCR_HINT}", path=path)
+    with tempfile.TemporaryDirectory(prefix="medref-ocr-") as tmp:
+        source, target = Path(tmp) / "in.pdf", Path(tmp) / "out.pdf"
+        source.write_bytes(data)
+        command = [ocrmypdf, "-l", "dan", "--skip-text", "--output-type", "pdf"]
+        try:
+            result = subprocess.run(
+                [*command, str(source), str(target)],
+                capture_output=True,
+                text=True,
+                timeout=OCR_TIMEOUT,
+                check=False,
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise ParseError(f"OCR took longer than {OCR_TIMEOUT} s; gave up", path=path) from exc
+        if result.returncode != 0 or not target.exists():
+            last = (result.stderr.strip().splitlines() or ["no message"])[-1]
+            raise ParseError(f"the PDF has no text and OCR failed: {last}", path=path)
+        return target.read_bytes()
+
+
+def _reading_order(pages: list[Page]) -> list[Line | PlacedTable]:
+    items: list[Line | PlacedTable] = []
+    for page in pages:
+        tables = ruled_tables(page)
+        on_page: list[Line | PlacedTable] = [*page.lines, *tables]
+        on_page.sort(
+            key=lambda item: -(item.top if isinstance(item, PlacedTable) else item.baseline)
+        )
+        items.extend(on_page)
+    return items
+
+
+def pdf_blocks(
+    data: bytes, path: str, *, max_pages: int = MAX_PAGES, ocr: bool = True
+) -> list[RawBlock]:
+    """Split a PDF into raw blocks, each with its page."""
+    pages = _pages(data, path, max_pages)
+    if not any(page.chars for page in pages):
+        if not ocr:
+            raise ParseError(f"the PDF contains no text even after OCR: {_OCR_HINT}", path=path)
+        return pdf_blocks(_ocr(data, path), path, max_pages=max_pages, ocr=False)
+    strip_running(pages)
+    blocks = blocks_from(_reading_order(pages))
+    if not blocks:
+        raise ParseError("the PDF contains no text besides headers and page numbers", path=path)
+    return blocks
+
+
+# --- the table of contents against the pages -----------------------------------
+
+_WORD = re.compile(r"\w+")
+
+
+def _key(title: str) -> str:
+    return "".join(_WORD.findall(title.casefold()))
+
+
+def item_pages(blocks: list[RawBlock]) -> dict[int, int]:
+    """Item number -> the page its "Punkt N: …" heading stands on."""
+    pages: dict[int, int] = {}
+    for block in blocks:
+        match = vocab.ITEM_HEADING.match(block.text) if len(block.lines) == 1 else None
+        if match and block.page is not None and not vocab.TOC_ENTRY.match(block.lines[0]):
+            pages.setdefault(int(match["number"]), block.page)
+    return pages
+
+
+def toc_page_check(doc: MeetingDocument, blocks: list[RawBlock]) -> list[str]:
+    """Warnings where the TOC's page numbers disagree with where items start.
+
+    TOC entries are matched to items by title (spaces and punctuation
+    aside), else by position when the TOC lists every item in order.
+    """
+    starts = item_pages(blocks)
+    by_title = {_key(item.title): item for item in doc.items}
+    in_order = len(doc.toc) == len(doc.items)
+    warnings: list[str] = []
+    for index, entry in enumerate(doc.toc):
+        item = by_title.get(_key(entry.title)) or (doc.items[index] if in_order else None)
+        if entry.page is None or item is None or item.number not in starts:
+            continue
+        actual = starts[item.number]
+        if actual != entry.page:
+            warnings.append(
+                f"TOC says item {item.number} ({entry.title}) starts on page {entry.page}, "
+                f"it starts on page {actual}"
+            )
+    return warnings

@@ -1,0 +1,233 @@
+"""Positioned lines -> raw blocks: paragraphs, headings, lists, tables.
+
+Two lines belong to one paragraph when the gap between them is a normal
+line pitch (at most ~1.25x the most common one for their font size), they
+share a font, and the first was *wrapped*: the next line's first word would
+not have fitted at its end (otherwise the writer broke the line by hand).
+A line starting with a bullet glyph or "1." starts a list item; the
+glyph's x position gives its nesting. Consecutive lines split into aligned
+columns are an unruled table.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from medref.documents import BulletList, Heading, ListItem, Paragraph, Table
+
+from . import vocabulary as vocab
+from .blocks import RawBlock, clean_inline
+from .pdf_pages import Line
+from .pdf_tables import PlacedTable
+from .pdf_text import clean, join_lines
+
+# Glyphs that stand alone before a list item's text (Symbol/Wingdings bullets
+# come out in the private use area).
+BULLET_GLYPHS = frozenset("•▪‣◦·∙●○■□➢►✓-–—o*\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc\uf06e")
+_INLINE_BULLET = re.compile(r"^(?P<glyph>[•▪‣◦·∙●■□➢►\-–\uf0b7\uf0a7])\s+(?P<text>\S.*)$")
+_NUMBER = re.compile(r"^\d{1,3}[.)]$")
+_INLINE_NUMBER = re.compile(r"^\d{1,3}[.)]\s+(?P<text>\S.*)$")
+
+
+@dataclass(slots=True)
+class _Metrics:
+    pitch: dict[float, float]
+    right: float
+    body_size: float
+
+    def line_pitch(self, size: float) -> float:
+        return self.pitch.get(round(size * 2) / 2, 1.2 * size)
+
+
+@dataclass(slots=True)
+class _Entry:
+    indent: float
+    ordered: bool
+    lines: list[str] = field(default_factory=list)
+
+
+def _metrics(lines: list[Line]) -> _Metrics:
+    gaps: dict[float, list[float]] = {}
+    for a, b in itertools.pairwise(lines):
+        gap = a.baseline - b.baseline
+        if a.page == b.page and abs(a.size - b.size) < 0.3 and gap > 0.5 * a.size:
+            gaps.setdefault(round(a.size * 2) / 2, []).append(gap)
+    pitch = {
+        size: sorted(values)[len(values) // 5] for size, values in gaps.items() if len(values) >= 2
+    }
+    rights = sorted(line.x1 for line in lines) or [0.0]
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        sizes[round(line.size * 2) / 2] += len(line.text)
+    body = sizes.most_common(1)[0][0] if sizes else 10.0
+    return _Metrics(pitch, rights[int((len(rights) - 1) * 0.98)], body)
+
+
+def _is_toc_line(line: Line) -> bool:
+    return bool(vocab.TOC_ENTRY.match(line.text.strip())) and (
+        ".." in line.text or len(line.cells) > 1
+    )
+
+
+def _marker(line: Line, previous: Line | None, metrics: _Metrics) -> tuple[bool, str] | None:
+    """(ordered, text) when the line starts a list item."""
+    cells = line.cells
+    if len(cells) > 1 and cells[0] in BULLET_GLYPHS:
+        return False, " ".join(cells[1:])
+    if len(cells) > 1 and _NUMBER.match(cells[0]):
+        return True, " ".join(cells[1:])
+    text = line.text.replace("\t", " ")
+    # "5. december" or "– men" starting a line wrapped from the line above is text.
+    inline = _INLINE_NUMBER.match(text) or _INLINE_BULLET.match(text)
+    if inline is None or (
+        previous is not None
+        and (inline.re is _INLINE_NUMBER or inline["glyph"] in "-–")
+        and _continues(previous, line, metrics, first_x=previous.x0)
+    ):
+        return None
+    return inline.re is _INLINE_NUMBER, inline["text"]
+
+
+def _wrapped(a: Line, b: Line, metrics: _Metrics) -> bool:
+    """Would b's first word have fitted at a's end? If not, a was wrapped."""
+    if _is_toc_line(a) or not b.text.strip():
+        return False
+    word = b.runs[0].first_word_x1 - b.x0
+    return metrics.right - a.x1 < word + 0.3 * a.size
+
+
+def _continues(a: Line, b: Line, metrics: _Metrics, *, first_x: float) -> bool:
+    """Is b the next line of a's paragraph?"""
+    if abs(a.size - b.size) > 0.5 or a.bold != b.bold or len(b.cells) > 1:
+        return False
+    if a.page == b.page:
+        if a.baseline - b.baseline > 1.25 * metrics.line_pitch(a.size):
+            return False
+    elif b.page != a.page + 1 or (a.text.rstrip()[-1:] in ".:!?" and b.text[:1].isupper()):
+        return False  # a sentence ending a page most likely ends its paragraph
+    if abs(b.x0 - first_x) > 3 * a.size and abs(b.x0 - a.x0) > 3 * a.size:
+        return False
+    return _wrapped(a, b, metrics)
+
+
+def _aligned(a: Line, b: Line) -> bool:
+    """Do two multi-column lines share at least two column starts?"""
+    shared = sum(1 for x in b.cell_x if any(abs(x - y) < 4 for y in a.cell_x))
+    return len(a.cells) > 1 and len(b.cells) > 1 and shared >= 2
+
+
+def _nest(entries: list[_Entry]) -> tuple[ListItem, ...]:
+    def build(start: int, indent: float) -> tuple[tuple[ListItem, ...], int]:
+        items: list[ListItem] = []
+        i = start
+        while i < len(entries) and entries[i].indent >= indent - 1.5:
+            text = join_lines(entries[i].lines)
+            i += 1
+            children: tuple[ListItem, ...] = ()
+            if i < len(entries) and entries[i].indent > entries[i - 1].indent + 1.5:
+                children, i = build(i, entries[i].indent)
+            items.append(ListItem(clean_inline(text), children))
+        return tuple(items), i
+
+    return build(0, entries[0].indent)[0]
+
+
+class _Flow:
+    def __init__(self, items: list[Line | PlacedTable]) -> None:
+        self.items = items
+        self.metrics = _metrics([item for item in items if isinstance(item, Line)])
+        self.blocks: list[RawBlock] = []
+        self.line_no = 1
+
+    def emit(
+        self, block: Paragraph | Heading | BulletList | Table, lines: list[str], page: int
+    ) -> None:
+        heading = isinstance(block, Heading)
+        raw = RawBlock(self.line_no, block, tuple(lines), explicit_heading=heading, page=page)
+        self.blocks.append(raw)
+        self.line_no += len(lines) + 1
+
+    def line_at(self, i: int) -> Line | None:
+        item = self.items[i] if i < len(self.items) else None
+        return item if isinstance(item, Line) else None
+
+    def run(self) -> list[RawBlock]:
+        i = 0
+        while i < len(self.items):
+            item = self.items[i]
+            if isinstance(item, PlacedTable):
+                rows = item.table.rows
+                self.emit(item.table, ["\t".join(row) for row in rows], item.page)
+                i += 1
+                continue
+            previous = self.line_at(i - 1) if i else None
+            if (marker := _marker(item, previous, self.metrics)) is not None:
+                i = self.list_from(i, marker[0])
+            elif (nxt := self.line_at(i + 1)) and _aligned(item, nxt) and not _is_toc_line(item):
+                i = self.table_from(i)
+            else:
+                i = self.paragraph_from(i)
+        return self.blocks
+
+    def paragraph_from(self, start: int) -> int:
+        first = self.line_at(start)
+        assert first is not None
+        lines = [first]
+        i = start + 1
+        while (
+            (line := self.line_at(i)) is not None
+            and _marker(line, lines[-1], self.metrics) is None
+            and _continues(lines[-1], line, self.metrics, first_x=first.x0)
+        ):
+            lines.append(line)
+            i += 1
+        text = join_lines([line.text for line in lines])
+        raw = clean(first.text) if len(lines) == 1 else text  # one line keeps its tabs
+        larger = first.size >= self.metrics.body_size + 1.5
+        if (first.bold or larger) and len(text) <= 150 and not text.endswith("."):
+            block: Paragraph | Heading = Heading(clean_inline(text))
+        else:
+            block = Paragraph(clean_inline(text))
+        self.emit(block, [raw], first.page)
+        return i
+
+    def list_from(self, start: int, ordered: bool) -> int:
+        entries: list[_Entry] = []
+        first = self.line_at(start)
+        assert first is not None
+        i = start
+        last = first
+        while (line := self.line_at(i)) is not None:
+            marker = _marker(line, last if i > start else None, self.metrics)
+            if marker is not None:
+                if entries and marker[0] != ordered and line.x0 <= entries[0].indent + 1.5:
+                    break  # a list of the other kind starts
+                entries.append(_Entry(line.x0, marker[0], [marker[1]]))
+            elif _continues(last, line, self.metrics, first_x=line.x0):
+                entries[-1].lines.append(line.text)
+            else:
+                break
+            last = line
+            i += 1
+        items = _nest(entries)
+        self.emit(BulletList(items, ordered), [f"- {item.text}" for item in items], first.page)
+        return i
+
+    def table_from(self, start: int) -> int:
+        first = self.line_at(start)
+        assert first is not None
+        rows = [first]
+        i = start + 1
+        while (line := self.line_at(i)) is not None and _aligned(first, line):
+            rows.append(line)
+            i += 1
+        table = Table(tuple(tuple(clean_inline(clean(c)) for c in row.cells) for row in rows))
+        self.emit(table, [clean(row.text) for row in rows], first.page)
+        return i
+
+
+def blocks_from(items: list[Line | PlacedTable]) -> list[RawBlock]:
+    return _Flow(items).run()

@@ -1,0 +1,283 @@
+"""PDF pages -> positioned text lines, on PDFium (pypdfium2).
+
+PDFium already groups a page's characters into text runs ("rects": one per
+stretch of a line without a large gap). Asking for the runs costs a few
+calls per line instead of several per character, which is what keeps the
+import near ``pdftotext`` speed (see ``medref.importers.pdf``). A run's text
+is cut from the page text by character index, never by its box: boxes of
+neighbouring runs overlap and would duplicate letters.
+
+Coordinates are PDF points with y growing upwards; ``baseline`` orders lines.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
+import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
+
+from . import vocabulary as vocab
+
+# A run this far (in font sizes) from the previous one on its line is another column.
+COLUMN_GAP = 1.0
+# PDFium reports a hyphen that ends a line as U+0002.
+LINE_END_HYPHEN = "\x02"
+_PAGE_NUMBER = re.compile(
+    r"^(?:-\s*\d+\s*-|(?:side|page|s\.)?\s*\d+(?:\s*(?:af|of|/)\s*\d+)?)$", re.IGNORECASE
+)
+_DIGITS = re.compile(r"\d+")
+_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|[•▪◦·\uf0b7\uf0a7])\s*$")
+
+
+@dataclass(slots=True)
+class Run:
+    """A stretch of text on one line (PDFium's text rect)."""
+
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+    baseline: float
+    size: float
+    bold: bool
+    index: int
+    text: str = ""
+    # Where the run's first word ends (to tell a wrapped line from a hard break).
+    first_word_x1: float = 0.0
+
+
+@dataclass(slots=True)
+class Line:
+    page: int  # 1-based
+    runs: list[Run]
+    text: str = ""
+    cells: list[str] = field(default_factory=list)
+    # The x where each cell starts (for column alignment).
+    cell_x: list[float] = field(default_factory=list)
+
+    @property
+    def x0(self) -> float:
+        return self.runs[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.runs[-1].x1
+
+    @property
+    def baseline(self) -> float:
+        return min(run.baseline for run in self.runs)
+
+    @property
+    def top(self) -> float:
+        return max(run.top for run in self.runs)
+
+    @property
+    def size(self) -> float:
+        return max(run.size for run in self.runs)
+
+    @property
+    def bold(self) -> bool:
+        return all(run.bold for run in self.runs if run.text.strip())
+
+
+@dataclass(slots=True)
+class Rules:
+    """A page's thin horizontal and vertical drawn lines (table borders)."""
+
+    horizontal: list[tuple[float, float, float]] = field(default_factory=list)  # y, x0, x1
+    vertical: list[tuple[float, float, float]] = field(default_factory=list)  # x, y0, y1
+
+
+@dataclass(slots=True)
+class Page:
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
+    rules: Rules
+    chars: int
+
+
+def _bold(textpage: ctypes.c_void_p, index: int) -> bool:
+    weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
+    if weight > 0:
+        return bool(weight >= 600)
+    flags = ctypes.c_int()
+    size = pdfium_c.FPDFText_GetFontInfo(textpage, index, None, 0, ctypes.byref(flags))
+    if size <= 0:
+        return False
+    buffer = ctypes.create_string_buffer(size)
+    pdfium_c.FPDFText_GetFontInfo(textpage, index, buffer, size, ctypes.byref(flags))
+    return b"bold" in buffer.value.lower()
+
+
+def _word_end(textpage: ctypes.c_void_p, run: Run) -> float:
+    stripped = run.text.lstrip()
+    space = next((i for i, c in enumerate(stripped) if c.isspace()), None)
+    if space is None:
+        return run.x1
+    box = [ctypes.c_double() for _ in range(4)]
+    index = run.index + len(run.text) - len(stripped) + space
+    if not pdfium_c.FPDFText_GetCharBox(textpage, index, *(ctypes.byref(v) for v in box)):
+        return run.x1
+    return min(run.x1, max(run.x0, box[0].value))
+
+
+def _runs(textpage: pdfium.PdfTextPage) -> tuple[list[Run], int]:
+    raw = textpage.raw
+    text: str = textpage.get_text_range()
+    x, y = ctypes.c_double(), ctypes.c_double()
+    runs: list[Run] = []
+    seen: set[int] = set()
+    for i in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(i)
+        middle = (bottom + top) / 2
+        index = pdfium_c.FPDFText_GetCharIndexAtPos(
+            raw, left + min(0.5, (right - left) / 2), middle, 0.5, (top - bottom) / 2
+        )
+        if index < 0 or index in seen:
+            continue
+        seen.add(index)
+        pdfium_c.FPDFText_GetCharOrigin(raw, index, ctypes.byref(x), ctypes.byref(y))
+        size = float(pdfium_c.FPDFText_GetFontSize(raw, index)) or (top - bottom)
+        runs.append(Run(left, right, bottom, top, y.value, size, _bold(raw, index), index))
+    runs.sort(key=lambda run: run.index)
+    for run, after in zip(runs, [*runs[1:], None], strict=True):
+        end = after.index if after is not None else len(text)
+        run.text = text[run.index : end].replace("\r", "").replace("\n", "")
+        run.first_word_x1 = _word_end(raw, run)
+    return [run for run in runs if run.text.strip()], len(text.strip())
+
+
+def _group_lines(page: int, runs: list[Run]) -> list[Line]:
+    """Runs sharing a baseline (within a third of the font size) form a line."""
+    lines: list[Line] = []
+    for run in sorted(runs, key=lambda r: (-r.baseline, r.x0)):
+        for line in reversed(lines[-3:]):
+            if abs(line.baseline - run.baseline) <= 0.35 * max(run.size, line.size):
+                line.runs.append(run)
+                break
+        else:
+            lines.append(Line(page, [run]))
+    for line in lines:
+        line.runs.sort(key=lambda r: r.x0)
+        _join_runs(line)
+    lines.sort(key=lambda line: (-line.baseline, line.x0))
+    return lines
+
+
+def _join_runs(line: Line) -> None:
+    """The line's text and its cells: a wide gap separates cells (tab stops, columns)."""
+    cells: list[str] = []
+    starts: list[float] = []
+    current = ""
+    previous: Run | None = None
+    for run in line.runs:
+        if previous is not None and (
+            run.x0 - previous.x1 >= COLUMN_GAP * run.size
+            or (len(cells) == 0 and _MARKER.match(current))  # "10." close to its text
+        ):
+            cells.append(current)
+            current = ""
+        elif (
+            previous is not None
+            and current
+            and run.x0 - previous.x1 > 0.2 * run.size
+            and not current[-1].isspace()
+            and not run.text[0].isspace()
+        ):
+            current += " "
+        if not current:
+            starts.append(run.x0)
+        current += run.text
+        previous = run
+    cells.append(current)
+    line.cells = [" ".join(cell.split()) for cell in cells]
+    line.cell_x = starts
+    line.text = "\t".join(line.cells)
+
+
+def _rules(page: pdfium.PdfPage) -> Rules:
+    rules = Rules()
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,)):
+        left, bottom, right, top = obj.get_bounds()
+        if top - bottom <= 2.5 and right - left > 5:
+            rules.horizontal.append(((top + bottom) / 2, left, right))
+        elif right - left <= 2.5 and top - bottom > 5:
+            rules.vertical.append(((left + right) / 2, bottom, top))
+    return rules
+
+
+def read_page(document: pdfium.PdfDocument, index: int) -> Page:
+    page = document[index]
+    try:
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        try:
+            runs, chars = _runs(textpage)
+        finally:
+            textpage.close()
+        rules = _rules(page) if runs else Rules()
+    finally:
+        page.close()
+    return Page(index + 1, width, height, _group_lines(index + 1, runs), rules, chars)
+
+
+# --- running headers, footers and page numbers ----------------------------------
+
+
+def _edge_lines(page: Page) -> Iterable[Line]:
+    """The two top and two bottom lines: where headers and footers stand."""
+    if len(page.lines) <= 4:
+        return page.lines
+    return [*page.lines[:2], *page.lines[-2:]]
+
+
+def _key(line: Line) -> tuple[str, int]:
+    return _DIGITS.sub("#", line.text.casefold()), round(line.baseline / 3)
+
+
+def _needed(line: Line) -> bool:
+    """Lines the structure reader needs even when they repeat page after page."""
+    text = " ".join(line.cells)
+    return bool(vocab.ITEM_HEADING.match(text) or vocab.CASE_NUMBER.match(text))
+
+
+def _is_page_number(text: str, pages: int) -> bool:
+    """ "Side 3 af 14", "3/14", "- 3 -", "3", but not a year standing alone."""
+    text = " ".join(text.split())
+    numbers = [int(n) for n in _DIGITS.findall(text)]
+    return bool(_PAGE_NUMBER.match(text)) and all(n <= max(pages, 1) * 2 for n in numbers)
+
+
+def strip_running(pages: list[Page]) -> None:
+    """Drop running headers/footers and page numbers, in place.
+
+    A running line repeats at the same height on most pages, its digits
+    aside ("Side 3 af 14"); a bare page number stands at a page's top or foot.
+    """
+    counts: Counter[tuple[str, int]] = Counter()
+    for page in pages:
+        counts.update({_key(line) for line in _edge_lines(page)})
+    threshold = max(2, (len(pages) + 1) // 2)
+    for page in pages:
+        edge = {id(line) for line in _edge_lines(page)}
+        band = 0.15 * page.height
+        page.lines = [
+            line
+            for line in page.lines
+            if id(line) not in edge
+            or _needed(line)
+            or not (
+                counts[_key(line)] >= threshold
+                or (
+                    _is_page_number(line.text, len(pages))
+                    and (line.baseline < band or line.baseline > page.height - band)
+                )
+            )
+        ]
