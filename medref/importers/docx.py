@@ -383,10 +383,11 @@ class _Reader:
         fmt = self.numbering.format(num_id, level) if num_id and num_id != "0" else None
         if fmt is None and style_list is not None:
             ordered = any(w in style_list["kind"] for w in _ORDERED_STYLE_WORDS)
-            if level_val is None and style_list["level"]:
-                level = int(style_list["level"]) - 1
         else:
             ordered = fmt not in (None, "bullet", "none", "")
+        if level_val is None and style_list is not None and style_list["level"]:
+            # "List Bullet 2" is a one-level numbering of its own: the name nests it.
+            level = int(style_list["level"]) - 1
         key = num_id if num_id and num_id != "0" else (style_list["kind"] if style_list else "")
         return _ListEntry(level, clean_inline(raw.replace("\n", " ")), key, ordered)
 
