@@ -144,3 +144,19 @@ if MEDREF_MAX_IMPORT_BYTES <= 0:
     raise ImproperlyConfigured(
         f"MEDREF_MAX_IMPORT_BYTES must be a positive number of bytes; got {MEDREF_MAX_IMPORT_BYTES}"
     )
+
+# Guards the importers apply to one file (defaults equal the front ends' own
+# constants): PDF pages read, seconds of OCR for a scanned PDF, and what a
+# DOCX (a zip) may unpack to, in total and as a multiple of its packed size.
+MEDREF_IMPORT_MAX_PAGES = env_int("MEDREF_IMPORT_MAX_PAGES", 500)
+MEDREF_IMPORT_OCR_TIMEOUT = env_int("MEDREF_IMPORT_OCR_TIMEOUT", 300)
+MEDREF_IMPORT_MAX_UNZIPPED_BYTES = env_int("MEDREF_IMPORT_MAX_UNZIPPED_BYTES", 200 * 1024 * 1024)
+MEDREF_IMPORT_MAX_COMPRESSION_RATIO = env_int("MEDREF_IMPORT_MAX_COMPRESSION_RATIO", 100)
+for _name, _unit in (
+    ("MEDREF_IMPORT_MAX_PAGES", "number of pages"),
+    ("MEDREF_IMPORT_OCR_TIMEOUT", "number of seconds"),
+    ("MEDREF_IMPORT_MAX_UNZIPPED_BYTES", "number of bytes"),
+    ("MEDREF_IMPORT_MAX_COMPRESSION_RATIO", "ratio (unpacked size / packed size)"),
+):
+    if globals()[_name] <= 0:
+        raise ImproperlyConfigured(f"{_name} must be a positive {_unit}; got {globals()[_name]}")

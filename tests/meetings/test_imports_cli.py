@@ -24,8 +24,17 @@ def run(paths: list[Path], **kwargs: object) -> tuple[int, str, str]:
 def test_it_prints_one_line_per_file(examples_dir: Path) -> None:
     """A new file is "importeret", the same file again "uændret"; exit status 0."""
     path = examples_dir / FAGMED
-    assert run([path]) == (0, f"{path}: importeret (FagMED Økonomi 08-10-2025)\n", "")
-    assert run([path]) == (0, f"{path}: uændret (FagMED Økonomi 08-10-2025)\n", "")
+    summary = "importeret {}, uændret {}, sprunget over 0, fejlet 0\n"
+    assert run([path]) == (
+        0,
+        f"{path}: importeret (FagMED Økonomi 08-10-2025)\n",
+        summary.format(1, 0),
+    )
+    assert run([path]) == (
+        0,
+        f"{path}: uændret (FagMED Økonomi 08-10-2025)\n",
+        summary.format(0, 1),
+    )
     meeting = Meeting.objects.get()
     assert meeting.committee.municipality.name == "Vejle Kommune"
     assert meeting.source_name == FAGMED
@@ -42,7 +51,7 @@ def test_a_changed_file_is_a_conflict_unless_replaced(examples_dir: Path, tmp_pa
     assert (status, out) == (1, "")
     assert "allerede importeret" in err and "--replace" in err
     status, out, err = run([changed], replace=True)
-    assert (status, err) == (0, "")
+    assert (status, err) == (0, "importeret 0, erstattet 1, uændret 0, sprunget over 0, fejlet 0\n")
     assert "erstattet" in out
     assert Meeting.objects.get().location == "Mødelokale 2226"
 
@@ -59,7 +68,8 @@ def test_a_bad_file_is_reported_and_the_others_are_imported(
     assert status == 1
     assert out.count("importeret") == 1
     lines = err.splitlines()
-    assert len(lines) == 2
+    assert len(lines) == 3
     assert lines[0].startswith(f"{bad}:")
     assert lines[1].startswith(f"{missing}:")
+    assert lines[2] == "importeret 1, uændret 0, sprunget over 0, fejlet 2"
     assert Meeting.objects.count() == 1
