@@ -55,15 +55,26 @@ def _metrics(lines: list[Line]) -> _Metrics:
         gap = a.baseline - b.baseline
         if a.page == b.page and abs(a.size - b.size) < 0.3 and gap > 0.5 * a.size:
             gaps.setdefault(round(a.size * 2) / 2, []).append(gap)
+    # The usual gap between a paragraph's lines; a short document of one-line
+    # paragraphs has none, so the estimate is capped at 1.5 line heights.
     pitch = {
-        size: sorted(values)[len(values) // 5] for size, values in gaps.items() if len(values) >= 2
+        size: min(sorted(values)[len(values) // 5], 1.5 * size)
+        for size, values in gaps.items()
+        if len(values) >= 2
     }
     rights = sorted(line.x1 for line in lines) or [0.0]
+    lefts = sorted(line.x0 for line in lines) or [0.0]
+    # Margins are mostly symmetric: that bounds the text width from below when
+    # no line happens to reach the right margin.
+    width = max((line.page_width for line in lines), default=0.0)
+    mirrored = width - lefts[len(lefts) // 50]
+    right = rights[int((len(rights) - 1) * 0.98)]
+    right = mirrored if right < mirrored - 0.05 * width else right
     sizes: Counter[float] = Counter()
     for line in lines:
         sizes[round(line.size * 2) / 2] += len(line.text)
     body = sizes.most_common(1)[0][0] if sizes else 10.0
-    return _Metrics(pitch, rights[int((len(rights) - 1) * 0.98)], body)
+    return _Metrics(pitch, right, body)
 
 
 def _is_toc_line(line: Line) -> bool:

@@ -55,6 +55,7 @@ class Run:
 class Line:
     page: int  # 1-based
     runs: list[Run]
+    page_width: float = 0.0
     text: str = ""
     cells: list[str] = field(default_factory=list)
     # The x where each cell starts (for column alignment).
@@ -147,14 +148,14 @@ def _runs(textpage: pdfium.PdfTextPage) -> tuple[list[Run], int]:
         size = float(pdfium_c.FPDFText_GetFontSize(raw, index)) or (top - bottom)
         runs.append(Run(left, right, bottom, top, y.value, size, _bold(raw, index), index))
     runs.sort(key=lambda run: run.index)
-    for run, after in zip(runs, [*runs[1:], None], strict=True):
-        end = after.index if after is not None else len(text)
+    for position, run in enumerate(runs):
+        end = runs[position + 1].index if position + 1 < len(runs) else len(text)
         run.text = text[run.index : end].replace("\r", "").replace("\n", "")
         run.first_word_x1 = _word_end(raw, run)
     return [run for run in runs if run.text.strip()], len(text.strip())
 
 
-def _group_lines(page: int, runs: list[Run]) -> list[Line]:
+def _group_lines(page: int, runs: list[Run], width: float) -> list[Line]:
     """Runs sharing a baseline (within a third of the font size) form a line."""
     lines: list[Line] = []
     for run in sorted(runs, key=lambda r: (-r.baseline, r.x0)):
@@ -163,7 +164,7 @@ def _group_lines(page: int, runs: list[Run]) -> list[Line]:
                 line.runs.append(run)
                 break
         else:
-            lines.append(Line(page, [run]))
+            lines.append(Line(page, [run], width))
     for line in lines:
         line.runs.sort(key=lambda r: r.x0)
         _join_runs(line)
@@ -225,7 +226,7 @@ def read_page(document: pdfium.PdfDocument, index: int) -> Page:
         rules = _rules(page) if runs else Rules()
     finally:
         page.close()
-    return Page(index + 1, width, height, _group_lines(index + 1, runs), rules, chars)
+    return Page(index + 1, width, height, _group_lines(index + 1, runs, width), rules, chars)
 
 
 # --- running headers, footers and page numbers ----------------------------------
