@@ -16,7 +16,7 @@ from medref.documents import Participant
 from medref.lib.names import names_match
 
 from .blocks import clean_inline
-from .vocabulary import REFERENT_SUFFIX
+from .vocabulary import MINUTE_TAKER_WORDS, REFERENT_SUFFIX, ROLE_WORDS
 
 _LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+og\s+|\s+samt\s+")
 
@@ -72,9 +72,20 @@ def parse_participants(text: str) -> tuple[list[Participant], str | None]:
     participants: list[Participant] = []
     minute_taker: str | None = None
     for part in _split_outside_parentheses(text):
+        word = part.rstrip(".").casefold()
+        if participants and (word in ROLE_WORDS or word in MINUTE_TAKER_WORDS):
+            # "Jens Hansen (A), Formand": the role belongs to the name before it.
+            previous = participants[-1]
+            if word in MINUTE_TAKER_WORDS:
+                minute_taker = previous.name
+            else:
+                role = f"{previous.title}, {part}" if previous.title else part
+                participants[-1] = Participant(previous.name, role)
+            continue
         is_referent = REFERENT_SUFFIX.search(part) is not None
         part = REFERENT_SUFFIX.sub("", part).strip()
-        name, title = part, None
+        name: str = part
+        title: str | None = None
         match = re.fullmatch(r"(?P<name>[^(]+?)\s*\((?P<title>.*)\)", part)
         if match:
             name, title = match["name"].strip(), clean_inline(match["title"]) or None

@@ -31,7 +31,15 @@ SECTION_HEADINGS: Final[dict[str, SectionKind]] = {
     "økonomi": SectionKind.OTHER,
     "økonomiske konsekvenser": SectionKind.OTHER,
     "høring": SectionKind.OTHER,
+    "høringssvar": SectionKind.OTHER,
     "kommunikation": SectionKind.OTHER,
+    "lovgrundlag": SectionKind.OTHER,
+    "retsgrundlag": SectionKind.OTHER,
+    "tidsplan": SectionKind.OTHER,
+    "videre proces": SectionKind.OTHER,
+    "personalemæssige konsekvenser": SectionKind.OTHER,
+    "arbejdsmiljømæssige konsekvenser": SectionKind.OTHER,
+    "sagens baggrund": SectionKind.CASE,
 }
 
 # "Beslutning i Økonomiudvalget den 3. juni 2025:" is a Beslutning heading too.
@@ -42,12 +50,16 @@ DECISION_HEADING: Final = re.compile(r"^beslutning\s+i\s+.+\s+den\s+.+$", re.IGN
 HEADER_LABELS: Final[dict[str, str]] = {
     "mødedato": "date",
     "dato": "date",
-    "tidspunkt": "date",
+    "mødetidspunkt": "time",
+    "tidspunkt": "time",
     "mødested": "location",
     "sted": "location",
     "mødedeltagere": "participants",
     "deltagere": "participants",
+    "medlemmer": "participants",
     "til stede": "present",
+    "deltog": "present",
+    "afbud fra": "absent",
     "afbud": "absent",
     "fraværende": "absent",
     "suppleanter": "substitutes",
@@ -56,24 +68,72 @@ HEADER_LABELS: Final[dict[str, str]] = {
     "kommune": "municipality",
 }
 
+# Words that follow a name in a participant list as its role:
+# "Jens Hansen (A), Formand, Mette Jensen (V), …".
+ROLE_WORDS: Final = frozenset(
+    {
+        "formand",
+        "forperson",
+        "næstformand",
+        "næstforperson",
+        "medlem",
+        "sekretær",
+        "leder",
+        "chef",
+        "direktør",
+        "amr",
+        "tr",
+        "arbejdsmiljørepræsentant",
+        "tillidsrepræsentant",
+        "suppleant",
+    }
+)
+MINUTE_TAKER_WORDS: Final = frozenset({"referent", "referatskriver", "sekretær/referent"})
+
 DOCUMENT_TITLE: Final = re.compile(
     r"^(?P<kind>referat|dagsorden)\b[\s:]*(?P<committee>.*?)"
     r"(?:\s+(?:d\.|den)\s*(?P<date>\d{1,2}[-./]\d{1,2}[-./]\d{4}))?\s*$",
     re.IGNORECASE,
 )
-TOC_HEADING: Final = re.compile(r"^indholdsfortegnelse:?$", re.IGNORECASE)
-TOC_ENTRY: Final = re.compile(r"^(?P<title>.+?)(?:\s*\.{2,}\s*|\s*\t\s*|\s{2,})(?P<page>\d{1,4})$")
-
-ITEM_HEADING: Final = re.compile(
-    r"^punkt\s+(?P<number>\d{1,4})\s*[:.]\s*(?P<title>.+)$", re.IGNORECASE
+# "Referat fra mødet i FagMED Økonomi den 8. oktober 2025": the words before
+# the committee's name and the long date after it.
+TITLE_PREFIX: Final = re.compile(
+    r"^(?:(?:af|fra|for|til)\s+)?(?:(?:det\s+)?(?:ordinære\s+)?møde[t]?\s+i\s+)?", re.IGNORECASE
 )
-CLOSED_MARKER: Final = re.compile(r"^lukket(?:\s+punkt)?\.?$", re.IGNORECASE)
-OPEN_MARKER: Final = re.compile(r"^åbent(?:\s+punkt)?\.?$", re.IGNORECASE)
-CASE_NUMBER: Final = re.compile(
-    r"^(?:(?:sagsnr|sags\s*nr|journalnr|j\.\s*nr)\.?:?\s*)?"
-    r"(?P<case>\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2})$",
+TITLE_LONG_DATE: Final = re.compile(
+    r"\s+(?:d\.|den)\s+((?:[a-zæøå]+\s+)?(?:d\.\s*)?\d{1,2}\.\s*[a-zæøå]+\s+\d{4}.*)$",
     re.IGNORECASE,
 )
+TOC_HEADING: Final = re.compile(r"^(?:indholdsfortegnelse|indhold|punkter på dagsordenen):?$", re.I)
+TOC_ENTRY: Final = re.compile(
+    r"^(?P<title>.+?)(?:\s*\.{2,}\s*|\s*\t\s*|\s{2,})(?:side\s+)?(?P<page>\d{1,4})$", re.I
+)
+
+# Item headings: "Punkt 21: Titel", "Pkt. 3. Titel", "Punkt 4 - Titel"; in a
+# heading the separator may be a space ("## Pkt. 3 Titel"), in running text
+# it may not ("Punkt 5 tages op igen i januar." is a sentence).
+ITEM_HEADING: Final = re.compile(
+    r"^(?:punkt|pkt\.?)\s*(?P<number>\d{1,4})\s*[:.\-–]\s*(?P<title>\S.*)$", re.IGNORECASE
+)
+ITEM_HEADING_LOOSE: Final = re.compile(
+    r"^(?:punkt|pkt\.?)\s*(?P<number>\d{1,4})\s*(?:[:.\-–]\s*|\s+)(?P<title>\S.*)$",
+    re.IGNORECASE,
+)
+# "3. Titel": an item heading only in minutes that number items this way.
+NUMBERED_ITEM_HEADING: Final = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<title>\S.*)$")
+# "LUKKET PUNKT - Personalesag", "Lukket punkt: …", "Åbent punkt - …" before a title.
+CLOSED_TITLE: Final = re.compile(
+    r"^(?P<mark>lukket|åbent)(?:\s+punkt)?\s*[-–:]\s*(?P<title>\S.*)$", re.I
+)
+CLOSED_MARKER: Final = re.compile(r"^\(?lukket(?:\s+punkt)?\)?\.?$", re.IGNORECASE)
+OPEN_MARKER: Final = re.compile(r"^\(?åbent(?:\s+punkt)?\)?\.?$", re.IGNORECASE)
+CASE_NUMBER: Final = re.compile(
+    r"^(?:(?:sagsnr|sags\s*nr|sagsnummer|journalnr|j\.\s*nr)\.?\s*:?\s*(?P<labelled>\S.*)"
+    r"|(?P<kle>\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2}))$",
+    re.IGNORECASE,
+)
+# Vendor metadata lines under an item heading that carry nothing for medref.
+ITEM_METADATA: Final = re.compile(r"^(?:dok\.?\s*nr|dokumentnr|sagsbehandler|sags-id)\.?\s*:", re.I)
 
 # "Stabschef for Strategi og Udbud indstiller," (possibly with the first clause).
 RECOMMENDATION_LEAD: Final = re.compile(r"^(?P<proposer>.+?)\s+indstiller\s*,?\s*(?P<rest>.*)$")
@@ -103,6 +163,13 @@ ITEM_ABSENT: Final = (
         rf"^{_NAMES}\s+deltog\s+ikke\s+i\s+behandling(?:en)?\s+af\s+punktet\.?$", re.IGNORECASE
     ),
 )
+# "X deltog ikke i behandlingen af punkt: 6, 8, 9" — absent for the items named.
+NAMED_ITEMS_ABSENT: Final = re.compile(
+    rf"^{_NAMES}\s+deltog\s+ikke\s+i\s+behandling(?:en)?\s+af\s+(?:punkt(?:erne)?|pkt\.?)\s*:?\s*"
+    r"(?P<numbers>\d[\d\s,.og-]*?)\.?$",
+    re.IGNORECASE,
+)
+ITEM_ABSENT_HEADING: Final = re.compile(r"^fraværende\s*:?$", re.IGNORECASE)
 # Only paragraphs holding one of these words can be attendance sentences;
 # checking for them first keeps the patterns off ordinary text.
 ATTENDANCE_WORDS: Final = ("deltog", "fravær", "afbud")

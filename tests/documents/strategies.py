@@ -206,7 +206,12 @@ HEADINGS = {
 def agenda_item(draw: st.DrawFn, number: int, headings: bool) -> AgendaItem:
     sections: list[Section] = []
     if draw(st.integers(0, 5)) == 0:
-        sections.append(Section(SectionKind.OTHER, "", draw(blocks(headings, min_size=1))))
+        # An unknown heading where a section must start opens a section, so a
+        # headingless first section cannot start with a sub-heading.
+        body = draw(blocks(headings, min_size=1))
+        if isinstance(body[0], Heading):
+            body = (Paragraph(draw(inline_text())), *body)
+        sections.append(Section(SectionKind.OTHER, "", body))
     kinds = draw(st.lists(st.sampled_from(list(HEADINGS)), max_size=3))
     for kind in kinds:
         heading = draw(st.sampled_from(HEADINGS[kind]))
