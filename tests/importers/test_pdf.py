@@ -291,3 +291,35 @@ def test_scanned_pdf_is_read_through_ocr() -> None:
     assert str(doc.meeting_date) == "2025-02-03"
     assert doc.location == "Mødelokale 12"
     assert [(i.number, i.title) for i in doc.items] == [(1, "Godkendelse af dagsorden")]
+
+
+def test_unruled_columns_make_a_table() -> None:
+    """Text lines whose cells start at the same x positions are a table's rows."""
+    from medref.importers.pdf_flow import blocks_from
+    from medref.importers.pdf_pages import Run, _group_lines
+
+    def run(x: float, baseline: float, text: str, index: int) -> Run:
+        width = 5.0 * len(text)
+        return Run(
+            x, x + width, baseline - 2, baseline + 8, baseline, 10.0, False, index, text, x + width
+        )
+
+    rows = [
+        ("Enhed", "Budget", "Forbrug"),
+        ("Løn", "265.786", "202.740"),
+        ("Drift", "49.449", "-13.598"),
+    ]
+    runs = [
+        run(60.0 + 140 * column, 700.0 - 14 * row, cell, 10 * row + column)
+        for row, cells in enumerate(rows)
+        for column, cell in enumerate(cells)
+    ]
+    runs.append(run(60.0, 650.0, "Tabellen viser budgettet.", 99))
+    blocks = blocks_from(list(_group_lines(1, runs, 595.0)))
+    assert blocks[0].block == Table(tuple(rows))
+    assert blocks[0].lines == (
+        "Enhed\tBudget\tForbrug",
+        "Løn\t265.786\t202.740",
+        "Drift\t49.449\t-13.598",
+    )
+    assert blocks[1].text == "Tabellen viser budgettet."
