@@ -12,6 +12,10 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from medref.documents import MeetingDocument
 
 
 def _setup_django() -> None:
@@ -54,21 +58,36 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
 
 
-def cmd_render(args: argparse.Namespace) -> int:
+def _document_for(source: str) -> MeetingDocument:
+    """A file's document, or a stored meeting's when ``source`` is a meeting id."""
     from medref.importers import parse_file
+
+    if source.isdigit() and not Path(source).exists():
+        _setup_django()
+        from medref.meetings.mapping import to_document
+        from medref.meetings.models import Meeting
+
+        try:
+            return to_document(int(source))
+        except Meeting.DoesNotExist:
+            raise SystemExit(f"{source}: no meeting with that id") from None
+    return parse_file(Path(source))
+
+
+def cmd_render(args: argparse.Namespace) -> int:
     from medref.importers.errors import ParseError
-    from medref.renderers import render
+    from medref.renderers import render_bytes
 
     try:
-        doc = parse_file(Path(args.file))
+        doc = _document_for(args.source)
     except ParseError as exc:
         print(str(exc), file=sys.stderr)
         return 1
-    output = render(doc, args.to)
+    output = render_bytes(doc, args.to, public=args.public)
     if args.output:
-        Path(args.output).write_text(output, encoding="utf-8")
+        Path(args.output).write_bytes(output)
     else:
-        sys.stdout.write(output)
+        sys.stdout.buffer.write(output)
     return 0
 
 
@@ -89,10 +108,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("render", help="write a file as text or Markdown")
-    p.add_argument("file")
-    p.add_argument("--to", choices=["txt", "md"], required=True)
-    p.add_argument("-o", "--output", default=None)
+    p = sub.add_parser("render", help="write minutes or an agenda as txt, md, html, docx or pdf")
+    p.add_argument("source", metavar="FILE_OR_MEETING", help="a file, or a stored meeting's id")
+    p.add_argument("--to", choices=["txt", "md", "html", "docx", "pdf"], required=True)
+    p.add_argument("--public", action="store_true", help="the public version: no closed items")
+    p.add_argument("-o", "--output", default=None, help="write here instead of to stdout")
     p.set_defaults(func=cmd_render)
     return parser
 
