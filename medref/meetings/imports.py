@@ -31,7 +31,7 @@ import hashlib
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, TextIO
 
@@ -62,7 +62,6 @@ class FileResult:
     path: Path
     status: FileStatus
     message: str = ""
-    parsed: bool = False
 
 
 @dataclass
@@ -173,7 +172,8 @@ def imported_meeting(sha256: str, municipality: str | None) -> Meeting | None:
     meetings = Meeting.objects.select_related("committee").filter(source_sha256=sha256)
     if municipality:
         meetings = meetings.filter(committee__municipality__name=municipality)
-    return meetings.order_by("pk").first()
+    found: Meeting | None = meetings.order_by("pk").first()
+    return found
 
 
 def _line(path: Path, status: str, meeting: Meeting) -> str:
@@ -205,7 +205,7 @@ def import_file(
         source_sha256=sha256,
         replace=replace,
     )
-    return FileResult(path, result.status, _line(path, result.status, result.meeting), parsed=True)
+    return FileResult(path, result.status, _line(path, result.status, result.meeting))
 
 
 def import_path(path: Path, *, municipality: str | None, replace: bool) -> str:
@@ -253,7 +253,7 @@ def process(
         if not _expected(exc):
             # The traceback is for the operator's log; the report gets one line.
             logger.exception("import of %s failed unexpectedly", path)
-        return FileResult(path, "failed", describe_failure(path, exc), parsed=True)
+        return FileResult(path, "failed", describe_failure(path, exc))
     finally:
         reset_queries()  # with DEBUG on, Django would keep every query of the run
 
@@ -261,15 +261,15 @@ def process(
 # --- the run ----------------------------------------------------------------------
 
 
-@dataclass
 class Reporter:
     """Plain output: one line per file (stdout for results, stderr for failures)."""
 
-    stdout: TextIO
-    stderr: TextIO
-    tally: Tally = field(default_factory=Tally)
+    def __init__(self, stdout: TextIO, stderr: TextIO) -> None:
+        self.stdout = stdout
+        self.stderr = stderr
+        self.tally = Tally()
 
-    def start(self, total: int | None) -> None:
+    def start(self, total: int) -> None:
         pass
 
     def file(self, result: FileResult) -> None:
@@ -284,35 +284,40 @@ class Reporter:
 
 
 class ProgressReporter(Reporter):
-    """A rich progress bar on stderr; failures are printed above it as they happen."""
+    """A rich progress bar on stderr; failures are printed above it as they happen.
 
-    def start(self, total: int | None) -> None:
+    Result lines still go to stdout when it is redirected; on a terminal they
+    would only scroll the bar away.
+    """
+
+    def __init__(self, stdout: TextIO, stderr: TextIO) -> None:
         from rich.console import Console
         from rich.progress import (
             BarColumn,
             MofNCompleteColumn,
             Progress,
             TextColumn,
-            TimeElapsedColumn,
             TimeRemainingColumn,
         )
 
-        self.console = Console(file=self.stderr, highlight=False)
-        self.quiet_stdout = _is_tty(self.stdout)
+        super().__init__(stdout, stderr)
+        self.console = Console(file=stderr, highlight=False)
+        self.quiet_stdout = _is_tty(stdout)
         self.progress = Progress(
-            TextColumn("[bold]Import"),
-            BarColumn(),
+            BarColumn(bar_width=16),
             MofNCompleteColumn(),
             TextColumn("{task.fields[counts]}"),
             TextColumn("{task.fields[rate]}"),
-            TimeElapsedColumn(),
             TextColumn("tilbage"),
             TimeRemainingColumn(),
             console=self.console,
             redirect_stdout=False,
             redirect_stderr=False,
         )
-        self.task = self.progress.add_task("import", total=total, counts="", rate="")
+        self.task = self.progress.add_task("import", total=None, counts="", rate="")
+
+    def start(self, total: int) -> None:
+        self.progress.update(self.task, total=total)
         self.progress.start()
 
     def file(self, result: FileResult) -> None:
@@ -328,10 +333,10 @@ class ProgressReporter(Reporter):
             self.task,
             advance=1,
             counts=(
-                f"[green]{t.imported + t.replaced} importeret[/] "
-                f"{t.unchanged} uændret [red]{t.failed} fejlet[/]"
+                f"[green]{t.imported + t.replaced} importeret[/], "
+                f"{t.unchanged} uændret, [red]{t.failed} fejlet[/]"
             ),
-            rate=f"{speed:.1f} filer/s",
+            rate=f"{speed:.0f} filer/s",
         )
 
     def finish(self, summary: str) -> None:
@@ -367,10 +372,9 @@ def import_paths(
     use_bar = _is_tty(stderr) if progress is None else progress
     reporter = (ProgressReporter if use_bar else Reporter)(stdout=stdout, stderr=stderr)
     tally = reporter.tally
-    # A first, cheap walk gives the bar its total (names only, nothing read).
-    total = sum(1 for c in iter_candidates(paths) if is_wanted(c)) if use_bar else None
-    reporter.start(total)
     try:
+        # A first, cheap walk gives the bar its total (names only, nothing read).
+        reporter.start(sum(1 for c in iter_candidates(paths) if is_wanted(c)) if use_bar else 0)
         for candidate in iter_candidates(paths):
             result = process(candidate, municipality=municipality, replace=replace, max_bytes=limit)
             tally.add(result.status)
