@@ -55,6 +55,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         replace=args.replace,
         stdout=sys.stdout,
         stderr=sys.stderr,
+        progress=args.progress,
     )
 
 
@@ -105,6 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--municipality", default=None, help="municipality the committees belong to")
     p.add_argument(
         "--replace", action="store_true", help="replace a meeting imported from another file"
+    )
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar (default: when stderr is a terminal)",
     )
     p.set_defaults(func=cmd_import)
 
