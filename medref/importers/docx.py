@@ -14,24 +14,34 @@ encrypted (OLE) file is refused with a ParseError, never a traceback.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml.ns import qn
 
 from medref.documents import BulletList, Heading, ListItem, Paragraph, Table
 
 from . import vocabulary as vocab
 from .blocks import RawBlock, clean_inline
 from .errors import ParseError
+from .wordml import (
+    WRAPPERS,
+    Element,
+    InlineReader,
+    Numbering,
+    ParagraphText,
+    Styles,
+    children,
+    first_val,
+    int_val,
+    paragraph_style,
+    qn,
+)
 
 # Limits on what a package may unpack to; a caller may pass its own.
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
@@ -46,13 +56,6 @@ HEADING_MAX_CHARS = 150
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 NOT_DOCX = "the file is encrypted or not a Word .docx file"
 MB = 1024 * 1024
-# Word has no empty bookmark, so pandoc writes the link "[her](#)" with the
-# anchor "X" + sha1("")[1:] (how it names any invalid bookmark); read it back as "#".
-PANDOC_EMPTY_ANCHOR = "X" + hashlib.sha1(b"").hexdigest()[1:]
-
-# Element is an lxml element; lxml ships without type stubs.
-Element = Any
-
 _HEADING_STYLE = re.compile(
     r"^(?:heading|overskrift|rubrik)\s*[1-9]$|^(?:title|titel|subtitle|undertitel)$"
 )
@@ -63,20 +66,7 @@ _LIST_STYLE = re.compile(
     r"(?:\s*(?P<level>[1-9]))?$"
 )
 _ORDERED_STYLE_WORDS = ("number", "tal")
-_HYPERLINK_FIELD = re.compile(
-    r'^\s*HYPERLINK\s+(?:"(?P<url>[^"]*)")?(?:.*?\\l\s+"(?P<anchor>[^"]*)")?'
-)
 _TOC_PAGE = re.compile(r"^(?P<title>.*?)[\s.…]*\t[\s.…]*(?P<page>\d{1,4})\s*$")
-_OFF = {"0", "false", "off", "none"}
-_SKIPPED_IN_PARAGRAPH = {qn("w:del"), qn("w:moveFrom"), qn("w:pPr"), qn("w:rPr")}
-_WRAPPERS = {
-    qn("w:ins"),
-    qn("w:smartTag"),
-    qn("w:customXml"),
-    qn("w:moveTo"),
-    qn("w:dir"),
-    qn("w:bdo"),
-}
 
 
 def check_package(
@@ -122,103 +112,6 @@ def check_package(
             )
 
 
-def _on(element: Element | None) -> bool:
-    """A toggle property (<w:b/>, <w:vanish/>) that is present and not switched off."""
-    return element is not None and element.get(qn("w:val"), "true").lower() not in _OFF
-
-
-def _int(value: str | None, default: int = 0) -> int:
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default
-
-
-class _Styles:
-    """Style lookups by id, following w:basedOn chains."""
-
-    def __init__(self, root: Element) -> None:
-        self.by_id: dict[str, Element] = {
-            s.get(qn("w:styleId")): s for s in root.iterchildren(qn("w:style"))
-        }
-
-    def chain(self, style_id: str | None) -> Iterator[Element]:
-        seen: set[str] = set()
-        while style_id and style_id in self.by_id and style_id not in seen:
-            seen.add(style_id)
-            style = self.by_id[style_id]
-            yield style
-            based_on = style.find(qn("w:basedOn"))
-            style_id = None if based_on is None else based_on.get(qn("w:val"))
-
-    def names(self, style_id: str | None) -> list[str]:
-        found = []
-        for style in self.chain(style_id):
-            name = style.find(qn("w:name"))
-            if name is not None:
-                found.append(clean_inline(name.get(qn("w:val"), "")).casefold())
-        return found
-
-    def first(self, style_id: str | None, xpath: str) -> Element | None:
-        """The first element at ``xpath`` (e.g. "w:pPr/w:numPr") along the chain."""
-        tags = "/".join(qn(step) for step in xpath.split("/"))
-        for style in self.chain(style_id):
-            found = style.find(tags)
-            if found is not None:
-                return found
-        return None
-
-
-class _Numbering:
-    """numId + level -> the level's number format ("bullet", "decimal", …)."""
-
-    def __init__(self, root: Element | None, styles: _Styles) -> None:
-        self.nums: dict[str, Element] = {}
-        self.abstracts: dict[str, Element] = {}
-        self.styles = styles
-        if root is not None:
-            self.nums = {n.get(qn("w:numId")): n for n in root.iterchildren(qn("w:num"))}
-            self.abstracts = {
-                a.get(qn("w:abstractNumId")): a for a in root.iterchildren(qn("w:abstractNum"))
-            }
-
-    def format(self, num_id: str, level: int, depth: int = 0) -> str | None:
-        num = self.nums.get(num_id)
-        if num is None or depth > 5:
-            return None
-        for override in num.iterchildren(qn("w:lvlOverride")):
-            if _int(override.get(qn("w:ilvl"))) == level:
-                fmt = override.find(f"{qn('w:lvl')}/{qn('w:numFmt')}")
-                if fmt is not None:
-                    return str(fmt.get(qn("w:val"), ""))
-        abstract_id = num.find(qn("w:abstractNumId"))
-        if abstract_id is None:
-            return None
-        abstract = self.abstracts.get(abstract_id.get(qn("w:val")))
-        if abstract is None:
-            return None
-        for lvl in abstract.iterchildren(qn("w:lvl")):
-            if _int(lvl.get(qn("w:ilvl"))) == level:
-                fmt = lvl.find(qn("w:numFmt"))
-                return str(fmt.get(qn("w:val"), "")) if fmt is not None else None
-        # A list style: the definition lives in the numbering the style names.
-        link = abstract.find(qn("w:numStyleLink"))
-        if link is not None:
-            linked = self.styles.first(link.get(qn("w:val")), "w:pPr/w:numPr/w:numId")
-            if linked is not None:
-                return self.format(linked.get(qn("w:val"), ""), level, depth + 1)
-        return None
-
-
-@dataclass
-class _Field:
-    """A complex field (w:fldChar begin … separate … end) being read."""
-
-    instruction: str = ""
-    result: bool = False
-    link_start: int | None = None  # where its [link text] starts in the buffer
-
-
 @dataclass
 class _ListEntry:
     level: int
@@ -227,51 +120,17 @@ class _ListEntry:
     ordered: bool
 
 
-@dataclass
-class _Text:
-    """A paragraph's text as read: with "\\n" for breaks and "\\t" for tabs."""
-
-    parts: list[str] = field(default_factory=list)
-    bold: list[bool] = field(default_factory=list)
-    toc: bool = False
-    # Links as (first part, end part, target); kept apart so that a TOC entry,
-    # which Word wraps in a link, keeps its tab before the page number.
-    links: list[tuple[int, int, str]] = field(default_factory=list)
-
-    @property
-    def raw(self) -> str:
-        return "".join(self.parts)
-
-    def add_link(self, start: int, target: str | None) -> None:
-        if target is not None and start < len(self.parts):
-            self.links.append((start, len(self.parts), target))
-
-    def linked(self) -> str:
-        """The text with links written "[text](target)"; an inner link yields to an outer one."""
-        out: list[str] = []
-        position = 0
-        for start, end, target in sorted(self.links, key=lambda s: (s[0], -s[1])):
-            if start < position:
-                continue
-            label = clean_inline("".join(self.parts[start:end]))
-            out.extend(self.parts[position:start])
-            out.append(f"[{label}]({target})" if label else "".join(self.parts[start:end]))
-            position = end
-        out.extend(self.parts[position:])
-        return "".join(out)
-
-
 class _Reader:
     def __init__(self, document: Any) -> None:
         self.part = document.part
-        self.styles = _Styles(document.styles.element)
+        self.styles = Styles(document.styles.element)
         numbering = None
         with contextlib.suppress(KeyError, NotImplementedError):
             numbering = self.part.numbering_part.element
-        self.numbering = _Numbering(numbering, self.styles)
+        self.numbering = Numbering(numbering, self.styles)
         self.blocks: list[RawBlock] = []
         self.count = 0
-        self.fields: list[_Field] = []
+        self.inline = InlineReader(self.styles, self.part.rels)
         self.in_toc_control = False
         self.list: list[_ListEntry] = []
         self.list_line = 0
@@ -305,15 +164,15 @@ class _Reader:
                 if content is not None:
                     self.walk(content)
                 self.in_toc_control = was
-            elif child.tag in _WRAPPERS:
+            elif child.tag in WRAPPERS:
                 self.walk(child)
 
     def paragraph(self, p: Element) -> None:
         self.count += 1
         line = self.count
-        style_id = self._style_id(p)
+        style_id = paragraph_style(p)
         names = self.styles.names(style_id)
-        text = self.text(p)
+        text = self.inline.read(p)
         is_toc_heading = any(_TOC_HEADING_STYLE.match(n) for n in names)
         if not is_toc_heading and (
             text.toc or self.in_toc_control or any(_TOC_STYLE.match(n) for n in names)
@@ -351,9 +210,9 @@ class _Reader:
     def table(self, tbl: Element) -> None:
         rows: list[tuple[str, ...]] = []
         first = self.count + 1
-        for tr in _children(tbl, qn("w:tr")):
+        for tr in children(tbl, qn("w:tr")):
             self.count += 1
-            cells = tuple(self._cell_text(tc) for tc in _children(tr, qn("w:tc")))
+            cells = tuple(self._cell_text(tc) for tc in children(tr, qn("w:tc")))
             if any(cells):
                 rows.append(cells)
         if rows:
@@ -362,7 +221,7 @@ class _Reader:
             )
 
     def _cell_text(self, tc: Element) -> str:
-        texts = [self.text(p).linked() for p in tc.iter(qn("w:p"))]
+        texts = [self.inline.read(p).linked() for p in tc.iter(qn("w:p"))]
         return clean_inline(" ".join(texts))
 
     # --- lists and the table of contents ---------------------------------------
@@ -372,14 +231,14 @@ class _Reader:
     ) -> _ListEntry | None:
         num_pr = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
         style_num = self.styles.first(style_id, "w:pPr/w:numPr")
-        num_id = _first_val(num_pr, "w:numId") or _first_val(style_num, "w:numId")
-        level_val = _first_val(num_pr, "w:ilvl") or _first_val(style_num, "w:ilvl")
+        num_id = first_val(num_pr, "w:numId") or first_val(style_num, "w:numId")
+        level_val = first_val(num_pr, "w:ilvl") or first_val(style_num, "w:ilvl")
         style_list = next((m for n in names if (m := _LIST_STYLE.match(n))), None)
         if (num_id is None or num_id == "0") and style_list is None:
             return None
         if num_id == "0" and num_pr is not None:
             return None  # numbering explicitly removed from a list-styled paragraph
-        level = _int(level_val)
+        level = int_val(level_val)
         fmt = self.numbering.format(num_id, level) if num_id and num_id != "0" else None
         if fmt is None and style_list is not None:
             ordered = any(w in style_list["kind"] for w in _ORDERED_STYLE_WORDS)
@@ -422,17 +281,15 @@ class _Reader:
 
     # --- headings ------------------------------------------------------------------
 
-    def _style_id(self, p: Element) -> str | None:
-        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        return None if style is None else style.get(qn("w:val"))
-
-    def _is_heading(self, p: Element, style_id: str | None, names: list[str], text: _Text) -> bool:
+    def _is_heading(
+        self, p: Element, style_id: str | None, names: list[str], text: ParagraphText
+    ) -> bool:
         if any(_HEADING_STYLE.match(n) for n in names):
             return True
         outline = p.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
         if outline is None:
             outline = self.styles.first(style_id, "w:pPr/w:outlineLvl")
-        if outline is not None and _int(outline.get(qn("w:val")), 9) < 9:
+        if outline is not None and int_val(outline.get(qn("w:val")), 9) < 9:
             return True
         cleaned = clean_inline(text.raw)
         return (
@@ -442,147 +299,6 @@ class _Reader:
             and len(cleaned) <= HEADING_MAX_CHARS
             and any(c.isalpha() for c in cleaned)
         )
-
-    def _bold(self, run: Element, paragraph_style: str | None) -> bool:
-        direct = run.find(f"{qn('w:rPr')}/{qn('w:b')}")
-        if direct is not None:
-            return _on(direct)
-        run_style = run.find(f"{qn('w:rPr')}/{qn('w:rStyle')}")
-        if run_style is not None:
-            found = self.styles.first(run_style.get(qn("w:val")), "w:rPr/w:b")
-            if found is not None:
-                return _on(found)
-        return _on(self.styles.first(paragraph_style, "w:rPr/w:b"))
-
-    # --- inline text -------------------------------------------------------------
-
-    def text(self, p: Element) -> _Text:
-        """The paragraph's text; complex fields are tracked across paragraphs."""
-        out = _Text(toc=any(_is_toc(f.instruction) for f in self.fields))
-        for f in self.fields:
-            f.link_start = None  # a link is only written within one paragraph
-        self._inline(p, out, self._style_id(p))
-        return out
-
-    def _inline(self, parent: Element, out: _Text, style: str | None) -> None:
-        for child in parent.iterchildren():
-            tag = child.tag
-            if tag == qn("w:r"):
-                self._run(child, out, style)
-            elif tag == qn("w:hyperlink"):
-                start = len(out.parts)
-                self._inline(child, out, style)
-                target = self._link_target(child)
-                out.add_link(start, target)
-            elif tag == qn("w:fldSimple"):
-                instruction = child.get(qn("w:instr"), "")
-                out.toc = out.toc or _is_toc(instruction)
-                start = len(out.parts)
-                self._inline(child, out, style)
-                out.add_link(start, _field_link(instruction))
-            elif tag == qn("w:sdt"):
-                content = child.find(qn("w:sdtContent"))
-                if content is not None:
-                    self._inline(content, out, style)
-            elif tag in _WRAPPERS:
-                self._inline(child, out, style)
-
-    def _run(self, run: Element, out: _Text, style: str | None) -> None:
-        if _on(run.find(f"{qn('w:rPr')}/{qn('w:vanish')}")):
-            return
-        shown: list[str] = []
-        for child in run.iterchildren():
-            tag = child.tag
-            if tag == qn("w:fldChar"):
-                # Text before the field character stands before it.
-                self._emit(run, out, style, shown)
-                shown.clear()
-                self._field_char(child, out)
-                continue
-            if tag == qn("w:instrText"):
-                if self.fields:
-                    self.fields[-1].instruction += child.text or ""
-                continue
-            if any(not f.result for f in self.fields):
-                continue  # inside a field's instruction part
-            if tag == qn("w:t"):
-                shown.append(child.text or "")
-            elif tag == qn("w:tab") or tag == qn("w:ptab"):
-                shown.append("\t")
-            elif tag in (qn("w:br"), qn("w:cr")):
-                shown.append("\n")
-            elif tag == qn("w:noBreakHyphen"):
-                shown.append("-")
-        self._emit(run, out, style, shown)
-
-    def _emit(self, run: Element, out: _Text, style: str | None, shown: list[str]) -> None:
-        text = "".join(shown)
-        if text:
-            out.parts.append(text)
-            if text.strip():
-                out.bold.append(self._bold(run, style))
-
-    def _field_char(self, char: Element, out: _Text) -> None:
-        kind = char.get(qn("w:fldCharType"))
-        if kind == "begin":
-            self.fields.append(_Field())
-        elif kind == "separate" and self.fields:
-            current = self.fields[-1]
-            current.result = True
-            out.toc = out.toc or _is_toc(current.instruction)
-            if _field_link(current.instruction):
-                current.link_start = len(out.parts)
-        elif kind == "end" and self.fields:
-            current = self.fields.pop()
-            out.toc = out.toc or _is_toc(current.instruction)
-            if current.link_start is not None:
-                out.add_link(current.link_start, _field_link(current.instruction))
-
-    def _link_target(self, link: Element) -> str | None:
-        anchor = link.get(qn("w:anchor"))
-        rel_id = link.get(qn("r:id"))
-        target = ""
-        if rel_id:
-            rel = self.part.rels.get(rel_id)
-            if rel is not None:
-                target = str(rel.target_ref)
-        if anchor is not None:
-            target += "#" if anchor == PANDOC_EMPTY_ANCHOR else f"#{anchor}"
-        return target or None
-
-
-def _children(parent: Element, tag: str) -> Iterator[Element]:
-    """Children with ``tag``, looking through content controls and custom XML."""
-    for child in parent.iterchildren():
-        if child.tag == tag:
-            yield child
-        elif child.tag == qn("w:sdt"):
-            content = child.find(qn("w:sdtContent"))
-            if content is not None:
-                yield from _children(content, tag)
-        elif child.tag == qn("w:customXml"):
-            yield from _children(child, tag)
-
-
-def _first_val(parent: Element | None, tag: str) -> str | None:
-    if parent is None:
-        return None
-    found = parent.find(qn(tag))
-    return None if found is None else found.get(qn("w:val"))
-
-
-def _is_toc(instruction: str) -> bool:
-    return instruction.strip().upper().startswith("TOC")
-
-
-def _field_link(instruction: str) -> str | None:
-    match = _HYPERLINK_FIELD.match(instruction)
-    if match is None:
-        return None
-    url = match["url"] or ""
-    if match["anchor"]:
-        url += f"#{match['anchor']}"
-    return url or None
 
 
 def _toc_line(raw: str) -> str:
