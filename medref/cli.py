@@ -30,11 +30,14 @@ def cmd_parse(args: argparse.Namespace) -> int:
     from medref.importers import parse_file
     from medref.importers.errors import ParseError
 
+    warnings: list[str] = []
     try:
-        doc = parse_file(Path(args.file))
+        doc = parse_file(Path(args.file), warnings=warnings)
     except ParseError as exc:
         print(str(exc), file=sys.stderr)
         return 1
+    for warning in warnings:
+        print(f"advarsel: {warning}", file=sys.stderr)
     if args.json:
         json.dump(to_contract(doc), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

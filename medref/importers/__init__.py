@@ -7,8 +7,8 @@ database: a parse error leaves nothing behind.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from medref.documents import MeetingDocument
@@ -19,12 +19,24 @@ from .markdown import markdown_blocks
 from .structure import read_document
 from .text import text_blocks
 
+
+@dataclass(frozen=True)
+class Limits:
+    """What an import may cost; the Django settings MEDREF_*IMPORT* fill it in."""
+
+    max_bytes: int = 50 * 1024 * 1024
+    max_pages: int = 500
+    max_unzipped_bytes: int = 200 * 1024 * 1024
+    max_compression_ratio: float = 100
+    ocr_timeout: int = 300
+
+
 # A front end turns a file's bytes into raw blocks. Text formats decode first.
-FrontEnd = Callable[[bytes, str], list[RawBlock]]
+FrontEnd = Callable[[bytes, str, Limits], list[RawBlock]]
 
 
 def _text_front_end(split: Callable[[str], list[RawBlock]]) -> FrontEnd:
-    def front_end(data: bytes, path: str) -> list[RawBlock]:
+    def front_end(data: bytes, path: str, limits: Limits) -> list[RawBlock]:
         text = decode(data, path=path)
         if not text.strip():
             raise ParseError("the file is empty", path=path, line=1)
@@ -33,22 +45,36 @@ def _text_front_end(split: Callable[[str], list[RawBlock]]) -> FrontEnd:
     return front_end
 
 
-def _lazy(module: str, function: str) -> FrontEnd:
-    """Import a binary format's front end on first use (keeps start-up light)."""
+def _docx(data: bytes, path: str, limits: Limits) -> list[RawBlock]:
+    from .docx import docx_blocks
 
-    def front_end(data: bytes, path: str) -> list[RawBlock]:
-        found: FrontEnd = getattr(importlib.import_module(f"{__name__}.{module}"), function)
-        return found(data, path)
+    return docx_blocks(
+        data,
+        path,
+        max_uncompressed=limits.max_unzipped_bytes,
+        max_ratio=limits.max_compression_ratio,
+    )
 
-    return front_end
+
+def _html(data: bytes, path: str, limits: Limits) -> list[RawBlock]:
+    from .html import html_blocks
+
+    return html_blocks(data, path)
 
 
+def _pdf(data: bytes, path: str, limits: Limits) -> list[RawBlock]:
+    from .pdf import pdf_blocks
+
+    return pdf_blocks(data, path, max_pages=limits.max_pages, ocr_timeout=limits.ocr_timeout)
+
+
+# Binary formats' front ends import their libraries on first use (keeps start-up light).
 FRONT_ENDS: dict[str, FrontEnd] = {
     "txt": _text_front_end(text_blocks),
     "md": _text_front_end(markdown_blocks),
-    "docx": _lazy("docx", "docx_blocks"),
-    "html": _lazy("html", "html_blocks"),
-    "pdf": _lazy("pdf", "pdf_blocks"),
+    "docx": _docx,
+    "html": _html,
+    "pdf": _pdf,
 }
 EXTENSIONS: dict[str, str] = {
     ".txt": "txt",
@@ -86,13 +112,30 @@ def decode(data: bytes, *, path: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def parse_bytes(data: bytes, fmt: str, *, path: str = "<input>") -> MeetingDocument:
-    """Parse a file's content in format ``fmt`` (see ``FRONT_ENDS``)."""
+def parse_bytes(
+    data: bytes,
+    fmt: str,
+    *,
+    path: str = "<input>",
+    limits: Limits | None = None,
+    warnings: list[str] | None = None,
+) -> MeetingDocument:
+    """Parse a file's content in format ``fmt`` (see ``FRONT_ENDS``).
+
+    Pass a list as ``warnings`` to collect what is readable but suspect, such
+    as a table of contents whose page numbers disagree with the pages.
+    """
     if fmt not in FRONT_ENDS:
         raise ParseError(f"unknown format {fmt!r}; medref reads {', '.join(FRONT_ENDS)}", path=path)
     if not data.strip():
         raise ParseError("the file is empty", path=path, line=1)
-    return read_document(FRONT_ENDS[fmt](data, path), path=path)
+    blocks = FRONT_ENDS[fmt](data, path, limits or Limits())
+    doc = read_document(blocks, path=path)
+    if warnings is not None and doc.toc and any(block.page for block in blocks):
+        from .pdf import toc_page_check
+
+        warnings.extend(f"{path}: {warning}" for warning in toc_page_check(doc, blocks))
+    return doc
 
 
 def parse_text(text: str, fmt: str, *, path: str = "<input>") -> MeetingDocument:
@@ -108,29 +151,36 @@ def format_of(path: Path) -> str:
     return fmt
 
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-
-
-def parse_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> MeetingDocument:
-    """Parse a file; one larger than ``max_bytes`` is refused before it is read."""
+def parse_file(
+    path: Path,
+    *,
+    max_bytes: int | None = None,
+    limits: Limits | None = None,
+    warnings: list[str] | None = None,
+) -> MeetingDocument:
+    """Parse a file; one larger than the size limit is refused before it is read."""
+    limits = limits or Limits()
+    if max_bytes is not None:
+        limits = replace(limits, max_bytes=max_bytes)
     fmt = format_of(path)
     try:
         size = path.stat().st_size
-        if size > max_bytes:
+        if size > limits.max_bytes:
             raise ParseError(
-                f"the file is {size / 1048576:.1f} MB; the limit is {max_bytes / 1048576:.1f} MB "
-                "(MEDREF_MAX_IMPORT_BYTES)",
+                f"the file is {size / 1048576:.1f} MB; the limit is "
+                f"{limits.max_bytes / 1048576:.1f} MB (MEDREF_MAX_IMPORT_BYTES)",
                 path=str(path),
             )
         data = path.read_bytes()
     except OSError as exc:
         raise ParseError(f"cannot read the file: {exc.strerror}", path=str(path)) from exc
-    return parse_bytes(data, fmt, path=str(path))
+    return parse_bytes(data, fmt, path=str(path), limits=limits, warnings=warnings)
 
 
 __all__ = [
     "EXTENSIONS",
     "FRONT_ENDS",
+    "Limits",
     "ParseError",
     "decode",
     "format_of",

@@ -78,7 +78,7 @@ def _pages(data: bytes, path: str, max_pages: int) -> list[Page]:
         document.close()
 
 
-def _ocr(data: bytes, path: str) -> bytes:
+def _ocr(data: bytes, path: str, timeout: int = OCR_TIMEOUT) -> bytes:
     """The PDF with a text layer from ocrmypdf (Danish), or a ParseError."""
     ocrmypdf = shutil.which("ocrmypdf")
     if ocrmypdf is None:
@@ -92,11 +92,11 @@ def _ocr(data: bytes, path: str) -> bytes:
                 [*command, str(source), str(target)],
                 capture_output=True,
                 text=True,
-                timeout=OCR_TIMEOUT,
+                timeout=timeout,
                 check=False,
             )
         except subprocess.TimeoutExpired as exc:
-            raise ParseError(f"OCR took longer than {OCR_TIMEOUT} s; gave up", path=path) from exc
+            raise ParseError(f"OCR took longer than {timeout} s; gave up", path=path) from exc
         if result.returncode != 0 or not target.exists():
             last = (result.stderr.strip().splitlines() or ["no message"])[-1]
             raise ParseError(f"the PDF has no text and OCR failed: {last}", path=path)
@@ -116,14 +116,20 @@ def _reading_order(pages: list[Page]) -> list[Line | PlacedTable]:
 
 
 def pdf_blocks(
-    data: bytes, path: str, *, max_pages: int = MAX_PAGES, ocr: bool = True
+    data: bytes,
+    path: str,
+    *,
+    max_pages: int = MAX_PAGES,
+    ocr: bool = True,
+    ocr_timeout: int = OCR_TIMEOUT,
 ) -> list[RawBlock]:
     """Split a PDF into raw blocks, each with its page."""
     pages = _pages(data, path, max_pages)
     if not any(page.chars for page in pages):
         if not ocr:
             raise ParseError(f"the PDF contains no text even after OCR: {_OCR_HINT}", path=path)
-        return pdf_blocks(_ocr(data, path), path, max_pages=max_pages, ocr=False)
+        text_layer = _ocr(data, path, ocr_timeout)
+        return pdf_blocks(text_layer, path, max_pages=max_pages, ocr=False)
     strip_running(pages)
     blocks = blocks_from(_reading_order(pages))
     if not blocks:

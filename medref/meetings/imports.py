@@ -38,7 +38,7 @@ from typing import Literal, TextIO
 from django.conf import settings
 from django.db import DatabaseError, reset_queries
 
-from medref.importers import DEFAULT_MAX_BYTES, EXTENSIONS, format_of, parse_file
+from medref.importers import EXTENSIONS, Limits, format_of, parse_file
 from medref.importers.errors import ParseError
 
 from .mapping import InvalidDocument
@@ -98,8 +98,24 @@ def default_municipality() -> str:
     return str(getattr(settings, "MEDREF_DEFAULT_MUNICIPALITY", DEFAULT_MUNICIPALITY))
 
 
+def import_limits() -> Limits:
+    """The importers' limits from settings (MEDREF_MAX_IMPORT_BYTES, MEDREF_IMPORT_*)."""
+    default = Limits()
+    return Limits(
+        max_bytes=int(getattr(settings, "MEDREF_MAX_IMPORT_BYTES", default.max_bytes)),
+        max_pages=int(getattr(settings, "MEDREF_IMPORT_MAX_PAGES", default.max_pages)),
+        max_unzipped_bytes=int(
+            getattr(settings, "MEDREF_IMPORT_MAX_UNZIPPED_BYTES", default.max_unzipped_bytes)
+        ),
+        max_compression_ratio=float(
+            getattr(settings, "MEDREF_IMPORT_MAX_COMPRESSION_RATIO", default.max_compression_ratio)
+        ),
+        ocr_timeout=int(getattr(settings, "MEDREF_IMPORT_OCR_TIMEOUT", default.ocr_timeout)),
+    )
+
+
 def max_import_bytes() -> int:
-    return int(getattr(settings, "MEDREF_MAX_IMPORT_BYTES", DEFAULT_MAX_BYTES))
+    return import_limits().max_bytes
 
 
 # --- finding the files ----------------------------------------------------------
@@ -193,7 +209,7 @@ def import_file(
     meeting = imported_meeting(sha256, municipality) if sha256 else None
     if meeting is not None:
         return FileResult(path, "unchanged", _line(path, "unchanged", meeting))
-    doc = parse_file(path, max_bytes=max_bytes)
+    doc = parse_file(path, limits=import_limits(), max_bytes=max_bytes)
     if _signature(path) != before:
         raise FileChanged("filen blev ændret under importen; kør importen igen")
     # An explicit choice wins, then what the file says, then the installation's default.
