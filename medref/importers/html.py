@@ -1,0 +1,539 @@
+"""HTML minutes (one page per meeting, as portals and Word export them): the front end.
+
+The page is parsed with selectolax (Lexbor, the HTML5 algorithm browsers
+use; nothing is ever executed). Only the body is read, and only what a
+reader sees as the minutes: scripts, styles, templates, navigation, site
+header/footer chrome, forms, buttons, ``hidden`` elements and screen-reader
+helpers are left out. CSS is not evaluated, so accordion panels hidden by a
+class or an inline ``display:none`` are kept: their content *is* the minutes.
+
+What becomes a block:
+
+- h1–h6 and ``<summary>`` -> Heading (levels carry no structure);
+- runs of inline content inside ``<p>``, ``<div>``, ``<li>``-less containers
+  -> Paragraph, ``<br>`` splitting its ``lines``; a paragraph whose text is
+  all ``<strong>``/``<b>`` -> Heading (the shared reader decides what it is);
+- ``<ul>``/``<ol>`` -> BulletList, nested lists as children;
+- ``<table>`` -> Table of cell texts (nested tables flattened to text); a
+  table that holds headings, or says ``role="presentation"``, is layout and
+  is read as a container;
+- ``<dl>`` -> one Paragraph "dt dd" per term ("Mødedato Onsdag d. …");
+- ``<pre>`` -> read as plain-text minutes (``text.text_blocks``);
+- ``<a href>`` -> ``[text](href)``; a heading that is all one in-page link
+  (an accordion toggle or permalink) keeps just its text.
+
+A list of in-page anchor links before the first item ("Punkt 1:
+Godkendelse af dagsorden" linking to ``#punkt1``) is the portal's item
+navigation and is dropped, together with an "Indholdsfortegnelse" heading
+right above it. Turning it into TOC lines would add nothing (HTML has no
+page numbers, the items carry their titles) and would be harmful: the
+shared reader reads every header line after "Indholdsfortegnelse" as a TOC
+entry, so a ``<dl>`` header below the list would be lost, and a one-entry
+list would read as an item.
+
+A paragraph right after an "Indholdsfortegnelse" heading keeps its source
+lines as ``lines`` (a browser would fold them, but that is how a converted
+plain-text TOC — pandoc's ``<p>A..... 3\\nB..... 4</p>`` — keeps its entries).
+
+Line numbers: Lexbor nodes carry no source position. Each block's ``line``
+is the source line of its element's start tag, found by the element's
+ordinal among start tags of the same name in the source (with comments,
+scripts, styles and textareas blanked out first); text outside any block
+element takes the line of the nearest start tag before it. Elements the
+parser invents (an implied ``<tbody>``) can shift that count, so lines are
+approximate, good for error messages.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field, replace
+from typing import Final
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from medref.documents import BulletList, ListItem, Table
+
+from . import decode
+from . import vocabulary as vocab
+from .blocks import RawBlock, clean_inline, heading, paragraph
+from .errors import ParseError
+from .text import text_blocks
+
+HEADINGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Elements that start and end a block (whatever inline text precedes them
+# becomes its own paragraph).
+BLOCKS: Final = HEADINGS | frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
+        "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+        "footer", "form", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu",
+        "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
+        "thead", "tr", "ul",
+    }
+)  # fmt: skip
+# Never text of the minutes.
+SKIPPED: Final = frozenset(
+    {
+        "-comment", "audio", "base", "canvas", "datalist", "embed", "head", "iframe", "input",
+        "label", "link", "map", "math", "meta", "meter", "nav", "noscript", "object",
+        "optgroup", "option", "output", "param", "progress", "script", "select", "source",
+        "style", "svg", "template", "textarea", "title", "track", "video",
+    }
+)  # fmt: skip
+CHROME_ROLES: Final = frozenset({"navigation", "banner", "contentinfo", "search"})
+# Site chrome by class or id: screen-reader-only helpers, breadcrumbs, cookie banners.
+CHROME_CLASS: Final = re.compile(
+    r"(?:^|[\s_-])(?:sr-only|visually-?hidden|screen-reader-text|breadcrumbs?|cookie\w*|"
+    r"skip-?links?)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+# "Til toppen" and skip links: a paragraph that is only one of these is chrome.
+NAV_LINK_TEXT: Final = re.compile(
+    r"^(?:(?:tilbage\s+)?til\s+top(?:pen)?|top|gå\s+til\s+(?:hoved)?indhold|"
+    r"spring\s+til\s+(?:hoved)?indhold|skip\s+to\s+(?:main\s+)?content|back\s+to\s+top)$",
+    re.IGNORECASE,
+)
+WHOLE_LINK: Final = re.compile(r"^\[(?P<text>(?:(?!\]\().)*)\]\((?P<href>[^()\s]*)\)$")
+ANCHOR_ENTRY: Final = re.compile(r"^\[[^\]]+\]\(#[^)\s]+\)[\s.\d]*$")
+TOC_LEADER_INSIDE: Final = re.compile(r"\.{2,}\s*\d{1,4}\s+\S")
+TOC_LEADER_ENTRY: Final = re.compile(r"\s*\S.*?\.{2,}\s*\d{1,4}(?=\s|$)")
+# A line break inside a run; NUL cannot occur in decoded input (decode rejects it).
+BREAK: Final = "\x00"
+
+# --- decoding -------------------------------------------------------------------
+
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+# Labels the HTML standard maps to another encoding than Python's codec of that name.
+_WHATWG_LABELS: Final = dict.fromkeys(
+    ("iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii", "ascii"), "cp1252"
+) | {"iso-8859-9": "cp1254", "latin5": "cp1254"}
+_UTF8_LABELS: Final = frozenset({"utf-8", "utf8", "unicode-1-1-utf-8"})
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def decode_html(data: bytes, *, path: str) -> str:
+    """The page's text, decoded as its BOM or ``<meta charset>`` says (default UTF-8)."""
+    match = _META_CHARSET.search(data[:4096])
+    label = match[1].decode("ascii").lower() if match else "utf-8"
+    # A BOM wins over the declaration; a declared UTF-16 without BOM means UTF-8.
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _strict(data, "utf-16", path=path)
+    elif data.startswith(codecs.BOM_UTF8) or label in _UTF8_LABELS or label.startswith("utf-16"):
+        text = decode(data, path=path)
+    else:
+        codec = _WHATWG_LABELS.get(label, label)
+        try:
+            codecs.lookup(codec)
+        except LookupError:
+            raise ParseError(
+                f"the page declares an unknown character set {label!r} (<meta charset>)",
+                path=path,
+                line=data[: match.start()].count(b"\n") + 1 if match else None,
+            ) from None
+        text = _strict(data, codec, path=path)
+    control = _CONTROL.search(text)
+    if control:
+        line = text[: control.start()].count("\n") + 1
+        raise ParseError(
+            f"binary data (control character U+{ord(control[0]):04X}) in an HTML file",
+            path=path,
+            line=line,
+        )
+    return text
+
+
+def _strict(data: bytes, codec: str, *, path: str) -> str:
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise ParseError(
+            f"not valid {codec} text (the page's declared character set): "
+            f"byte 0x{data[exc.start]:02X} at offset {exc.start}",
+            path=path,
+            line=data[: exc.start].count(b"\n") + 1,
+        ) from exc
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --- source lines ---------------------------------------------------------------
+
+_START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)")
+_OPAQUE = re.compile(
+    r"<!--.*?(?:-->|$)|<(script|style|textarea|title)\b.*?(?:</\1\s*>|$)", re.S | re.I
+)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match[0])
+
+
+def source_lines(tree: LexborHTMLParser, text: str) -> dict[int, int]:
+    """Each element's start-tag line, by ``mem_id`` (see the module docstring)."""
+    scanned = _OPAQUE.sub(_blank, text)
+    found: dict[str, list[int]] = {}
+    line, position = 1, 0
+    for match in _START_TAG.finditer(scanned):
+        line += scanned.count("\n", position, match.start())
+        position = match.start()
+        found.setdefault(match[1].lower(), []).append(line)
+    lines: dict[int, int] = {}
+    seen: dict[str, int] = {}
+    root = tree.root
+    if root is None:
+        return lines
+    for node in root.traverse():
+        tag = node.tag or ""
+        index = seen.get(tag, 0)
+        seen[tag] = index + 1
+        candidates = found.get(tag, ())
+        if index < len(candidates):
+            lines[node.mem_id] = candidates[index]
+    return lines
+
+
+# --- the walk -------------------------------------------------------------------
+
+
+@dataclass
+class _Run:
+    """Inline content collected for one paragraph."""
+
+    parts: list[str] = field(default_factory=list)
+    line: int = 0
+    # Some visible text stands outside <strong>/<b>.
+    plain: bool = False
+
+
+@dataclass(frozen=True)
+class _Context:
+    bold: bool = False
+    in_heading: bool = False
+    # Inside <article>/<main>: <header>/<footer>/<aside> there belong to the page.
+    in_article: bool = False
+    # Collecting one line of text (a heading, a cell, a list item): blocks fold in.
+    flat: bool = False
+
+
+def _attr(node: LexborNode, name: str) -> str | None:
+    return node.attributes.get(name)
+
+
+class _Walker:
+    def __init__(self, lines: dict[int, int]) -> None:
+        self.lines = lines
+        self.blocks: list[RawBlock] = []
+        self.run = _Run()
+        self.last_line = 1
+        self.seen_item = False
+
+    # --- helpers ----------------------------------------------------------
+
+    def line_of(self, node: LexborNode) -> int:
+        line = self.lines.get(node.mem_id)
+        if line is not None:
+            self.last_line = max(self.last_line, line)
+        return self.last_line
+
+    def skipped(self, node: LexborNode, tag: str, ctx: _Context) -> bool:
+        attributes = node.attributes
+        if tag in SKIPPED:
+            return True
+        if "hidden" in attributes and attributes["hidden"] != "until-found":
+            return True
+        # aria-hidden on an inline element is a decorative icon; on a block it
+        # is often a collapsed accordion panel, which is minutes.
+        if attributes.get("aria-hidden") == "true" and tag not in BLOCKS:
+            return True
+        if (attributes.get("role") or "").lower() in CHROME_ROLES:
+            return True
+        chrome = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+        if CHROME_CLASS.search(chrome):
+            return True
+        if tag in ("header", "footer", "aside") and not ctx.in_article:
+            return True
+        if tag == "button" and not ctx.in_heading:
+            return True
+        if tag == "dialog" and "open" not in attributes:
+            return True
+        # A search or login form; ASP.NET pages wrap the whole page in one <form>.
+        return tag == "form" and node.css_first("h1,h2,h3,h4,h5,h6,table,details") is None
+
+    def emit(self, block: RawBlock) -> None:
+        if len(block.lines) == 1 and vocab.ITEM_HEADING.match(block.text):
+            self.seen_item = True
+        self.blocks.append(block)
+
+    def after_toc_heading(self) -> bool:
+        return bool(self.blocks) and bool(vocab.TOC_HEADING.match(self.blocks[-1].text))
+
+    # --- inline runs ------------------------------------------------------
+
+    def add_text(self, text: str, ctx: _Context) -> None:
+        if not self.run.parts and not text.strip():
+            return
+        if not self.run.parts:
+            self.run.line = self.last_line
+        self.run.parts.append(text)
+        if not ctx.bold and text.replace(BREAK, "").strip():
+            self.run.plain = True
+
+    def flush(self) -> None:
+        run, self.run = self.run, _Run()
+        raw = "".join(run.parts)
+        if self.after_toc_heading():
+            lines = _toc_lines(raw)
+        else:
+            lines = tuple(line for line in (clean_inline(p) for p in raw.split(BREAK)) if line)
+        if not lines:
+            return
+        text = " ".join(lines)
+        link = WHOLE_LINK.match(text)
+        if link and link["href"].startswith("#") and NAV_LINK_TEXT.match(link["text"].strip()):
+            return
+        if not run.plain and len(lines) == 1:
+            self.emit(heading(run.line, text))
+        else:
+            self.emit(paragraph(run.line, text, lines))
+
+    def collect(self, nodes: list[LexborNode], ctx: _Context) -> tuple[str, bool]:
+        """The one-line text of ``nodes`` (and whether any of it is plain)."""
+        saved, self.run = self.run, _Run()
+        flat = replace(ctx, flat=True)
+        for node in nodes:
+            self.node(node, flat)
+        collected, self.run = self.run, saved
+        text = clean_inline("".join(collected.parts).replace(BREAK, " "))
+        return text, collected.plain
+
+    # --- nodes ------------------------------------------------------------
+
+    def children(self, node: LexborNode, ctx: _Context) -> None:
+        for child in node.iter(include_text=True):
+            self.node(child, ctx)
+
+    def node(self, node: LexborNode, ctx: _Context) -> None:
+        tag = node.tag or ""
+        if tag == "-text":
+            self.add_text(node.text_content or "", ctx)
+            return
+        if self.skipped(node, tag, ctx):
+            return
+        self.line_of(node)
+        if tag == "br":
+            self.add_text(BREAK, ctx)
+        elif tag == "a":
+            self.link(node, ctx)
+        elif tag == "img":
+            self.add_text(_attr(node, "alt") or "", ctx)
+        elif tag in ("strong", "b"):
+            self.children(node, replace(ctx, bold=True))
+        elif ctx.flat:
+            # One line of text: blocks inside it are separated by a space.
+            self.add_text(" ", ctx)
+            self.children(node, ctx)
+            self.add_text(" ", ctx)
+        elif tag in HEADINGS or tag == "summary":
+            self.flush()
+            self.heading(node, ctx)
+        elif tag in ("ul", "ol"):
+            self.flush()
+            self.bullet_list(node, ctx)
+        elif tag == "table" and not _is_layout(node):
+            self.flush()
+            self.table(node, ctx)
+        elif tag == "dl":
+            self.flush()
+            self.definitions(node, ctx)
+        elif tag == "pre":
+            self.flush()
+            self.preformatted(node, ctx)
+        elif tag in BLOCKS:
+            self.flush()
+            role = (_attr(node, "role") or "").lower()
+            if tag in ("article", "main") or role == "main":
+                ctx = replace(ctx, in_article=True)
+            self.children(node, ctx)
+            self.flush()
+        else:
+            self.children(node, ctx)
+
+    def link(self, node: LexborNode, ctx: _Context) -> None:
+        href = (_attr(node, "href") or "").strip()
+        if not href or href.lower().startswith("javascript:") or node.css_first("p,div,table"):
+            self.children(node, ctx)
+            return
+        text, plain = self.collect(list(node.iter(include_text=True)), ctx)
+        if text:
+            self.add_text(f"[{text}]({href})", replace(ctx, bold=not plain))
+
+    def heading(self, node: LexborNode, ctx: _Context) -> None:
+        line = self.line_of(node)
+        text, _ = self.collect([node], replace(ctx, in_heading=True))
+        link = WHOLE_LINK.match(text)
+        if link and link["href"].startswith(("#", "javascript:")):
+            text = clean_inline(link["text"])
+        if text:
+            self.emit(heading(line, text))
+
+    def list_items(self, node: LexborNode, ctx: _Context) -> tuple[ListItem, ...]:
+        items: list[ListItem] = []
+        for child in node.iter():
+            tag = child.tag or ""
+            if self.skipped(child, tag, ctx):
+                continue
+            if tag in ("ul", "ol"):
+                # A list directly inside a list (invalid, common): the item above's children.
+                nested = self.list_items(child, ctx)
+                if items:
+                    items[-1] = ListItem(items[-1].text, items[-1].children + nested)
+                else:
+                    items.extend(nested)
+                continue
+            inline = [c for c in child.iter(include_text=True) if c.tag not in ("ul", "ol")]
+            text, _ = self.collect(inline, ctx)
+            children: tuple[ListItem, ...] = ()
+            for sub in child.iter():
+                if sub.tag in ("ul", "ol") and not self.skipped(sub, sub.tag or "", ctx):
+                    children += self.list_items(sub, ctx)
+            if text or children:
+                items.append(ListItem(text, children))
+        return tuple(items)
+
+    def bullet_list(self, node: LexborNode, ctx: _Context) -> None:
+        line = self.line_of(node)
+        items = self.list_items(node, ctx)
+        if not items:
+            return
+        if not self.seen_item and _all_anchor_links(items):
+            # The portal's item navigation (see the module docstring).
+            if self.after_toc_heading():
+                self.blocks.pop()
+            return
+        lines = tuple(f"- {item.text}" for item in items)
+        self.emit(RawBlock(line, BulletList(items, node.tag == "ol"), lines))
+
+    def table(self, node: LexborNode, ctx: _Context) -> None:
+        line = self.line_of(node)
+        rows: list[tuple[str, ...]] = []
+        for child in node.iter():
+            if child.tag == "caption":
+                text, _ = self.collect([child], ctx)
+                if text:
+                    self.emit(paragraph(self.line_of(child), text))
+        for row in _rows(node):
+            cells = [c for c in row.iter() if c.tag in ("td", "th")]
+            texts = tuple(self.collect([cell], ctx)[0] for cell in cells)
+            if any(texts):
+                rows.append(texts)
+        if rows:
+            self.emit(RawBlock(line, Table(tuple(rows)), tuple("\t".join(r) for r in rows)))
+
+    def definitions(self, node: LexborNode, ctx: _Context) -> None:
+        terms: list[str] = []
+        values: list[str] = []
+        line = self.line_of(node)
+
+        def done() -> None:
+            text = clean_inline(" ".join(terms) + " " + ", ".join(values))
+            if text:
+                self.emit(paragraph(line, text))
+            terms.clear()
+            values.clear()
+
+        for child in _definition_children(node):
+            text, _ = self.collect([child], ctx)
+            if child.tag == "dt":
+                if values:
+                    done()
+                if not terms:
+                    line = self.line_of(child)
+                terms.append(text)
+            elif text:
+                if not terms and not values:
+                    line = self.line_of(child)
+                values.append(text)
+        done()
+
+    def preformatted(self, node: LexborNode, ctx: _Context) -> None:
+        line = self.line_of(node)
+        saved, self.run = self.run, _Run()
+        self.children(node, replace(ctx, flat=True))
+        collected, self.run = self.run, saved
+        raw = "".join(collected.parts).replace(BREAK, "\n")
+        for block in text_blocks(raw):
+            self.emit(replace(block, line=line + block.line - 1))
+
+
+def _toc_lines(raw: str) -> tuple[str, ...]:
+    """A TOC paragraph's entries: its source lines, unless they were re-wrapped.
+
+    A line with a dot leader and page number in its middle ("A..... 3 B")
+    was re-wrapped (pandoc's default ``--wrap=auto`` does it); then the
+    entries are cut after each "….. N" instead.
+    """
+    pieces = raw.replace("\n", BREAK).split(BREAK)
+    lines = tuple(line for line in (clean_inline(p) for p in pieces) if line)
+    if not any(TOC_LEADER_INSIDE.search(line) for line in lines):
+        return lines
+    folded = " ".join(lines)
+    entries = [clean_inline(m[0]) for m in TOC_LEADER_ENTRY.finditer(folded)]
+    tail = clean_inline(folded[sum(len(m[0]) for m in TOC_LEADER_ENTRY.finditer(folded)) :])
+    return tuple(entries) + ((tail,) if tail else ())
+
+
+def _is_layout(table: LexborNode) -> bool:
+    role = (_attr(table, "role") or "").lower()
+    return role in ("presentation", "none") or table.css_first("h1,h2,h3,h4,h5,h6") is not None
+
+
+def _rows(table: LexborNode) -> list[LexborNode]:
+    """The table's own rows (not those of tables nested in its cells)."""
+    rows: list[LexborNode] = []
+    for child in table.iter():
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            rows.extend(r for r in child.iter() if r.tag == "tr")
+    return rows
+
+
+def _definition_children(dl: LexborNode) -> list[LexborNode]:
+    found: list[LexborNode] = []
+    for child in dl.iter():
+        if child.tag in ("dt", "dd"):
+            found.append(child)
+        elif child.tag == "div":  # <dl><div><dt>…<dd>…</div></dl> groups
+            found.extend(c for c in child.iter() if c.tag in ("dt", "dd"))
+    return found
+
+
+def _all_anchor_links(items: tuple[ListItem, ...]) -> bool:
+    return all(ANCHOR_ENTRY.match(item.text) and _all_anchor_links(item.children) for item in items)
+
+
+def html_blocks(data: bytes, path: str) -> list[RawBlock]:
+    """Split an HTML page into raw blocks (see the module docstring)."""
+    text = decode_html(data, path=path)
+    if not _START_TAG.search(text):
+        raise ParseError("no HTML markup in the file: is it plain text (.txt)?", path=path, line=1)
+    tree = LexborHTMLParser(text)
+    body = tree.body
+    if body is None:
+        raise ParseError("the page has no <body> (a frameset page?)", path=path, line=1)
+    walker = _Walker(source_lines(tree, text))
+    try:
+        walker.node(body, _Context())
+    except RecursionError:
+        raise ParseError(
+            "the HTML is nested too deeply to read", path=path, line=walker.last_line
+        ) from None
+    walker.flush()
+    if not walker.blocks:
+        raise ParseError(
+            "the page's <body> has no visible text (only markup, scripts or navigation)",
+            path=path,
+            line=walker.last_line,
+        )
+    return walker.blocks
