@@ -1,0 +1,55 @@
+"""MeetingDocument -> PDF, with WeasyPrint, from the HTML renderer's markup.
+
+The same markup as ``html.py`` (``paged=True`` swaps the TOC for links whose
+page numbers WeasyPrint fills in) with ``static/pdf.css`` on top: a cover
+page, the TOC with dot leaders and the real page numbers, every item on a
+new page, "Side N af M" in the footer, Danish hyphenation (``lang="da"``,
+pyphen's da_DK). The output is PDF/UA-1: tagged, with the title shown and
+the language set, fonts embedded (subset).
+
+Nothing is fetched: the page names no external resources, and the URL
+fetcher refuses any that might slip in.
+"""
+
+from __future__ import annotations
+
+from typing import NoReturn
+
+from weasyprint import HTML  # type: ignore[import-untyped]
+from weasyprint.text.fonts import FontConfiguration  # type: ignore[import-untyped]
+
+from medref.documents import MeetingDocument
+
+from .html import document_body, document_title
+from .html_template import page, stylesheet
+
+PDF_VARIANT = "pdf/ua-1"
+_FONTS: FontConfiguration | None = None
+
+
+def _no_fetch(url: str, *args: object, **kwargs: object) -> NoReturn:
+    raise ValueError(f"medref's PDF renderer fetches nothing (asked for {url!r})")
+
+
+def _fonts() -> FontConfiguration:
+    # One font configuration per process: building it scans the system's fonts.
+    global _FONTS
+    if _FONTS is None:
+        _FONTS = FontConfiguration()
+    return _FONTS
+
+
+def print_html(doc: MeetingDocument) -> str:
+    """The page WeasyPrint lays out (exposed for tests and debugging)."""
+    return page(
+        title=document_title(doc),
+        body=document_body(doc, paged=True),
+        css=stylesheet("document.css") + stylesheet("pdf.css"),
+        description=f"{doc.kind.value.capitalize()} for {doc.committee}",
+    )
+
+
+def render_pdf(doc: MeetingDocument) -> bytes:
+    html = HTML(string=print_html(doc), url_fetcher=_no_fetch)
+    pdf: bytes = html.write_pdf(font_config=_fonts(), pdf_variant=PDF_VARIANT)
+    return pdf
