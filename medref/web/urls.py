@@ -1,4 +1,4 @@
-"""Read-only pages: the committee tree, a committee, a meeting's minutes."""
+"""Read-only pages: the committee tree, a committee, a meeting's minutes and their files."""
 
 from django.urls import path
 
@@ -15,4 +15,5 @@ urlpatterns = [
         name="committee_in_municipality",
     ),
     path("moeder/<int:pk>/", views.meeting, name="meeting"),
+    path("moeder/<int:pk>/hent.<str:fmt>", views.download, name="download"),
 ]
