@@ -1,53 +1,45 @@
 """HTML minutes (one page per meeting, as portals and Word export them): the front end.
 
-The page is parsed with selectolax (Lexbor, the HTML5 algorithm browsers
-use; nothing is ever executed). Only the body is read, and only what a
-reader sees as the minutes: scripts, styles, templates, navigation, site
-header/footer chrome, forms, buttons, ``hidden`` elements and screen-reader
-helpers are left out. CSS is not evaluated, so accordion panels hidden by a
-class or an inline ``display:none`` are kept: their content *is* the minutes.
+Parsed with selectolax (Lexbor, the browsers' HTML5 algorithm; nothing is
+executed). Only what a reader sees as the minutes is read: scripts, styles,
+templates, navigation, site header/footer chrome, forms, buttons, ``hidden``
+elements and screen-reader helpers are left out. CSS is not evaluated, so
+accordion panels hidden by a class or ``display:none`` are kept.
 
-What becomes a block:
+What becomes a block: h1–h6 and ``<summary>`` -> Heading (levels carry no
+structure); inline runs in ``<p>``/``<div>``/… -> Paragraph, ``<br>``
+splitting its ``lines``, and a run that is all ``<strong>``/``<b>`` ->
+Heading (the shared reader decides); ``<ul>``/``<ol>`` -> BulletList;
+``<table>`` -> Table (nested tables flattened to text; a table holding
+headings, or ``role="presentation"``, is layout and read as a container);
+``<dl>`` -> Paragraph "dt dd" per term; ``<pre>`` -> plain-text minutes
+(``text.text_blocks``); ``<a href>`` -> ``[text](href)``, except that a
+heading that is all one in-page link (an accordion toggle) keeps its text.
 
-- h1–h6 and ``<summary>`` -> Heading (levels carry no structure);
-- runs of inline content inside ``<p>``, ``<div>``, ``<li>``-less containers
-  -> Paragraph, ``<br>`` splitting its ``lines``; a paragraph whose text is
-  all ``<strong>``/``<b>`` -> Heading (the shared reader decides what it is);
-- ``<ul>``/``<ol>`` -> BulletList, nested lists as children;
-- ``<table>`` -> Table of cell texts (nested tables flattened to text); a
-  table that holds headings, or says ``role="presentation"``, is layout and
-  is read as a container;
-- ``<dl>`` -> one Paragraph "dt dd" per term ("Mødedato Onsdag d. …");
-- ``<pre>`` -> read as plain-text minutes (``text.text_blocks``);
-- ``<a href>`` -> ``[text](href)``; a heading that is all one in-page link
-  (an accordion toggle or permalink) keeps just its text.
-
-A list of in-page anchor links before the first item ("Punkt 1:
-Godkendelse af dagsorden" linking to ``#punkt1``) is the portal's item
-navigation and is dropped, together with an "Indholdsfortegnelse" heading
-right above it. Turning it into TOC lines would add nothing (HTML has no
-page numbers, the items carry their titles) and would be harmful: the
-shared reader reads every header line after "Indholdsfortegnelse" as a TOC
-entry, so a ``<dl>`` header below the list would be lost, and a one-entry
-list would read as an item.
+A list of in-page anchor links before the first item (the portal's item
+navigation, "Punkt 1: …" -> ``#punkt1``) is dropped with an
+"Indholdsfortegnelse" heading right above it. As TOC lines it would add
+nothing (HTML has no page numbers; the items carry their titles) and harm:
+the shared reader takes every header line after "Indholdsfortegnelse" as a
+TOC entry (a ``<dl>`` header below would be lost), and a one-entry list
+would read as an item.
 
 A paragraph right after an "Indholdsfortegnelse" heading keeps its source
-lines as ``lines`` (a browser would fold them, but that is how a converted
-plain-text TOC — pandoc's ``<p>A..... 3\\nB..... 4</p>`` — keeps its entries).
+lines as ``lines`` (a browser folds them; a converted plain-text TOC,
+pandoc's ``<p>A..... 3\\nB..... 4</p>``, keeps its entries that way).
 
-Line numbers: Lexbor nodes carry no source position. Each block's ``line``
-is the source line of its element's start tag, found by the element's
-ordinal among start tags of the same name in the source (with comments,
-scripts, styles and textareas blanked out first); text outside any block
-element takes the line of the nearest start tag before it. Elements the
-parser invents (an implied ``<tbody>``) can shift that count, so lines are
-approximate, good for error messages.
+Line numbers: Lexbor nodes carry no source position. A block's ``line`` is
+that of its element's start tag, found by the element's ordinal among the
+source's start tags of that name (comments, scripts, styles blanked out);
+loose text takes the line of the nearest start tag before it. Approximate
+(elements the parser invents, like an implied <tbody>, shift the count).
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Final
 
@@ -61,28 +53,26 @@ from .blocks import RawBlock, clean_inline, heading, paragraph
 from .errors import ParseError
 from .text import text_blocks
 
-HEADINGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+HEADINGS: Final = _names("h1 h2 h3 h4 h5 h6")
 # Elements that start and end a block (whatever inline text precedes them
 # becomes its own paragraph).
-BLOCKS: Final = HEADINGS | frozenset(
-    {
-        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
-        "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
-        "footer", "form", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu",
-        "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
-        "thead", "tr", "ul",
-    }
-)  # fmt: skip
+BLOCKS: Final = HEADINGS | _names(
+    "address article aside blockquote body caption center dd details dialog dir div dl dt "
+    "fieldset figcaption figure footer form header hgroup hr html legend li main menu nav "
+    "ol p pre section summary table tbody td tfoot th thead tr ul"
+)
 # Never text of the minutes.
-SKIPPED: Final = frozenset(
-    {
-        "-comment", "audio", "base", "canvas", "datalist", "embed", "head", "iframe", "input",
-        "label", "link", "map", "math", "meta", "meter", "nav", "noscript", "object",
-        "optgroup", "option", "output", "param", "progress", "script", "select", "source",
-        "style", "svg", "template", "textarea", "title", "track", "video",
-    }
-)  # fmt: skip
-CHROME_ROLES: Final = frozenset({"navigation", "banner", "contentinfo", "search"})
+SKIPPED: Final = _names(
+    "-comment audio base canvas datalist embed head iframe input label link map math meta "
+    "meter nav noscript object optgroup option output param progress script select source "
+    "style svg template textarea title track video"
+)
+CHROME_ROLES: Final = _names("navigation banner contentinfo search")
 # Site chrome by class or id: screen-reader-only helpers, breadcrumbs, cookie banners.
 CHROME_CLASS: Final = re.compile(
     r"(?:^|[\s_-])(?:sr-only|visually-?hidden|screen-reader-text|breadcrumbs?|cookie\w*|"
@@ -91,9 +81,7 @@ CHROME_CLASS: Final = re.compile(
 )
 # "Til toppen" and skip links: a paragraph that is only one of these is chrome.
 NAV_LINK_TEXT: Final = re.compile(
-    r"^(?:(?:tilbage\s+)?til\s+top(?:pen)?|top|gå\s+til\s+(?:hoved)?indhold|"
-    r"spring\s+til\s+(?:hoved)?indhold|skip\s+to\s+(?:main\s+)?content|back\s+to\s+top)$",
-    re.IGNORECASE,
+    r"^(?:(?:tilbage )?til top(?:pen)?|top|(?:gå|spring) til (?:hoved)?indhold|skip to .*)$", re.I
 )
 WHOLE_LINK: Final = re.compile(r"^\[(?P<text>(?:(?!\]\().)*)\]\((?P<href>[^()\s]*)\)$")
 ANCHOR_ENTRY: Final = re.compile(r"^\[[^\]]+\]\(#[^)\s]+\)[\s.\d]*$")
@@ -110,50 +98,47 @@ _WHATWG_LABELS: Final = dict.fromkeys(
     ("iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii", "ascii"), "cp1252"
 ) | {"iso-8859-9": "cp1254", "latin5": "cp1254"}
 _UTF8_LABELS: Final = frozenset({"utf-8", "utf8", "unicode-1-1-utf-8"})
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL_BYTE = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _at(message: str, path: str, source: bytes | str, offset: int | None) -> ParseError:
+    """An error located at ``offset`` in ``source`` (its line), or at the file."""
+    if offset is None:
+        return ParseError(message, path=path)
+    if isinstance(source, bytes):
+        return ParseError(message, path=path, line=source.count(b"\n", 0, offset) + 1)
+    return ParseError(message, path=path, line=source.count("\n", 0, offset) + 1)
 
 
 def decode_html(data: bytes, *, path: str) -> str:
     """The page's text, decoded as its BOM or ``<meta charset>`` says (default UTF-8)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        data = _strict(data, "utf-16", path=path).encode("utf-8")
+    control = _CONTROL_BYTE.search(data)
+    if control:
+        # Checked before decoding: a PNG or ZIP is binary, not text in another charset.
+        message = f"binary data (byte 0x{control[0][0]:02X}) in an HTML file"
+        raise _at(message, path, data, control.start())
     match = _META_CHARSET.search(data[:4096])
     label = match[1].decode("ascii").lower() if match else "utf-8"
     # A BOM wins over the declaration; a declared UTF-16 without BOM means UTF-8.
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = _strict(data, "utf-16", path=path)
-    elif data.startswith(codecs.BOM_UTF8) or label in _UTF8_LABELS or label.startswith("utf-16"):
-        text = decode(data, path=path)
-    else:
-        codec = _WHATWG_LABELS.get(label, label)
-        try:
-            codecs.lookup(codec)
-        except LookupError:
-            raise ParseError(
-                f"the page declares an unknown character set {label!r} (<meta charset>)",
-                path=path,
-                line=data[: match.start()].count(b"\n") + 1 if match else None,
-            ) from None
-        text = _strict(data, codec, path=path)
-    control = _CONTROL.search(text)
-    if control:
-        line = text[: control.start()].count("\n") + 1
-        raise ParseError(
-            f"binary data (control character U+{ord(control[0]):04X}) in an HTML file",
-            path=path,
-            line=line,
-        )
-    return text
+    if data.startswith(codecs.BOM_UTF8) or label in _UTF8_LABELS or label.startswith("utf-16"):
+        return decode(data, path=path)
+    codec = _WHATWG_LABELS.get(label, label)
+    try:
+        codecs.lookup(codec)
+    except LookupError:
+        message = f"the page declares an unknown character set {label!r} (<meta charset>)"
+        raise _at(message, path, data, match.start() if match else None) from None
+    return _strict(data, codec, path=path)
 
 
 def _strict(data: bytes, codec: str, *, path: str) -> str:
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:
-        raise ParseError(
-            f"not valid {codec} text (the page's declared character set): "
-            f"byte 0x{data[exc.start]:02X} at offset {exc.start}",
-            path=path,
-            line=data[: exc.start].count(b"\n") + 1,
-        ) from exc
+        message = f"not {codec} text (as the page declares): byte 0x{data[exc.start]:02X}"
+        raise _at(message, path, data, exc.start) from exc
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -163,15 +148,31 @@ _START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)")
 _OPAQUE = re.compile(
     r"<!--.*?(?:-->|$)|<(script|style|textarea|title)\b.*?(?:</\1\s*>|$)", re.S | re.I
 )
+MAX_DEPTH: Final = 256
+_CONTAINER_TAG = re.compile(
+    r"<(/?)(?:div|ul|ol|dl|blockquote|section|article|details|aside|main|nav|figure|"
+    r"fieldset|header|footer|center|menu|dir|address|form|table)\b",
+    re.I,
+)
 
 
 def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match[0])
 
 
-def source_lines(tree: LexborHTMLParser, text: str) -> dict[int, int]:
+def check_depth(scanned: str, *, path: str) -> None:
+    """Refuse deep nesting of block containers before Lexbor sees it: its
+    tree building is quadratic in that depth (100,000 nested divs: 27 s)."""
+    depth = 0
+    for match in _CONTAINER_TAG.finditer(scanned):
+        depth += -1 if match[1] else 1
+        if depth > MAX_DEPTH:
+            message = f"the HTML is nested too deeply to read (over {MAX_DEPTH} levels)"
+            raise _at(message, path, scanned, match.start())
+
+
+def source_lines(tree: LexborHTMLParser, scanned: str) -> dict[int, int]:
     """Each element's start-tag line, by ``mem_id`` (see the module docstring)."""
-    scanned = _OPAQUE.sub(_blank, text)
     found: dict[str, list[int]] = {}
     line, position = 1, 0
     for match in _START_TAG.finditer(scanned):
@@ -180,10 +181,7 @@ def source_lines(tree: LexborHTMLParser, text: str) -> dict[int, int]:
         found.setdefault(match[1].lower(), []).append(line)
     lines: dict[int, int] = {}
     seen: dict[str, int] = {}
-    root = tree.root
-    if root is None:
-        return lines
-    for node in root.traverse():
+    for node in tree.root.traverse() if tree.root else ():
         tag = node.tag or ""
         index = seen.get(tag, 0)
         seen[tag] = index + 1
@@ -216,10 +214,6 @@ class _Context:
     flat: bool = False
 
 
-def _attr(node: LexborNode, name: str) -> str | None:
-    return node.attributes.get(name)
-
-
 class _Walker:
     def __init__(self, lines: dict[int, int]) -> None:
         self.lines = lines
@@ -227,8 +221,13 @@ class _Walker:
         self.run = _Run()
         self.last_line = 1
         self.seen_item = False
-
-    # --- helpers ----------------------------------------------------------
+        self.readers: dict[str, Callable[[LexborNode, _Context], None]] = {
+            **dict.fromkeys((*HEADINGS, "summary"), self.heading),
+            **dict.fromkeys(("ul", "ol"), self.bullet_list),
+            "table": self.table,
+            "dl": self.definitions,
+            "pre": self.preformatted,
+        }
 
     def line_of(self, node: LexborNode) -> int:
         line = self.lines.get(node.mem_id)
@@ -238,27 +237,21 @@ class _Walker:
 
     def skipped(self, node: LexborNode, tag: str, ctx: _Context) -> bool:
         attributes = node.attributes
-        if tag in SKIPPED:
-            return True
-        if "hidden" in attributes and attributes["hidden"] != "until-found":
-            return True
-        # aria-hidden on an inline element is a decorative icon; on a block it
-        # is often a collapsed accordion panel, which is minutes.
-        if attributes.get("aria-hidden") == "true" and tag not in BLOCKS:
-            return True
-        if (attributes.get("role") or "").lower() in CHROME_ROLES:
-            return True
         chrome = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
-        if CHROME_CLASS.search(chrome):
-            return True
-        if tag in ("header", "footer", "aside") and not ctx.in_article:
-            return True
-        if tag == "button" and not ctx.in_heading:
-            return True
-        if tag == "dialog" and "open" not in attributes:
-            return True
-        # A search or login form; ASP.NET pages wrap the whole page in one <form>.
-        return tag == "form" and node.css_first("h1,h2,h3,h4,h5,h6,table,details") is None
+        return (
+            tag in SKIPPED
+            or ("hidden" in attributes and attributes["hidden"] != "until-found")
+            # aria-hidden on an inline element is a decorative icon; on a block
+            # it is often a collapsed accordion panel, which is minutes.
+            or (attributes.get("aria-hidden") == "true" and tag not in BLOCKS)
+            or (attributes.get("role") or "").lower() in CHROME_ROLES
+            or CHROME_CLASS.search(chrome) is not None
+            or (tag in ("header", "footer", "aside") and not ctx.in_article)
+            or (tag == "button" and not ctx.in_heading)
+            or (tag == "dialog" and "open" not in attributes)
+            # A search or login form; ASP.NET pages wrap the whole page in one <form>.
+            or (tag == "form" and node.css_first("h1,h2,h3,h4,h5,h6,table,details") is None)
+        )
 
     def emit(self, block: RawBlock) -> None:
         if len(block.lines) == 1 and vocab.ITEM_HEADING.match(block.text):
@@ -267,8 +260,6 @@ class _Walker:
 
     def after_toc_heading(self) -> bool:
         return bool(self.blocks) and bool(vocab.TOC_HEADING.match(self.blocks[-1].text))
-
-    # --- inline runs ------------------------------------------------------
 
     def add_text(self, text: str, ctx: _Context) -> None:
         if not self.run.parts and not text.strip():
@@ -280,6 +271,8 @@ class _Walker:
             self.run.plain = True
 
     def flush(self) -> None:
+        if not self.run.parts:
+            return
         run, self.run = self.run, _Run()
         raw = "".join(run.parts)
         if self.after_toc_heading():
@@ -297,17 +290,17 @@ class _Walker:
         else:
             self.emit(paragraph(run.line, text, lines))
 
+    def collect_run(self, nodes: list[LexborNode], ctx: _Context) -> _Run:
+        saved, self.run = self.run, _Run()
+        for node in nodes:
+            self.node(node, replace(ctx, flat=True))
+        collected, self.run = self.run, saved
+        return collected
+
     def collect(self, nodes: list[LexborNode], ctx: _Context) -> tuple[str, bool]:
         """The one-line text of ``nodes`` (and whether any of it is plain)."""
-        saved, self.run = self.run, _Run()
-        flat = replace(ctx, flat=True)
-        for node in nodes:
-            self.node(node, flat)
-        collected, self.run = self.run, saved
-        text = clean_inline("".join(collected.parts).replace(BREAK, " "))
-        return text, collected.plain
-
-    # --- nodes ------------------------------------------------------------
+        run = self.collect_run(nodes, ctx)
+        return clean_inline("".join(run.parts).replace(BREAK, " ")), run.plain
 
     def children(self, node: LexborNode, ctx: _Context) -> None:
         for child in node.iter(include_text=True):
@@ -326,7 +319,7 @@ class _Walker:
         elif tag == "a":
             self.link(node, ctx)
         elif tag == "img":
-            self.add_text(_attr(node, "alt") or "", ctx)
+            self.add_text(node.attributes.get("alt") or "", ctx)
         elif tag in ("strong", "b"):
             self.children(node, replace(ctx, bold=True))
         elif ctx.flat:
@@ -334,24 +327,12 @@ class _Walker:
             self.add_text(" ", ctx)
             self.children(node, ctx)
             self.add_text(" ", ctx)
-        elif tag in HEADINGS or tag == "summary":
+        elif (read := self.readers.get(tag)) and not (tag == "table" and _is_layout(node)):
             self.flush()
-            self.heading(node, ctx)
-        elif tag in ("ul", "ol"):
-            self.flush()
-            self.bullet_list(node, ctx)
-        elif tag == "table" and not _is_layout(node):
-            self.flush()
-            self.table(node, ctx)
-        elif tag == "dl":
-            self.flush()
-            self.definitions(node, ctx)
-        elif tag == "pre":
-            self.flush()
-            self.preformatted(node, ctx)
+            read(node, ctx)
         elif tag in BLOCKS:
             self.flush()
-            role = (_attr(node, "role") or "").lower()
+            role = (node.attributes.get("role") or "").lower()
             if tag in ("article", "main") or role == "main":
                 ctx = replace(ctx, in_article=True)
             self.children(node, ctx)
@@ -360,7 +341,7 @@ class _Walker:
             self.children(node, ctx)
 
     def link(self, node: LexborNode, ctx: _Context) -> None:
-        href = (_attr(node, "href") or "").strip()
+        href = (node.attributes.get("href") or "").strip()
         if not href or href.lower().startswith("javascript:") or node.css_first("p,div,table"):
             self.children(node, ctx)
             return
@@ -393,10 +374,12 @@ class _Walker:
                 continue
             inline = [c for c in child.iter(include_text=True) if c.tag not in ("ul", "ol")]
             text, _ = self.collect(inline, ctx)
-            children: tuple[ListItem, ...] = ()
-            for sub in child.iter():
-                if sub.tag in ("ul", "ol") and not self.skipped(sub, sub.tag or "", ctx):
-                    children += self.list_items(sub, ctx)
+            children = tuple(
+                item
+                for sub in child.iter()
+                if sub.tag in ("ul", "ol") and not self.skipped(sub, sub.tag, ctx)
+                for item in self.list_items(sub, ctx)
+            )
             if text or children:
                 items.append(ListItem(text, children))
         return tuple(items)
@@ -422,7 +405,7 @@ class _Walker:
                 text, _ = self.collect([child], ctx)
                 if text:
                     self.emit(paragraph(self.line_of(child), text))
-        for row in _rows(node):
+        for row in _own(node, ("tr",), ("thead", "tbody", "tfoot")):
             cells = [c for c in row.iter() if c.tag in ("td", "th")]
             texts = tuple(self.collect([cell], ctx)[0] for cell in cells)
             if any(texts):
@@ -431,81 +414,53 @@ class _Walker:
             self.emit(RawBlock(line, Table(tuple(rows)), tuple("\t".join(r) for r in rows)))
 
     def definitions(self, node: LexborNode, ctx: _Context) -> None:
-        terms: list[str] = []
-        values: list[str] = []
-        line = self.line_of(node)
-
-        def done() -> None:
-            text = clean_inline(" ".join(terms) + " " + ", ".join(values))
+        groups: list[tuple[int, list[str], list[str]]] = []  # (line, terms, values)
+        for child in _own(node, ("dt", "dd"), ("div",)):
+            text, _ = self.collect([child], ctx)
+            term = child.tag == "dt"
+            if not groups or (term and groups[-1][2]):
+                groups.append((self.line_of(child), [], []))
+            (groups[-1][1] if term else groups[-1][2]).append(text)
+        for line, terms, values in groups:
+            text = clean_inline(" ".join(terms) + " " + ", ".join(v for v in values if v))
             if text:
                 self.emit(paragraph(line, text))
-            terms.clear()
-            values.clear()
-
-        for child in _definition_children(node):
-            text, _ = self.collect([child], ctx)
-            if child.tag == "dt":
-                if values:
-                    done()
-                if not terms:
-                    line = self.line_of(child)
-                terms.append(text)
-            elif text:
-                if not terms and not values:
-                    line = self.line_of(child)
-                values.append(text)
-        done()
 
     def preformatted(self, node: LexborNode, ctx: _Context) -> None:
         line = self.line_of(node)
-        saved, self.run = self.run, _Run()
-        self.children(node, replace(ctx, flat=True))
-        collected, self.run = self.run, saved
-        raw = "".join(collected.parts).replace(BREAK, "\n")
+        run = self.collect_run(list(node.iter(include_text=True)), ctx)
+        raw = "".join(run.parts).replace(BREAK, "\n")
         for block in text_blocks(raw):
             self.emit(replace(block, line=line + block.line - 1))
 
 
 def _toc_lines(raw: str) -> tuple[str, ...]:
-    """A TOC paragraph's entries: its source lines, unless they were re-wrapped.
-
-    A line with a dot leader and page number in its middle ("A..... 3 B")
-    was re-wrapped (pandoc's default ``--wrap=auto`` does it); then the
-    entries are cut after each "….. N" instead.
-    """
+    """A TOC paragraph's entries: its source lines or, when a line has a "….. N"
+    in its middle (re-wrapped, as pandoc does by default), cut after each one."""
     pieces = raw.replace("\n", BREAK).split(BREAK)
     lines = tuple(line for line in (clean_inline(p) for p in pieces) if line)
     if not any(TOC_LEADER_INSIDE.search(line) for line in lines):
         return lines
     folded = " ".join(lines)
-    entries = [clean_inline(m[0]) for m in TOC_LEADER_ENTRY.finditer(folded)]
-    tail = clean_inline(folded[sum(len(m[0]) for m in TOC_LEADER_ENTRY.finditer(folded)) :])
-    return tuple(entries) + ((tail,) if tail else ())
+    matches = list(TOC_LEADER_ENTRY.finditer(folded))
+    tail = clean_inline(folded[matches[-1].end() :])
+    return tuple(clean_inline(m[0]) for m in matches) + ((tail,) if tail else ())
 
 
 def _is_layout(table: LexborNode) -> bool:
-    role = (_attr(table, "role") or "").lower()
+    role = (table.attributes.get("role") or "").lower()
     return role in ("presentation", "none") or table.css_first("h1,h2,h3,h4,h5,h6") is not None
 
 
-def _rows(table: LexborNode) -> list[LexborNode]:
-    """The table's own rows (not those of tables nested in its cells)."""
-    rows: list[LexborNode] = []
-    for child in table.iter():
-        if child.tag == "tr":
-            rows.append(child)
-        elif child.tag in ("thead", "tbody", "tfoot"):
-            rows.extend(r for r in child.iter() if r.tag == "tr")
-    return rows
-
-
-def _definition_children(dl: LexborNode) -> list[LexborNode]:
+def _own(node: LexborNode, tags: tuple[str, ...], groups: tuple[str, ...]) -> list[LexborNode]:
+    """Children with one of ``tags``, also inside ``groups`` (a table's rows in
+    <tbody>, a <dl>'s terms in <div>), never those of a nested table or list."""
     found: list[LexborNode] = []
-    for child in dl.iter():
-        if child.tag in ("dt", "dd"):
+    for child in node.iter():
+        if child.tag in tags:
             found.append(child)
-        elif child.tag == "div":  # <dl><div><dt>…<dd>…</div></dl> groups
-            found.extend(c for c in child.iter() if c.tag in ("dt", "dd"))
+        elif child.tag in groups:
+            found.extend(c for c in child.iter() if c.tag in tags)
     return found
 
 
@@ -518,11 +473,13 @@ def html_blocks(data: bytes, path: str) -> list[RawBlock]:
     text = decode_html(data, path=path)
     if not _START_TAG.search(text):
         raise ParseError("no HTML markup in the file: is it plain text (.txt)?", path=path, line=1)
+    scanned = _OPAQUE.sub(_blank, text)
+    check_depth(scanned, path=path)
     tree = LexborHTMLParser(text)
     body = tree.body
     if body is None:
         raise ParseError("the page has no <body> (a frameset page?)", path=path, line=1)
-    walker = _Walker(source_lines(tree, text))
+    walker = _Walker(source_lines(tree, scanned))
     try:
         walker.node(body, _Context())
     except RecursionError:
