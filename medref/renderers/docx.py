@@ -48,6 +48,7 @@ Element = Any
 WordDocument = Any
 
 LANGUAGE = "da-DK"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 TOC_INSTRUCTION = ' TOC \\o "1-1" \\h \\z \\u '
 # Word has no empty bookmark name: like pandoc, "[her](#)" links to this one,
 # which the DOCX importer reads back as "#".
@@ -88,7 +89,7 @@ def _text_run(text: str, *, bold: bool = False, style: str | None = None) -> Ele
             _sub(rpr, "w:b")
     t = _sub(run, "w:t")
     t.text = _NOT_XML.sub("", text)
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    t.set(XML_SPACE, "preserve")
     return run
 
 
@@ -99,7 +100,7 @@ def _field_runs(instruction: str, cached: str) -> list[Element]:
     instr = _el("w:r")
     text = _sub(instr, "w:instrText")
     text.text = instruction
-    text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    text.set(XML_SPACE, "preserve")
     separate = _el("w:r")
     _sub(separate, "w:fldChar", fldCharType="separate")
     end = _el("w:r")
