@@ -19,6 +19,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from medref.documents import MeetingDocument
@@ -112,7 +113,7 @@ def run(quick: bool = False) -> Table:
     )
     for name, doc in corpus():
         for index, fmt in enumerate(formats()):
-            ms = best_ms(lambda f=fmt, d=doc: render_bytes(d, f), rounds=rounds, budget=budget)
+            ms = best_ms(partial(render_bytes, doc, fmt), rounds=rounds, budget=budget)
             size = len(render_bytes(doc, fmt)) / 1024
             baseline = ratio = ""
             if fmt == "pdf":
