@@ -1,4 +1,5 @@
-"""The HTML front end: pandoc's HTML of the three examples, portal-style pages, bad input.
+"""The HTML front end: pandoc's HTML of the three examples, portal-style pages,
+bad input, and round trips (Markdown via pandoc, medref's own HTML renderer).
 
 The pandoc fixtures were made as tests/fixtures/html/README.md says; where
 pandoc reads the plain-text examples differently from medref's text front
@@ -458,3 +459,17 @@ def test_rendered_markdown_through_pandoc_reads_back_the_same(doc: MeetingDocume
         check=True,
     ).stdout
     assert parse_bytes(html, "html") == doc
+
+
+@pytest.mark.parametrize("source", sorted(DEMO.iterdir()), ids=lambda p: p.stem)
+def test_medrefs_own_html_of_the_examples_reads_back_the_same(source: Path) -> None:
+    """parse(render(doc, "html"), "html") == doc, as DESIGN.md asks of every format."""
+    doc = parse_file(source)
+    assert parse_bytes(render(doc, "html").encode(), "html") == doc
+
+
+@pytest.mark.slow
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(doc=meeting_documents(headings=True))
+def test_medrefs_own_html_reads_back_the_same(doc: MeetingDocument) -> None:
+    assert parse_bytes(render(doc, "html").encode(), "html") == doc
