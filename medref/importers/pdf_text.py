@@ -3,7 +3,8 @@
 A word hyphenated at a line's end is re-joined when it goes on in lower
 case ("arbejds-" + "miljø"); a real hyphen stays ("IT-" + "service",
 "08-10-" + "2025"), and so does a suspended compound ("Digitaliserings-" +
-"og IT-chefen" keeps "Digitaliserings- og").
+"og IT-chefen" keeps "Digitaliserings- og"). A break hyphen (U+2010, set by
+automatic hyphenation) always re-joins.
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ def join_two(left: str, right: str, *, glued: bool = False) -> str:
         return clean(left) + clean(right)  # broken mid-word in a narrow cell
     if left.endswith("/"):
         return clean(left) + clean(right)  # "Mer(+)/" + "mindre(-)"
+    if left.endswith("\u2010"):
+        # U+2010 is what automatic hyphenation (WeasyPrint, LibreOffice) puts at a
+        # break; a typed hyphen is U+002D. So the word goes on: "Loui‐" + "se".
+        return clean(left[:-1]) + clean(right)
     if not left.endswith(_HYPHENS) or left[:-1].endswith(" "):
         return clean(left) + " " + clean(right)
     stem = clean(left[:-1])
