@@ -43,20 +43,25 @@ def item_heading(block: RawBlock, *, numbered_style: bool) -> ItemHeading | None
     minutes that number items that way (``numbered_style``), since elsewhere
     "1. at …" is a clause and "1. januar" a date.
     """
-    if len(block.lines) != 1 or vocab.TOC_ENTRY.match(block.lines[0]):
+    if len(block.lines) != 1:
         return None
+    found: ItemHeading | None = None
     text = block.text
-    if isinstance(block.block, Paragraph | Heading):
+    # Cheap test first: this runs on every block of every file.
+    if isinstance(block.block, Paragraph | Heading) and text[:1] in "Pp":
         pattern = vocab.ITEM_HEADING_LOOSE if block.explicit_heading else vocab.ITEM_HEADING
         match = pattern.match(text)
         if match:
-            return _title(int(match["number"]), match["title"])
-    if numbered_style:
+            found = _title(int(match["number"]), match["title"])
+    if found is None and numbered_style:
         raw = clean_inline(block.lines[0])
         numbered = vocab.NUMBERED_ITEM_HEADING.match(raw)
         if numbered and not vocab.RECOMMENDATION_CLAUSE.match(numbered["title"]):
-            return _title(int(numbered["number"]), numbered["title"])
-    return None
+            found = _title(int(numbered["number"]), numbered["title"])
+    # A contents line ("Punkt 3: Budget.....<tab>4") names an item; it does not start one.
+    if found is not None and vocab.TOC_ENTRY.match(block.lines[0]):
+        return None
+    return found
 
 
 @dataclass

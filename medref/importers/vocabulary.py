@@ -172,7 +172,7 @@ NAMED_ITEMS_ABSENT: Final = re.compile(
 ITEM_ABSENT_HEADING: Final = re.compile(r"^fraværende\s*:?$", re.IGNORECASE)
 # Only paragraphs holding one of these words can be attendance sentences;
 # checking for them first keeps the patterns off ordinary text.
-ATTENDANCE_WORDS: Final = ("deltog", "fravær", "afbud")
+ATTENDANCE_WORDS: Final = ("deltog", "fraværende", "afbud")
 
 # A line of its own, removed from the section: "Fraværende: A, B og C".
 ITEM_ABSENT_LINE: Final = re.compile(r"^fraværende\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
