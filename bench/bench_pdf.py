@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/bench_pdf.py
 
-``run()`` returns one dict per fixture (the lead's bench collects them);
-times are the best of ``repeat`` runs, in milliseconds.
+``measure()`` returns one dict per fixture; ``run()`` is the table
+``make bench`` prints. Times are the best of ``repeat`` runs, in
+milliseconds; pdftotext runs as its own process, as a user would run it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from medref.importers import parse_bytes
+
+from .common import Table
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "pdf"
 NAMES = (
@@ -35,7 +38,7 @@ def best_ms(action: Callable[[], object], repeat: int) -> float:
     return round(best * 1000, 1)
 
 
-def run(repeat: int = 5) -> list[dict[str, object]]:
+def measure(repeat: int = 5) -> list[dict[str, object]]:
     pdftotext = shutil.which("pdftotext")
     results: list[dict[str, object]] = []
     for name in NAMES:
@@ -54,6 +57,24 @@ def run(repeat: int = 5) -> list[dict[str, object]]:
     return results
 
 
+def run(quick: bool = False) -> Table:
+    table = Table(
+        "PDF import (best of runs, ms)",
+        ["file", "medref", "pdftotext -layout", "medref / pdftotext"],
+        note="medref: PDF bytes -> MeetingDocument in-process; goal: within 2x of pdftotext",
+    )
+    for row in measure(repeat=2 if quick else 7):
+        table.rows.append(
+            [
+                str(row["file"]),
+                f"{row['medref_ms']:.1f}",
+                f"{row.get('pdftotext_ms', float('nan')):.1f}",
+                f"{row.get('ratio', float('nan')):.2f}x",
+            ]
+        )
+    return table
+
+
 if __name__ == "__main__":
-    for result in run():
+    for result in measure():
         print(result)
