@@ -73,6 +73,10 @@ def _char_width(runs: list[Run]) -> float:
     return sum(r.x1 - r.x0 for r in runs) / max(1, chars)
 
 
+def _width(runs: list[Run]) -> float:
+    return max(r.x1 for r in runs) - min(r.x0 for r in runs)
+
+
 def _cell_text(lines: list[list[Run]], inner: float) -> str:
     """A cell's lines as one text; ``inner`` is the width text may take."""
     texts: list[str] = []
@@ -80,11 +84,14 @@ def _cell_text(lines: list[list[Run]], inner: float) -> str:
         runs.sort(key=lambda r: r.x0)
         texts.append(" ".join("".join(r.text for r in runs).split()))
     # A word too wide for the cell is broken without a hyphen and without the
-    # trailing space a wrapped line keeps ("Administrati" + "on").
+    # trailing space a wrapped line keeps ("Administrati" + "on"). Such a line
+    # is filled to the cell's edge; a line wrapped at a space ("Forventet" +
+    # "regnskab") usually leaves room, just not enough for the next word.
     glued = [
         bool(a.split() and b.split())
         and not lines[i][-1].text[-1:].isspace()
         and _char_width(lines[i]) * (len(a.split()[-1]) + len(b.split()[0])) > inner
+        and inner - _width(lines[i]) < 2 * _char_width(lines[i])
         for i, (a, b) in enumerate(zip(texts, [*texts[1:], ""], strict=True))
     ]
     return join_lines(texts, glued=glued)
