@@ -145,18 +145,7 @@ def test_the_public_pdf_has_no_text_of_a_closed_item() -> None:
     assert "Punkt 25: Lukket punkt" in public
 
 
-_PDF_LOSES = pytest.mark.xfail(
-    strict=True,
-    reason="PDF importer: link annotations are not read back as [text](url) (the examples' "
-    "[her](#) links), and a table cell wrapped at a space is glued ('Forventetregnskab')",
-)
-
-
-@pytest.mark.parametrize(
-    "path",
-    [pytest.param(p, marks=_PDF_LOSES) if p.suffix == ".txt" else p for p in EXAMPLES],
-    ids=lambda p: p.name,
-)
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_the_examples_survive_pdf(path: Path) -> None:
     """Everything but the TOC's page numbers, which are the PDF's own."""
     doc = parse_file(path)
