@@ -216,9 +216,16 @@ def _runs(textpage: pdfium.PdfTextPage, links: list[Link]) -> tuple[list[Run], i
     for i in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(i)
         middle = (bottom + top) / 2
-        index = pdfium_c.FPDFText_GetCharIndexAtPos(
-            raw, left + min(0.5, (right - left) / 2), middle, 0.5, (top - bottom) / 2
-        )
+        # A run starting with a space (" samt ") may have no character at its
+        # very left edge; missing it would glue its text to the run before,
+        # with the gap of a column between them.
+        index = -1
+        for probe in (min(0.5, (right - left) / 2), min(3.0, (right - left) / 2)):
+            index = pdfium_c.FPDFText_GetCharIndexAtPos(
+                raw, left + probe, middle, 0.5, (top - bottom) / 2
+            )
+            if index >= 0:
+                break
         if index < 0 or index in seen:
             continue
         seen.add(index)

@@ -17,6 +17,7 @@ import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
 import pytest
 from PIL import Image
 
+from medref.documents import Paragraph
 from medref.importers import parse_bytes, parse_file
 from medref.renderers import render_bytes
 from medref.renderers.pdf import print_html
@@ -152,3 +153,21 @@ def test_the_examples_survive_pdf(path: Path) -> None:
     back = parse_bytes(render_bytes(doc, "pdf"), "pdf", path=path.name)
     assert [entry.title for entry in back.toc] == [entry.title for entry in doc.toc]
     assert replace(back, toc=doc.toc) == doc
+
+
+def test_http_links_survive_pdf_even_when_wrapped() -> None:
+    """URI link annotations come back as [text](url), also over a line break."""
+    doc = fagmed()
+    item = doc.items[0]
+    section = item.sections[0]
+    long = " ".join(["Retningslinjer for brug af klippekortmoduler i Vejle Kommune"] * 3)
+    text = (
+        "Læs [Vejles side](https://www.vejle.dk/om-kommunen) og "
+        f"[{long}](https://example.org/a?b=1&c=2) samt [dette](mailto:med@vejle.dk)."
+    )
+    first = replace(section, blocks=(Paragraph(text), *section.blocks[1:]))
+    changed = replace(item, sections=(first, *item.sections[1:]))
+    doc = replace(doc, items=(changed, *doc.items[1:]))
+    back = parse_bytes(render_bytes(doc, "pdf"), "pdf", path="links.pdf")
+    assert back.items[0].sections[0].blocks[0] == Paragraph(text)
+    assert [entry.title for entry in back.toc] == [entry.title for entry in doc.toc]
