@@ -22,6 +22,8 @@ from medref.documents import BulletList, MeetingDocument, SectionKind, Table
 from medref.documents.serialize import to_contract
 from medref.importers import ParseError, parse_bytes, parse_file
 from medref.importers.pdf import pdf_blocks, toc_page_check
+from medref.importers.pdf_pages import Run
+from medref.importers.pdf_tables import _cell_text
 from medref.importers.pdf_text import join_lines, join_two
 from medref.importers.structure import read_document
 
@@ -229,6 +231,18 @@ def test_a_word_broken_in_a_narrow_cell_is_glued() -> None:
     assert join_lines(["Økonomi &", "Administrati", "on"], glued=[False, True, False]) == (
         "Økonomi & Administration"
     )
+
+
+def _runs(text: str, width: float) -> list[Run]:
+    return [Run(0.0, width, 0.0, 10.0, 2.0, 10.0, False, 0, text)]
+
+
+def test_a_cell_line_filled_to_the_edge_is_glued_one_with_room_keeps_its_space() -> None:
+    """Measured from the WeasyPrint and ESDH tables: both next words would not have fitted."""
+    broken = _cell_text([_runs("Administrati", 69.1), _runs("on", 12.8)], 75.5)
+    assert broken == "Administration"
+    wrapped = _cell_text([_runs("Forventet", 42.3), _runs("regnskab", 41.0)], 67.6)
+    assert wrapped == "Forventet regnskab"
 
 
 # --- bad input: a located ParseError, never a traceback or a hang -------------------------
