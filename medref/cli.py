@@ -95,6 +95,40 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    _setup_django()
+    from medref.search.selectors import search, to_contract
+
+    page = search(args.query, include_closed=args.closed, sort=args.sort, page=args.page)
+    if args.json:
+        json.dump(to_contract(page), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    for hit in page.hits:
+        entry = hit.entry
+        where = f"Punkt {entry.item.number}, " if entry.item else ""
+        print(f"{entry.heading} — {where}{entry.committee.name}, {entry.meeting_date:%d-%m-%Y}")
+    print(f"{page.total} fund (side {page.page} af {page.pages})")
+    return 0
+
+
+def cmd_reindex(args: argparse.Namespace) -> int:
+    _setup_django()
+    from rich.progress import Progress
+
+    from medref.search.services import reindex_all
+
+    with Progress(disable=not sys.stderr.isatty()) as progress:
+        task = progress.add_task("reindex", total=None)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        count = reindex_all(advance)
+    print(f"{count} søgeposter")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="medref", description="medref: MED-udvalgenes mødesystem")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -124,6 +158,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--public", action="store_true", help="the public version: no closed items")
     p.add_argument("-o", "--output", default=None, help="write here instead of to stdout")
     p.set_defaults(func=cmd_render)
+
+    p = sub.add_parser("search", help="full-text search over the stored meetings")
+    p.add_argument("query")
+    p.add_argument("--json", action="store_true", help="print the results as JSON")
+    p.add_argument("--closed", action="store_true", help="include closed items")
+    p.add_argument("--sort", choices=["relevance", "date"], default="relevance")
+    p.add_argument("--page", type=int, default=1)
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("reindex", help="rebuild the search index from scratch")
+    p.set_defaults(func=cmd_reindex)
     return parser
 
 

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "medref.organisation",
     "medref.meetings",
     "medref.web",
+    "medref.search",
 ]
 
 MIDDLEWARE = [

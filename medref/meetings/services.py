@@ -11,6 +11,7 @@ from django.utils import timezone
 from medref.documents.model import MeetingDocument
 from medref.organisation.models import Committee, Municipality
 from medref.organisation.services import ensure_committee, ensure_municipality
+from medref.search.services import index_meeting
 
 from . import mapping
 from .models import Meeting
@@ -98,4 +99,5 @@ def import_document(
     meeting.source_sha256 = source_sha256
     meeting.imported_at = timezone.now()
     meeting.save(update_fields=["source_name", "source_sha256", "imported_at"])
+    index_meeting(meeting)  # same transaction: a failed import leaves no index rows
     return ImportResult("replaced" if existing is not None else "imported", meeting)
