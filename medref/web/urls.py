@@ -2,6 +2,8 @@
 
 from django.urls import path
 
+from medref.search import views as search_views
+
 from . import views
 
 app_name = "web"
@@ -16,4 +18,5 @@ urlpatterns = [
     ),
     path("moeder/<int:pk>/", views.meeting, name="meeting"),
     path("moeder/<int:pk>/hent.<str:fmt>", views.download, name="download"),
+    path("soeg/", search_views.search_page, name="search"),
 ]
