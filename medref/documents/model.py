@@ -12,9 +12,14 @@ That is also how the plain-text minutes municipalities export write them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
+
+# A link inside inline text: "[her](https://…)". Renderers that write links
+# find them with this one pattern.
+INLINE_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]\((?P<href>[^()\s]*)\)")
 
 
 class DocumentKind(StrEnum):

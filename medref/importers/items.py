@@ -78,7 +78,7 @@ class SaidAtMeeting:
 def item_numbers(text: str) -> list[int]:
     """ "6, 8 og 9" -> [6, 8, 9]; "6-8" -> [6, 7, 8]."""
     numbers: list[int] = []
-    for part in split_names(text.replace(" ", " ")):
+    for part in split_names(text):
         if "-" in part:
             first, _, last = part.partition("-")
             if first.strip().isdigit() and last.strip().isdigit():

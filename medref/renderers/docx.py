@@ -15,7 +15,6 @@ empty bookmark, which the importer reads back as "#".
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import io
 import re
 import zipfile
@@ -39,6 +38,8 @@ from medref.documents import (
     SectionKind,
     Table,
 )
+from medref.documents.model import INLINE_LINK
+from medref.importers.wordml import PANDOC_EMPTY_ANCHOR
 from medref.lib.danish import format_short_date
 
 from .common import header_fields, toc_lines
@@ -50,10 +51,9 @@ WordDocument = Any
 LANGUAGE = "da-DK"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 TOC_INSTRUCTION = ' TOC \\o "1-1" \\h \\z \\u '
-# Word has no empty bookmark name: like pandoc, "[her](#)" links to this one,
-# which the DOCX importer reads back as "#".
-EMPTY_ANCHOR = "X" + hashlib.sha1(b"").hexdigest()[1:]
-_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]\((?P<href>[^()\s]*)\)")
+# Word has no empty bookmark name: like pandoc, "[her](#)" links to
+# PANDOC_EMPTY_ANCHOR, which the DOCX importer reads back as "#".
+
 # Characters XML 1.0 cannot carry; lxml refuses them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # A4 with 2.5 cm margins leaves 16 cm of text; the TOC's page numbers sit at its right edge.
@@ -271,7 +271,7 @@ class _Writer:
     def inline(self, p: Element, text: str) -> None:
         """Text into a paragraph; "[text](url)" links become Word hyperlinks."""
         position = 0
-        for match in _LINK.finditer(text):
+        for match in INLINE_LINK.finditer(text):
             label, href = match["text"], match["href"]
             # What Word cannot link ("[](x)", "[x]()", a label with outer
             # spaces) stays literal text, which reads back the same.
@@ -287,7 +287,7 @@ class _Writer:
     def hyperlink(self, label: str, href: str) -> Element:
         link = _el("w:hyperlink", history="1")
         if href == "#":
-            link.set(qn("w:anchor"), EMPTY_ANCHOR)
+            link.set(qn("w:anchor"), PANDOC_EMPTY_ANCHOR)
         elif href.startswith("#"):
             link.set(qn("w:anchor"), href[1:])
         else:

@@ -37,13 +37,13 @@ from medref.documents import (
     SectionKind,
     Table,
 )
+from medref.documents.model import INLINE_LINK
 from medref.lib.danish import format_short_date
 
 from .common import header_fields, participant_text, toc_lines
 from .html_template import page, stylesheet
 
 # The model's inline link, as the Markdown renderer reads it.
-_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]\((?P<href>[^()\s]*)\)")
 _SAFE_HREF = re.compile(r"^(?:https?://|mailto:|#)", re.IGNORECASE)
 
 
@@ -55,7 +55,7 @@ def inline_html(text: str) -> str:
     """Model inline text -> HTML; only links with a safe href become ``<a>``."""
     out: list[str] = []
     position = 0
-    for match in _LINK.finditer(text):
+    for match in INLINE_LINK.finditer(text):
         if not match["text"].strip() or not _SAFE_HREF.match(match["href"]):
             continue  # stays literal text below
         out.append(_text(text[position : match.start()]))
@@ -67,7 +67,7 @@ def inline_html(text: str) -> str:
 
 def plain_text(text: str) -> str:
     """Inline text with links reduced to their text (for labels and navigation)."""
-    return _LINK.sub(lambda m: m["text"], text)
+    return INLINE_LINK.sub(lambda m: m["text"], text)
 
 
 def document_title(doc: MeetingDocument) -> str:

@@ -19,11 +19,11 @@ from medref.documents import (
     SectionKind,
     Table,
 )
+from medref.documents.model import INLINE_LINK
 from medref.lib.danish import format_short_date
 
 from .common import header_fields, toc_lines
 
-_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]\((?P<href>[^()\s]*)\)")
 # Characters with inline meaning in CommonMark; escaping them is always safe.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!])")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
@@ -39,7 +39,7 @@ def escape_inline(text: str) -> str:
     """Model inline text -> Markdown; ``[text](url)`` links are kept as links."""
     out: list[str] = []
     position = 0
-    for match in _LINK.finditer(text):
+    for match in INLINE_LINK.finditer(text):
         out.append(_escape_span(text[position : match.start()]))
         out.append(f"[{_escape_span(match['text'])}]({match['href']})")
         position = match.end()

@@ -33,8 +33,9 @@ from medref.documents import (
     TocEntry,
 )
 from medref.importers import parse_bytes, parse_file
+from medref.importers.wordml import PANDOC_EMPTY_ANCHOR
 from medref.renderers import render_bytes
-from medref.renderers.docx import EMPTY_ANCHOR, render_docx
+from medref.renderers.docx import render_docx
 from tests.documents.strategies import meeting_documents
 
 DEMO = Path(__file__).resolve().parents[2] / "medref" / "demo"
@@ -262,7 +263,7 @@ def test_links_are_hyperlinks(rich: bytes) -> None:
     ((_, rel_id, _), (_, no_rel, anchor)) = links
     assert targets[rel_id] == "https://example.org/referat"
     # "[her](#)": Word has no empty bookmark, so it points at pandoc's stand-in.
-    assert (no_rel, anchor) == (None, EMPTY_ANCHOR)
+    assert (no_rel, anchor) == (None, PANDOC_EMPTY_ANCHOR)
 
 
 def test_the_language_is_danish_and_pages_are_numbered(rich: bytes) -> None:
