@@ -1,9 +1,10 @@
-"""Root URL configuration: the admin and the web front end."""
+"""Root URL configuration: the admin, accounts and the web front end."""
 
 from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("konto/", include("medref.accounts.urls")),
     path("", include("medref.web.urls")),
 ]
