@@ -55,14 +55,22 @@ run: setup migrate messages
 # pytest exits 5 when it collects no test; that is not a failure here.
 test: test-sqlite test-postgres
 
-test-sqlite: setup messages
+# axe-core for the browser tests (tests/browser), exactly as package-lock.json
+# pins it; npm ci again when the lock file is newer than the installed copy.
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the browser tests: apt-get install npm"; exit 1; }
+	npm ci --no-audit --no-fund
+	@touch $(AXE)
+
+test-sqlite: setup messages $(AXE)
 	@echo "== tests on SQLite =="
 	@$(TEST_ENV) DATABASE_URL= $(PY) -m pytest $(PYTEST_ARGS); \
 		rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 5 ]
 
 # Only tests that touch the database (marker `database`, set by tests/conftest.py)
 # and tests marked `postgres` run again on PostgreSQL.
-test-postgres: setup messages
+test-postgres: setup messages $(AXE)
 	@echo "== tests on PostgreSQL 15 =="
 	@$(TEST_ENV) scripts/pg-test-server $(PY) -m pytest -m "database or postgres" $(PYTEST_ARGS); \
 		rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 5 ]
