@@ -149,6 +149,18 @@ if MEDREF_MAX_IMPORT_BYTES <= 0:
         f"MEDREF_MAX_IMPORT_BYTES must be a positive number of bytes; got {MEDREF_MAX_IMPORT_BYTES}"
     )
 
+# Bilag uploaded in the agenda editor: largest file in bytes (default 25 MiB)
+# and the file name extensions accepted.
+MEDREF_ATTACHMENT_MAX_BYTES = env_int("MEDREF_ATTACHMENT_MAX_BYTES", 25 * 1024 * 1024)
+if MEDREF_ATTACHMENT_MAX_BYTES <= 0:
+    raise ImproperlyConfigured(
+        f"MEDREF_ATTACHMENT_MAX_BYTES must be a positive number of bytes; "
+        f"got {MEDREF_ATTACHMENT_MAX_BYTES}"
+    )
+MEDREF_ATTACHMENT_TYPES = env_list(
+    "MEDREF_ATTACHMENT_TYPES", ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "txt", "png", "jpg"]
+)
+
 # Guards the importers apply to one file (defaults equal the front ends' own
 # constants): PDF pages read, seconds of OCR for a scanned PDF, and what a
 # DOCX (a zip) may unpack to, in total and as a multiple of its packed size.
