@@ -28,12 +28,15 @@ from medref.organisation.services import resolve_people
 from . import selectors
 from .models import AgendaItem, Attachment, Attendance, ItemAttendance, Meeting, Section
 
-# Statuses of a meeting whose document is an agenda; every other one has minutes.
+# What an imported document is: a sent agenda, or minutes that are the
+# published record. Meetings from MINUTES_DRAFT on have minutes.
 _STATUS_FOR_KIND = {
     DocumentKind.AGENDA: Meeting.Status.AGENDA_SENT,
-    DocumentKind.MINUTES: Meeting.Status.MINUTES_APPROVED,
+    DocumentKind.MINUTES: Meeting.Status.PUBLISHED,
 }
-_MINUTES_STATUSES = frozenset({Meeting.Status.MINUTES_DRAFT, Meeting.Status.MINUTES_APPROVED})
+_MINUTES_STATUSES = frozenset(
+    {Meeting.Status.MINUTES_DRAFT, Meeting.Status.MINUTES_APPROVED, Meeting.Status.PUBLISHED}
+)
 
 # Attendance column for each meeting-level list of names, in document order.
 _LISTS = ("present", "absent", "substitutes")

@@ -9,6 +9,7 @@ a document).
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +33,7 @@ class Meeting(models.Model):
         HELD = "held", _("Held")
         MINUTES_DRAFT = "minutes_draft", _("Minutes draft")
         MINUTES_APPROVED = "minutes_approved", _("Minutes approved")
+        PUBLISHED = "published", _("Published")
 
     committee = models.ForeignKey(
         Committee, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("committee")
@@ -65,6 +67,16 @@ class Meeting(models.Model):
     imported_at = models.DateTimeField(
         _("imported at"), null=True, blank=True, default=timezone.now
     )
+    # The agenda as sent ("Send dagsorden"), frozen: in full for members and
+    # without closed items for everyone else. PDF, or HTML if PDF failed.
+    agenda_file = models.FileField(
+        _("agenda as sent"), upload_to="agendas/%Y/", max_length=500, blank=True
+    )
+    public_agenda_file = models.FileField(
+        _("public agenda as sent"), upload_to="agendas/%Y/", max_length=500, blank=True
+    )
+    # Bumped by every edit of the meeting's own fields (conflict detection).
+    version = models.PositiveIntegerField(_("version"), default=0)
 
     class Meta:
         ordering = ["-meeting_date", "-start_time"]
@@ -89,6 +101,11 @@ class Attendance(models.Model):
     identity, the name is what these minutes say.
     """
 
+    class Status(models.TextChoices):
+        PRESENT = "present", _("Present")
+        SENT_APOLOGIES = "afbud", _("Sent apologies")
+        ABSENT = "absent", _("Absent")
+
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("meeting")
     )
@@ -103,6 +120,8 @@ class Attendance(models.Model):
     present_position = models.PositiveIntegerField(_("present position"), null=True)
     absent_position = models.PositiveIntegerField(_("absent position"), null=True)
     substitute_position = models.PositiveIntegerField(_("substitute position"), null=True)
+    # As recorded in medref (imports leave it empty; their lists say it).
+    status = models.CharField(_("attendance"), max_length=20, choices=Status.choices, blank=True)
 
     class Meta:
         ordering = ["meeting", "participant_position", "name"]
@@ -135,6 +154,9 @@ class AgendaItem(models.Model):
     )
     recommendation_clauses = models.JSONField(_("recommendation clauses"), default=list, blank=True)
     recommendation_numbered = models.BooleanField(_("numbered clauses"), default=False)
+    # Bumped by every edit of the item, its sections, recommendation and
+    # bilag: an editor saving with an older version has missed someone's edit.
+    version = models.PositiveIntegerField(_("version"), default=0)
 
     class Meta:
         ordering = ["meeting", "position"]
@@ -238,3 +260,65 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class MeetingEvent(models.Model):
+    """One thing someone did to a meeting: the history page lists these.
+
+    ``details`` says what changed, e.g. ``{"title": ["old", "new"]}`` for an
+    edit, or the new status for a transition.
+    """
+
+    class Action(models.TextChoices):
+        SCHEDULED = "scheduled", _("Meeting scheduled")
+        MEETING_EDITED = "meeting_edited", _("Meeting details changed")
+        ITEM_ADDED = "item_added", _("Item added")
+        ITEM_EDITED = "item_edited", _("Item changed")
+        ITEM_MOVED = "item_moved", _("Item moved")
+        ITEM_REMOVED = "item_removed", _("Item removed")
+        SECTION_ADDED = "section_added", _("Section added")
+        SECTION_EDITED = "section_edited", _("Section changed")
+        SECTION_REMOVED = "section_removed", _("Section removed")
+        RECOMMENDATION_SET = "recommendation_set", _("Recommendation changed")
+        ATTACHMENT_ADDED = "attachment_added", _("Attachment added")
+        ATTACHMENT_REMOVED = "attachment_removed", _("Attachment removed")
+        AGENDA_SENT = "agenda_sent", _("Agenda sent")
+        ATTENDANCE_RECORDED = "attendance_recorded", _("Attendance recorded")
+        DECISION_WRITTEN = "decision_written", _("Decision written")
+        HELD = "held", _("Meeting held")
+        MINUTES_SUBMITTED = "minutes_submitted", _("Minutes draft submitted")
+        MINUTES_APPROVED = "minutes_approved", _("Minutes approved")
+        MINUTES_PUBLISHED = "minutes_published", _("Minutes published")
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="events", verbose_name=_("meeting")
+    )
+    # Kept when the item goes: the history still says something happened to it.
+    item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("item"),
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meeting_events",
+        verbose_name=_("done by"),
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    action = models.CharField(_("action"), max_length=30, choices=Action.choices)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["meeting", "at", "pk"]
+        verbose_name = _("meeting event")
+        verbose_name_plural = _("meeting events")
+        indexes = [models.Index(fields=["meeting", "at"], name="meeting_event_meeting_at")]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} ({self.meeting}, {self.at:%Y-%m-%d %H:%M})"

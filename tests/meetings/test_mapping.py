@@ -45,12 +45,13 @@ def test_an_empty_present_list_differs_from_an_unknown_one(committee: Committee)
 
 
 @pytest.mark.django_db
-def test_minutes_are_stored_as_approved_minutes(committee: Committee) -> None:
-    """A referat becomes a meeting with approved minutes; a draft still reads as a referat."""
+def test_minutes_are_stored_as_published_minutes(committee: Committee) -> None:
+    """A referat becomes a meeting with published minutes; a draft still reads as a referat."""
     meeting = from_document(full_minutes(), committee=committee)
-    assert meeting.status == Meeting.Status.MINUTES_APPROVED
-    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.MINUTES_DRAFT)
-    assert to_document(meeting).kind == DocumentKind.MINUTES
+    assert meeting.status == Meeting.Status.PUBLISHED
+    for status in (Meeting.Status.MINUTES_APPROVED, Meeting.Status.MINUTES_DRAFT):
+        Meeting.objects.filter(pk=meeting.pk).update(status=status)
+        assert to_document(meeting).kind == DocumentKind.MINUTES
     Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.HELD)
     assert to_document(meeting).kind == DocumentKind.AGENDA
 
