@@ -6,6 +6,7 @@ from .models import Committee, Membership, Municipality, Person
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
+    search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
@@ -19,7 +20,7 @@ class CommitteeAdmin(admin.ModelAdmin):
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
-    list_display = ["name", "email", "municipality"]
+    list_display = ["name", "email", "user", "municipality"]
     list_filter = ["municipality"]
     search_fields = ["name", "email"]
 

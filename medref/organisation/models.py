@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -86,6 +87,16 @@ class Person(models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("email"), blank=True)
+    # The login of this person, when they have one: their memberships are
+    # their roles (``medref.accounts.permissions``).
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+        verbose_name=_("user"),
+    )
 
     class Meta:
         ordering = ["name"]
