@@ -1,0 +1,118 @@
+"""Browser tests: Playwright drives Debian's chromium against pytest-django's live server.
+
+One headless chromium (``/usr/bin/chromium``, never a downloaded browser) per
+test session, a fresh browser context per test. ``check_accessibility(page)``
+injects axe-core (``node_modules/axe-core``, pinned in package-lock.json and
+installed by ``make test``) and fails on every serious or critical violation;
+tests get it as the ``axe`` fixture.
+
+Every test here uses the live server, so it touches the database (the
+``database`` marker, so it runs on PostgreSQL too) and is marked ``browser``.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING_IMPACTS = frozenset({"serious", "critical"})
+# A page that does not answer within this many milliseconds is a failure, not a wait.
+TIMEOUT_MS = 15_000
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if here in Path(str(item.path)).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Debian chromium for the whole session."""
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"the browser tests need Debian's chromium at {CHROMIUM}: "
+            "apt-get install chromium (.ci/run installs it)"
+        )
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an asyncio loop running in this thread; the
+    # test code's own ORM calls are still plain synchronous calls.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
+        yield launched
+        launched.close()
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def server_url(transactional_db: None, live_server) -> str:
+    """The live server's base URL (the database is flushed after each test)."""
+    return live_server.url
+
+
+@pytest.fixture
+def new_context(browser, server_url: str) -> Iterator[object]:
+    """A factory of browser contexts (Danish, against the live server), closed after the test."""
+    contexts = []
+
+    def make(**options):
+        options.setdefault("locale", "da-DK")
+        context = browser.new_context(base_url=server_url, **options)
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context):
+    """A page in a fresh context with JavaScript on."""
+    return new_context().new_page()
+
+
+@pytest.fixture
+def demo(transactional_db: None) -> None:
+    """The demo organisation and minutes, loaded as ``make run`` loads them."""
+    call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def axe():
+    """``axe(page)`` fails the test on the page's serious or critical violations."""
+    return check_accessibility
+
+
+def check_accessibility(page, context: str | None = None) -> None:
+    """Run axe-core on ``page``; fail listing every serious or critical violation."""
+    if not AXE_JS.exists():
+        pytest.fail(f"axe-core is missing at {AXE_JS}: run `npm ci` (make test does)")
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    problems = []
+    for violation in result["violations"]:
+        if violation["impact"] not in BLOCKING_IMPACTS:
+            continue
+        targets = "; ".join(" ".join(node["target"]) for node in violation["nodes"])
+        problems.append(
+            f"{violation['id']} ({violation['impact']}): {violation['help']} — {targets}"
+        )
+    if problems:
+        where = context or page.url
+        pytest.fail(f"axe found on {where}:\n" + "\n".join(problems), pytrace=False)
