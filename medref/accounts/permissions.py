@@ -189,17 +189,13 @@ AGENDA_SENT = "agenda_sent"
 
 
 def published_statuses() -> frozenset[str]:
-    """The statuses in which a meeting's minutes are public.
+    """The statuses in which a meeting's minutes (its decisions) are public.
 
-    Imported minutes are stored as approved, so approved counts as
-    published until the meetings app has a status of its own for it.
+    Imported minutes are stored as published.
     """
     from medref.meetings.models import Meeting
 
-    published = getattr(Meeting.Status, "PUBLISHED", None)
-    if published is None:
-        return frozenset({Meeting.Status.MINUTES_APPROVED})
-    return frozenset({published})
+    return frozenset({Meeting.Status.PUBLISHED})
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from medref.meetings.models import Meeting
 from tests.personas import NAMES
 
 S = Meeting.Status
-PUBLISHED = next(iter(published_statuses()))
+PUBLISHED = S.PUBLISHED
 # What each status shows: (view, closed items, decisions) per kind of persona.
 # "editor" may edit the agenda (sofie, frank, nanna, anna, root), "member"
 # reads drafts (mads, lene, alma, tage), "substitute" (sara) sees closed
@@ -46,12 +46,20 @@ EXPECTED = {
     ("member", S.MINUTES_DRAFT): (True, True, True),
     ("substitute", S.MINUTES_DRAFT): (True, True, False),
     ("public", S.MINUTES_DRAFT): (True, False, False),
+    ("editor", S.MINUTES_APPROVED): (True, True, True),
+    ("member", S.MINUTES_APPROVED): (True, True, True),
+    ("substitute", S.MINUTES_APPROVED): (True, True, False),
+    ("public", S.MINUTES_APPROVED): (True, False, False),
     ("editor", PUBLISHED): (True, True, True),
     ("member", PUBLISHED): (True, True, True),
     ("substitute", PUBLISHED): (True, True, True),
     ("public", PUBLISHED): (True, False, True),
 }
-STATUSES = (S.PLANNED, S.AGENDA_SENT, S.MINUTES_DRAFT, PUBLISHED)
+STATUSES = (S.PLANNED, S.AGENDA_SENT, S.MINUTES_DRAFT, S.MINUTES_APPROVED, PUBLISHED)
+
+
+def test_imported_minutes_are_published():
+    assert published_statuses() == {S.PUBLISHED}
 
 
 @pytest.mark.parametrize("status", STATUSES)
