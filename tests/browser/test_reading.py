@@ -34,6 +34,8 @@ def test_home_lists_the_committee_tree(page, demo, axe):
     nested = vejle.locator("ul.tree ul.tree ul.tree").get_by_role("link")
     assert nested.all_inner_texts() == ["LokalMED Borgerservice"]
     assert vejle.locator("ul.tree ul.tree").get_by_role("link", name=FAGMED).count() == 1
+    # The stylesheet loaded, so axe judges contrast on the real colours.
+    assert page.evaluate("[...document.styleSheets].map(s => s.cssRules.length)")[0] > 10
     axe(page)
 
 
