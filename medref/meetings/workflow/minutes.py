@@ -1,0 +1,386 @@
+"""Sending the agenda, holding the meeting and the minutes' way to publishing."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from medref.accounts.permissions import Action
+from medref.documents.model import SectionKind
+from medref.meetings import mapping
+from medref.meetings.models import (
+    AgendaItem,
+    Attendance,
+    ItemAttendance,
+    Meeting,
+    MeetingEvent,
+    Section,
+)
+from medref.organisation.models import Membership
+from medref.renderers import render_bytes
+from medref.search.services import index_meeting
+
+from . import history
+from .common import (
+    DEFAULT_HEADINGS,
+    allow,
+    check_version,
+    ensure_section,
+    locked_item,
+    locked_meeting,
+    reposition_sections,
+    require_status,
+    touch,
+)
+from .errors import IllegalTransition, InvalidInput
+from .sections import store_markdown
+from .standard import APPROVE_MINUTES, MINUTES_APPROVED_PHRASE
+
+logger = logging.getLogger(__name__)
+
+Status = Meeting.Status
+# While the meeting runs and until the draft is approved, attendance and decisions may change.
+_MINUTES_OPEN = (Status.AGENDA_SENT, Status.HELD, Status.MINUTES_DRAFT)
+
+
+def _render_agenda(meeting: Meeting, public: bool) -> tuple[str, bytes]:
+    """The agenda as PDF, or as HTML when the PDF renderer fails (it needs system fonts)."""
+    doc = mapping.to_document(meeting)
+    try:
+        return "pdf", render_bytes(doc, "pdf", public=public)
+    except Exception:  # any failure of WeasyPrint or its libraries: HTML still says it all
+        logger.exception(
+            "PDF rendering of the agenda for meeting %s failed; storing HTML", meeting.pk
+        )
+        return "html", render_bytes(doc, "html", public=public)
+
+
+@transaction.atomic
+def send_agenda(meeting: Meeting | int, *, by: Any) -> Meeting:
+    """Freeze the agenda (no more agenda edits) and store it as sent, in full and public."""
+    meeting = locked_meeting(meeting)
+    allow(by, Action.SEND_AGENDA, meeting)
+    require_status(
+        meeting,
+        {Status.PLANNED},
+        _("The agenda has already been sent (the meeting's status is “%(status)s”)."),
+    )
+    if not meeting.items.exists():
+        raise IllegalTransition(_("The agenda has no items; add at least one before sending it."))
+    meeting.status = Status.AGENDA_SENT
+    meeting.save(update_fields=["status"])
+    stem = f"dagsorden-{meeting.committee.slug}-{meeting.meeting_date:%Y-%m-%d}"
+    fmt, content = _render_agenda(meeting, public=False)
+    meeting.agenda_file.save(f"{stem}.{fmt}", ContentFile(content), save=False)
+    public_fmt, public_content = _render_agenda(meeting, public=True)
+    meeting.public_agenda_file.save(
+        f"{stem}-offentlig.{public_fmt}", ContentFile(public_content), save=False
+    )
+    meeting.save(update_fields=["agenda_file", "public_agenda_file"])
+    index_meeting(meeting)
+    history.record(meeting, MeetingEvent.Action.AGENDA_SENT, by, format=fmt)
+    return meeting
+
+
+def members_on(meeting: Meeting) -> tuple[list[Membership], list[Membership]]:
+    """The committee's members and its substitutes on the meeting's day (one query).
+
+    One membership per person (their first by role order); the secretary is a member here.
+    """
+    day = meeting.meeting_date
+    rows = (
+        Membership.objects.filter(committee_id=meeting.committee_id, start__lte=day)
+        .filter(Q(end__isnull=True) | Q(end__gte=day))
+        .select_related("person")
+        .order_by("person__name", "person_id", "start")
+    )
+    members: dict[int, Membership] = {}
+    substitutes: dict[int, Membership] = {}
+    for row in rows:
+        if row.role == Membership.Role.SUBSTITUTE:
+            substitutes.setdefault(row.person_id, row)
+        else:
+            members.setdefault(row.person_id, row)
+    for person_id in members:
+        substitutes.pop(person_id, None)
+    return list(members.values()), list(substitutes.values())
+
+
+@transaction.atomic
+def record_attendance(
+    meeting: Meeting | int,
+    statuses: Mapping[int, str],
+    *,
+    by: Any,
+    item_substitutes: Mapping[int, Sequence[int]] | None = None,
+) -> Meeting:
+    """Who was there: present / afbud / fraværende per member (person id), and
+    per item (id) the substitutes who took part in it.
+
+    The meeting's lists (deltagere, til stede, afbud, suppleanter) and each
+    item's "Fraværende" line are computed from this; nobody types them twice.
+    """
+    meeting = locked_meeting(meeting)
+    allow(by, Action.RECORD_ATTENDANCE, meeting)
+    require_status(
+        meeting,
+        _MINUTES_OPEN,
+        _(
+            "Attendance can be recorded once the agenda is sent and until the minutes are approved "
+            "(the meeting's status is “%(status)s”)."
+        ),
+    )
+    members, substitutes = members_on(meeting)
+    by_person = {m.person_id: m for m in members}
+    unknown = set(statuses) - set(by_person)
+    if unknown:
+        raise InvalidInput(_("Only the committee's members on the meeting's day can be marked."))
+    missing = [m.person.name for m in members if m.person_id not in statuses]
+    if missing:
+        raise InvalidInput(
+            _("Mark every member present, afbud or absent; missing: %(names)s.")
+            % {"names": ", ".join(missing)}
+        )
+    valid = set(Attendance.Status.values)
+    if any(s not in valid for s in statuses.values()):
+        raise InvalidInput(_("Unknown attendance status."))
+    items = {i.pk: i for i in meeting.items.order_by("position")}
+    substitute_people = {m.person_id: m for m in substitutes}
+    chosen = item_substitutes or {}
+    if set(chosen) - set(items):
+        raise InvalidInput(_("An item of another meeting was given."))
+    if any(p not in substitute_people for ids in chosen.values() for p in ids):
+        raise InvalidInput(_("Only the committee's substitutes can take part in an item."))
+
+    names = [m.person.name for m in members] + [m.person.name for m in substitutes]
+    if len(set(names)) != len(names):
+        raise InvalidInput(_("Two people of the committee have the same name; tell them apart."))
+    before = {a.person_id: a.status for a in meeting.attendances.all()}
+    meeting.attendances.all().delete()
+    ItemAttendance.objects.filter(item__meeting=meeting).delete()
+    rows: list[Attendance] = []
+    counters = {"present": 0, "absent": 0}
+    for position, membership in enumerate(members):
+        status = statuses[membership.person_id]
+        row = Attendance(
+            meeting=meeting,
+            person=membership.person,
+            name=membership.person.name,
+            title=membership.title or None,
+            participant_position=position,
+            status=status,
+        )
+        if status == Attendance.Status.PRESENT:
+            row.present_position = counters["present"]
+            counters["present"] += 1
+        else:
+            row.absent_position = counters["absent"]
+            counters["absent"] += 1
+        rows.append(row)
+    used = [m for m in substitutes if any(m.person_id in ids for ids in chosen.values())]
+    for position, membership in enumerate(used):
+        rows.append(
+            Attendance(
+                meeting=meeting,
+                person=membership.person,
+                name=membership.person.name,
+                title=membership.title or None,
+                substitute_position=position,
+                status=Attendance.Status.PRESENT,
+            )
+        )
+    Attendance.objects.bulk_create(rows)
+
+    absent = [m for m in members if statuses[m.person_id] != Attendance.Status.PRESENT]
+    per_item: list[ItemAttendance] = []
+    for item in items.values():
+        per_item.extend(
+            ItemAttendance(
+                item=item, person=m.person, name=m.person.name, kind="absent", position=p
+            )
+            for p, m in enumerate(absent)
+        )
+        ids = set(chosen.get(item.pk, ()))
+        per_item.extend(
+            ItemAttendance(
+                item=item, person=m.person, name=m.person.name, kind="substitute", position=p
+            )
+            for p, m in enumerate(m for m in substitutes if m.person_id in ids)
+        )
+    ItemAttendance.objects.bulk_create(per_item)
+    meeting.attendance_recorded = True
+    meeting.save(update_fields=["attendance_recorded"])
+    after = {m.person_id: statuses[m.person_id] for m in members}
+    history.record(
+        meeting,
+        MeetingEvent.Action.ATTENDANCE_RECORDED,
+        by,
+        changes={
+            by_person[pid].person.name: [before.get(pid) or None, status]
+            for pid, status in after.items()
+            if before.get(pid) != status
+        },
+        substitutes={
+            str(items[item_id].number): [substitute_people[p].person.name for p in ids]
+            for item_id, ids in chosen.items()
+            if ids
+        },
+    )
+    return meeting
+
+
+def _previous_draft(meeting: Meeting) -> Meeting | None:
+    """The committee's meeting before this one, when its minutes await approval."""
+    previous = (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("committee__municipality")
+        .filter(committee_id=meeting.committee_id, meeting_date__lt=meeting.meeting_date)
+        .order_by("-meeting_date")
+        .first()
+    )
+    if previous is not None and previous.status == Status.MINUTES_DRAFT:
+        return previous
+    return None
+
+
+@transaction.atomic
+def write_decision(
+    item: AgendaItem | int, markdown: str, *, by: Any, expected_version: int | None
+) -> AgendaItem:
+    """Write the item's Beslutning (Markdown; "" removes it).
+
+    A decision "… godkendte referatet" on the "Godkendelse af referat" item
+    approves the previous meeting's draft minutes.
+    """
+    item = locked_item(item)
+    meeting = item.meeting
+    allow(by, Action.WRITE_MINUTES, meeting)
+    require_status(
+        meeting,
+        _MINUTES_OPEN,
+        _(
+            "Decisions can be written once the agenda is sent and until the minutes are approved "
+            "(the meeting's status is “%(status)s”)."
+        ),
+    )
+    check_version(item, expected_version)
+    existing = item.sections.filter(kind=SectionKind.DECISION).order_by("position").first()
+    before = existing.text if existing is not None else ""
+    after = ""
+    if markdown.strip():
+        section: Section = existing or ensure_section(
+            item, SectionKind.DECISION, before=(SectionKind.ATTACHMENTS,)
+        )
+        section.heading = section.heading or DEFAULT_HEADINGS[SectionKind.DECISION]
+        store_markdown(section, markdown)
+        section.save()
+        after = section.text
+    elif existing is not None:
+        existing.delete()
+        reposition_sections(list(item.sections.order_by("position")))
+    touch(item)
+    history.record(
+        meeting,
+        MeetingEvent.Action.DECISION_WRITTEN,
+        by,
+        item=item,
+        changes={"text": [before, after]},
+    )
+    if item.title == APPROVE_MINUTES and MINUTES_APPROVED_PHRASE in after.lower():
+        previous = _previous_draft(meeting)
+        if previous is not None:
+            previous.status = Status.MINUTES_APPROVED
+            previous.save(update_fields=["status"])
+            history.record(
+                previous,
+                MeetingEvent.Action.MINUTES_APPROVED,
+                by,
+                through_meeting=meeting.pk,
+                through_item=item.number,
+            )
+    return item
+
+
+def _transition(
+    meeting: Meeting | int,
+    by: Any,
+    action: Action,
+    source: Status,
+    target: Status,
+    event: MeetingEvent.Action,
+    refusal: str,
+) -> Meeting:
+    meeting = locked_meeting(meeting)
+    allow(by, action, meeting)
+    require_status(meeting, {source}, refusal)
+    meeting.status = target
+    meeting.save(update_fields=["status"])
+    history.record(meeting, event, by, status=[str(source), str(target)])
+    return meeting
+
+
+@transaction.atomic
+def mark_held(meeting: Meeting | int, *, by: Any) -> Meeting:
+    """The meeting took place (afholdt); its agenda must have been sent."""
+    return _transition(
+        meeting,
+        by,
+        Action.WRITE_MINUTES,
+        Status.AGENDA_SENT,
+        Status.HELD,
+        MeetingEvent.Action.HELD,
+        _("Only a meeting whose agenda was sent can be marked held (its status is “%(status)s”)."),
+    )
+
+
+@transaction.atomic
+def submit_minutes(meeting: Meeting | int, *, by: Any) -> Meeting:
+    """The minutes as written become the draft (referat udkast) the members read."""
+    return _transition(
+        meeting,
+        by,
+        Action.WRITE_MINUTES,
+        Status.HELD,
+        Status.MINUTES_DRAFT,
+        MeetingEvent.Action.MINUTES_SUBMITTED,
+        _(
+            "Only a held meeting's minutes can be submitted as a draft "
+            "(its status is “%(status)s”)."
+        ),
+    )
+
+
+@transaction.atomic
+def approve_minutes(meeting: Meeting | int, *, by: Any) -> Meeting:
+    """The chair approves the draft minutes (or the next meeting does: ``write_decision``)."""
+    return _transition(
+        meeting,
+        by,
+        Action.APPROVE_MINUTES,
+        Status.MINUTES_DRAFT,
+        Status.MINUTES_APPROVED,
+        MeetingEvent.Action.MINUTES_APPROVED,
+        _("Only draft minutes can be approved (the meeting's status is “%(status)s”)."),
+    )
+
+
+@transaction.atomic
+def publish_minutes(meeting: Meeting | int, *, by: Any) -> Meeting:
+    """Approved minutes become public (their open items and decisions)."""
+    meeting = _transition(
+        meeting,
+        by,
+        Action.PUBLISH_MINUTES,
+        Status.MINUTES_APPROVED,
+        Status.PUBLISHED,
+        MeetingEvent.Action.MINUTES_PUBLISHED,
+        _("Only approved minutes can be published (the meeting's status is “%(status)s”)."),
+    )
+    index_meeting(meeting)
+    return meeting

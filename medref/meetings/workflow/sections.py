@@ -1,0 +1,306 @@
+"""An item's contents: sections (Markdown), the recommendation and bilag."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import PurePath
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from medref.accounts.permissions import Action
+from medref.documents.model import SectionKind
+from medref.documents.plain import blocks_text
+from medref.documents.serialize import blocks_to_data
+from medref.meetings.models import AgendaItem, Attachment, MeetingEvent, Section
+from medref.meetings.text import markdown_to_blocks
+
+from . import history
+from .common import (
+    DEFAULT_HEADINGS,
+    allow,
+    check_version,
+    ensure_section,
+    locked_item,
+    reposition_sections,
+    require_agenda_open,
+    touch,
+)
+from .errors import InvalidInput
+
+# Kinds written through their own actions, not as free sections.
+_EDITABLE_KINDS = frozenset(SectionKind) - {SectionKind.DECISION}
+
+# What an accepted file's content starts with, per extension: a renamed file
+# of another kind is refused. Office formats are zip archives.
+_SIGNATURES: dict[str, tuple[bytes, ...]] = {
+    "pdf": (b"%PDF-",),
+    "docx": (b"PK\x03\x04",),
+    "xlsx": (b"PK\x03\x04",),
+    "pptx": (b"PK\x03\x04",),
+    "odt": (b"PK\x03\x04",),
+    "ods": (b"PK\x03\x04",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+}
+
+
+def store_markdown(section: Section, markdown: str) -> None:
+    """Set the section's blocks (and their plain text, for search) from Markdown."""
+    blocks = markdown_to_blocks(markdown)
+    section.body = blocks_to_data(blocks)
+    section.text = blocks_text(blocks)
+
+
+def _heading(kind: SectionKind, heading: str) -> str:
+    return " ".join(heading.split()) or DEFAULT_HEADINGS[kind]
+
+
+def _agenda_item(item: AgendaItem | int, by: Any, expected_version: int | None) -> AgendaItem:
+    item = locked_item(item)
+    allow(by, Action.EDIT_AGENDA, item.meeting)
+    require_agenda_open(item.meeting)
+    check_version(item, expected_version)
+    return item
+
+
+@transaction.atomic
+def add_section(
+    item: AgendaItem | int,
+    kind: SectionKind | str,
+    *,
+    by: Any,
+    heading: str = "",
+    markdown: str = "",
+    expected_version: int | None = None,
+) -> Section:
+    """A new section at the end of the item (the Beslutning is written in the minutes)."""
+    kind = SectionKind(kind)
+    if kind not in _EDITABLE_KINDS:
+        raise InvalidInput(_("The decision is written in the minutes."), field="kind")
+    item = _agenda_item(item, by, expected_version)
+    last = item.sections.aggregate(last=Max("position"))["last"]
+    section = Section(
+        item=item,
+        position=0 if last is None else last + 1,
+        kind=str(kind),
+        heading=_heading(kind, heading),
+    )
+    store_markdown(section, markdown)
+    section.save()
+    touch(item)
+    history.record(
+        item.meeting,
+        MeetingEvent.Action.SECTION_ADDED,
+        by,
+        item=item,
+        heading=section.heading,
+        text=section.text,
+    )
+    return section
+
+
+def _locked_section(section: Section | int) -> tuple[Section, AgendaItem]:
+    pk = section.pk if isinstance(section, Section) else section
+    row = Section.objects.get(pk=pk)
+    return row, locked_item(row.item_id)
+
+
+@transaction.atomic
+def edit_section(
+    section: Section | int,
+    *,
+    by: Any,
+    expected_version: int | None,
+    heading: str,
+    markdown: str,
+) -> Section:
+    """Change a section's heading and text (Markdown)."""
+    section, item = _locked_section(section)
+    allow(by, Action.EDIT_AGENDA, item.meeting)
+    require_agenda_open(item.meeting)
+    if section.kind == SectionKind.DECISION:
+        raise InvalidInput(_("The decision is written in the minutes."))
+    check_version(item, expected_version)
+    before_text = section.text
+    changed = history.changes(section, {"heading": _heading(SectionKind(section.kind), heading)})
+    store_markdown(section, markdown)
+    if section.text != before_text:
+        changed["text"] = [before_text, section.text]
+    section.save()
+    touch(item)
+    history.record(
+        item.meeting,
+        MeetingEvent.Action.SECTION_EDITED,
+        by,
+        item=item,
+        heading=section.heading,
+        changes=changed,
+    )
+    return section
+
+
+@transaction.atomic
+def remove_section(section: Section | int, *, by: Any, expected_version: int | None = None) -> None:
+    section, item = _locked_section(section)
+    allow(by, Action.EDIT_AGENDA, item.meeting)
+    require_agenda_open(item.meeting)
+    check_version(item, expected_version)
+    history.record(
+        item.meeting,
+        MeetingEvent.Action.SECTION_REMOVED,
+        by,
+        item=item,
+        heading=section.heading,
+        text=section.text,
+    )
+    section.delete()
+    reposition_sections(list(item.sections.order_by("position")))
+    touch(item)
+
+
+def _clause(text: str) -> str:
+    """A clause as the documents write it: "at FagMED godkender dagsordenen."."""
+    cleaned = " ".join(text.split())
+    if cleaned.lower() == "at" or cleaned.lower().startswith("at "):
+        return cleaned
+    return f"at {cleaned}"
+
+
+@transaction.atomic
+def set_recommendation(
+    item: AgendaItem | int,
+    *,
+    by: Any,
+    expected_version: int | None,
+    proposer: str,
+    clauses: Sequence[str],
+    numbered: bool = False,
+) -> AgendaItem:
+    """ "<proposer> indstiller, at …": the clauses a list, each starting with "at".
+
+    An empty proposer and no clauses remove the recommendation. The item
+    gets an Indstilling section (before Beslutning and Bilag) to show it in.
+    """
+    item = _agenda_item(item, by, expected_version)
+    proposer = " ".join(proposer.split())
+    cleaned = [_clause(c) for c in clauses if c.strip()]
+    if cleaned and not proposer:
+        raise InvalidInput(_("Write who makes the recommendation."), field="proposer")
+    if proposer and not cleaned:
+        raise InvalidInput(_("Write at least one clause (“at …”)."), field="clauses")
+    before = [item.recommendation_proposer, list(item.recommendation_clauses)]
+    item.recommendation_proposer = proposer or None
+    item.recommendation_clauses = cleaned
+    item.recommendation_numbered = numbered and bool(cleaned)
+    item.version += 1
+    item.save()
+    if proposer:
+        ensure_section(
+            item, SectionKind.RECOMMENDATION, before=(SectionKind.DECISION, SectionKind.ATTACHMENTS)
+        )
+    history.record(
+        item.meeting,
+        MeetingEvent.Action.RECOMMENDATION_SET,
+        by,
+        item=item,
+        changes={"recommendation": [before, [item.recommendation_proposer, cleaned]]},
+    )
+    return item
+
+
+def check_upload(upload: UploadedFile) -> str:
+    """The file's extension, or ``InvalidInput`` for a file too large or of a refused type."""
+    name = upload.name or ""
+    extension = PurePath(name).suffix.lower().lstrip(".")
+    allowed = [t.lower().lstrip(".") for t in settings.MEDREF_ATTACHMENT_TYPES]
+    if extension not in allowed:
+        raise InvalidInput(
+            _("Files of type “%(type)s” cannot be attached. Allowed: %(allowed)s.")
+            % {"type": extension or name, "allowed": ", ".join(allowed)},
+            field="file",
+        )
+    limit = settings.MEDREF_ATTACHMENT_MAX_BYTES
+    if upload.size is None or upload.size > limit:
+        raise InvalidInput(
+            _("The file is too large (%(size)s MB); at most %(limit)s MB is allowed.")
+            % {
+                "size": f"{(upload.size or 0) / 1_048_576:.1f}",
+                "limit": f"{limit / 1_048_576:.1f}",
+            },
+            field="file",
+        )
+    if upload.size == 0:
+        raise InvalidInput(_("The file is empty."), field="file")
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    signatures = _SIGNATURES.get(extension)
+    if signatures is not None and not head.startswith(signatures):
+        raise InvalidInput(
+            _("The file's content is not %(type)s; is it named correctly?") % {"type": extension},
+            field="file",
+        )
+    if extension == "txt":
+        try:
+            upload.read().decode("utf-8")
+        except UnicodeDecodeError:
+            raise InvalidInput(_("A text file must be UTF-8."), field="file") from None
+        finally:
+            upload.seek(0)
+    return extension
+
+
+@transaction.atomic
+def add_attachment(
+    item: AgendaItem | int,
+    upload: UploadedFile,
+    *,
+    by: Any,
+    title: str = "",
+    expected_version: int | None = None,
+) -> Attachment:
+    """Attach a file (bilag); size and type limits from settings. The title
+    defaults to the file name without its extension."""
+    item = _agenda_item(item, by, expected_version)
+    check_upload(upload)
+    title = " ".join(title.split()) or PurePath(upload.name or "").stem or _("Attachment")
+    last = item.attachments.aggregate(last=Max("position"))["last"]
+    attachment = Attachment(item=item, position=0 if last is None else last + 1, title=title)
+    attachment.file.save(PurePath(upload.name or "bilag").name, upload, save=False)
+    attachment.save()
+    ensure_section(item, SectionKind.ATTACHMENTS)
+    touch(item)
+    history.record(
+        item.meeting,
+        MeetingEvent.Action.ATTACHMENT_ADDED,
+        by,
+        item=item,
+        title=title,
+        file=attachment.file.name,
+    )
+    return attachment
+
+
+@transaction.atomic
+def remove_attachment(
+    attachment: Attachment | int, *, by: Any, expected_version: int | None = None
+) -> None:
+    pk = attachment.pk if isinstance(attachment, Attachment) else attachment
+    row = Attachment.objects.get(pk=pk)
+    item = _agenda_item(row.item_id, by, expected_version)
+    history.record(
+        item.meeting, MeetingEvent.Action.ATTACHMENT_REMOVED, by, item=item, title=row.title
+    )
+    row.delete()  # the stored file stays: the history and a sent agenda may name it
+    rest = list(item.attachments.order_by("position"))
+    for position, other in enumerate(rest):
+        if other.position != position:
+            other.position = position
+            other.save(update_fields=["position"])
+    touch(item)
