@@ -245,7 +245,7 @@ def test_refused_uploads_say_why(
 @override_settings(MEDIA_ROOT="/tmp/medref-test-media", MEDREF_ATTACHMENT_MAX_BYTES=10)
 def test_a_bilag_over_the_size_limit_is_refused(planned: Meeting, personas: Personas) -> None:
     item = planned.items.get(number=3)
-    with pytest.raises(InvalidInput, match="for stor|too large"):
+    with pytest.raises(InvalidInput, match=r"for stor|too large"):
         sections.add_attachment(
             item, SimpleUploadedFile("a.pdf", b"%PDF-" + b"x" * 20), by=personas.sofie
         )
@@ -269,7 +269,7 @@ def test_a_sent_agenda_is_frozen(planned: Meeting, personas: Personas) -> None:
         ),
     ]
     for edit in edits:
-        with pytest.raises(IllegalTransition, match="ikke længere ændres|no longer be changed"):
+        with pytest.raises(IllegalTransition, match=r"ikke længere ændres|no longer be changed"):
             edit()
     assert titles(planned)[0] == (1, "Godkendelse af dagsorden")
     assert AgendaItem.objects.filter(meeting=planned).count() == 4
