@@ -6,7 +6,15 @@ from django.db.models import F, Prefetch
 
 from medref.organisation.models import Committee
 
-from .models import AgendaItem, Attachment, Attendance, ItemAttendance, Meeting, Section
+from .models import (
+    AgendaItem,
+    Attachment,
+    Attendance,
+    ItemAttendance,
+    Meeting,
+    MeetingEvent,
+    Section,
+)
 
 
 def committee_with_meetings(municipality_slug: str, committee_slug: str) -> Committee:
@@ -59,5 +67,38 @@ def meeting_detail(meeting_id: int) -> Meeting:
                 ),
             ),
         )
+        .get(pk=meeting_id)
+    )
+
+
+def item_for_editing(meeting_id: int, item_id: int) -> AgendaItem:
+    """One item of one meeting for the item editor.
+
+    Loaded: ``item.meeting.committee.municipality``, ``item.sections.all()``
+    and ``item.attachments.all()`` in position order. Raises
+    ``AgendaItem.DoesNotExist`` (also for an item of another meeting).
+    Three queries.
+    """
+    return (
+        AgendaItem.objects.select_related("meeting__committee__municipality")
+        .prefetch_related(
+            Prefetch("sections", queryset=Section.objects.order_by("position")),
+            Prefetch("attachments", queryset=Attachment.objects.order_by("position")),
+        )
+        .get(pk=item_id, meeting_id=meeting_id)
+    )
+
+
+def meeting_history(meeting_id: int) -> Meeting:
+    """The meeting and its events, oldest first, for the history page.
+
+    Loaded: ``meeting.committee.municipality``; ``meeting.event_list`` with
+    each event's ``.actor`` and ``.item``. Raises ``Meeting.DoesNotExist``.
+    Two queries.
+    """
+    events = MeetingEvent.objects.select_related("actor", "item").order_by("at", "pk")
+    return (
+        Meeting.objects.select_related("committee__municipality")
+        .prefetch_related(Prefetch("events", queryset=events, to_attr="event_list"))
         .get(pk=meeting_id)
     )

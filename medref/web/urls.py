@@ -1,6 +1,6 @@
 """Read-only pages: the committee tree, a committee, a meeting's minutes and their files."""
 
-from django.urls import path
+from django.urls import include, path
 
 from medref.search import views as search_views
 
@@ -18,5 +18,8 @@ urlpatterns = [
     ),
     path("moeder/<int:pk>/", views.meeting, name="meeting"),
     path("moeder/<int:pk>/hent.<str:fmt>", views.download, name="download"),
+    # The agenda and minutes editor (web:meetings:…), under /moeder/ too.
+    path("", include("medref.meetings.urls")),
     path("soeg/", search_views.search_page, name="search"),
+    path("soeg/historik/", search_views.case_history_page, name="case_history"),
 ]

@@ -1,0 +1,79 @@
+"""The agenda and minutes editor, under /moeder/ (mounted by medref.web.urls).
+
+For browser tests: URLs and the Danish texts of their buttons and fields.
+
+  /moeder/nyt/<committee id>/             Nyt møde: fields Mødedato, Starttidspunkt, Mødested;
+                                          button "Opret møde"
+  /moeder/<id>/rediger/                   Rediger dagsorden: field "Titel på nyt punkt",
+                                          "Sagsnummer", "Lukket punkt"; buttons "Tilføj punkt",
+                                          per item "Flyt op", "Flyt ned", "Luk punkt"/"Åbn punkt",
+                                          "Fjern punkt", link "Rediger punkt <n>"; meeting
+                                          details button "Gem mødeoplysninger"
+  /moeder/<id>/punkter/<item id>/         Rediger punkt: "Titel", "Sagsnummer", "Lukket punkt",
+                                          button "Gem punkt"; "Rediger afsnit" / "Gem afsnit";
+                                          new section: "Afsnitstype", "Overskrift", "Tekst",
+                                          button "Tilføj afsnit"; "Indstillet af",
+                                          "At-sætninger (én pr. linje)", button "Gem indstilling";
+                                          "Fil", "Bilagets titel", button "Vedhæft bilag"
+  /moeder/<id>/fremmoede/                 Fremmøde: per member radio "Til stede" / "Afbud" /
+                                          "Fraværende"; per item checkboxes of substitutes;
+                                          button "Gem fremmøde"
+  /moeder/<id>/referat/                   Referat: per item "Standardformulering", "Beslutning",
+                                          button "Gem beslutning"
+  /moeder/<id>/status/<step>/ (POST)      workflow buttons: "Send dagsorden" (send-dagsorden),
+                                          "Marker som afholdt" (afholdt), "Afslut referatudkast"
+                                          (referat-udkast), "Godkend referat" (godkend),
+                                          "Offentliggør referat" (offentliggoer)
+  /moeder/<id>/historik/                  Historik (table of events)
+  /moeder/<id>/udsendt-dagsorden/         the agenda file as sent (PDF, or HTML)
+"""
+
+from django.urls import path
+
+from .views import agenda, items, minutes
+
+app_name = "meetings"
+
+urlpatterns = [
+    path("moeder/nyt/<int:committee_pk>/", agenda.new_meeting, name="new"),
+    path("moeder/<int:pk>/rediger/", agenda.editor, name="editor"),
+    path("moeder/<int:pk>/rediger/detaljer/", agenda.edit_meeting, name="edit_meeting"),
+    path("moeder/<int:pk>/punkter/nyt/", agenda.add_item, name="add_item"),
+    path("moeder/<int:pk>/punkter/<int:item_pk>/", items.item, name="item"),
+    path("moeder/<int:pk>/punkter/<int:item_pk>/flyt/", agenda.move_item, name="move_item"),
+    path("moeder/<int:pk>/punkter/<int:item_pk>/luk/", agenda.close_item, name="close_item"),
+    path("moeder/<int:pk>/punkter/<int:item_pk>/fjern/", agenda.remove_item, name="remove_item"),
+    path(
+        "moeder/<int:pk>/punkter/<int:item_pk>/afsnit/nyt/", items.add_section, name="add_section"
+    ),
+    path(
+        "moeder/<int:pk>/punkter/<int:item_pk>/afsnit/<int:section_pk>/",
+        items.section,
+        name="section",
+    ),
+    path(
+        "moeder/<int:pk>/punkter/<int:item_pk>/afsnit/<int:section_pk>/fjern/",
+        items.remove_section,
+        name="remove_section",
+    ),
+    path(
+        "moeder/<int:pk>/punkter/<int:item_pk>/indstilling/",
+        items.recommendation,
+        name="recommendation",
+    ),
+    path(
+        "moeder/<int:pk>/punkter/<int:item_pk>/bilag/", items.add_attachment, name="add_attachment"
+    ),
+    path(
+        "moeder/<int:pk>/punkter/<int:item_pk>/bilag/<int:attachment_pk>/fjern/",
+        items.remove_attachment,
+        name="remove_attachment",
+    ),
+    path("moeder/<int:pk>/forhaandsvisning/", agenda.preview, name="preview"),
+    path("moeder/<int:pk>/fremmoede/", minutes.attendance, name="attendance"),
+    path("moeder/<int:pk>/referat/", minutes.minutes_editor, name="minutes"),
+    path("moeder/<int:pk>/referat/<int:item_pk>/", minutes.decision, name="decision"),
+    path("moeder/<int:pk>/status/<slug:step>/", agenda.transition, name="transition"),
+    path("moeder/<int:pk>/historik/", agenda.history, name="history"),
+    path("moeder/<int:pk>/udsendt-dagsorden/", agenda.sent_agenda, name="sent_agenda"),
+]

@@ -1,0 +1,269 @@
+"""Creating a meeting and building its agenda; the workflow buttons; history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from medref.accounts.permissions import Action, actions, meeting_access
+from medref.meetings import selectors
+from medref.meetings.forms import AddItemForm, MeetingEditForm, MeetingForm, show_error
+from medref.meetings.models import AgendaItem, Meeting
+from medref.meetings.text import markdown_to_blocks
+from medref.meetings.workflow import agenda, minutes
+from medref.meetings.workflow.errors import WorkflowError
+from medref.organisation.models import Committee
+
+from .common import STEP_BY_SLUG, back_to, editor_links, next_steps, require
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new_meeting(request: HttpRequest, committee_pk: int) -> HttpResponse:
+    """Nyt møde: date, time and place; the agenda starts with the standard items."""
+    committee = get_object_or_404(Committee.objects.select_related("municipality"), pk=committee_pk)
+    if Action.EDIT_AGENDA not in actions(request.user, committee):
+        raise PermissionDenied
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = agenda.schedule_meeting(
+                committee,
+                form.cleaned_data["meeting_date"],
+                form.cleaned_data["start_time"],
+                form.cleaned_data["location"],
+                by=request.user,
+            )
+        except WorkflowError as refused:
+            show_error(form, refused)
+        else:
+            return back_to(reverse("web:meetings:editor", args=[meeting.pk]))
+    return render(request, "meetings/new_meeting.html", {"committee": committee, "form": form})
+
+
+def _editor_context(request: HttpRequest, meeting: Meeting, **forms: object) -> dict[str, object]:
+    access = meeting_access(request.user, meeting)
+    return {
+        "meeting": meeting,
+        "committee": meeting.committee,
+        "items": list(meeting.items.all()),
+        "access": access,
+        "steps": next_steps(meeting, access),
+        "links": editor_links(meeting, access),
+        "add_form": forms.get("add_form") or AddItemForm(),
+        "meeting_form": forms.get("meeting_form")
+        or MeetingEditForm(
+            initial={
+                "meeting_date": meeting.meeting_date,
+                "start_time": meeting.start_time,
+                "end_time": meeting.end_time,
+                "location": meeting.location or "",
+                "version": meeting.version,
+            }
+        ),
+        "error": forms.get("error"),
+    }
+
+
+def _agenda_response(request: HttpRequest, pk: int, **forms: object) -> HttpResponse:
+    """The agenda editor, whole or (htmx) just its items part."""
+    meeting = selectors.meeting_detail(pk)
+    context = _editor_context(request, meeting, **forms)
+    if request.htmx:
+        return render(request, "meetings/editor.html#agenda", context)
+    return render(request, "meetings/editor.html", context)
+
+
+def _meeting_or_404(pk: int) -> Meeting:
+    try:
+        return selectors.meeting_detail(pk)
+    except Meeting.DoesNotExist:
+        raise Http404 from None
+
+
+@login_required
+@require_GET
+def editor(request: HttpRequest, pk: int) -> HttpResponse:
+    """The agenda editor: meeting details, items in order, add/move/close, workflow buttons."""
+    meeting = _meeting_or_404(pk)
+    require(request, meeting, Action.EDIT_AGENDA)
+    return render(request, "meetings/editor.html", _editor_context(request, meeting))
+
+
+@login_required
+@require_POST
+def edit_meeting(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_or_404(pk)
+    require(request, meeting, Action.EDIT_AGENDA)
+    form = MeetingEditForm(request.POST)
+    if form.is_valid():
+        try:
+            agenda.edit_meeting(
+                meeting,
+                by=request.user,
+                expected_version=form.cleaned_data["version"],
+                meeting_date=form.cleaned_data["meeting_date"],
+                start_time=form.cleaned_data["start_time"],
+                end_time=form.cleaned_data["end_time"],
+                location=form.cleaned_data["location"],
+            )
+        except WorkflowError as refused:
+            show_error(form, refused)
+        else:
+            return back_to(reverse("web:meetings:editor", args=[pk]))
+    return render(
+        request, "meetings/editor.html", _editor_context(request, meeting, meeting_form=form)
+    )
+
+
+@login_required
+@require_POST
+def add_item(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_or_404(pk)
+    require(request, meeting, Action.EDIT_AGENDA)
+    form = AddItemForm(request.POST)
+    if form.is_valid():
+        try:
+            agenda.add_item(
+                meeting,
+                form.cleaned_data["title"],
+                by=request.user,
+                case_number=form.cleaned_data["case_number"],
+                closed=form.cleaned_data["closed"],
+            )
+        except WorkflowError as refused:
+            show_error(form, refused)
+        else:
+            if request.htmx:
+                return _agenda_response(request, pk)
+            return back_to(reverse("web:meetings:editor", args=[pk]), "punkter")
+    return _agenda_response(request, pk, add_form=form)
+
+
+def _item_action(
+    request: HttpRequest, pk: int, item_pk: int, run: Callable[[AgendaItem], object]
+) -> HttpResponse:
+    """Run a one-button item action (move, close, remove) and show the agenda again."""
+    meeting = _meeting_or_404(pk)
+    require(request, meeting, Action.EDIT_AGENDA)
+    item = next((i for i in meeting.items.all() if i.pk == item_pk), None)
+    if item is None:
+        raise Http404
+    try:
+        run(item)
+    except WorkflowError as refused:
+        return _agenda_response(request, pk, error=refused.message)
+    if request.htmx:
+        return _agenda_response(request, pk)
+    return back_to(reverse("web:meetings:editor", args=[pk]), "punkter")
+
+
+@login_required
+@require_POST
+def move_item(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    """Flyt op / Flyt ned (``retning`` = op | ned), or to ``position`` (1-based)."""
+    direction = request.POST.get("retning")
+
+    def run(item: AgendaItem) -> None:
+        if direction in ("op", "ned"):
+            target = item.position + (-1 if direction == "op" else 1)
+        else:
+            try:
+                target = int(request.POST.get("position", "")) - 1
+            except ValueError:
+                raise Http404 from None
+        agenda.move_item(item, target, by=request.user)
+
+    return _item_action(request, pk, item_pk, run)
+
+
+@login_required
+@require_POST
+def close_item(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    """Luk punkt / Åbn punkt (``lukket`` = 1 | 0)."""
+    closed = request.POST.get("lukket") == "1"
+    return _item_action(
+        request, pk, item_pk, lambda item: agenda.set_item_closed(item, closed, by=request.user)
+    )
+
+
+@login_required
+@require_POST
+def remove_item(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    return _item_action(
+        request, pk, item_pk, lambda item: agenda.remove_item(item, by=request.user)
+    )
+
+
+@login_required
+@require_POST
+def transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    """A workflow button: Send dagsorden, Marker som afholdt, … (see common.STEPS)."""
+    found = STEP_BY_SLUG.get(step)
+    if found is None:
+        raise Http404
+    meeting = _meeting_or_404(pk)
+    access = meeting_access(request.user, meeting)
+    if not access.view:
+        raise Http404
+    try:
+        getattr(minutes, found.service)(meeting, by=request.user)
+    except WorkflowError as refused:
+        context = {"meeting": meeting, "committee": meeting.committee, "error": refused.message}
+        return render(request, "meetings/refused.html", context, status=409)
+    meeting.refresh_from_db()
+    after = meeting_access(request.user, meeting)
+    target = editor_links(meeting, after)
+    url = target[0][1] if target else reverse("web:meeting", args=[pk])
+    return back_to(url)
+
+
+@login_required
+@require_GET
+def history(request: HttpRequest, pk: int) -> HttpResponse:
+    """Historik: every status change and edit, who and when, oldest first."""
+    try:
+        meeting = selectors.meeting_history(pk)
+    except Meeting.DoesNotExist:
+        raise Http404 from None
+    access = require(request, meeting, Action.VIEW_UNPUBLISHED)
+    context = {
+        "meeting": meeting,
+        "committee": meeting.committee,
+        "events": meeting.event_list,
+        "links": editor_links(meeting, access),
+    }
+    return render(request, "meetings/history.html", context)
+
+
+@require_GET
+def sent_agenda(request: HttpRequest, pk: int) -> HttpResponse:
+    """The agenda as it was sent: in full for members, the public version for others."""
+    meeting = get_object_or_404(Meeting.objects.select_related("committee__municipality"), pk=pk)
+    access = meeting_access(request.user, meeting)
+    if not access.view:
+        raise Http404
+    stored = meeting.agenda_file if access.closed else meeting.public_agenda_file
+    if not stored:
+        raise Http404
+    name = stored.name.rsplit("/", 1)[-1]
+    return FileResponse(stored.open("rb"), as_attachment=False, filename=name)
+
+
+@login_required
+@require_POST
+def preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """The Markdown of the form's text field as it will read (htmx, while typing)."""
+    meeting = get_object_or_404(Meeting.objects.select_related("committee__municipality"), pk=pk)
+    access = meeting_access(request.user, meeting)
+    if not (access.can(Action.EDIT_AGENDA) or access.can(Action.WRITE_MINUTES)):
+        raise PermissionDenied
+    text = next((v for k, v in request.POST.items() if k == "text" or k.endswith("-text")), "")
+    blocks = markdown_to_blocks(text)
+    return render(request, "meetings/_preview.html", {"blocks": blocks})

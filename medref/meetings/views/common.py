@@ -1,0 +1,94 @@
+"""What the editor views share: who may open a page, the workflow buttons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from medref.accounts.permissions import Action, MeetingAccess, meeting_access
+from medref.meetings.models import Meeting
+
+Status = Meeting.Status
+
+
+@dataclass(frozen=True)
+class Step:
+    """One workflow button: from which status, by which right, to which service."""
+
+    slug: str
+    label: object
+    source: str
+    action: Action
+    service: str  # function name in medref.meetings.workflow.minutes
+
+
+# The buttons, in workflow order; their slugs are the URLs' last part.
+STEPS: tuple[Step, ...] = (
+    Step("send-dagsorden", _("Send agenda"), Status.PLANNED, Action.SEND_AGENDA, "send_agenda"),
+    Step("afholdt", _("Mark as held"), Status.AGENDA_SENT, Action.WRITE_MINUTES, "mark_held"),
+    Step(
+        "referat-udkast",
+        _("Submit minutes draft"),
+        Status.HELD,
+        Action.WRITE_MINUTES,
+        "submit_minutes",
+    ),
+    Step(
+        "godkend",
+        _("Approve minutes"),
+        Status.MINUTES_DRAFT,
+        Action.APPROVE_MINUTES,
+        "approve_minutes",
+    ),
+    Step(
+        "offentliggoer",
+        _("Publish minutes"),
+        Status.MINUTES_APPROVED,
+        Action.PUBLISH_MINUTES,
+        "publish_minutes",
+    ),
+)
+STEP_BY_SLUG = {step.slug: step for step in STEPS}
+
+# Which editor pages a meeting in a status has, and the right each needs.
+AGENDA_STATUSES = frozenset({Status.PLANNED})
+MINUTES_STATUSES = frozenset({Status.AGENDA_SENT, Status.HELD, Status.MINUTES_DRAFT})
+
+
+def editor_links(meeting: Meeting, access: MeetingAccess) -> list[tuple[object, str]]:
+    """(label, url) of the editor pages this user may open for this meeting."""
+    links: list[tuple[object, str]] = []
+    if meeting.status in AGENDA_STATUSES and access.can(Action.EDIT_AGENDA):
+        links.append((_("Edit agenda"), reverse("web:meetings:editor", args=[meeting.pk])))
+    if meeting.status in MINUTES_STATUSES:
+        if access.can(Action.RECORD_ATTENDANCE):
+            links.append((_("Attendance"), reverse("web:meetings:attendance", args=[meeting.pk])))
+        if access.can(Action.WRITE_MINUTES):
+            links.append((_("Write minutes"), reverse("web:meetings:minutes", args=[meeting.pk])))
+    if access.can(Action.VIEW_UNPUBLISHED):
+        links.append((_("History"), reverse("web:meetings:history", args=[meeting.pk])))
+    return links
+
+
+def next_steps(meeting: Meeting, access: MeetingAccess) -> list[Step]:
+    """The workflow buttons this user may press for the meeting now."""
+    return [s for s in STEPS if s.source == meeting.status and access.can(s.action)]
+
+
+def require(request: HttpRequest, meeting: Meeting, action: Action) -> MeetingAccess:
+    """The user's access to ``meeting``; 404 if they may not see it, 403 without ``action``."""
+    access = meeting_access(request.user, meeting)
+    if not access.view:
+        raise Http404
+    if not access.can(action):
+        raise PermissionDenied
+    return access
+
+
+def back_to(url: str, anchor: str = "") -> HttpResponse:
+    return redirect(f"{url}#{anchor}" if anchor else url)
