@@ -17,6 +17,8 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 
 from medref import renderers
+from medref.accounts.permissions import Action, MeetingAccess, actions, meeting_access
+from medref.accounts.visibility import visible_document
 from medref.documents.model import DocumentKind, MeetingDocument
 from medref.lib.names import slugify
 from medref.meetings import mapping
@@ -55,11 +57,17 @@ def download_name(doc: MeetingDocument, fmt: str) -> str:
     return f"{doc.kind.value}-{slugify(doc.committee)}-{doc.meeting_date.isoformat()}.{fmt}"
 
 
-def _meeting_or_404(pk: int) -> Meeting:
+def _meeting_or_404(request: HttpRequest, pk: int) -> tuple[Meeting, MeetingAccess]:
+    """The meeting and what the user may see of it; 404 also when they may not see it,
+    so a planned meeting's existence does not leak."""
     try:
-        return Meeting.objects.select_related("committee__municipality").get(pk=pk)
+        found = Meeting.objects.select_related("committee__municipality").get(pk=pk)
     except Meeting.DoesNotExist:
         raise Http404 from None
+    access = meeting_access(request.user, found)
+    if not access.view:
+        raise Http404
+    return found, access
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -77,7 +85,8 @@ def committee(request: HttpRequest, slug: str, municipality: str | None = None) 
 
     Committee slugs are unique per municipality, so ``/udvalg/<slug>/`` shows
     the committee when one municipality has that slug and lists the choices
-    when several do. Five queries.
+    when several do. Planned meetings are listed only to those who may edit
+    the agenda. Five queries, two more for a signed-in user.
     """
     if municipality is None:
         municipality_slugs = list(
@@ -103,20 +112,27 @@ def committee(request: HttpRequest, slug: str, municipality: str | None = None) 
         .annotate(n=Count("pk"))
         .order_by()
     )
-    meetings = [(m, counts.get(m.pk, 0)) for m in found.meeting_list]
+    may_edit = Action.EDIT_AGENDA in actions(request.user, found)
+    meetings = [
+        (m, counts.get(m.pk, 0))
+        for m in found.meeting_list
+        if may_edit or m.status != Meeting.Status.PLANNED
+    ]
     context = {"committee": found, "children": children, "meetings": meetings}
     return render(request, "web/committee.html", context)
 
 
 def meeting(request: HttpRequest, pk: int) -> HttpResponse:
-    """A meeting as its minutes (or agenda) read, from its ``MeetingDocument``. Seven queries.
+    """A meeting as its minutes (or agenda) read, from its ``MeetingDocument``.
 
-    Closed items show their title and the "Lukket punkt" marker to everyone,
-    their content only to signed-in users: closed items never reach a public
-    version.
+    What the reader sees follows ``medref.accounts.permissions``: closed items'
+    content only for the committee's members, decisions before publishing
+    only for them too (others read the agenda version), planned meetings
+    only for the agenda's editors (404 for others). Seven queries, two more
+    for a signed-in user.
     """
-    found = _meeting_or_404(pk)
-    doc = mapping.to_document(found)
+    found, access = _meeting_or_404(request, pk)
+    doc = visible_document(mapping.to_document(found), access)
     participant_names = {p.name for p in doc.participants}
     downloads = [
         (label, reverse("web:download", args=[pk, fmt]))
@@ -129,7 +145,8 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
         "doc": doc,
         "kind_label": KIND_LABELS[doc.kind],
         "minute_taker_listed": doc.minute_taker in participant_names,
-        "show_closed": request.user.is_authenticated,
+        "show_closed": access.closed,
+        "access": access,
         "downloads": downloads,
     }
     return render(request, "web/meeting.html", context)
@@ -138,14 +155,16 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
 def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     """The meeting as a file to save: PDF, Word, HTML, Markdown or plain text.
 
-    Anonymous readers get the public version (closed items withheld), as on
-    the meeting page; signed-in users get everything. Seven queries, as the page.
+    Each reader gets what the meeting page shows them: the public version
+    (closed items withheld) unless they may see closed items, the agenda
+    version until the minutes are published unless they may see drafts.
+    Seven queries, as the page.
     """
     if fmt not in DOWNLOADS or not can_render(fmt):
         raise Http404
-    doc = mapping.to_document(_meeting_or_404(pk))
-    public = not request.user.is_authenticated
-    content = renderers.render_bytes(doc, fmt, public=public)
+    found, access = _meeting_or_404(request, pk)
+    doc = visible_document(mapping.to_document(found), access)
+    content = renderers.render_bytes(doc, fmt, public=not access.closed)
     response = HttpResponse(content, content_type=DOWNLOADS[fmt][1])
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=True, filename=download_name(doc, fmt)

@@ -49,7 +49,7 @@ def test_it_lists_the_meetings_newest_first_with_status_and_item_count(client):
     assert html.index("Onsdag d. 08. oktober 2025") < html.index("Torsdag d. 19. juni 2025")
     assert f'href="{reverse("web:meeting", args=[newer.pk])}"' in html
     assert f'href="{reverse("web:meeting", args=[older.pk])}"' in html
-    assert "<td>Referat godkendt</td>" in html
+    assert "<td>Offentliggjort</td>" in html
     assert "<td>Dagsorden udsendt</td>" in html
     assert '<td class="num">10</td>' in html
     assert '<td class="num">3</td>' in html

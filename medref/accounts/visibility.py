@@ -1,0 +1,45 @@
+"""What one reader may see of a meeting's document.
+
+The permission checks (``permissions.meeting_access``) say *whether*; this
+module says *what*: the one place that cuts a ``MeetingDocument`` down for a
+reader, used by the meeting page and its files alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from medref.documents.model import AgendaItem, DocumentKind, MeetingDocument, SectionKind
+from medref.documents.public import public_version
+
+from .permissions import MeetingAccess
+
+
+def _agenda_item(item: AgendaItem) -> AgendaItem:
+    sections = tuple(s for s in item.sections if s.kind != SectionKind.DECISION)
+    return replace(item, sections=sections, absent=(), substitutes=())
+
+
+def agenda_version(doc: MeetingDocument) -> MeetingDocument:
+    """The agenda the minutes grew from: no decisions and no record of who came."""
+    if doc.kind == DocumentKind.AGENDA:
+        return doc
+    return replace(
+        doc,
+        kind=DocumentKind.AGENDA,
+        present=None,
+        absent=(),
+        substitutes=(),
+        items=tuple(_agenda_item(item) for item in doc.items),
+    )
+
+
+def visible_document(doc: MeetingDocument, access: MeetingAccess) -> MeetingDocument:
+    """``doc`` as the reader with ``access`` may see it (closed items, decisions)."""
+    if not access.view:
+        raise ValueError("visible_document: the reader may not see this meeting at all")
+    if not access.decisions:
+        doc = agenda_version(doc)
+    if not access.closed:
+        doc = public_version(doc)
+    return doc
