@@ -97,9 +97,13 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     _setup_django()
+    from medref.search.access import visibility_for
+    from medref.search.backends import Visibility
     from medref.search.selectors import search, to_contract
 
-    page = search(args.query, include_closed=args.closed, sort=args.sort, page=args.page)
+    # The operator's view: --closed finds everything, closed items and drafts included.
+    visibility = Visibility.everything() if args.closed else visibility_for(None)
+    page = search(args.query, visibility=visibility, sort=args.sort, page=args.page)
     if args.json:
         json.dump(to_contract(page), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

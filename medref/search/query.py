@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import snowballstemmer  # type: ignore[import-untyped]
 
 _STEMMER = snowballstemmer.stemmer("danish")
-_WORD = re.compile(r"\w+", re.UNICODE)
+# Letters and digits; "_" separates, as it does for the FTS5 and tsvector
+# parsers, so the stored words line up one to one with the original's.
+_WORD = re.compile(r"[^\W_]+")
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 # Typed without the Danish keys: "oe" -> "ø", "ae" -> "æ", "aa" -> "å".
 _FOLDS = (("aa", "å"), ("ae", "æ"), ("oe", "ø"))
@@ -30,17 +33,29 @@ def fold(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """The casefolded words of a text, in order (no ae/oe/aa folding)."""
-    return [w.casefold() for w in _WORD.findall(text)]
+    return [_casefold(w) for w in _WORD.findall(text)]
 
 
+def _casefold(word: str) -> str:
+    folded = word.casefold()
+    # Casefolding can add a combining mark ("İ" -> "i̇"); keep one clean token.
+    return folded if folded.isalnum() else "".join(c for c in folded if c.isalnum()) or folded
+
+
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """The Danish stem of one casefolded word."""
     result: str = _STEMMER.stemWord(word)
     return result
 
 
+def split_words(text: str) -> list[str]:
+    """The words of a text as written (case kept), the units ``index_text`` stems."""
+    return _WORD.findall(text)
+
+
 def index_text(text: str) -> str:
-    """What the index stores for a text: its stemmed, folded words."""
+    """What the index stores for a text: its stemmed, folded words, one per word."""
     return " ".join(stem(fold(w)) for w in words(text))
 
 

@@ -1,25 +1,29 @@
-"""search(...) -> SearchPage: one interface, the same shape on every database.
+"""Reads of the search index: results, facets and case histories, in fixed queries.
 
-This foundation matches whole stemmed words portably (``LIKE '% word %'`` on
-the padded ``stemmed`` column), so SQLite and PostgreSQL give identical
-results; FTS5/tsvector backends plug in behind the same function later.
+``search`` costs three queries (ranked page with its total, the page's
+entries, and on SQLite the page's highlights), ``facets`` one, and
+``case_history`` three, whatever the number of hits.
 """
 
 from __future__ import annotations
 
 import datetime
-import html
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q
 
-from medref.organisation.models import Committee
+from medref.meetings.models import AgendaItem, Section
+from medref.search.access import visibility_for
+from medref.search.backends import Filters, Visibility, backend
 from medref.search.models import SearchEntry
-from medref.search.query import Query, fold, parse, stem
+from medref.search.query import Query, parse
+from medref.search.snippets import positions_for_query, positions_from_highlight, snippet
 
 PAGE_SIZE = 20
-_WORD = re.compile(r"\w+")
+TIMELINE_LIMIT = 200
+# A KLE-style journal number: 81.38.00-P35-58-23.
+CASE_NUMBER = re.compile(r"^\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -42,59 +46,43 @@ class SearchPage:
         return max(1, -(-self.total // self.page_size))
 
 
-def _committee_ids(committee: Committee) -> list[int]:
-    """The committee and all its sub-committees."""
-    ids, frontier = [committee.pk], [committee.pk]
-    while frontier:
-        frontier = list(
-            Committee.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)
-        )
-        ids.extend(frontier)
-    return ids
+def _filters(
+    committee_id: int | None,
+    municipality_slug: str | None,
+    date_from: datetime.date | None,
+    date_to: datetime.date | None,
+    section_kind: str | None,
+) -> Filters:
+    return Filters(
+        committee_id, municipality_slug or None, date_from, date_to, section_kind or None
+    )
 
 
-def _matching(query: Query) -> Q:
-    condition = Q()
-    for term in query.terms:
-        condition &= Q(stemmed__contains=f" {term} ")
-    for phrase in query.phrases:
-        condition &= Q(stemmed__contains=f" {' '.join(phrase)} ")
-    for prefix in query.prefixes:
-        condition &= Q(stemmed__contains=f" {stem(prefix)}")
-    for word in query.excluded:
-        condition &= ~Q(stemmed__contains=f" {word} ")
-    return condition
+def _part_stems(query: Query, entry: SearchEntry) -> tuple[str, ...]:
+    parts = set(entry.parts.split())
+    wanted = [*query.terms, *(w for p in query.phrases for w in p)]
+    return tuple(w for w in wanted if w in parts)
 
 
-def _wanted(query: Query) -> tuple[set[str], list[str]]:
-    words = set(query.terms) | {w for phrase in query.phrases for w in phrase}
-    return words, [stem(p) for p in query.prefixes]
-
-
-def _is_hit(word: str, words: set[str], prefixes: list[str]) -> bool:
-    folded = stem(fold(word))
-    return folded in words or any(folded.startswith(p) for p in prefixes)
-
-
-def _snippet(text: str, words: set[str], prefixes: list[str], width: int = 12) -> tuple[str, int]:
-    """An HTML-escaped window of ``text`` with hits in <mark>, and the hit count."""
-    tokens = re.split(r"(\w+)", text)
-    hits = [i for i, t in enumerate(tokens) if i % 2 and _is_hit(t, words, prefixes)]
-    start = max(0, (hits[0] if hits else 0) - width)
-    end = min(len(tokens), start + 4 * width)
-    out = ["…" if start else ""]
-    for i in range(start, end):
-        part = html.escape(tokens[i])
-        out.append(f"<mark>{part}</mark>" if i in hits else part)
-    out.append("…" if end < len(tokens) else "")
-    return "".join(out).strip(), len(hits)
+def _hit(query: Query, entry: SearchEntry, score: float, marked: tuple[str, str] | None) -> Hit:
+    if entry.text:
+        source, stems = entry.text, entry.stemmed
+        mark = marked[1] if marked is not None else None
+    else:
+        source, stems = entry.heading, entry.stemmed_heading
+        mark = marked[0] if marked is not None else None
+    if mark is not None:
+        positions = positions_from_highlight(mark)
+    else:
+        positions = positions_for_query(stems.split(), query)
+    return Hit(entry, snippet(source, positions, _part_stems(query, entry)), score)
 
 
 def search(
     text: str,
     *,
-    include_closed: bool = False,
-    committee: Committee | None = None,
+    visibility: Visibility | None = None,
+    committee_id: int | None = None,
     municipality_slug: str | None = None,
     date_from: datetime.date | None = None,
     date_to: datetime.date | None = None,
@@ -103,38 +91,139 @@ def search(
     page: int = 1,
     page_size: int = PAGE_SIZE,
 ) -> SearchPage:
-    """Find entries matching the query text, filtered, sorted and paged."""
+    """Entries matching the query text, filtered, ranked or dated, and paged, in SQL.
+
+    ``visibility`` defaults to what an anonymous reader may find
+    (``medref.search.access.visibility_for``).
+    """
+    query = parse(text)
+    page = max(1, page)
+    if query.empty:
+        return SearchPage(text, 0, page, page_size)
+    engine = backend()
+    ranked = engine.rank(
+        query,
+        visibility or visibility_for(None),
+        _filters(committee_id, municipality_slug, date_from, date_to, section_kind),
+        sort="date" if sort == "date" else "relevance",
+        limit=page_size,
+        offset=(page - 1) * page_size,
+    )
+    entries = SearchEntry.objects.select_related("meeting", "item", "committee").in_bulk(ranked.ids)
+    marked = engine.highlights(query, ranked.ids)
+    hits = [
+        _hit(query, entries[pk], ranked.scores[pk], marked.get(pk) if marked else None)
+        for pk in ranked.ids
+        if pk in entries
+    ]
+    return SearchPage(text, ranked.total, page, page_size, hits)
+
+
+@dataclass(frozen=True)
+class Facets:
+    committees: list[tuple[int, str, int]]  # id, name, count: most hits first
+    years: list[tuple[int, int]]  # year, count: newest first
+    section_kinds: list[tuple[str, str, int]]  # kind, label, count: most hits first
+
+
+def facets(
+    text: str,
+    *,
+    visibility: Visibility | None = None,
+    committee_id: int | None = None,
+    municipality_slug: str | None = None,
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+    section_kind: str | None = None,
+) -> Facets:
+    """Hit counts per committee, year and section kind, in one query."""
     query = parse(text)
     if query.empty:
-        return SearchPage(text, 0, 1, page_size)
-    entries: QuerySet[SearchEntry] = SearchEntry.objects.filter(_matching(query))
-    if not include_closed:
-        entries = entries.filter(closed=False)
-    if committee is not None:
-        entries = entries.filter(committee_id__in=_committee_ids(committee))
-    if municipality_slug:
-        entries = entries.filter(committee__municipality__slug=municipality_slug)
-    if date_from is not None:
-        entries = entries.filter(meeting_date__gte=date_from)
-    if date_to is not None:
-        entries = entries.filter(meeting_date__lte=date_to)
-    if section_kind:
-        entries = entries.filter(section_kind=section_kind)
-    entries = entries.select_related("meeting", "item", "committee")
-    words, prefixes = _wanted(query)
-    hits = []
-    for entry in entries:
-        snippet, count = _snippet(
-            f"{entry.heading}: {entry.text}" if entry.text else entry.heading, words, prefixes
-        )
-        hits.append(Hit(entry, snippet, float(count) / (1 + len(entry.stemmed) / 500)))
-    if sort == "date":
-        hits.sort(key=lambda h: (h.entry.meeting_date, -h.entry.pk), reverse=True)
+        return Facets([], [], [])
+    rows = backend().facet_rows(
+        query,
+        visibility or visibility_for(None),
+        _filters(committee_id, municipality_slug, date_from, date_to, section_kind),
+    )
+    committees: dict[int, list[object]] = {}
+    years: dict[int, int] = {}
+    kinds: dict[str, int] = {}
+    for committee, name, year, kind, count in rows:
+        committees.setdefault(committee, [name, 0])[1] += count  # type: ignore[operator]
+        years[year] = years.get(year, 0) + count
+        if kind:
+            kinds[kind] = kinds.get(kind, 0) + count
+    labels = dict(Section.Kind.choices)
+    return Facets(
+        sorted(
+            ((pk, str(v[0]), int(v[1])) for pk, v in committees.items()),  # type: ignore[call-overload]
+            key=lambda c: (-c[2], c[1]),
+        ),
+        sorted(years.items(), reverse=True),
+        sorted(((k, str(labels.get(k, k)), n) for k, n in kinds.items()), key=lambda k: -k[2]),
+    )
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    item: AgendaItem
+    decision: str | None  # the Beslutning text, when there is one the reader may see
+
+
+@dataclass(frozen=True)
+class Timeline:
+    query: str
+    case_number: bool  # found by journal number, else by topic
+    entries: list[TimelineEntry]
+
+
+def case_history(text: str, *, visibility: Visibility | None = None) -> Timeline:
+    """Every item on a case (a journal number) or a topic, oldest meeting first. Three queries."""
+    text = text.strip()
+    visibility = visibility or visibility_for(None)
+    by_number = CASE_NUMBER.match(text) is not None
+    items = AgendaItem.objects.select_related("meeting__committee")
+    if by_number:
+        items = items.filter(case_number=text).filter(_visible_items(visibility))
     else:
-        hits.sort(key=lambda h: (-h.score, -h.entry.meeting_date.toordinal(), h.entry.pk))
-    page = max(1, page)
-    chosen = hits[(page - 1) * page_size : page * page_size]
-    return SearchPage(text, len(hits), page, page_size, chosen)
+        query = parse(text)
+        if query.empty:
+            return Timeline(text, False, [])
+        ids = backend().items(
+            query, visibility, Filters(kinds=("item", "section")), limit=TIMELINE_LIMIT
+        )
+        items = items.filter(pk__in=ids)
+    decisions = Section.objects.filter(kind=Section.Kind.DECISION).order_by("position")
+    items = items.prefetch_related(Prefetch("sections", decisions, to_attr="decisions"))
+    ordered = sorted(
+        items.order_by()[:TIMELINE_LIMIT],
+        key=lambda i: (i.meeting.meeting_date, i.meeting.committee.name, i.number),
+    )
+    entries = []
+    for item in ordered:
+        shown = _sees_decision(visibility, item)
+        texts = [s.text for s in item.decisions] if shown else []  # type: ignore[attr-defined]
+        entries.append(TimelineEntry(item, "\n\n".join(texts) if texts else None))
+    return Timeline(text, by_number, entries)
+
+
+def _visible_items(visibility: Visibility) -> Q:
+    condition = Q()
+    if visibility.planned is not None:
+        condition &= ~Q(meeting__status="planned") | Q(meeting__committee_id__in=visibility.planned)
+    if visibility.closed is not None:
+        condition &= Q(closed=False) | Q(meeting__committee_id__in=visibility.closed)
+    return condition
+
+
+def _sees_decision(visibility: Visibility, item: AgendaItem) -> bool:
+    if visibility.unpublished is None:
+        return True
+    meeting = item.meeting
+    return (
+        meeting.status in visibility.published_statuses
+        or meeting.committee_id in visibility.unpublished
+    )
 
 
 def to_contract(page: SearchPage) -> dict[str, object]:
