@@ -30,7 +30,7 @@ def new_meeting(request: HttpRequest, committee_pk: int) -> HttpResponse:
     committee = get_object_or_404(Committee.objects.select_related("municipality"), pk=committee_pk)
     if Action.EDIT_AGENDA not in actions(request.user, committee):
         raise PermissionDenied
-    form = MeetingForm(request.POST or None)
+    form = MeetingForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             meeting = agenda.schedule_meeting(

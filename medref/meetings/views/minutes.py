@@ -59,7 +59,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     members, substitutes = minutes.members_on(meeting)
     items = list(meeting.items.all())
     form = AttendanceForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         members=members,
         substitutes=substitutes,
         items=items,
