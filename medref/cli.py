@@ -118,12 +118,30 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_reindex(args: argparse.Namespace) -> int:
     _setup_django()
-    from rich.progress import Progress
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     from medref.search.services import reindex_all
 
-    with Progress(disable=not sys.stderr.isatty()) as progress:
-        task = progress.add_task("reindex", total=None)
+    show = sys.stderr.isatty() if args.progress is None else args.progress
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("møder"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    )
+    console = Console(stderr=True, force_terminal=show or None)
+    with Progress(*columns, console=console, disable=not show) as progress:
+        task = progress.add_task("Genopbygger søgeindekset", total=None)
 
         def advance(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
@@ -172,6 +190,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("reindex", help="rebuild the search index from scratch")
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar (default: when stderr is a terminal)",
+    )
     p.set_defaults(func=cmd_reindex)
     return parser
 
