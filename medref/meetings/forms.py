@@ -35,7 +35,17 @@ def show_error(form: forms.Form, error: WorkflowError) -> None:
     form.add_error(field, str(error.message))
 
 
-class VersionedForm(forms.Form):
+class IdForm(forms.Form):
+    """A form whose ids start with ``ids`` (several forms share one page; ids must not)."""
+
+    ids = "id_%s"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", self.ids)
+        super().__init__(*args, **kwargs)
+
+
+class VersionedForm(IdForm):
     # The item's version when the editor was opened (conflict detection).
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
@@ -51,7 +61,8 @@ class MeetingEditForm(MeetingForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
 
-class AddItemForm(forms.Form):
+class AddItemForm(IdForm):
+    ids = "nyt_punkt_%s"
     title = forms.CharField(label=_("Title of the new item"), max_length=1000)
     case_number = forms.CharField(
         label=_("Case number"),
@@ -63,6 +74,7 @@ class AddItemForm(forms.Form):
 
 
 class ItemForm(VersionedForm):
+    ids = "punkt_%s"
     title = forms.CharField(label=_("Title"), max_length=1000)
     case_number = forms.CharField(label=_("Case number"), required=False, max_length=100)
     closed = forms.BooleanField(
@@ -100,10 +112,12 @@ class SectionForm(VersionedForm):
 
 
 class AddSectionForm(SectionForm):
+    ids = "nyt_afsnit_%s"
     kind = forms.ChoiceField(label=_("Kind of section"), choices=_SECTION_KINDS)
 
 
 class RecommendationForm(VersionedForm):
+    ids = "indstilling_%s"
     proposer = forms.CharField(
         label=_("Recommended by"),
         required=False,
@@ -123,6 +137,7 @@ class RecommendationForm(VersionedForm):
 
 
 class AttachmentForm(VersionedForm):
+    ids = "bilag_%s"
     file = forms.FileField(label=_("File"))
     title = forms.CharField(
         label=_("Title of the attachment"),

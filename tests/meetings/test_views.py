@@ -99,7 +99,7 @@ def test_a_blank_item_title_is_refused_in_danish(
     client_as: Callable[[str], Client], planned: Meeting
 ) -> None:
     response = client_as("sofie").post(url("add_item", planned.pk), {"title": " "})
-    assert 'id="id_title_error">Dette felt er påkrævet.' in text(response)
+    assert 'id="nyt_punkt_title_error">Dette felt er påkrævet.' in text(response)
     assert planned.items.count() == 4
 
 
@@ -186,7 +186,7 @@ def test_a_recommendation_and_an_upload_through_the_forms(
         url("add_attachment", planned.pk, item.pk),
         {"file": SimpleUploadedFile("x.exe", b"MZ"), "version": str(item.version)},
     )
-    assert 'id="id_file_error">Filer af typen “exe” kan ikke vedhæftes' in text(bad)
+    assert 'id="bilag_file_error">Filer af typen “exe” kan ikke vedhæftes' in text(bad)
     good = client.post(
         url("add_attachment", planned.pk, item.pk),
         {
