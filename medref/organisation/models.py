@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -154,3 +155,33 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} ({self.get_role_display()}, {self.committee})"
+
+
+class MembershipChange(models.Model):
+    """Who added or ended a membership, and when (the organisation's history)."""
+
+    class Kind(models.TextChoices):
+        ADDED = "added", _("Membership added")
+        ENDED = "ended", _("Membership ended")
+
+    membership = models.ForeignKey(
+        Membership, on_delete=models.CASCADE, related_name="changes", verbose_name=_("membership")
+    )
+    kind = models.CharField(_("change"), max_length=20, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="membership_changes",
+        verbose_name=_("changed by"),
+    )
+    at = models.DateTimeField(_("changed at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("membership change")
+        verbose_name_plural = _("membership changes")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.membership}"

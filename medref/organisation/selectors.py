@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
-from .models import Committee, Municipality
+from django.db.models import Q
+
+from .models import Committee, Membership, Municipality, Person
 
 
 @dataclass
@@ -35,3 +38,76 @@ def committee_tree(municipality: Municipality | None = None) -> list[CommitteeNo
         # A parent outside the selection (another municipality) makes this a root.
         (parent.children if parent else roots).append(node)
     return roots
+
+
+# The order a committee's members are listed in: the chair first, the substitutes last.
+ROLE_ORDER: dict[str, int] = {
+    role: position
+    for position, role in enumerate(
+        (
+            Membership.Role.CHAIR,
+            Membership.Role.VICE_CHAIR,
+            Membership.Role.SECRETARY,
+            Membership.Role.MANAGER,
+            Membership.Role.MEMBER,
+            Membership.Role.SAFETY_REPRESENTATIVE,
+            Membership.Role.UNION_REPRESENTATIVE,
+            Membership.Role.SUBSTITUTE,
+        )
+    )
+}
+
+
+@dataclass
+class Seats:
+    """Who sat on a committee on one day: the members and the substitutes."""
+
+    on: dt.date
+    members: list[Membership]
+    substitutes: list[Membership]
+
+
+def _listing_order(membership: Membership) -> tuple[int, str, str, dt.date]:
+    side_order = {Membership.Side.MANAGEMENT: "0", Membership.Side.EMPLOYEES: "1"}
+    return (
+        ROLE_ORDER.get(membership.role, len(ROLE_ORDER)),
+        side_order.get(membership.side, "2"),
+        membership.person.name,
+        membership.start,
+    )
+
+
+def seats_on(committee: Committee, on: dt.date) -> Seats:
+    """The memberships of ``committee`` running on ``on`` (end day included), each
+    with ``.person`` loaded, chair first, then by role, side and name. One query."""
+    running = (
+        Membership.objects.filter(committee=committee, start__lte=on)
+        .filter(Q(end__isnull=True) | Q(end__gte=on))
+        .select_related("person")
+    )
+    ordered = sorted(running, key=_listing_order)
+    return Seats(
+        on=on,
+        members=[m for m in ordered if m.role != Membership.Role.SUBSTITUTE],
+        substitutes=[m for m in ordered if m.role == Membership.Role.SUBSTITUTE],
+    )
+
+
+def memberships_of(committee: Committee) -> list[Membership]:
+    """Every membership of ``committee``, past, running and future, newest term
+    first within each person, each with ``.person`` loaded. One query."""
+    return list(
+        Membership.objects.filter(committee=committee)
+        .select_related("person")
+        .order_by("person__name", "-start")
+    )
+
+
+def people_names(municipality: Municipality) -> list[str]:
+    """The names of the municipality's people, for a form's suggestions. One query."""
+    return list(
+        Person.objects.filter(municipality=municipality)
+        .order_by("name")
+        .values_list("name", flat=True)
+        .distinct()
+    )

@@ -8,12 +8,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
 
+from medref.accounts.permissions import Action, raise_unless
+from medref.lib.danish import format_short_date
 from medref.lib.names import match_name, slugify
 
-from .models import Committee, Membership, Municipality, Person
+from .models import Committee, Membership, MembershipChange, Municipality, Person
+
+if TYPE_CHECKING:
+    from medref.accounts.permissions import AnyUser
+
+# Roles one person at a time holds in a committee.
+SINGLE_SEAT_ROLES = frozenset({Membership.Role.CHAIR, Membership.Role.VICE_CHAIR})
 
 # Longest prefix first is not needed: the prefixes do not overlap.
 _LEVEL_PREFIXES: tuple[tuple[str, Committee.Level], ...] = (
@@ -138,3 +150,113 @@ def ensure_membership(
         defaults={"title": title, "side": side},
     )
     return membership
+
+
+def _overlapping(start: dt.date, end: dt.date | None) -> Q:
+    """Memberships whose term shares a day with ``start``–``end`` (open: no end)."""
+    overlap = Q(end__isnull=True) | Q(end__gte=start)
+    if end is not None:
+        overlap &= Q(start__lte=end)
+    return overlap
+
+
+@transaction.atomic
+def add_membership(
+    actor: AnyUser | None,
+    committee: Committee,
+    *,
+    name: str,
+    role: str,
+    start: dt.date,
+    end: dt.date | None = None,
+    side: str = Membership.Side.UNSPECIFIED,
+    title: str = "",
+) -> Membership:
+    """Give the person called ``name`` (matched among the municipality's people,
+    created if new) a seat in ``committee`` for ``start``–``end``.
+
+    Needs MANAGE_MEMBERS (``PermissionDenied``). Bad input raises a
+    ``ValidationError`` keyed by field (name, role, side, start, end), in
+    the user's language; nothing is written then.
+    """
+    raise_unless(actor, Action.MANAGE_MEMBERS, committee)
+    errors: dict[str, str] = {}
+    name = " ".join(name.split())
+    title = title.strip()
+    if not name:
+        errors["name"] = _("Write the person's name.")
+    if role not in Membership.Role.values:
+        errors["role"] = _("Choose one of the roles.")
+    if side not in Membership.Side.values:
+        errors["side"] = _("Choose management, employees or not specified.")
+    if end is not None and end < start:
+        errors["end"] = _("The term cannot end before it starts.")
+    if errors:
+        raise ValidationError(errors)
+    person = resolve_people(committee.municipality, [name])[name]
+    running = Membership.objects.filter(committee=committee).filter(_overlapping(start, end))
+    same = running.filter(person=person, role=role).first()
+    if same is not None:
+        errors["start"] = _(
+            "%(name)s already has this role in the committee from %(start)s; "
+            "end that membership first."
+        ) % {"name": person.name, "start": format_short_date(same.start)}
+    elif role in SINGLE_SEAT_ROLES:
+        holder = running.filter(role=role).exclude(person=person).select_related("person").first()
+        if holder is not None:
+            errors["role"] = _(
+                "%(name)s is %(role)s of the committee in that period; end that membership first."
+            ) % {"name": holder.person.name, "role": holder.get_role_display().lower()}
+    if errors:
+        raise ValidationError(errors)
+    membership = Membership.objects.create(
+        person=person,
+        committee=committee,
+        role=role,
+        side=side,
+        title=title,
+        start=start,
+        end=end,
+    )
+    _record(membership, MembershipChange.Kind.ADDED, actor)
+    return membership
+
+
+@transaction.atomic
+def end_membership(actor: AnyUser | None, membership: Membership, end: dt.date) -> Membership:
+    """End ``membership`` on ``end`` (its last day). Needs MANAGE_MEMBERS.
+
+    A term that has already ended cannot be ended again; the end cannot come
+    before the start. ``ValidationError`` on the field ``end`` otherwise.
+    """
+    # Lock the row: two administrators ending the same seat get one answer each.
+    locked = (
+        Membership.objects.select_for_update().select_related("committee").get(pk=membership.pk)
+    )
+    raise_unless(actor, Action.MANAGE_MEMBERS, locked.committee)
+    if locked.end is not None:
+        raise ValidationError(
+            {
+                "end": _("This membership already ended on %(end)s.")
+                % {"end": format_short_date(locked.end)}
+            }
+        )
+    if end < locked.start:
+        raise ValidationError(
+            {
+                "end": _("The term cannot end before it starts (%(start)s).")
+                % {"start": format_short_date(locked.start)}
+            }
+        )
+    locked.end = end
+    locked.save(update_fields=["end"])
+    _record(locked, MembershipChange.Kind.ENDED, actor)
+    membership.end = end
+    return locked
+
+
+def _record(membership: Membership, kind: str, actor: AnyUser | None) -> None:
+    signed_in = actor is not None and actor.is_authenticated
+    MembershipChange.objects.create(
+        membership=membership, kind=kind, actor_id=actor.pk if signed_in else None
+    )

@@ -20,6 +20,8 @@ urlpatterns = [
     path("moeder/<int:pk>/hent.<str:fmt>", views.download, name="download"),
     # The agenda and minutes editor (web:meetings:…), under /moeder/ too.
     path("", include("medref.meetings.urls")),
+    # The administrator's membership pages (web:organisation:…).
+    path("", include("medref.organisation.urls")),
     path("soeg/", search_views.search_page, name="search"),
     path("soeg/historik/", search_views.case_history_page, name="case_history"),
 ]

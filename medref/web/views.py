@@ -13,6 +13,7 @@ from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +26,7 @@ from medref.meetings import mapping
 from medref.meetings import selectors as meeting_selectors
 from medref.meetings.models import AgendaItem, Meeting
 from medref.organisation import selectors as organisation_selectors
+from medref.organisation.forms import SeatsDateForm
 from medref.organisation.models import Committee
 
 KIND_LABELS = {
@@ -86,7 +88,8 @@ def committee(request: HttpRequest, slug: str, municipality: str | None = None) 
     Committee slugs are unique per municipality, so ``/udvalg/<slug>/`` shows
     the committee when one municipality has that slug and lists the choices
     when several do. Planned meetings are listed only to those who may edit
-    the agenda. Five queries, two more for a signed-in user.
+    the agenda. The members are those of today or of ``?dato=YYYY-MM-DD``.
+    Six queries, two more for a signed-in user.
     """
     if municipality is None:
         municipality_slugs = list(
@@ -112,13 +115,25 @@ def committee(request: HttpRequest, slug: str, municipality: str | None = None) 
         .annotate(n=Count("pk"))
         .order_by()
     )
-    may_edit = Action.EDIT_AGENDA in actions(request.user, found)
+    allowed = actions(request.user, found)
+    may_edit = Action.EDIT_AGENDA in allowed
+    date_form = SeatsDateForm(request.GET or None)
+    date_asked = date_form.is_valid() and date_form.cleaned_data["dato"] is not None
+    on = date_form.cleaned_data["dato"] if date_asked else timezone.localdate()
     meetings = [
         (m, counts.get(m.pk, 0))
         for m in found.meeting_list
         if may_edit or m.status != Meeting.Status.PLANNED
     ]
-    context = {"committee": found, "children": children, "meetings": meetings}
+    context = {
+        "committee": found,
+        "children": children,
+        "meetings": meetings,
+        "seats": organisation_selectors.seats_on(found, on),
+        "date_asked": date_asked,
+        "date_form": date_form,
+        "may_manage": Action.MANAGE_MEMBERS in allowed,
+    }
     return render(request, "web/committee.html", context)
 
 

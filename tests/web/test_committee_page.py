@@ -11,7 +11,7 @@ from medref.documents.model import DocumentKind
 
 from .documents import build_tree, make_document, store
 
-COMMITTEE_QUERIES = 5
+COMMITTEE_QUERIES = 6
 
 
 def committee_page(client, committee) -> str:

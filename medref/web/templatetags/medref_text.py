@@ -15,7 +15,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from medref.documents.model import MeetingDocument
-from medref.lib.danish import format_long_date, format_short_date
+from medref.lib.danish import MONTHS, format_long_date, format_short_date
 
 register = template.Library()
 
@@ -72,3 +72,9 @@ _NUMBER = re.compile(r"[-+−]?\d[\d.,]*\s*%?")
 def is_number(text: str) -> bool:
     """True for table cells such as "265.786", "-13.598" or "8,1 %"."""
     return bool(_NUMBER.fullmatch(text.strip()))
+
+
+@register.filter
+def day_month_year(day: dt.date | None) -> str:
+    """A date in running text: "8. oktober 2025" (terms of membership, "pr." dates)."""
+    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}" if day is not None else ""
