@@ -274,3 +274,29 @@ def test_the_history_page_lists_who_did_what(
     assert "Sofie Sekretær" in body
     assert MeetingEvent.objects.filter(meeting=planned).count() == 2
     assert client_as("mads").get(url("history", planned.pk)).status_code == 404
+
+
+def test_the_meeting_page_snippet_shows_what_the_user_may_do(
+    planned: Meeting, personas: Personas, rf
+) -> None:
+    """{% meeting_editor_links meeting access %} for web/meeting.html."""
+    from django.template import Context, Template
+
+    from medref.accounts.permissions import meeting_access
+
+    template = Template("{% load meetings_editor %}{% meeting_editor_links meeting access %}")
+    meeting = minutes.send_agenda(planned, by=personas.sofie)
+
+    def render(user: object) -> str:
+        request = rf.get("/")
+        request.user = user
+        context = Context({"request": request, "csrf_token": "t"})
+        context.update({"meeting": meeting, "access": meeting_access(user, meeting)})
+        return template.render(context)
+
+    secretary = render(personas.sofie)
+    assert "Skriv referat" in secretary and "Marker som afholdt" in secretary
+    assert "Dagsordenen som udsendt" in secretary
+    reader = render(personas.anonymous)
+    assert "Dagsordenen som udsendt" in reader
+    assert "Skriv referat" not in reader and "<button" not in reader

@@ -217,11 +217,7 @@ def transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     except WorkflowError as refused:
         context = {"meeting": meeting, "committee": meeting.committee, "error": refused.message}
         return render(request, "meetings/refused.html", context, status=409)
-    meeting.refresh_from_db()
-    after = meeting_access(request.user, meeting)
-    target = editor_links(meeting, after)
-    url = target[0][1] if target else reverse("web:meeting", args=[pk])
-    return back_to(url)
+    return back_to(reverse(found.then, args=[pk]))
 
 
 @login_required

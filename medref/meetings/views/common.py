@@ -25,18 +25,34 @@ class Step:
     source: str
     action: Action
     service: str  # function name in medref.meetings.workflow.minutes
+    then: str  # the page to go on to afterwards (URL name)
 
 
 # The buttons, in workflow order; their slugs are the URLs' last part.
 STEPS: tuple[Step, ...] = (
-    Step("send-dagsorden", _("Send agenda"), Status.PLANNED, Action.SEND_AGENDA, "send_agenda"),
-    Step("afholdt", _("Mark as held"), Status.AGENDA_SENT, Action.WRITE_MINUTES, "mark_held"),
+    Step(
+        "send-dagsorden",
+        _("Send agenda"),
+        Status.PLANNED,
+        Action.SEND_AGENDA,
+        "send_agenda",
+        "web:meetings:attendance",
+    ),
+    Step(
+        "afholdt",
+        _("Mark as held"),
+        Status.AGENDA_SENT,
+        Action.WRITE_MINUTES,
+        "mark_held",
+        "web:meetings:minutes",
+    ),
     Step(
         "referat-udkast",
         _("Submit minutes draft"),
         Status.HELD,
         Action.WRITE_MINUTES,
         "submit_minutes",
+        "web:meeting",
     ),
     Step(
         "godkend",
@@ -44,6 +60,7 @@ STEPS: tuple[Step, ...] = (
         Status.MINUTES_DRAFT,
         Action.APPROVE_MINUTES,
         "approve_minutes",
+        "web:meeting",
     ),
     Step(
         "offentliggoer",
@@ -51,6 +68,7 @@ STEPS: tuple[Step, ...] = (
         Status.MINUTES_APPROVED,
         Action.PUBLISH_MINUTES,
         "publish_minutes",
+        "web:meeting",
     ),
 )
 STEP_BY_SLUG = {step.slug: step for step in STEPS}
