@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +22,19 @@ def date_field(label: str, *, required: bool = True) -> forms.DateField:
     )
 
 
-class MembershipForm(forms.Form):
+class DescribedErrorsForm(forms.Form):
+    """Points each field with an error at its message (``id_<name>-fejl`` in the
+    templates), so a screen reader reads the error with the field."""
+
+    def add_error(self, field: str | None, error: Any) -> None:
+        super().add_error(field, error)
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs["aria-describedby"] = f"{self.auto_id % name}-fejl"
+
+
+class MembershipForm(DescribedErrorsForm):
     name = forms.CharField(
         label=_("Name"),
         max_length=200,
@@ -33,11 +47,11 @@ class MembershipForm(forms.Form):
     end = date_field(_("To (last day)"), required=False)
 
 
-class EndMembershipForm(forms.Form):
+class EndMembershipForm(DescribedErrorsForm):
     end = date_field(_("Last day"))
 
 
-class SeatsDateForm(forms.Form):
+class SeatsDateForm(DescribedErrorsForm):
     """``?dato=2025-10-08`` on the committee page: who sat on the committee that day."""
 
     dato = date_field(_("Members on"), required=False)

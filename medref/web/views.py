@@ -89,7 +89,8 @@ def committee(request: HttpRequest, slug: str, municipality: str | None = None) 
     the committee when one municipality has that slug and lists the choices
     when several do. Planned meetings are listed only to those who may edit
     the agenda. The members are those of today or of ``?dato=YYYY-MM-DD``.
-    Six queries, two more for a signed-in user.
+    Six queries (five with the municipality in the URL); a signed-in user
+    adds the session, the user and one or two permission queries.
     """
     if municipality is None:
         municipality_slugs = list(
@@ -143,8 +144,8 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
     What the reader sees follows ``medref.accounts.permissions``: closed items'
     content only for the committee's members, decisions before publishing
     only for them too (others read the agenda version), planned meetings
-    only for the agenda's editors (404 for others). Seven queries, two more
-    for a signed-in user.
+    only for the agenda's editors (404 for others). Seven queries; a
+    signed-in user adds the session, the user and one or two permission queries.
     """
     found, access = _meeting_or_404(request, pk)
     doc = visible_document(mapping.to_document(found), access)

@@ -85,6 +85,7 @@ def test_errors_stand_next_to_their_fields_in_danish(client_as, personas):
     name_error = html.index('id="id_name-fejl"')
     assert "Dette felt er påkrævet." in html[name_error : name_error + 80]
     assert 0 < name_error - html.index('id="id_name"') < 200
+    assert 'aria-describedby="id_name-fejl"' in html
     start_error = html.index('id="id_start-fejl"')
     assert "Indtast en gyldig dato." in html[start_error : start_error + 80]
 
