@@ -17,7 +17,9 @@ from rich.table import Table as RichTable
 from .common import Table
 
 # Benchmarks in the order they print; a module missing here is skipped with a note.
-BENCHMARKS = ["parse", "bench_import", "bench_docx", "bench_html", "bench_pdf", "bench_render"]
+BENCHMARKS = [
+    "parse", "bench_import", "bench_docx", "bench_html", "bench_pdf", "bench_render", "bench_search"
+]  # fmt: skip
 
 
 def show(console: Console, table: Table) -> None:

@@ -26,6 +26,13 @@ TIMELINE_LIMIT = 200
 CASE_NUMBER = re.compile(r"^\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2}$")
 
 
+# What a results page shows of an entry (the rest of its item and committee stays behind).
+_ENTRY_FIELDS = (
+    *("meeting_id", "meeting_date", "closed", "kind", "section_kind", "heading", "text"),
+    *("stemmed_heading", "stemmed", "parts", "item__number", "item__title", "committee__name"),
+)
+
+
 @dataclass(frozen=True)
 class Hit:
     entry: SearchEntry
@@ -109,7 +116,11 @@ def search(
         limit=page_size,
         offset=(page - 1) * page_size,
     )
-    entries = SearchEntry.objects.select_related("meeting", "item", "committee").in_bulk(ranked.ids)
+    entries = (
+        SearchEntry.objects.select_related("item", "committee")
+        .only(*_ENTRY_FIELDS)
+        .in_bulk(ranked.ids)
+    )
     marked = engine.highlights(query, ranked.ids)
     hits = [
         _hit(query, entries[pk], ranked.scores[pk], marked.get(pk) if marked else None)
