@@ -1,0 +1,16 @@
+"""Steps the browser tests share: signing in with a demo account."""
+
+from __future__ import annotations
+
+from medref.accounts.demo import DEMO_PASSWORD
+
+
+def log_in(page, username: str, password: str = DEMO_PASSWORD) -> None:
+    """Sign in through the login form, as a person would, and check it worked."""
+    page.goto("/konto/log-ind/")
+    form = page.locator("form.login")
+    form.get_by_label("Brugernavn").fill(username)
+    form.get_by_label("Adgangskode").fill(password)
+    form.get_by_role("button", name="Log ind").click()
+    page.wait_for_load_state()
+    assert "/konto/log-ind/" not in page.url, f"{username} could not sign in"
