@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import transaction
 
 from medref.meetings.models import AgendaItem, Meeting
+from medref.search.bilag import attachment_text
 from medref.search.compounds import HUNSPELL_DA, Lexicon, parts_text, text_lexicon
 from medref.search.models import SearchEntry
 from medref.search.query import index_text
@@ -52,7 +53,8 @@ def _pieces(meeting: Meeting) -> Iterator[Piece]:
         for section in item.sections.all():
             yield Piece(SearchEntry.Kind.SECTION, section.heading, section.text, item, section.kind)
         for attachment in item.attachments.all():
-            yield Piece(SearchEntry.Kind.ATTACHMENT, attachment.title, "", item)
+            text = attachment_text(attachment.file)
+            yield Piece(SearchEntry.Kind.ATTACHMENT, attachment.title, text, item)
 
 
 def build_entry(meeting: Meeting, piece: Piece, lexicon: Lexicon) -> SearchEntry:

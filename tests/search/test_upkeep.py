@@ -106,3 +106,36 @@ def test_reindex_draws_a_progress_bar_on_stderr(
     out, err = capsys.readouterr()
     assert "3/3" in err and "møder" in err
     assert out.strip().endswith("søgeposter") and "møder" not in out
+
+
+def test_bilag_text_is_found_when_the_file_is_there(
+    personas: Personas, settings: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    """A Word bilag's text is indexed with its title; the hit says it is in the bilag."""
+    import io
+
+    import docx
+    from django.core.files.base import ContentFile
+
+    from medref.meetings.models import Attachment
+    from medref.search.services import index_meeting
+
+    settings.MEDIA_ROOT = str(tmp_path)  # type: ignore[attr-defined]
+    document = docx.Document()
+    document.add_paragraph("Handleplanen for kantineordningen gælder fra marts.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    meeting = Meeting.objects.create(
+        committee=personas.committee,
+        meeting_date=datetime.date(2025, 2, 3),
+        status=Meeting.Status.PUBLISHED,
+    )
+    item = meeting.items.create(position=1, number=1, title="Kantinen")
+    attachment = Attachment(item=item, position=1, title="Handleplan")
+    attachment.file.save("handleplan.docx", ContentFile(buffer.getvalue()), save=True)
+    Attachment.objects.create(item=item, position=2, title="Uden fil")
+    index_meeting(meeting)
+    hits = search("kantineordningen").hits
+    assert [h.entry.kind for h in hits] == ["attachment"]
+    assert "<mark>kantineordningen</mark>" in hits[0].snippet
+    assert search("handleplan").total == 1
