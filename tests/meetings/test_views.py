@@ -50,6 +50,8 @@ def test_a_secretary_creates_a_meeting(
     assert response["Location"] == url("editor", meeting.pk)
     editor = client.get(response["Location"])
     assert "Godkendelse af dagsorden" in text(editor)
+    referat = meeting.items.get(position=1).sections.get()
+    assert referat.text == "Referat fra seneste møde godkendes."
     assert "Send dagsorden" in text(editor)
     assert "htmx-2.0.11.min.js" in text(editor)
 

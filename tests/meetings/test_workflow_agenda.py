@@ -68,11 +68,12 @@ def test_godkendelse_af_referat_links_the_previous_minutes(
         None,
         "",
         by=personas.sofie,
+        site="https://med.vejle.dk/",
     )
     item = mapping.to_document(later).items[1]
     text = item.sections[0].blocks[0].text
     assert text.startswith(f"Referat fra mødet d. {planned.meeting_date.day}. ")
-    assert f"[her](/moeder/{planned.pk}/)" in text
+    assert f"[her](https://med.vejle.dk/moeder/{planned.pk}/)" in text
     first = mapping.to_document(planned).items[1].sections[0].blocks
     assert first == (Paragraph("Referat fra seneste møde godkendes."),)
 

@@ -39,6 +39,7 @@ def new_meeting(request: HttpRequest, committee_pk: int) -> HttpResponse:
                 form.cleaned_data["start_time"],
                 form.cleaned_data["location"],
                 by=request.user,
+                site=request.build_absolute_uri("/"),
             )
         except WorkflowError as refused:
             show_error(form, refused)

@@ -46,14 +46,18 @@ def _previous_meeting(committee: Committee, day: dt.date) -> Meeting | None:
     )
 
 
-def previous_minutes_sentence(previous: Meeting | None) -> str:
-    """ "Referat fra mødet d. 19. juni 2025 godkendes. Referatet kan læses [her](/moeder/7/)." """
+def previous_minutes_sentence(previous: Meeting | None, site: str = "") -> str:
+    """ "Referat fra mødet d. 19. juni 2025 godkendes. Referatet kan læses [her](…/moeder/7/)."
+
+    ``site`` ("https://med.vejle.dk") makes the link absolute, as documents'
+    links must be to work in a PDF or a mail.
+    """
     if previous is None:
         return NO_PREVIOUS_MINUTES
     day = previous.meeting_date
     return PREVIOUS_MINUTES.format(
         date=f"{day.day}. {MONTHS[day.month - 1]} {day.year}",
-        url=reverse("web:meeting", args=[previous.pk]),
+        url=site.rstrip("/") + reverse("web:meeting", args=[previous.pk]),
     )
 
 
@@ -86,11 +90,13 @@ def schedule_meeting(
     start_time: dt.time | None,
     location: str | None,
     by: Any,
+    site: str = "",
 ) -> Meeting:
     """A planned meeting with the standard items, numbered on through the committee's year.
 
     The items' case number is the committee's yearly case; the "Godkendelse
-    af referat" item links to the previous meeting's minutes.
+    af referat" item links to the previous meeting's minutes (on ``site``,
+    e.g. "https://med.vejle.dk"; without it the link is a path).
     """
     raise_unless(by, Action.EDIT_AGENDA, committee)
     _check_free_date(committee, meeting_date)
@@ -103,7 +109,7 @@ def schedule_meeting(
         imported_at=None,
     )
     first = next_number_in_year(meeting)
-    previous = previous_minutes_sentence(_previous_meeting(committee, meeting_date))
+    previous = previous_minutes_sentence(_previous_meeting(committee, meeting_date), site)
     sections = []
     for position, standard in enumerate(STANDARD_ITEMS):
         item = AgendaItem.objects.create(
