@@ -1,4 +1,9 @@
-"""Writes to meetings: one function per action, each in one transaction."""
+"""Writes to meetings: one function per action, each in one transaction.
+
+This module imports documents; the editor's actions (schedule_meeting,
+add_item, send_agenda, record_attendance, write_decision, approve_minutes,
+…) are in ``medref.meetings.workflow``.
+"""
 
 from __future__ import annotations
 

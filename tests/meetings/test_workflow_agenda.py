@@ -275,3 +275,32 @@ def test_a_sent_agenda_is_frozen(planned: Meeting, personas: Personas) -> None:
     assert titles(planned)[0] == (1, "Godkendelse af dagsorden")
     assert AgendaItem.objects.filter(meeting=planned).count() == 4
     assert Section.objects.filter(item__meeting=planned, text="x").count() == 0
+
+
+def test_meeting_details_change_with_a_record_and_conflict_check(
+    planned: Meeting, personas: Personas
+) -> None:
+    later = planned.meeting_date + dt.timedelta(days=1)
+    agenda.edit_meeting(
+        planned,
+        by=personas.sofie,
+        expected_version=0,
+        meeting_date=later,
+        start_time=dt.time(9, 0),
+        location="Byrådssalen",
+    )
+    planned.refresh_from_db()
+    assert (planned.meeting_date, planned.location, planned.version) == (later, "Byrådssalen", 1)
+    event = planned.events.get(action=MeetingEvent.Action.MEETING_EDITED)
+    assert event.details["changes"]["start_time"] == ["13:00:00", "09:00:00"]
+    with pytest.raises(Conflict, match="En anden har ændret mødet"):
+        agenda.edit_meeting(
+            planned,
+            by=personas.frank,
+            expected_version=0,
+            meeting_date=later,
+            start_time=None,
+            location="",
+        )
+    planned.refresh_from_db()
+    assert planned.location == "Byrådssalen"
