@@ -134,6 +134,7 @@ def committee(request: HttpRequest, slug: str, municipality: str | None = None) 
         "date_asked": date_asked,
         "date_form": date_form,
         "may_manage": Action.MANAGE_MEMBERS in allowed,
+        "may_edit": may_edit,
     }
     return render(request, "web/committee.html", context)
 

@@ -124,3 +124,30 @@ def test_the_meeting_page_costs_a_fixed_number_of_queries(
     meeting = meeting_in(S.PUBLISHED)
     with django_assert_num_queries(queries):
         assert get(client, meeting).status_code == 200
+
+
+@pytest.mark.parametrize("name", EVERYONE)
+def test_the_committee_page_offers_a_new_meeting_to_editors(client_as, personas, name):
+    url = reverse("web:committee_in_municipality", args=["vejle-kommune", personas.committee.slug])
+    html = client_as(name).get(url).content.decode()
+    new = reverse("web:meetings:new", args=[personas.committee.pk])
+    assert (f'href="{new}"' in html) is (name in EDITORS)
+
+
+@pytest.mark.parametrize("name", EVERYONE)
+def test_the_meeting_page_links_the_agenda_editor_for_editors(client_as, name):
+    meeting = meeting_in(S.PLANNED)
+    response = get(client_as(name), meeting)
+    editor = reverse("web:meetings:editor", args=[meeting.pk])
+    if name in EDITORS:
+        assert f'href="{editor}"' in response.content.decode()
+    else:
+        assert response.status_code == 404
+
+
+@pytest.mark.parametrize("name", EVERYONE)
+def test_the_minutes_editor_is_linked_for_those_who_write_minutes(client_as, name):
+    meeting = meeting_in(S.MINUTES_DRAFT)
+    html = get(client_as(name), meeting).content.decode()
+    minutes = reverse("web:meetings:minutes", args=[meeting.pk])
+    assert (f'href="{minutes}"' in html) is (name in ("sofie", "frank", "anna", "root"))
