@@ -31,6 +31,7 @@ MIN_PART = 3
 MIN_KNOWN_PART = 4
 # Compounds longer than this many parts are not worth splitting further.
 MAX_PARTS = 4
+SMALL_LEXICON = 20_000
 _LINKERS = ("s", "e")
 
 
@@ -54,8 +55,11 @@ class Lexicon:
         self._words = {
             w for w in known if len(w) >= MIN_PART and (base is None or not base.knows(w))
         }
-        # Sorted, to find the words that share a stem without stemming them all.
-        self._sorted = sorted(self._words)
+        # A text's few words are stemmed at once; a dictionary's are looked up
+        # sorted, to find the words sharing a stem without stemming them all.
+        small = len(self._words) < SMALL_LEXICON
+        self._stems = {stem(w) for w in self._words} if small else None
+        self._sorted = [] if small else sorted(self._words)
         self._heads: dict[str, bool] = {}
         self._splits: dict[str, tuple[str, ...]] = {}
 
@@ -81,6 +85,8 @@ class Lexicon:
         )
 
     def _has_stem(self, stemmed: str) -> bool:
+        if self._stems is not None:
+            return stemmed in self._stems
         # A Danish stem is its word less an ending (at most seven letters):
         # only the few known words that start with the stem can have it.
         at = bisect_left(self._sorted, stemmed)
@@ -106,7 +112,10 @@ class Lexicon:
         """Whether a final part is a known word or an inflection of one."""
         known = self._heads.get(part)
         if known is None:
-            known = self.knows(part) or self.knows_stem(stem(part))
+            # The base lexicon's answers are cached there, shared by every text.
+            known = (self._base is not None and self._base._head(part)) or (
+                part in self._words or self._has_stem(stem(part))
+            )
             self._heads[part] = known
         return known
 
