@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Committee, Membership, Municipality, Person
+from .models import Committee, Membership, MembershipChange, Municipality, Person
 
 
 @admin.register(Municipality)
@@ -23,6 +23,8 @@ class PersonAdmin(admin.ModelAdmin):
     list_display = ["name", "email", "user", "municipality"]
     list_filter = ["municipality"]
     search_fields = ["name", "email"]
+    # The login whose roles are this person's memberships.
+    autocomplete_fields = ["user"]
 
 
 @admin.register(Membership)
@@ -31,3 +33,14 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["role", "side", "committee__municipality"]
     search_fields = ["person__name", "committee__name"]
     autocomplete_fields = ["person", "committee"]
+
+
+@admin.register(MembershipChange)
+class MembershipChangeAdmin(admin.ModelAdmin):
+    list_display = ["at", "kind", "membership", "actor"]
+    list_filter = ["kind"]
+    # History is written by the services only.
+    readonly_fields = ["membership", "kind", "actor", "at"]
+
+    def has_add_permission(self, request: object) -> bool:
+        return False
