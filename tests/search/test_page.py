@@ -87,3 +87,41 @@ def test_a_closed_item_is_found_only_by_those_who_may_see_it(
     _close_item_24()
     page = client_as(persona).get("/soeg/", {"q": "sygefravær"}).content.decode()
     assert ("Punkt 24," in page) is finds
+
+
+def _queries_for(client: Client, url: str, params: dict[str, str]) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url, params).status_code == 200
+    return len(queries)
+
+
+def test_the_pages_cost_a_fixed_number_of_queries(personas: Personas, client: Client) -> None:
+    """One hit or many, the search page and the case history cost the same queries."""
+    import datetime
+
+    from .helpers import meeting_with
+
+    case = "81.38.00-P35-58-23"
+    meeting_with([("beslutning", "Budget vedtaget.")], where=personas.committee, case_number=case)
+    one = (
+        _queries_for(client, "/soeg/", {"q": "budget"}),
+        _queries_for(client, "/soeg/historik/", {"q": case}),
+        _queries_for(client, "/soeg/historik/", {"q": "budget"}),
+    )
+    for day in range(1, 6):
+        meeting_with(
+            [("beslutning", "Budget igen.")],
+            where=personas.committee,
+            case_number=case,
+            on=datetime.date(2024, 1, day),
+        )
+    many = (
+        _queries_for(client, "/soeg/", {"q": "budget"}),
+        _queries_for(client, "/soeg/historik/", {"q": case}),
+        _queries_for(client, "/soeg/historik/", {"q": "budget"}),
+    )
+    assert one == many
+    assert "Budget igen." in client.get("/soeg/historik/", {"q": case}).content.decode()
