@@ -32,6 +32,9 @@ def merge_names(*lists: Iterable[str]) -> tuple[str, ...]:
     merged: list[str] = []
     for names in lists:
         for name in names:
+            # The same spelling again is the same person: skip the fuzzy rule.
+            if name in merged:
+                continue
             if not any(names_match(name, seen) for seen in merged):
                 merged.append(name)
     return tuple(merged)

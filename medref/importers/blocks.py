@@ -8,18 +8,22 @@ of headers, items, sections and attendance.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from medref.documents import Block, Heading, Paragraph
 
 
 def clean_inline(text: str) -> str:
     """One line of inline text: whitespace runs folded, ends stripped."""
+    # Most lines are clean already. A printable string holds no whitespace
+    # but the ASCII space, so without a double or an outer space it is its
+    # own cleaned form; checking that is cheaper than splitting and joining.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 
-@dataclass(frozen=True, slots=True)
-class RawBlock:
+class RawBlock(NamedTuple):
     """A block of the source.
 
     ``lines`` are its physical lines (the header and table of contents are
@@ -27,6 +31,10 @@ class RawBlock:
     true when the format marks it as a heading (Markdown ``#``). ``line`` is
     the 1-based line in the source (for binary formats: in the text the
     front end extracted, counted the same way), used in error messages.
+
+    A named tuple rather than a frozen dataclass: just as immutable, and a
+    parse makes one per block, where a frozen dataclass's ``__init__`` (one
+    ``object.__setattr__`` per field) was a measurable part of the time.
     """
 
     line: int
@@ -46,9 +54,9 @@ class RawBlock:
 
 def paragraph(line: int, text: str, lines: tuple[str, ...] | None = None) -> RawBlock:
     cleaned = clean_inline(text)
-    return RawBlock(line=line, block=Paragraph(cleaned), lines=lines or (cleaned,))
+    return RawBlock(line, Paragraph(cleaned), lines or (cleaned,))
 
 
 def heading(line: int, text: str) -> RawBlock:
     cleaned = clean_inline(text)
-    return RawBlock(line=line, block=Heading(cleaned), lines=(cleaned,), explicit_heading=True)
+    return RawBlock(line, Heading(cleaned), (cleaned,), True)

@@ -431,7 +431,7 @@ class _Walker:
         run = self.collect_run(list(node.iter(include_text=True)), ctx)
         raw = "".join(run.parts).replace(BREAK, "\n")
         for block in text_blocks(raw):
-            self.emit(replace(block, line=line + block.line - 1))
+            self.emit(block._replace(line=line + block.line - 1))
 
 
 def _toc_lines(raw: str) -> tuple[str, ...]:

@@ -93,7 +93,11 @@ def attendance_sentence(
 ) -> None:
     """Collect the names an attendance sentence gives; the sentence itself stays."""
     lowered = text.lower()
-    if not any(word in lowered for word in vocab.ATTENDANCE_WORDS):
+    # A loop, not any() over a generator: this runs on every paragraph.
+    for word in vocab.ATTENDANCE_WORDS:
+        if word in lowered:
+            break
+    else:
         return
     named = vocab.NAMED_ITEMS_ABSENT.match(text)
     if named:
@@ -122,9 +126,18 @@ def read_item(heading: ItemHeading, body: list[RawBlock], said: SaidAtMeeting) -
     substitutes: list[str] = []
     names_follow = False  # a "Fraværende:" line alone: the names come next
     for block in body:
-        text = block.text if len(block.lines) == 1 else ""
-        if names_follow and isinstance(block.block, Paragraph):
-            absent.extend(split_names(block.block.text))
+        inner = block.block
+        # The paragraph's text, or None for other blocks; ``text`` as in RawBlock.text
+        # but "" for a block of several lines.
+        paragraph_text = inner.text if isinstance(inner, Paragraph) else None
+        text = ""
+        if len(block.lines) == 1:
+            if paragraph_text is not None:
+                text = paragraph_text
+            elif isinstance(inner, Heading):
+                text = inner.text
+        if names_follow and paragraph_text is not None:
+            absent.extend(split_names(paragraph_text))
             names_follow = False
             continue
         if not sections and text:
@@ -144,22 +157,23 @@ def read_item(heading: ItemHeading, body: list[RawBlock], said: SaidAtMeeting) -
         if kind is not None:
             sections.append((text, kind, []))
             continue
-        if isinstance(block.block, Paragraph):
-            if vocab.ITEM_ABSENT_HEADING.match(text):
-                names_follow = True
-                continue
-            line_absent = vocab.ITEM_ABSENT_LINE.match(text)
-            if line_absent:
-                absent.extend(split_names(line_absent["names"]))
-                continue
-            line_subs = vocab.ITEM_SUBSTITUTE_LINE.match(text)
-            if line_subs:
-                substitutes.extend(split_names(line_subs["names"]))
-                continue
-            attendance_sentence(block.block.text, said, absent, substitutes)
+        if paragraph_text is not None:
+            if vocab.ITEM_LINE_START.match(text):
+                if vocab.ITEM_ABSENT_HEADING.match(text):
+                    names_follow = True
+                    continue
+                line_absent = vocab.ITEM_ABSENT_LINE.match(text)
+                if line_absent:
+                    absent.extend(split_names(line_absent["names"]))
+                    continue
+                line_subs = vocab.ITEM_SUBSTITUTE_LINE.match(text)
+                if line_subs:
+                    substitutes.extend(split_names(line_subs["names"]))
+                    continue
+            attendance_sentence(paragraph_text, said, absent, substitutes)
         if not sections:
             sections.append(("", SectionKind.OTHER, []))
-        sections[-1][2].append(block.block)
+        sections[-1][2].append(inner)
     return _finish_item(heading, case_number, closed, sections, absent, substitutes)
 
 

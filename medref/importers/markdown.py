@@ -7,42 +7,28 @@ Heading levels carry no structure in real minutes (``## HovedMED`` stands at
 the level of ``## Punkt 12``), so headings become plain heading blocks and
 the structure reader decides what they are. Bold and emphasis are dropped;
 links are kept in the inline ``[text](url)`` form of the document model.
+
+Events are pyromark's: a name ("SoftBreak") or a one-key dict ({"Text": …},
+{"Start": "Paragraph"}, {"Start": {"Heading": {…}}}, {"End": …}). The loops
+below take them apart by hand rather than through helpers: they run once
+per event and were most of the importer's time.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Any
 
 import pyromark
 
-from medref.documents import BulletList, ListItem, Table
+from medref.documents import BulletList, Heading, ListItem, Paragraph, Table
 
-from .blocks import RawBlock, clean_inline, heading, paragraph
+from .blocks import RawBlock, clean_inline
 
-_OPTIONS = pyromark.Options.ENABLE_TABLES
+# Adjacent text events merged by pyromark: the loops only ever concatenate them.
+_MARKDOWN = pyromark.Markdown(options=pyromark.Options.ENABLE_TABLES)
 
-Event = tuple[Any, Any]
-
-
-class _Events:
-    """The event stream with one event of look-ahead and byte offset -> line."""
-
-    def __init__(self, text: str) -> None:
-        data = text.encode("utf-8")
-        self._line_starts = [0]
-        newline = data.find(b"\n")
-        while newline != -1:
-            self._line_starts.append(newline + 1)
-            newline = data.find(b"\n", newline + 1)
-        self._events: Iterator[Event] = iter(pyromark.events_with_range(text, options=_OPTIONS))
-
-    def __iter__(self) -> Iterator[Event]:
-        return self._events
-
-    def line(self, span: Any) -> int:
-        return bisect_right(self._line_starts, span["start"])
+Events = Iterator[tuple[Any, Any]]
 
 
 def _tag(event: Any, key: str) -> Any:
@@ -63,17 +49,22 @@ def _is_end(event: Any, key: str) -> bool:
     return end == key or (isinstance(end, dict) and key in end)
 
 
-def _inline(events: _Events, until: str) -> str:
-    """Inline text up to the End of ``until``; breaks become newlines.
+def _started(start: Any) -> tuple[str, Any]:
+    """(name, payload) of a Start event's value; a missing payload is True (as in ``_tag``)."""
+    if type(start) is str:
+        return start, True
+    for name, payload in start.items():
+        return name, True if payload is None else payload
+    return "", None
 
-    The hottest loop of the Markdown importer, so events are taken apart by
-    hand rather than through ``_tag``/``_is_end``.
-    """
+
+def _inline(events: Events, until: str) -> str:
+    """Inline text up to the End of ``until``; breaks become newlines."""
     parts: list[str] = []
     links: list[str] = []
     for event, _ in events:
         if type(event) is str:
-            if event in ("SoftBreak", "HardBreak"):
+            if event == "SoftBreak" or event == "HardBreak":
                 parts.append("\n")
             continue
         if "Text" in event:
@@ -94,36 +85,41 @@ def _inline(events: _Events, until: str) -> str:
     return "".join(parts)
 
 
-def _list(events: _Events, ordered: bool) -> tuple[ListItem, ...]:
+def _list(events: Events, ordered: bool) -> tuple[ListItem, ...]:
     """Items up to the End of the list; an item's paragraphs are joined."""
     items: list[ListItem] = []
     texts: list[str] = []
     children: list[ListItem] = []
     for event, _ in events:
-        if _is_end(event, "List"):
-            break
-        if _tag(event, "Item"):
-            texts, children = [], []
-        elif _is_end(event, "Item"):
-            items.append(ListItem(clean_inline("".join(texts)), tuple(children)))
-        elif (nested := _tag(event, "List")) is not None:
-            children.extend(_list(events, nested is not True))
-        elif _tag(event, "Paragraph"):
-            texts.extend((" ", _inline(events, "Paragraph"), " "))
-        elif isinstance(event, dict) and "Text" in event:
-            # A tight list's item text arrives without a Paragraph around it,
-            # in pieces (an escaped character is an event of its own).
+        if type(event) is str:
+            if event == "SoftBreak" or event == "HardBreak":
+                texts.append(" ")
+            continue
+        if "Text" in event:
+            # A tight list's item text arrives without a Paragraph around it.
             texts.append(event["Text"])
-        elif event in ("SoftBreak", "HardBreak"):
-            texts.append(" ")
-        elif (link := _tag(event, "Link")) is not None:
-            texts.append(f"[{_inline(events, 'Link')}]({link['dest_url']})")
-        elif isinstance(event, dict) and "Code" in event:
+        elif "Start" in event:
+            name, payload = _started(event["Start"])
+            if name == "Item" and payload:
+                texts, children = [], []
+            elif name == "List":
+                children.extend(_list(events, payload is not True))
+            elif name == "Paragraph" and payload:
+                texts.extend((" ", _inline(events, "Paragraph"), " "))
+            elif name == "Link":
+                texts.append(f"[{_inline(events, 'Link')}]({payload['dest_url']})")
+        elif "End" in event:
+            end = event["End"]
+            if end == "List" or (type(end) is dict and "List" in end):
+                break
+            if end == "Item" or (type(end) is dict and "Item" in end):
+                items.append(ListItem(clean_inline("".join(texts)), tuple(children)))
+        elif "Code" in event:
             texts.append(event["Code"])
     return tuple(items)
 
 
-def _table(events: _Events) -> Table:
+def _table(events: Events) -> Table:
     rows: list[tuple[str, ...]] = []
     cells: list[str] = []
     for event, _ in events:
@@ -137,28 +133,54 @@ def _table(events: _Events) -> Table:
     return Table(tuple(rows))
 
 
+def _paragraph(line: int, raw: str) -> RawBlock:
+    """A paragraph block; its lines are the source lines, stripped, blank ones dropped."""
+    if "\n" in raw:
+        lines = tuple([stripped for part in raw.split("\n") if (stripped := part.strip())])
+    else:
+        stripped = raw.strip()
+        lines = (stripped,) if stripped else ()
+    cleaned = clean_inline(raw)
+    return RawBlock(line, Paragraph(cleaned), lines or (cleaned,))
+
+
 def markdown_blocks(text: str) -> list[RawBlock]:
-    events = _Events(text)
+    data = text.encode("utf-8")
+    # Block starts come in source order, so a block's line is the last
+    # block's line plus the newlines between their byte offsets.
+    offset, line = 0, 1
     blocks: list[RawBlock] = []
+    events: Events = iter(_MARKDOWN.events_with_range(text, merge_text=True))
     for event, span in events:
-        line = events.line(span)
-        if _tag(event, "Heading"):
-            blocks.append(heading(line, _inline(events, "Heading")))
-        elif _tag(event, "Paragraph"):
-            raw = _inline(events, "Paragraph")
-            lines = tuple(part.strip() for part in raw.split("\n") if part.strip())
-            blocks.append(paragraph(line, raw, lines))
-        elif (kind := _tag(event, "List")) is not None:
-            items = _list(events, ordered=kind is not True)
-            raw_lines = tuple(f"- {item.text}" for item in items)
-            blocks.append(RawBlock(line, BulletList(items, kind is not True), raw_lines))
-        elif _tag(event, "Table"):
+        if type(event) is not dict or "Start" not in event:
+            continue
+        name, payload = _started(event["Start"])
+        # A payload is a list's first number (0 for "0."): any List counts.
+        if not payload and name != "List":
+            continue
+        at = span["start"]
+        if at < offset:
+            offset, line = 0, 1
+        line += data.count(b"\n", offset, at)
+        offset = at
+        if name == "Paragraph":
+            blocks.append(_paragraph(line, _inline(events, "Paragraph")))
+        elif name == "Heading":
+            cleaned = clean_inline(_inline(events, "Heading"))
+            blocks.append(RawBlock(line, Heading(cleaned), (cleaned,), True))
+        elif name == "List":
+            ordered = payload is not True
+            items = _list(events, ordered)
+            raw_lines = tuple([f"- {item.text}" for item in items])
+            blocks.append(RawBlock(line, BulletList(items, ordered), raw_lines))
+        elif name == "Table":
             table = _table(events)
-            blocks.append(RawBlock(line, table, tuple("\t".join(r) for r in table.rows)))
-        elif _tag(event, "CodeBlock"):
+            blocks.append(RawBlock(line, table, tuple(["\t".join(r) for r in table.rows])))
+        elif name == "CodeBlock":
             code = _inline(events, "CodeBlock")
-            for offset, part in enumerate(code.splitlines()):
+            for number, part in enumerate(code.splitlines(), start=line + 1):
                 if part.strip():
-                    blocks.append(paragraph(line + offset + 1, part))
+                    cleaned = clean_inline(part)
+                    blocks.append(RawBlock(number, Paragraph(cleaned), (cleaned,)))
         # Block quotes are read through; rules and raw HTML carry no text.
     return blocks

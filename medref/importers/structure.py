@@ -16,7 +16,9 @@ from medref.documents import (
     AgendaItem,
     BulletList,
     DocumentKind,
+    Heading,
     MeetingDocument,
+    Paragraph,
     Participant,
     SectionKind,
 )
@@ -27,10 +29,19 @@ from .errors import ParseError
 from .header import Header, HeaderReader
 from .items import ItemHeading, SaidAtMeeting, attendance_sentence, item_heading, read_item
 
+_TEXT_BLOCKS = (Paragraph, Heading)
+
 
 def _item_starts(blocks: list[RawBlock]) -> list[tuple[int, ItemHeading]]:
     """Where items start. "N. Title" headings count only when nothing says "Punkt N"."""
-    starts = [(i, h) for i, b in enumerate(blocks) if (h := item_heading(b, numbered_style=False))]
+    # Cheap test first: only a paragraph or heading starting with P can say "Punkt N".
+    starts = [
+        (i, h)
+        for i, b in enumerate(blocks)
+        if isinstance(block := b.block, _TEXT_BLOCKS)
+        and block.text[:1] in "Pp"
+        and (h := item_heading(b, numbered_style=False))
+    ]
     if starts:
         return starts
     candidates = [

@@ -60,28 +60,31 @@ def text_blocks(text: str) -> list[RawBlock]:
     """Split plain text into raw blocks, each with its 1-based line number."""
     blocks: list[RawBlock] = []
     lines = text.split("\n")
+    count = len(lines)
     i = 0
-    while i < len(lines):
+    while i < count:
         line = lines[i].rstrip()
-        if not line.strip():
+        if not line:
             i += 1
             continue
         start = i + 1
-        listed = _list_line(line)
+        # The list and table tests, inlined: most lines are paragraphs.
+        body = line.lstrip()
+        listed = _list_line(line) if body[:1] in _LIST_START else None
         if listed is not None:
             entries: list[tuple[int, str]] = []
             ordered = listed[1]
             raw: list[str] = []
-            while i < len(lines) and (item := _list_line(lines[i].rstrip())) is not None:
+            while i < count and (item := _list_line(lines[i].rstrip())) is not None:
                 entries.append((item[0], item[2]))
                 raw.append(lines[i].strip())
                 i += 1
             blocks.append(RawBlock(start, BulletList(_build_list(entries), ordered), tuple(raw)))
             continue
-        if _is_table_line(line):
+        if "\t" in body:
             rows: list[tuple[str, ...]] = []
             raw = []
-            while i < len(lines) and _is_table_line(lines[i].rstrip()):
+            while i < count and _is_table_line(lines[i].rstrip()):
                 cells = lines[i].strip().split("\t")
                 rows.append(tuple(clean_inline(c) for c in cells))
                 raw.append(lines[i].strip())

@@ -177,6 +177,8 @@ ATTENDANCE_WORDS: Final = ("deltog", "fraværende", "afbud")
 # A line of its own, removed from the section: "Fraværende: A, B og C".
 ITEM_ABSENT_LINE: Final = re.compile(r"^fraværende\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
 ITEM_SUBSTITUTE_LINE: Final = re.compile(r"^suppleanter\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
+# What the three patterns above start with: one match keeps them off other paragraphs.
+ITEM_LINE_START: Final = re.compile(r"fraværende|suppleanter", re.IGNORECASE)
 
 REFERENT_SUFFIX: Final = re.compile(r"\s*\((?:referent|referatskriver)\)\s*$", re.IGNORECASE)
 
@@ -186,9 +188,11 @@ def section_kind(heading: str) -> SectionKind | None:
     if len(heading) > 120:
         return None
     key = heading.strip().rstrip(":").strip().casefold()
-    if key in SECTION_HEADINGS:
-        return SECTION_HEADINGS[key]
-    if DECISION_HEADING.match(key.rstrip(":")):
+    kind = SECTION_HEADINGS.get(key)
+    if kind is not None:
+        return kind
+    # Only "b" matches the pattern's first letter in a casefolded key.
+    if key[:1] == "b" and DECISION_HEADING.match(key.rstrip(":")):
         return SectionKind.DECISION
     return None
 
