@@ -193,6 +193,9 @@ def add_membership(
         errors["end"] = _("The term cannot end before it starts.")
     if errors:
         raise ValidationError(errors)
+    # Lock the committee: two administrators adding a chair at once are served in turn,
+    # so the committee never gets two chairs.
+    list(Committee.objects.select_for_update().filter(pk=committee.pk).values_list("pk"))
     person = resolve_people(committee.municipality, [name])[name]
     running = Membership.objects.filter(committee=committee).filter(_overlapping(start, end))
     same = running.filter(person=person, role=role).first()
