@@ -72,7 +72,8 @@ def _part_stems(query: Query, entry: SearchEntry) -> tuple[str, ...]:
 
 
 def _hit(query: Query, entry: SearchEntry, score: float, marked: tuple[str, str] | None) -> Hit:
-    if entry.text:
+    # An item's text is its case number: its title is the better snippet.
+    if entry.text and entry.kind != SearchEntry.Kind.ITEM:
         source, stems = entry.text, entry.stemmed
         mark = marked[1] if marked is not None else None
     else:
