@@ -6,9 +6,11 @@ For browser tests: URLs and the Danish texts of their buttons and fields.
                                           button "Opret møde"
   /moeder/<id>/rediger/                   Rediger dagsorden: field "Titel på nyt punkt",
                                           "Sagsnummer", "Lukket punkt"; buttons "Tilføj punkt",
-                                          per item "Flyt op", "Flyt ned", "Luk punkt"/"Åbn punkt",
-                                          "Fjern punkt", link "Rediger punkt <n>"; meeting
-                                          details button "Gem mødeoplysninger"
+                                          per item (accessible names) "Flyt op (Flyt punkt <n> op)",
+                                          "Flyt ned (Flyt punkt <n> ned)", "Luk punkt <n>" /
+                                          "Åbn punkt <n>", "Fjern punkt <n>"; link
+                                          "Rediger punkt <n>: <title>"; meeting details
+                                          button "Gem mødeoplysninger"
   /moeder/<id>/punkter/<item id>/         Rediger punkt: "Titel", "Sagsnummer", "Lukket punkt",
                                           button "Gem punkt"; "Rediger afsnit" / "Gem afsnit";
                                           new section: "Afsnitstype", "Overskrift", "Tekst",
@@ -18,8 +20,9 @@ For browser tests: URLs and the Danish texts of their buttons and fields.
   /moeder/<id>/fremmoede/                 Fremmøde: per member radio "Til stede" / "Afbud" /
                                           "Fraværende"; per item checkboxes of substitutes;
                                           button "Gem fremmøde"
-  /moeder/<id>/referat/                   Referat: per item "Standardformulering", "Beslutning",
-                                          button "Gem beslutning"
+  /moeder/<id>/referat/                   Skriv referat: per item (ids id_punkt-<n>-phrase,
+                                          id_punkt-<n>-text) "Standardformulering",
+                                          "Beslutning", button "Gem beslutning (punkt <n>)"
   /moeder/<id>/status/<step>/ (POST)      workflow buttons: "Send dagsorden" (send-dagsorden),
                                           "Marker som afholdt" (afholdt), "Afslut referatudkast"
                                           (referat-udkast), "Godkend referat" (godkend),
