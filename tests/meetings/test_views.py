@@ -147,6 +147,8 @@ def test_a_section_is_edited_in_place(client_as: Callable[[str], Client], planne
     form = client.get(url("section", planned.pk, item.pk, section.pk), **HTMX)
     assert text(form).lstrip().startswith(f'<article id="afsnit-{section.pk}"')
     assert "Godkendelse af dagsorden." in text(form)
+    # The preview swaps only itself, not the editor its form targets.
+    assert re.search(r'id="forhaandsvisning-\d+" hx-post="[^"]+"[^>]* hx-target="this"', text(form))
     saved = client.post(
         url("section", planned.pk, item.pk, section.pk),
         {

@@ -49,7 +49,8 @@ def new_meeting(request: HttpRequest, committee_pk: int) -> HttpResponse:
 
 
 def _editor_context(request: HttpRequest, meeting: Meeting, **forms: object) -> dict[str, object]:
-    access = meeting_access(request.user, meeting)
+    """The agenda editor's context; 404/403 for those who may not edit the agenda."""
+    access = require(request, meeting, Action.EDIT_AGENDA)
     return {
         "meeting": meeting,
         "committee": meeting.committee,
@@ -93,7 +94,6 @@ def _meeting_or_404(pk: int) -> Meeting:
 def editor(request: HttpRequest, pk: int) -> HttpResponse:
     """The agenda editor: meeting details, items in order, add/move/close, workflow buttons."""
     meeting = _meeting_or_404(pk)
-    require(request, meeting, Action.EDIT_AGENDA)
     return render(request, "meetings/editor.html", _editor_context(request, meeting))
 
 
