@@ -58,6 +58,12 @@ def browser() -> Iterator[object]:
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+@pytest.fixture(autouse=True)
+def fast_passwords(settings) -> None:
+    """Demo accounts sign in through the form; a fast hasher keeps that cheap in tests."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def server_url(transactional_db: None, live_server) -> str:
     """The live server's base URL (the database is flushed after each test)."""
