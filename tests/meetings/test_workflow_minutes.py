@@ -109,6 +109,7 @@ def test_attendance_makes_the_lists_and_each_items_fravaerende(
         assert item.absent == ("Lene Leder", "Mads Medlem")
     assert [i.substitutes for i in doc.items] == [(), (), ("Sara Suppleant",), ()]
     assert Attendance.objects.get(meeting=sent, name="Mads Medlem").status == "afbud"
+    assert doc.minute_taker == "Sofie Sekretær"  # the committee's referent
 
 
 def test_attendance_again_replaces_the_first_and_records_the_change(

@@ -215,7 +215,12 @@ def record_attendance(
         )
     ItemAttendance.objects.bulk_create(per_item)
     meeting.attendance_recorded = True
-    meeting.save(update_fields=["attendance_recorded"])
+    secretary = next((m for m in members if m.role == Membership.Role.SECRETARY), None)
+    if meeting.minute_taker_id is None and secretary is not None:
+        # The committee's referent writes these minutes unless someone else was named.
+        meeting.minute_taker = secretary.person
+        meeting.minute_taker_name = secretary.person.name
+    meeting.save(update_fields=["attendance_recorded", "minute_taker", "minute_taker_name"])
     after = {m.person_id: statuses[m.person_id] for m in members}
     history.record(
         meeting,
