@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pypdfium2
 import pytest
 from playwright.sync_api import expect
 
@@ -44,6 +45,17 @@ def accounts(demo, settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
     create_demo_accounts()
     return Committee.objects.get(name=COMMITTEE, municipality__name="Vejle Kommune")
+
+
+def pdf_text(content: bytes) -> str:
+    """The text of a PDF (whitespace collapsed), to see what a file gives away."""
+    assert content.startswith(b"%PDF-"), content[:40]
+    pdf = pypdfium2.PdfDocument(content)
+    try:
+        text = " ".join(page.get_textpage().get_text_range() for page in pdf)
+    finally:
+        pdf.close()
+    return " ".join(text.split())
 
 
 def item_row(page, title: str):
@@ -168,7 +180,27 @@ def test_secretary_and_chair_take_a_meeting_from_agenda_to_published_minutes(
     press(secretary, "Send dagsorden")
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.AGENDA_SENT
+    secretary.goto(f"/moeder/{meeting.pk}/")
+    sent = secretary.get_by_role("link", name="Dagsordenen som udsendt")
+    assert "Zebrafisk" in pdf_text(secretary.request.get(sent.get_attribute("href")).body())
+
+    # The public reads the agenda from now on: open items only, the closed one not at all.
+    reader = new_context().new_page()
+    reader.goto(f"/moeder/{meeting.pk}/")
+    expect(reader.locator("article.minutes")).to_contain_text(NEW_ITEM)
+    expect(reader.locator("article.minutes")).not_to_contain_text("Zebrafisk")
+    # The agenda as sent, in its public version; no editor links, no workflow buttons.
+    links = reader.locator("nav.editor-links").get_by_role("link")
+    expect(links).to_have_text(["Dagsordenen som udsendt"])
+    expect(reader.locator("nav.editor-links").get_by_role("button")).to_have_count(0)
+    public_agenda = pdf_text(reader.request.get(links.first.get_attribute("href")).body())
+    assert NEW_ITEM in public_agenda and "Zebrafisk" not in public_agenda
+
     record_meeting(secretary, meeting, axe)
+    # A draft is not public: the reader still sees the agenda, no decisions.
+    reader.reload()
+    expect(reader.locator("article.minutes")).not_to_contain_text(DECISION)
+    expect(reader.get_by_role("heading", name="Beslutning")).to_have_count(0)
 
     chair = new_context().new_page()
     log_in(chair, "formand")
@@ -184,8 +216,7 @@ def test_secretary_and_chair_take_a_meeting_from_agenda_to_published_minutes(
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.PUBLISHED
 
-    reader = new_context().new_page()
-    reader.goto(f"/moeder/{meeting.pk}/")
+    reader.reload()
     published = reader.locator("article.minutes")
     item = published.locator("section.item", has_text=NEW_ITEM)
     expect(item.get_by_role("heading", level=3, name="Beslutning")).to_have_count(1)
@@ -200,12 +231,14 @@ def test_secretary_and_chair_take_a_meeting_from_agenda_to_published_minutes(
     expect(published).not_to_contain_text("Zebrafisk")
     axe(reader, "det offentliggjorte referat")
 
-    for label, start in (("PDF", b"%PDF-"), ("HTML", b"<!DOCTYPE html")):
+    def download(label: str):
         link = reader.locator("nav.downloads").get_by_role("link", name=label, exact=True)
         response = reader.request.get(link.get_attribute("href"))
-        assert response.ok
-        body = response.body()
-        assert body[: len(start)].upper() == start.upper(), body[:40]
-        if label == "HTML":
-            text = response.text()
-            assert DECISION in text and "Zebrafisk" not in text
+        assert response.ok, f"{label}: {response.status}"
+        return response
+
+    published_pdf = pdf_text(download("PDF").body())
+    assert DECISION in published_pdf and "Zebrafisk" not in published_pdf
+    html = download("HTML").text()
+    assert html.upper().startswith("<!DOCTYPE HTML")
+    assert DECISION in html and "Zebrafisk" not in html
