@@ -1,6 +1,8 @@
-"""Steps the browser tests share: signing in with a demo account."""
+"""Steps the browser tests share: signing in with a demo account, reading the agenda editor."""
 
 from __future__ import annotations
+
+import re
 
 from medref.accounts.demo import DEMO_PASSWORD
 
@@ -14,3 +16,9 @@ def log_in(page, username: str, password: str = DEMO_PASSWORD) -> None:
     form.get_by_role("button", name="Log ind").click()
     page.wait_for_load_state()
     assert "/konto/log-ind/" not in page.url, f"{username} could not sign in"
+
+
+def agenda_titles(page) -> list[str]:
+    """The agenda editor's item titles, in order (without the links' hidden prefix)."""
+    links = page.locator("ol.item-list .item-title").all_inner_texts()
+    return [re.sub(r"^Rediger punkt \d+:\s*", "", link) for link in links]

@@ -21,7 +21,7 @@ from medref.accounts.demo import COMMITTEE, create_demo_accounts
 from medref.meetings.models import AgendaItem, Meeting
 from medref.organisation.models import Committee
 
-from .helpers import log_in
+from .helpers import agenda_titles, log_in
 
 STANDARD_TITLES = (
     "Godkendelse af dagsorden",
@@ -86,10 +86,7 @@ def build_agenda(page, committee: Committee, axe) -> Meeting:
     meeting = Meeting.objects.get(committee=committee, status=Meeting.Status.PLANNED)
 
     # The standard items, numbered on from the demo minutes' last item that year.
-    links = page.locator("ol.item-list .item-title").all_inner_texts()
-    # Each link's name is "Rediger punkt N: <title>"; the first part is for screen readers.
-    titles = [re.sub(r"^Rediger punkt \d+:\s*", "", link) for link in links]
-    assert tuple(titles) == STANDARD_TITLES
+    assert tuple(agenda_titles(page)) == STANDARD_TITLES
     last_demo = (
         AgendaItem.objects.filter(meeting__committee=committee)
         .exclude(meeting=meeting)
