@@ -166,6 +166,27 @@ def record_meeting(page, meeting: Meeting, axe) -> None:
     assert meeting.status == Meeting.Status.MINUTES_DRAFT
 
 
+def check_history(page, meeting: Meeting, axe) -> None:
+    """Historik names who did each step, in order."""
+    page.goto(f"/moeder/{meeting.pk}/")
+    page.get_by_role("link", name="Historik", exact=True).click()
+    axe(page, "Historik")
+    rows = page.locator("table.history tbody tr")
+    steps = {
+        "Møde oprettet": "Sofie Sekretær",
+        "Dagsorden udsendt": "Sofie Sekretær",
+        "Fremmøde registreret": "Sofie Sekretær",
+        "Referat godkendt": "Frank Formand",
+        "Referat offentliggjort": "Frank Formand",
+    }
+    for what, who in steps.items():
+        row = rows.filter(has=page.get_by_role("cell", name=what, exact=True))
+        expect(row).to_have_count(1)
+        expect(row.locator("td").nth(1)).to_have_text(who)
+    whats = rows.locator("td:nth-child(3)").all_inner_texts()
+    assert [w for w in whats if w in steps] == list(steps)
+
+
 def test_secretary_and_chair_take_a_meeting_from_agenda_to_published_minutes(
     new_context, accounts, axe
 ):
@@ -212,6 +233,7 @@ def test_secretary_and_chair_take_a_meeting_from_agenda_to_published_minutes(
     press(chair, "Offentliggør referat")
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.PUBLISHED
+    check_history(chair, meeting, axe)
 
     reader.reload()
     published = reader.locator("article.minutes")
