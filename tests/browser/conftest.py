@@ -1,7 +1,7 @@
 """Browser tests: Playwright drives Debian's chromium against pytest-django's live server.
 
-One headless chromium (``/usr/bin/chromium``, never a downloaded browser) per
-test session, a fresh browser context per test. ``check_accessibility(page)``
+One headless chromium (``/usr/bin/chromium``, never a downloaded browser) for
+all of tests/browser, a fresh browser context per test. ``check_accessibility(page)``
 injects axe-core (``node_modules/axe-core``, pinned in package-lock.json and
 installed by ``make test``) and fails on every serious or critical violation;
 tests get it as the ``axe`` fixture.
@@ -34,9 +34,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's event loop (and the switch below) ends with the
+# browser tests instead of running under every test collected after them.
+@pytest.fixture(scope="package")
 def browser() -> Iterator[object]:
-    """Headless Debian chromium for the whole session."""
+    """Headless Debian chromium for all the browser tests."""
     if not CHROMIUM.exists():
         pytest.fail(
             f"the browser tests need Debian's chromium at {CHROMIUM}: "
