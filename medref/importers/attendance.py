@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from medref.documents import Participant
-from medref.lib.names import names_match
+from medref.lib.names import name_tokens, names_match
 
 from .blocks import clean_inline
 from .vocabulary import MINUTE_TAKER_WORDS, REFERENT_SUFFIX, ROLE_WORDS
@@ -27,22 +27,43 @@ def split_names(text: str) -> list[str]:
     return [name for name in (clean_inline(n) for n in _LIST_SEPARATOR.split(text)) if name]
 
 
+def _person_key(name: str) -> tuple[int, tuple[str, ...]]:
+    """What two spellings of one person share under ``names_match``'s rule:
+    the number of name tokens and the first token. Comparing these first keeps
+    the full rule off most pairs."""
+    tokens = name_tokens(name)
+    return len(tokens), tokens[:1]
+
+
 def merge_names(*lists: Iterable[str]) -> tuple[str, ...]:
     """All names in order of first appearance, each person once."""
     merged: list[str] = []
+    keys: list[tuple[int, tuple[str, ...]]] = []
     for names in lists:
         for name in names:
-            # The same spelling again is the same person: skip the fuzzy rule.
+            # The same spelling again is the same person: skip the rule.
             if name in merged:
                 continue
-            if not any(names_match(name, seen) for seen in merged):
+            key = _person_key(name)
+            if not any(
+                k == key and names_match(name, seen) for seen, k in zip(merged, keys, strict=True)
+            ):
                 merged.append(name)
+                keys.append(key)
     return tuple(merged)
 
 
 def without(names: Iterable[str], removed: Iterable[str]) -> tuple[str, ...]:
-    gone = list(removed)
-    return tuple(n for n in names if not any(names_match(n, g) for g in gone))
+    gone = [(g, _person_key(g)) for g in removed]
+    kept: list[str] = []
+    for name in names:
+        key = _person_key(name)
+        if not any(k == key and names_match(name, g) for g, k in gone):
+            kept.append(name)
+    return tuple(kept)
+
+
+_LIST_TOKEN = re.compile(r"[(),]| og ")
 
 
 def _split_outside_parentheses(text: str) -> list[str]:
@@ -50,18 +71,17 @@ def _split_outside_parentheses(text: str) -> list[str]:
     parts: list[str] = []
     depth = 0
     start = 0
-    i = 0
-    while i < len(text):
-        char = text[i]
-        depth += (char == "(") - (char == ")" and depth > 0)
-        if depth == 0 and char == ",":
-            parts.append(text[start:i])
-            start = i + 1
-        elif depth == 0 and text.startswith(" og ", i):
-            parts.append(text[start:i])
-            start = i + 4
-            i += 3
-        i += 1
+    # Only the parentheses and separators matter: the pattern finds them left
+    # to right, each " og " once, as a scan character by character would.
+    for match in _LIST_TOKEN.finditer(text):
+        token = match.group()
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth -= depth > 0
+        elif depth == 0:
+            parts.append(text[start : match.start()])
+            start = match.end()
     parts.append(text[start:])
     return [p for p in (clean_inline(p) for p in parts) if p]
 

@@ -59,9 +59,19 @@ def item_heading(block: RawBlock, *, numbered_style: bool) -> ItemHeading | None
         if numbered and not vocab.RECOMMENDATION_CLAUSE.match(numbered["title"]):
             found = _title(int(numbered["number"]), numbered["title"])
     # A contents line ("Punkt 3: Budget.....<tab>4") names an item; it does not start one.
-    if found is not None and vocab.TOC_ENTRY.match(block.lines[0]):
+    first = block.lines[0]
+    if found is not None and _ends_in_digit(first) and vocab.TOC_ENTRY.match(first):
         return None
     return found
+
+
+def _ends_in_digit(line: str) -> bool:
+    """Whether ``line`` ends in a digit, before one final newline (where ``$`` matches too).
+
+    ``TOC_ENTRY`` ends in a page number; this rejects most lines before it runs.
+    """
+    end = line[:-1] if line.endswith("\n") else line
+    return end[-1:].isdecimal()  # \d is Unicode category Nd, as isdecimal()
 
 
 @dataclass

@@ -183,24 +183,38 @@ ITEM_LINE_START: Final = re.compile(r"fraværende|suppleanter", re.IGNORECASE)
 REFERENT_SUFFIX: Final = re.compile(r"\s*\((?:referent|referatskriver)\)\s*$", re.IGNORECASE)
 
 
+_LONGEST_HEADING: Final = max(map(len, SECTION_HEADINGS))
+
+
 def section_kind(heading: str) -> SectionKind | None:
     """The kind a heading names, or None when it is not a section heading."""
     if len(heading) > 120:
         return None
-    key = heading.strip().rstrip(":").strip().casefold()
+    stripped = heading.strip().rstrip(":").strip()
+    # Casefolding never shortens a text, so one longer than every known heading
+    # can only be a decision heading, whose key starts with "b" (only B and b fold to it).
+    if len(stripped) > _LONGEST_HEADING and stripped[:1] not in "Bb":
+        return None
+    key = stripped.casefold()
     kind = SECTION_HEADINGS.get(key)
     if kind is not None:
         return kind
-    # Only "b" matches the pattern's first letter in a casefolded key.
     if key[:1] == "b" and DECISION_HEADING.match(key.rstrip(":")):
         return SectionKind.DECISION
     return None
 
 
+# Labels by their first letter, in HEADER_LABELS's order: a line is only
+# compared with the labels it could start with.
+_LABELS_BY_FIRST: Final[dict[str, list[tuple[str, str]]]] = {}
+for _label, _name in HEADER_LABELS.items():
+    _LABELS_BY_FIRST.setdefault(_label[0], []).append((_label, _name))
+
+
 def header_field(line: str) -> tuple[str, str] | None:
     """("location", "Mødelokale 2225") for "Mødested Mødelokale 2225"."""
     lowered = line.casefold()
-    for label, name in HEADER_LABELS.items():
+    for label, name in _LABELS_BY_FIRST.get(lowered[:1], ()):
         if lowered == label or lowered == label + ":":
             return name, ""
         if lowered.startswith(label) and len(line) > len(label):
