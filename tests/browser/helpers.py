@@ -13,9 +13,15 @@ def log_in(page, username: str, password: str = DEMO_PASSWORD) -> None:
     form = page.locator("form.login")
     form.get_by_label("Brugernavn").fill(username)
     form.get_by_label("Adgangskode").fill(password)
-    form.get_by_role("button", name="Log ind").click()
-    page.wait_for_load_state()
+    click_and_load(page, form.get_by_role("button", name="Log ind"))
     assert "/konto/log-ind/" not in page.url, f"{username} could not sign in"
+
+
+def click_and_load(page, target) -> None:
+    """Click a link or a whole-page form's button; return once the next page (after
+    any redirect) has loaded, so the database already holds what a form saved."""
+    with page.expect_navigation():
+        target.click()
 
 
 def agenda_titles(page) -> list[str]:

@@ -15,7 +15,7 @@ from medref.meetings.models import Meeting
 from medref.meetings.workflow import agenda
 from medref.organisation.models import Committee
 
-from .helpers import agenda_titles, log_in
+from .helpers import agenda_titles, click_and_load, log_in
 
 
 @pytest.fixture
@@ -70,16 +70,16 @@ def test_agenda_can_be_built_without_javascript(new_context, meeting):
     log_in(page, "sekretaer")
     page.goto(f"/moeder/{meeting.pk}/rediger/")
     page.get_by_label("Titel på nyt punkt").fill("Arbejdsmiljø")
-    page.get_by_role("button", name="Tilføj punkt").click()
+    click_and_load(page, page.get_by_role("button", name="Tilføj punkt"))
     row = page.locator("ol.item-list > li", has_text="Arbejdsmiljø")
     expect(row).to_have_count(1)
     number = re.search(r"\d+", row.locator(".item-number").inner_text()).group()
 
-    page.get_by_role("button", name=f"Luk punkt {number}", exact=True).click()
+    click_and_load(page, page.get_by_role("button", name=f"Luk punkt {number}", exact=True))
     row = page.locator("ol.item-list > li", has_text="Arbejdsmiljø")
     expect(row.locator(".closed-marker")).to_have_text("Lukket punkt")
     before = agenda_titles(page)
-    row.get_by_role("button", name=re.compile("^Flyt op")).click()
+    click_and_load(page, row.get_by_role("button", name=re.compile("^Flyt op")))
     at = before.index("Arbejdsmiljø")
     after = agenda_titles(page)
     assert after[at - 1 : at + 1] == ["Arbejdsmiljø", before[at - 1]], after

@@ -10,6 +10,8 @@ import pytest
 
 from medref.meetings.models import Meeting
 
+from .helpers import click_and_load
+
 FAGMED = "FagMED Økonomi"
 ITEM_TITLE = "Halvårsregnskabet 2025"
 
@@ -21,8 +23,8 @@ def fagmed_meeting() -> Meeting:
 def open_fagmed_meeting(page) -> None:
     """From the home page through the committee to its meeting, by the links a reader follows."""
     page.goto("/")
-    page.get_by_role("link", name=FAGMED, exact=True).click()
-    page.get_by_role("link", name=re.compile("oktober 2025")).click()
+    click_and_load(page, page.get_by_role("link", name=FAGMED, exact=True))
+    click_and_load(page, page.get_by_role("link", name=re.compile("oktober 2025")))
 
 
 def test_home_lists_the_committee_tree(page, demo, axe):
@@ -41,7 +43,7 @@ def test_home_lists_the_committee_tree(page, demo, axe):
 
 def test_committee_page_lists_its_meetings(page, demo, axe):
     page.goto("/")
-    page.get_by_role("link", name=FAGMED, exact=True).click()
+    click_and_load(page, page.get_by_role("link", name=FAGMED, exact=True))
     assert page.get_by_role("heading", level=1).inner_text() == FAGMED
     assert page.locator("html").get_attribute("lang") == "da"
     rows = page.locator("table.meetings tbody tr")
@@ -72,13 +74,13 @@ def test_meeting_page_reads_like_the_minutes(page, demo, axe):
 def test_search_finds_an_item_and_links_to_its_meeting(page, demo, axe):
     page.goto("/")
     page.get_by_role("search").get_by_role("searchbox").fill("halvårsregnskabet")
-    page.get_by_role("search").get_by_role("button").click()
+    click_and_load(page, page.get_by_role("search").get_by_role("button"))
     assert "/soeg/" in page.url
     assert page.locator("html").get_attribute("lang") == "da"
     result = page.get_by_role("link", name=re.compile(ITEM_TITLE)).first
     result.wait_for()
     axe(page)
-    result.click()
+    click_and_load(page, result)
     assert f"/moeder/{fagmed_meeting().pk}/" in page.url
     assert page.locator("section.item", has_text=ITEM_TITLE).count() == 1
 
@@ -88,10 +90,10 @@ def test_reading_works_without_javascript(new_context, demo):
     open_fagmed_meeting(page)
     assert page.locator("section.item", has_text=ITEM_TITLE).count() == 1
     page.get_by_role("search").get_by_role("searchbox").fill("sygefravær")
-    page.get_by_role("search").get_by_role("button").click()
+    click_and_load(page, page.get_by_role("search").get_by_role("button"))
     assert "/soeg/?q=" in page.url
     hit = page.locator("ol.search-results > li", has_text="Punkt 24, FagMED Økonomi").first
-    hit.get_by_role("link").click()
+    click_and_load(page, hit.get_by_role("link"))
     assert f"/moeder/{fagmed_meeting().pk}/" in page.url
 
 

@@ -21,7 +21,7 @@ from medref.accounts.demo import COMMITTEE, create_demo_accounts
 from medref.meetings.models import AgendaItem, Meeting
 from medref.organisation.models import Committee
 
-from .helpers import agenda_titles, log_in
+from .helpers import agenda_titles, click_and_load, log_in
 
 STANDARD_TITLES = (
     "Godkendelse af dagsorden",
@@ -69,14 +69,13 @@ def item_number(page, title: str) -> str:
 
 def press(page, label: str) -> None:
     """A workflow button (a POST form), and wait for the page it leads to."""
-    page.get_by_role("button", name=label, exact=True).click()
-    page.wait_for_load_state()
+    click_and_load(page, page.get_by_role("button", name=label, exact=True))
 
 
 def build_agenda(page, committee: Committee, axe) -> Meeting:
     page.goto("/")
-    page.get_by_role("link", name=COMMITTEE, exact=True).click()
-    page.get_by_role("link", name="Nyt møde").click()
+    click_and_load(page, page.get_by_role("link", name=COMMITTEE, exact=True))
+    click_and_load(page, page.get_by_role("link", name="Nyt møde"))
     axe(page, "Nyt møde")
     page.get_by_label("Mødedato").fill("2025-12-10")
     page.get_by_label("Starttidspunkt").fill("13:00")
@@ -106,7 +105,7 @@ def build_agenda(page, committee: Committee, axe) -> Meeting:
     expect(item_row(page, CLOSED_ITEM).locator(".closed-marker")).to_have_text("Lukket punkt")
 
     edit_link = re.compile(f"^Rediger punkt {item_number(page, NEW_ITEM)}: ")
-    page.get_by_role("link", name=edit_link).click()
+    click_and_load(page, page.get_by_role("link", name=edit_link))
     expect(page.get_by_role("heading", level=1)).to_contain_text(NEW_ITEM)
     axe(page, "Rediger punkt")
     new_section = page.locator("form.add-section")
@@ -124,25 +123,24 @@ def build_agenda(page, committee: Committee, axe) -> Meeting:
         {"name": "budget.pdf", "mimeType": "application/pdf", "buffer": BILAG_PDF.read_bytes()}
     )
     page.get_by_label("Bilagets titel").fill("Budgetoverblik")
-    page.get_by_role("button", name="Vedhæft bilag").click()
+    click_and_load(page, page.get_by_role("button", name="Vedhæft bilag"))
     expect(page.locator("#bilag .attachment-list")).to_contain_text("Budgetoverblik")
     axe(page, "Rediger punkt efter ændringer")
-    page.get_by_role("link", name="Tilbage til dagsordenen").click()
+    click_and_load(page, page.get_by_role("link", name="Tilbage til dagsordenen"))
     expect(item_row(page, NEW_ITEM)).to_have_count(1)
     return meeting
 
 
 def record_meeting(page, meeting: Meeting, axe) -> None:
     """Attendance with one afbud, the decisions, and the draft submitted."""
-    page.get_by_role("link", name="Fremmøde", exact=True).click()
+    click_and_load(page, page.get_by_role("link", name="Fremmøde", exact=True))
     axe(page, "Fremmøde")
     for name in ("Sofie Sekretær", "Frank Formand", "Nanna Næstformand"):
         page.get_by_role("group", name=name).get_by_label("Til stede").check()
     page.get_by_role("group", name="Mads Medlem").get_by_label("Afbud").check()
-    page.get_by_role("button", name="Gem fremmøde").click()
-    page.wait_for_load_state()
+    click_and_load(page, page.get_by_role("button", name="Gem fremmøde"))
 
-    page.get_by_role("link", name="Skriv referat", exact=True).click()
+    click_and_load(page, page.get_by_role("link", name="Skriv referat", exact=True))
     axe(page, "Skriv referat")
     new_item = page.locator("section.decision-editor", has_text=NEW_ITEM)
     expect(new_item.locator(".absent-line")).to_contain_text("Mads Medlem")
@@ -169,7 +167,7 @@ def record_meeting(page, meeting: Meeting, axe) -> None:
 def check_history(page, meeting: Meeting, axe) -> None:
     """Historik names who did each step, in order."""
     page.goto(f"/moeder/{meeting.pk}/")
-    page.get_by_role("link", name="Historik", exact=True).click()
+    click_and_load(page, page.get_by_role("link", name="Historik", exact=True))
     axe(page, "Historik")
     rows = page.locator("table.history tbody tr")
     steps = {
