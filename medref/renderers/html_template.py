@@ -20,6 +20,7 @@ def stylesheet(name: str) -> str:
 
 def page(*, title: str, body: str, css: str, lang: str = "da", description: str = "") -> str:
     meta = f'<meta name="description" content="{escape(description)}">\n' if description else ""
+    style = f"<style>\n{css}</style>\n" if css else ""
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{escape(lang)}">\n'
@@ -29,7 +30,7 @@ def page(*, title: str, body: str, css: str, lang: str = "da", description: str 
         '<meta name="generator" content="medref">\n'
         f"{meta}"
         f"<title>{escape(title, quote=False)}</title>\n"
-        f"<style>\n{css}</style>\n"
+        f"{style}"
         "</head>\n"
         "<body>\n"
         f"{body}"
