@@ -205,6 +205,13 @@ def test_secretary_and_chair_take_a_meeting_from_agenda_to_published_minutes(
     reader.goto(f"/moeder/{meeting.pk}/")
     expect(reader.locator("article.minutes")).to_contain_text(NEW_ITEM)
     expect(reader.locator("article.minutes")).not_to_contain_text("Zebrafisk")
+    # "Godkendelse af referat" links to the previous minutes (the demo meeting).
+    previous = Meeting.objects.get(committee=committee, meeting_date="2025-10-08")
+    approval = reader.locator("section.item", has_text="Godkendelse af referat")
+    expect(approval).to_contain_text("Referat fra mødet d. 8. oktober 2025")
+    expect(approval.get_by_role("link")).to_have_attribute(
+        "href", re.compile(f"/moeder/{previous.pk}/$")
+    )
     # The agenda as sent, in its public version; no editor links, no workflow buttons.
     links = reader.locator("nav.editor-links").get_by_role("link")
     expect(links).to_have_text(["Dagsordenen som udsendt"])
