@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
@@ -69,6 +70,19 @@ class Line:
     cells: list[str] = field(default_factory=list)
     # The x where each cell starts (for column alignment).
     cell_x: list[float] = field(default_factory=list)
+    # (baseline, top, size, bold) once the line's runs are final (``freeze``):
+    # layout asks for them thousands of times per document.
+    frozen: tuple[float, float, float, bool] | None = field(default=None, repr=False)
+
+    def freeze(self) -> None:
+        """Compute the properties below once; the runs must not change after this."""
+        runs = self.runs
+        self.frozen = (
+            min(run.baseline for run in runs),
+            max(run.top for run in runs),
+            max(run.size for run in runs),
+            all(run.bold for run in runs if run.text.strip()),
+        )
 
     @property
     def x0(self) -> float:
@@ -80,18 +94,26 @@ class Line:
 
     @property
     def baseline(self) -> float:
+        if self.frozen is not None:
+            return self.frozen[0]
         return min(run.baseline for run in self.runs)
 
     @property
     def top(self) -> float:
+        if self.frozen is not None:
+            return self.frozen[1]
         return max(run.top for run in self.runs)
 
     @property
     def size(self) -> float:
+        if self.frozen is not None:
+            return self.frozen[2]
         return max(run.size for run in self.runs)
 
     @property
     def bold(self) -> bool:
+        if self.frozen is not None:
+            return self.frozen[3]
         return all(run.bold for run in self.runs if run.text.strip())
 
 
@@ -126,14 +148,19 @@ def _bold(textpage: ctypes.c_void_p, index: int) -> bool:
     return b"bold" in buffer.value.lower()
 
 
-def _word_end(textpage: ctypes.c_void_p, run: Run) -> float:
+_SPACE = re.compile(r"\s")  # \s is str.isspace() (both are Py_UNICODE_ISSPACE)
+
+
+def _word_end(
+    textpage: ctypes.c_void_p, run: Run, box: list[ctypes.c_double], refs: list[Any]
+) -> float:
+    """Where the run's first word ends; ``box`` is four doubles to reuse, ``refs`` theirs."""
     stripped = run.text.lstrip()
-    space = next((i for i, c in enumerate(stripped) if c.isspace()), None)
+    space = _SPACE.search(stripped)
     if space is None:
         return run.x1
-    box = [ctypes.c_double() for _ in range(4)]
-    index = run.index + len(run.text) - len(stripped) + space
-    if not pdfium_c.FPDFText_GetCharBox(textpage, index, *(ctypes.byref(v) for v in box)):
+    index = run.index + len(run.text) - len(stripped) + space.start()
+    if not pdfium_c.FPDFText_GetCharBox(textpage, index, *refs):
         return run.x1
     return min(run.x1, max(run.x0, box[0].value))
 
@@ -210,11 +237,18 @@ def _runs(textpage: pdfium.PdfTextPage, links: list[Link]) -> tuple[list[Run], i
     raw = textpage.raw
     text: str = textpage.get_text_range()
     marks = _link_marks(raw, text, links) if links else {}
+    # PDFium's functions called directly, with their out-parameters made once
+    # per page (pypdfium2's get_rect makes four doubles per call).
     x, y = ctypes.c_double(), ctypes.c_double()
+    origin = (ctypes.byref(x), ctypes.byref(y))
+    edges = [ctypes.c_double() for _ in range(4)]  # left, top, right, bottom
+    box = [ctypes.c_double() for _ in range(4)]
     runs: list[Run] = []
     seen: set[int] = set()
     for i in range(textpage.count_rects()):
-        left, bottom, right, top = textpage.get_rect(i)
+        if not pdfium_c.FPDFText_GetRect(raw, i, *edges):
+            raise pdfium.PdfiumError(f"Failed to get text rectangle {i}.")
+        left, top, right, bottom = (edge.value for edge in edges)
         middle = (bottom + top) / 2
         # A run starting with a space (" samt ") may have no character at its
         # very left edge; missing it would glue its text to the run before,
@@ -229,14 +263,15 @@ def _runs(textpage: pdfium.PdfTextPage, links: list[Link]) -> tuple[list[Run], i
         if index < 0 or index in seen:
             continue
         seen.add(index)
-        pdfium_c.FPDFText_GetCharOrigin(raw, index, ctypes.byref(x), ctypes.byref(y))
+        pdfium_c.FPDFText_GetCharOrigin(raw, index, *origin)
         size = float(pdfium_c.FPDFText_GetFontSize(raw, index)) or (top - bottom)
         runs.append(Run(left, right, bottom, top, y.value, size, _bold(raw, index), index))
     runs.sort(key=lambda run: run.index)
+    box_refs = [ctypes.byref(v) for v in box]
     for position, run in enumerate(runs):
         end = runs[position + 1].index if position + 1 < len(runs) else len(text)
         run.text = text[run.index : end].replace("\r", "").replace("\n", "")
-        run.first_word_x1 = _word_end(raw, run)
+        run.first_word_x1 = _word_end(raw, run, box, box_refs)
         if marks:
             run.text = _marked(text, run.index, end, marks).replace("\r", "").replace("\n", "")
     return [run for run in runs if run.text.strip()], len(text.strip())
@@ -245,15 +280,23 @@ def _runs(textpage: pdfium.PdfTextPage, links: list[Link]) -> tuple[list[Run], i
 def _group_lines(page: int, runs: list[Run], width: float) -> list[Line]:
     """Runs sharing a baseline (within a third of the font size) form a line."""
     lines: list[Line] = []
+    # Each line's baseline and size so far (as its properties would give them).
+    lows: list[float] = []
+    sizes: list[float] = []
     for run in sorted(runs, key=lambda r: (-r.baseline, r.x0)):
-        for line in reversed(lines[-3:]):
-            if abs(line.baseline - run.baseline) <= 0.35 * max(run.size, line.size):
-                line.runs.append(run)
+        for k in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
+            if abs(lows[k] - run.baseline) <= 0.35 * max(run.size, sizes[k]):
+                lines[k].runs.append(run)
+                lows[k] = min(lows[k], run.baseline)
+                sizes[k] = max(sizes[k], run.size)
                 break
         else:
             lines.append(Line(page, [run], width))
+            lows.append(run.baseline)
+            sizes.append(run.size)
     for line in lines:
         line.runs.sort(key=lambda r: r.x0)
+        line.freeze()
         _join_runs(line)
     lines.sort(key=lambda line: (-line.baseline, line.x0))
     return lines
@@ -290,10 +333,47 @@ def _join_runs(line: Line) -> None:
     line.text = "\t".join(line.cells)
 
 
+def _path_bounds(
+    parent: ctypes.c_void_p, in_form: bool, level: int = 0
+) -> Iterable[tuple[float, float, float, float]]:
+    """(left, bottom, right, top) of each path object, descending into forms.
+
+    What ``PdfPage.get_objects(filter=(PATH,))`` and ``get_bounds()`` give, in
+    the same order and with the same errors, on PDFium's functions directly:
+    pypdfium2 makes a Python object for every page object, which cost more
+    than reading the bounds.
+    """
+    count = (pdfium_c.FPDFFormObj_CountObjects if in_form else pdfium_c.FPDFPage_CountObjects)(
+        parent
+    )
+    if count < 0:
+        raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+    get_object = pdfium_c.FPDFFormObj_GetObject if in_form else pdfium_c.FPDFPage_GetObject
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for i in range(count):
+        obj = get_object(parent, i)
+        if not obj:
+            raise pdfium.PdfiumError("Failed to get pageobject.")
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_UNKNOWN:
+            raise pdfium.PdfiumError(
+                "Failed to determine pageobject type, "
+                "did you pass in a valid FPDF_PAGEOBJECT handle?"
+            )
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                raise pdfium.PdfiumError("Failed to locate pageobject.")
+            yield left.value, bottom.value, right.value, top.value
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM and level < _MAX_FORM_DEPTH - 1:
+            yield from _path_bounds(obj, True, level + 1)
+
+
+_MAX_FORM_DEPTH = 15  # pypdfium2's get_objects default
+
+
 def _rules(page: pdfium.PdfPage) -> Rules:
     rules = Rules()
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,)):
-        left, bottom, right, top = obj.get_bounds()
+    for left, bottom, right, top in _path_bounds(page.raw, False):
         if top - bottom <= 2.5 and right - left > 5:
             rules.horizontal.append(((top + bottom) / 2, left, right))
         elif right - left <= 2.5 and top - bottom > 5:
