@@ -1,4 +1,4 @@
-"""The text and Markdown importers' hot paths as they were before they were
+"""The text, Markdown and PDF importers' hot paths as they were before they were
 made faster (commit 0709272), kept as oracles.
 
 ``test_fast_paths.py`` checks on generated input that the faster code in
@@ -31,6 +31,7 @@ from medref.importers import vocabulary as vocab
 from medref.importers.attendance import split_names
 from medref.importers.blocks import RawBlock
 from medref.importers.items import ItemHeading, SaidAtMeeting, _finish_item, _title, item_numbers
+from medref.importers.pdf_pages import Line, Run, _join_runs
 from medref.lib.names import names_match
 
 
@@ -467,3 +468,23 @@ def _item_starts(blocks: list[RawBlock]) -> list[tuple[int, ItemHeading]]:
         if not kept or heading.number == kept[-1][1].number + 1:
             kept.append((index, heading))
     return kept if len(kept) >= 2 else []
+
+
+# --- pdf_pages.py --------------------------------------------------------------
+
+
+def _group_lines(page: int, runs: list[Run], width: float) -> list[Line]:
+    """Runs sharing a baseline (within a third of the font size) form a line."""
+    lines: list[Line] = []
+    for run in sorted(runs, key=lambda r: (-r.baseline, r.x0)):
+        for line in reversed(lines[-3:]):
+            if abs(line.baseline - run.baseline) <= 0.35 * max(run.size, line.size):
+                line.runs.append(run)
+                break
+        else:
+            lines.append(Line(page, [run], width))
+    for line in lines:
+        line.runs.sort(key=lambda r: r.x0)
+        _join_runs(line)
+    lines.sort(key=lambda line: (-line.baseline, line.x0))
+    return lines
