@@ -2,7 +2,8 @@
 
 For the three examples and a generated 40-item referat: milliseconds per
 render in each format medref writes (docx when that renderer is present).
-The baseline, measured in the same run on the same referat: LibreOffice
+The baseline, measured in the same run on the same referat (in rounds
+alternating with medref's PDF, so both see the same load): LibreOffice
 converting a DOCX of it to PDF (``soffice --headless --convert-to pdf``),
 which is how most municipalities publish minutes today. The DOCX comes from
 medref's DOCX renderer, else from pandoc reading medref's Markdown. The
@@ -53,6 +54,12 @@ def best_ms(action: Callable[[], object], *, rounds: int, budget: float) -> floa
     return best * 1000
 
 
+def once_ms(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return (time.perf_counter() - start) * 1000
+
+
 def docx_of(doc: MeetingDocument, folder: Path) -> Path | None:
     path = folder / "referat.docx"
     if "docx" in formats():
@@ -70,31 +77,45 @@ def docx_of(doc: MeetingDocument, folder: Path) -> Path | None:
     return path
 
 
-def libreoffice_ms(doc: MeetingDocument, *, rounds: int) -> float | None:
-    """One ``soffice --convert-to pdf`` per call, with its own warmed-up profile."""
+def libreoffice_command(doc: MeetingDocument, folder: Path) -> list[str] | None:
+    """``soffice --convert-to pdf`` of the referat's DOCX, with a profile of its own."""
     soffice = shutil.which("soffice")
-    if soffice is None:
+    source = docx_of(doc, folder) if soffice is not None else None
+    if soffice is None or source is None:
         return None
+    return [
+        soffice,
+        f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(folder / "out"),
+        str(source),
+    ]
+
+
+def pdf_against_libreoffice(doc: MeetingDocument, *, rounds: int) -> tuple[float, float | None]:
+    """Best ms of medref's PDF and of LibreOffice's, measured in alternating rounds.
+
+    Alternating, so both see the same load from the rest of the machine.
+    """
     with tempfile.TemporaryDirectory() as temp:
-        folder = Path(temp)
-        source = docx_of(doc, folder)
-        if source is None:
-            return None
-        command = [
-            soffice,
-            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder / "out"),
-            str(source),
-        ]
+        command = libreoffice_command(doc, Path(temp))
 
         def convert() -> None:
+            assert command is not None
             subprocess.run(command, check=True, capture_output=True, timeout=300)
 
-        return best_ms(convert, rounds=rounds, budget=60.0)
+        render_bytes(doc, "pdf")  # warm up: imports, fonts, the parsed stylesheet
+        if command is not None:
+            convert()  # warm up: the profile is created on the first run
+        medref = office = float("inf")
+        for _ in range(rounds):
+            medref = min(medref, once_ms(partial(render_bytes, doc, "pdf")))
+            if command is not None:
+                office = min(office, once_ms(convert))
+        return medref, (office if command is not None else None)
 
 
 def corpus() -> list[tuple[str, MeetingDocument]]:
@@ -109,23 +130,31 @@ def run(quick: bool = False) -> Table:
     table = Table(
         "Render time per format (ms, best of a few runs, one core)",
         ["referat", "fmt", "ms", "KB", "LibreOffice DOCX→PDF ms", "medref PDF / LibreOffice"],
-        note="same referat, same run; goal: medref's PDF in at most 0.5× LibreOffice's time",
+        note="same referat, same run, PDF and LibreOffice in alternating rounds; "
+        "goal: medref's PDF in at most 0.5× LibreOffice's time",
     )
     for name, doc in corpus():
         for index, fmt in enumerate(formats()):
-            ms = best_ms(partial(render_bytes, doc, fmt), rounds=rounds, budget=budget)
-            size = len(render_bytes(doc, fmt)) / 1024
             baseline = ratio = ""
             if fmt == "pdf":
-                office = libreoffice_ms(doc, rounds=1 if quick else 3)
+                ms, office = pdf_against_libreoffice(doc, rounds=2 if quick else 4)
                 if office is not None:
                     baseline = f"{office:,.0f}"
-                    ratio = f"{ms / office:.2f}× ({office / ms:.1f}× faster)"
+                    faster = ms < office
+                    speed = f"{office / ms if faster else ms / office:.1f}× "
+                    speed += "faster" if faster else "slower"
+                    ratio = f"{ms / office:.2f}× ({speed})"
                 else:
                     baseline = "soffice missing"
+            else:
+                ms = best_ms(partial(render_bytes, doc, fmt), rounds=rounds, budget=budget)
+            size = len(render_bytes(doc, fmt)) / 1024
             table.rows.append(
                 [name if index == 0 else "", fmt, f"{ms:,.1f}", f"{size:,.0f}", baseline, ratio]
             )
+    load = Path("/proc/loadavg")
+    if load.exists():
+        table.note += f"; load average at the end: {' '.join(load.read_text().split()[:3])}"
     return table
 
 
