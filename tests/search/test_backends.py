@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from medref.search.backends import Visibility, backend, fts5_match, tsquery
 from medref.search.query import parse
@@ -166,3 +168,16 @@ def test_everything_visibility_needs_no_committee_list() -> None:
     meeting_with([(CASE, "Lukket budget.")], closed=True)
     assert texts("budget") == []
     assert texts("budget", visibility=Visibility.everything()) == ["Lukket budget."]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.text(alphabet=st.sampled_from(list("aæøå Oe-*\"():^~.,_'\\/$12İß")), min_size=1, max_size=25)
+)
+def test_any_typed_query_runs_on_the_database(text: str) -> None:
+    """Whatever is typed reaches FTS5/to_tsquery as valid syntax: no database error."""
+    page = search(text)
+    assert page.total >= 0
+    facets(text)
