@@ -38,7 +38,7 @@ FrontEnd = Callable[[bytes, str, Limits], list[RawBlock]]
 def _text_front_end(split: Callable[[str], list[RawBlock]]) -> FrontEnd:
     def front_end(data: bytes, path: str, limits: Limits) -> list[RawBlock]:
         text = decode(data, path=path)
-        if not text.strip():
+        if not text or text.isspace():  # as "not text.strip()", without copying the text
             raise ParseError("the file is empty", path=path, line=1)
         return split(text)
 
@@ -127,7 +127,7 @@ def parse_bytes(
     """
     if fmt not in FRONT_ENDS:
         raise ParseError(f"unknown format {fmt!r}; medref reads {', '.join(FRONT_ENDS)}", path=path)
-    if not data.strip():
+    if not data or data.isspace():  # as "not data.strip()", without copying the file
         raise ParseError("the file is empty", path=path, line=1)
     blocks = FRONT_ENDS[fmt](data, path, limits or Limits())
     doc = read_document(blocks, path=path)
