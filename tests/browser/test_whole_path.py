@@ -75,6 +75,7 @@ def press(page, label: str) -> None:
 def build_agenda(page, committee: Committee, axe) -> Meeting:
     page.goto("/")
     click_and_load(page, page.get_by_role("link", name=COMMITTEE, exact=True))
+    axe(page, "udvalgssiden for sekretæren")
     click_and_load(page, page.get_by_role("link", name="Nyt møde"))
     axe(page, "Nyt møde")
     page.get_by_label("Mødedato").fill("2025-12-10")
