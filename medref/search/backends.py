@@ -19,8 +19,10 @@ plain SQL shared by both.
 from __future__ import annotations
 
 import datetime
+import json
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connection
 
 from medref.documents.model import SectionKind
@@ -117,15 +119,33 @@ def _restrict(sql: Sql, visibility: Visibility, filters: Filters) -> None:
         sql.add(f"e.kind IN ({', '.join(['%s'] * len(filters.kinds))})", *filters.kinds)
 
 
+def count_cap() -> int:
+    """Hits counted exactly at most; beyond it a page says "over N" (MEDREF_SEARCH_COUNT_CAP)."""
+    return int(getattr(settings, "MEDREF_SEARCH_COUNT_CAP", 1000))
+
+
+def rank_window() -> int:
+    """Matches ranked at most when there are more than ``count_cap()`` of them
+    (MEDREF_SEARCH_RANK_WINDOW): the heading hits and the newest hits, each up to this many."""
+    return int(getattr(settings, "MEDREF_SEARCH_RANK_WINDOW", 500))
+
+
 @dataclass(frozen=True)
 class Ranked:
     ids: list[int]
     scores: dict[int, float]
-    total: int
+    total: int  # exact, or count_cap() when capped
+    capped: bool = False  # more than ``total`` matches
 
 
 class Backend:
-    """Builds and runs the SQL; subclasses say how to match, score and highlight."""
+    """Builds and runs the SQL; subclasses say how to match, score and highlight.
+
+    Cost is bounded whatever the number of matches: the count stops at
+    ``count_cap() + 1`` rows; up to the cap every match is ranked; beyond it
+    only a window of candidates is (``rank_window()`` heading hits plus as
+    many newest hits), and date order is an index scan that stops at the page.
+    """
 
     source = ""  # FROM … with e (search_searchentry) and m (meetings_meeting)
     year = ""
@@ -143,6 +163,21 @@ class Backend:
         """
         return {}
 
+    def heading_match(self, query: Query) -> tuple[str, list[object]]:
+        """The matches with a query word in their heading (item titles above all)."""
+        raise NotImplementedError
+
+    def newest(self, query: Query, restrict: Sql, *, limit: int, offset: int = 0) -> list[int]:
+        """Matching ids, newest meeting (then highest id) first, without visiting every match."""
+        raise NotImplementedError
+
+    def windowed(
+        self, query: Query, restrict: Sql, *, window: int, limit: int, offset: int
+    ) -> list[tuple[int, float]]:
+        """(id, score), best first, of one page of the ranking window: the ``window``
+        newest matches and up to ``window`` older ones with a query word in the heading."""
+        raise NotImplementedError
+
     def _where(
         self, query: Query, visibility: Visibility, filters: Filters
     ) -> tuple[str, list[object]]:
@@ -150,6 +185,13 @@ class Backend:
         sql = Sql([match], list(params))
         _restrict(sql, visibility, filters)
         return " AND ".join(sql.where), sql.params
+
+    def count(self, where: str, params: list[object], cap: int) -> int:
+        """The number of matches, counted up to ``cap + 1``."""
+        statement = f"SELECT COUNT(*) FROM (SELECT 1 FROM {self.source} WHERE {where} LIMIT %s) n"
+        with connection.cursor() as cursor:
+            cursor.execute(statement, [*params, cap + 1])
+            return int(cursor.fetchone()[0])
 
     def rank(
         self,
@@ -161,40 +203,47 @@ class Backend:
         limit: int,
         offset: int,
     ) -> Ranked:
-        """One page of entry ids with their scores, and the number of all matches."""
+        """One page of entry ids with their scores, and the (capped) number of matches."""
         where, params = self._where(query, visibility, filters)
-        order = "day DESC, id" if sort == "date" else "score DESC, day DESC, id"
-        # The window count runs over the matches (FTS5's ranking functions
-        # cannot be called in a windowed SELECT itself, hence the subquery).
-        statement = (
-            "SELECT id, score, COUNT(*) OVER () FROM ("
-            f"SELECT e.id AS id, e.meeting_date AS day, {self.score()} AS score "
-            f"FROM {self.source} WHERE {where}) hits ORDER BY {order} LIMIT %s OFFSET %s"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(statement, [*params, limit, offset])
-            rows = cursor.fetchall()
-            if rows:
-                total = int(rows[0][2])
-            elif offset:
-                cursor.execute(f"SELECT COUNT(*) FROM {self.source} WHERE {where}", params)
-                total = int(cursor.fetchone()[0])
-            else:
-                total = 0
-        return Ranked([r[0] for r in rows], {r[0]: float(r[1]) for r in rows}, total)
+        cap = count_cap()
+        found = self.count(where, params, cap)
+        if found == 0:
+            return Ranked([], {}, 0)
+        if found <= cap:  # few enough to rank them all
+            order = "day DESC, id DESC" if sort == "date" else "score DESC, day DESC, id DESC"
+            statement = (
+                "SELECT id, score FROM ("
+                f"SELECT e.id AS id, e.meeting_date AS day, {self.score()} AS score "
+                f"FROM {self.source} WHERE {where}) hits ORDER BY {order} LIMIT %s OFFSET %s"
+            )
+            with connection.cursor() as cursor:
+                cursor.execute(statement, [*params, limit, offset])
+                rows = cursor.fetchall()
+            return Ranked([r[0] for r in rows], {r[0]: float(r[1]) for r in rows}, found)
+        restrict = Sql()
+        _restrict(restrict, visibility, filters)
+        if sort == "date":
+            ids = self.newest(query, restrict, limit=limit, offset=offset)
+            return Ranked(ids, dict.fromkeys(ids, 0.0), cap, capped=True)
+        window = max(rank_window(), offset + limit)
+        scored = self.windowed(query, restrict, window=window, limit=limit, offset=offset)
+        return Ranked([r[0] for r in scored], dict(scored), cap, capped=True)
 
     def facet_rows(
         self, query: Query, visibility: Visibility, filters: Filters
     ) -> list[tuple[int, str, int, str, int]]:
-        """(committee id, committee name, year, section kind, count) of all matches."""
+        """(committee id, committee name, year, section kind, count) of the first
+        ``count_cap()`` matches found."""
         where, params = self._where(query, visibility, filters)
         statement = (
-            f"SELECT e.committee_id, c.name, {self.year} AS year, e.section_kind, COUNT(*) "
-            f"FROM {self.source} JOIN organisation_committee c ON c.id = e.committee_id "
-            f"WHERE {where} GROUP BY e.committee_id, c.name, {self.year}, e.section_kind"
+            f"SELECT f.committee_id, c.name, f.year, f.section_kind, COUNT(*) FROM ("
+            f"SELECT e.committee_id, {self.year} AS year, e.section_kind "
+            f"FROM {self.source} WHERE {where} LIMIT %s) f "
+            "JOIN organisation_committee c ON c.id = f.committee_id "
+            "GROUP BY f.committee_id, c.name, f.year, f.section_kind"
         )
         with connection.cursor() as cursor:
-            cursor.execute(statement, params)
+            cursor.execute(statement, [*params, count_cap()])
             return [(r[0], r[1], int(r[2]), r[3], int(r[4])) for r in cursor.fetchall()]
 
     def items(
@@ -246,8 +295,9 @@ def tsquery(query: Query) -> str:
 
 
 class SqliteBackend(Backend):
+    # search_fts's rowid is the date key (migration 0003): julian day << 32 | entry id.
     source = (
-        "search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
+        "search_fts JOIN search_searchentry e ON e.id = (search_fts.rowid & 4294967295) "
         "JOIN meetings_meeting m ON m.id = e.meeting_id"
     )
     year = "CAST(strftime('%%Y', e.meeting_date) AS INTEGER)"
@@ -258,18 +308,52 @@ class SqliteBackend(Backend):
     def score(self) -> str:
         return "-bm25(search_fts, 4.0, 1.0, 0.2)"
 
-    def highlights(self, query: Query, ids: list[int]) -> dict[int, tuple[str, str]]:
-        if not ids:
-            return {}
-        marks = ", ".join(["%s"] * len(ids))
+    def heading_match(self, query: Query) -> tuple[str, list[object]]:
+        words = [*query.terms, *(w for p in query.phrases for w in p)]
+        any_word = [_fts_string(w) for w in words]
+        any_word += [_fts_string(stem(p)) + " *" for p in query.prefixes]
+        heading = f"({fts5_match(query)}) AND {{stemmed_heading}} : ({' OR '.join(any_word)})"
+        return "search_fts MATCH %s", [heading]
+
+    def _keys(
+        self, match: list[object], restrict: Sql, limit: int, offset: int = 0, below: int = 0
+    ) -> list[int]:
+        """Date keys of visible matches, newest first: FTS5 walks its rowids backwards."""
+        older = "AND search_fts.rowid < %s " if below else ""
         statement = (
-            "SELECT rowid, highlight(search_fts, 0, char(2), char(3)), "
-            "highlight(search_fts, 1, char(2), char(3)) FROM search_fts "
-            f"WHERE search_fts MATCH %s AND rowid IN ({marks})"
+            f"SELECT search_fts.rowid FROM {self.source} WHERE search_fts MATCH %s "
+            f"{older}AND {' AND '.join(['1 = 1', *restrict.where])} "
+            "ORDER BY search_fts.rowid DESC LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(statement, [fts5_match(query), *ids])
-            return {r[0]: (r[1] or "", r[2] or "") for r in cursor.fetchall()}
+            cursor.execute(
+                statement, [*match, *([below] if below else []), *restrict.params, limit, offset]
+            )
+            return [r[0] for r in cursor.fetchall()]
+
+    def newest(self, query: Query, restrict: Sql, *, limit: int, offset: int = 0) -> list[int]:
+        return [k & 0xFFFFFFFF for k in self._keys([fts5_match(query)], restrict, limit, offset)]
+
+    def windowed(
+        self, query: Query, restrict: Sql, *, window: int, limit: int, offset: int
+    ) -> list[tuple[int, float]]:
+        match = fts5_match(query)
+        newest = self._keys([match], restrict, window)
+        oldest = newest[-1]
+        heading = self._keys(self.heading_match(query)[1], restrict, window, below=oldest)
+        # One FTS5 scan of the rowid range holding both (FTS5 seeks to its
+        # start); bm25 is only computed for the window's rows.
+        statement = (
+            f"SELECT search_fts.rowid, {self.score()} AS score FROM {self.source} "
+            "WHERE search_fts MATCH %s AND search_fts.rowid >= %s "
+            "AND (search_fts.rowid >= %s OR search_fts.rowid IN (SELECT value FROM json_each(%s))) "
+            f"AND {' AND '.join(['1 = 1', *restrict.where])} "
+            "ORDER BY score DESC, search_fts.rowid DESC LIMIT %s OFFSET %s"
+        )
+        params = [match, heading[-1] if heading else oldest, oldest, json.dumps(heading)]
+        with connection.cursor() as cursor:
+            cursor.execute(statement, [*params, *restrict.params, limit, offset])
+            return [(r[0] & 0xFFFFFFFF, float(r[1])) for r in cursor.fetchall()]
 
 
 class PostgresBackend(Backend):
@@ -285,6 +369,49 @@ class PostgresBackend(Backend):
 
     def score(self) -> str:
         return "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e.document, q, 1)"
+
+    def heading_match(self, query: Query) -> tuple[str, list[object]]:
+        # The expression of the GIN index search_entry_heading (migration 0003).
+        words = [*query.terms, *(w for p in query.phrases for w in p)]
+        any_word = [_lexeme(w) for w in words] + [_lexeme(stem(p)) + ":*" for p in query.prefixes]
+        return (
+            "e.document @@ q AND to_tsvector('simple'::regconfig, e.stemmed_heading) "
+            "@@ to_tsquery('simple', %s)",
+            [tsquery(query), " | ".join(any_word)],
+        )
+
+    def newest(self, query: Query, restrict: Sql, *, limit: int, offset: int = 0) -> list[int]:
+        # The planner walks the (meeting_date, id) index backwards with the match as a
+        # filter when matches are many, and the GIN index when they are few.
+        statement = (
+            f"SELECT e.id FROM {self.source} WHERE e.document @@ q AND "
+            f"{' AND '.join(['TRUE', *restrict.where])} "
+            "ORDER BY e.meeting_date DESC, e.id DESC LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(statement, [tsquery(query), *restrict.params, limit, offset])
+            return [r[0] for r in cursor.fetchall()]
+
+    def windowed(
+        self, query: Query, restrict: Sql, *, window: int, limit: int, offset: int
+    ) -> list[tuple[int, float]]:
+        candidates = dict.fromkeys(self.newest(query, restrict, limit=window))
+        heading, params = self.heading_match(query)
+        statement = (
+            f"SELECT e.id FROM {self.source} WHERE {heading} AND "
+            f"{' AND '.join(['TRUE', *restrict.where])} LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(statement, [*params, *restrict.params, window])
+            candidates.update(dict.fromkeys(r[0] for r in cursor.fetchall()))
+        statement = (
+            f"SELECT e.id, {self.score()} AS score FROM search_searchentry e "
+            "CROSS JOIN to_tsquery('simple', %s) q WHERE e.id = ANY(%s) "
+            "ORDER BY score DESC, e.meeting_date DESC, e.id DESC LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(statement, [tsquery(query), list(candidates), limit, offset])
+            return [(r[0], float(r[1])) for r in cursor.fetchall()]
 
 
 def backend() -> Backend:

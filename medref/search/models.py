@@ -46,7 +46,10 @@ class SearchEntry(models.Model):
 
     class Meta:
         ordering = ["-meeting_date", "id"]
-        indexes = [models.Index(fields=["committee", "meeting_date"])]
+        indexes = [
+            models.Index(fields=["committee", "meeting_date"]),
+            models.Index(fields=["meeting_date", "id"], name="search_entry_by_date"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.heading}"

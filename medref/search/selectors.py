@@ -1,8 +1,11 @@
 """Reads of the search index: results, facets and case histories, in fixed queries.
 
-``search`` costs three queries (ranked page with its total, the page's
-entries, and on SQLite the page's highlights), ``facets`` one, and
-``case_history`` three, whatever the number of hits.
+``search`` costs at most six queries (the capped count, the ranked page
+— with more than ``count_cap()`` matches: the newest and the heading hits,
+then their scores —, the page's entries, and on SQLite the page's
+highlights), ``facets`` one, and ``case_history`` three, whatever the
+number of hits. Totals are exact up to ``count_cap()`` (1,000); beyond it a
+page says "over 1.000" and facets count the first 1,000 matches found.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from django.db.models import Prefetch, Q
 
 from medref.meetings.models import AgendaItem, Section
 from medref.search.access import visibility_for
-from medref.search.backends import Filters, Visibility, backend
+from medref.search.backends import Filters, Visibility, backend, count_cap
 from medref.search.models import SearchEntry
 from medref.search.query import Query, parse
 from medref.search.snippets import positions_for_query, positions_from_highlight, snippet
@@ -47,6 +50,7 @@ class SearchPage:
     page: int
     page_size: int
     hits: list[Hit] = field(default_factory=list)
+    capped: bool = False  # more than ``total`` hits
 
     @property
     def pages(self) -> int:
@@ -128,7 +132,7 @@ def search(
         for pk in ranked.ids
         if pk in entries
     ]
-    return SearchPage(text, ranked.total, page, page_size, hits)
+    return SearchPage(text, ranked.total, page, page_size, hits, ranked.capped)
 
 
 @dataclass(frozen=True)
@@ -136,6 +140,7 @@ class Facets:
     committees: list[tuple[int, str, int]]  # id, name, count: most hits first
     years: list[tuple[int, int]]  # year, count: newest first
     section_kinds: list[tuple[str, str, int]]  # kind, label, count: most hits first
+    capped: bool = False  # counted over the first ``count_cap()`` hits only
 
 
 def facets(
@@ -148,7 +153,8 @@ def facets(
     date_to: datetime.date | None = None,
     section_kind: str | None = None,
 ) -> Facets:
-    """Hit counts per committee, year and section kind, in one query."""
+    """Hit counts per committee, year and section kind, in one query, over at most
+    ``count_cap()`` hits."""
     query = parse(text)
     if query.empty:
         return Facets([], [], [])
@@ -166,6 +172,7 @@ def facets(
         if kind:
             kinds[kind] = kinds.get(kind, 0) + count
     labels = dict(Section.Kind.choices)
+    counted = sum(row[4] for row in rows)
     return Facets(
         sorted(
             ((pk, str(v[0]), int(v[1])) for pk, v in committees.items()),  # type: ignore[call-overload]
@@ -173,6 +180,7 @@ def facets(
         ),
         sorted(years.items(), reverse=True),
         sorted(((k, str(labels.get(k, k)), n) for k, n in kinds.items()), key=lambda k: -k[2]),
+        capped=counted >= count_cap(),
     )
 
 
@@ -243,6 +251,7 @@ def to_contract(page: SearchPage) -> dict[str, object]:
     return {
         "query": page.query,
         "total": page.total,
+        "total_capped": page.capped,
         "page": page.page,
         "results": [
             {

@@ -7,10 +7,12 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.formats import number_format
 
 from medref.meetings.models import Section
 from medref.organisation.models import Committee
 from medref.search.access import visibility_for
+from medref.search.backends import count_cap
 from medref.search.selectors import CASE_NUMBER, case_history, facets, search
 
 # Query-string names, in Danish like the URLs.
@@ -70,6 +72,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "sort": sort,
         "params": params,
         "facets": counts,
+        # "1.000" in Danish: grouped whatever USE_THOUSAND_SEPARATOR says.
+        "total_text": number_format(page.total, force_grouping=True),
+        "cap_text": number_format(count_cap(), force_grouping=True),
         "committee_links": [
             (name, n, _link(params, udvalg=str(pk))) for pk, name, n in counts.committees
         ],
