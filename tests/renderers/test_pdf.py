@@ -50,7 +50,7 @@ def item_pages(texts: list[str]) -> dict[int, int]:
 
 
 def test_the_cover_page_has_the_title_and_the_meeting(fagmed_pdf: Path) -> None:
-    cover = page_texts(fagmed_pdf.read_bytes())[0]
+    cover = " ".join(page_texts(fagmed_pdf.read_bytes())[0].split())  # the title may wrap
     assert "REFERAT FagMED Økonomi d. 08-10-2025" in cover
     assert "Onsdag d. 08. oktober 2025 kl. 13:00" in cover
     assert "Mødelokale 2225" in cover
@@ -90,6 +90,34 @@ def test_the_toc_page_numbers_are_where_the_items_start(fagmed_pdf: Path) -> Non
     assert [title for title, _ in entries] == [entry.title for entry in doc.toc]
     pages = item_pages(page_texts(fagmed_pdf.read_bytes()))
     assert [int(page) for _, page in entries] == [pages[item.number] for item in doc.items]
+
+
+@poppler
+def test_a_toc_page_number_never_stands_on_a_line_of_its_own(tmp_path: Path) -> None:
+    """Titles from a little under to a little over a line long: the dots and
+    the number stay beside the title's last line (alone, they read back as
+    one more TOC entry)."""
+    sentence = (
+        "Status på aftalte temaer: Fokustid, sygefravær, onboarding og fleksible "
+        "arbejdsforhold samt opfølgning på trivselsmålingen i hele forvaltningen"
+    )
+    words = re.findall(r"\S+", sentence)
+    doc = fagmed()
+    items = tuple(
+        replace(item, title=" ".join(words[: 9 + index])) for index, item in enumerate(doc.items)
+    )
+    path = tmp_path / "toc.pdf"
+    path.write_bytes(render_bytes(replace(doc, items=items, toc=()), "pdf"))
+    layout = subprocess.run(
+        ["pdftotext", "-layout", "-f", "2", "-l", "2", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    numbered = [line for line in layout.splitlines() if re.search(r"\.{3,}\s*\d+\s*$", line)]
+    assert len(numbered) == len(items)
+    for line in numbered:
+        assert re.match(r"^\s*\w", line), line
 
 
 @poppler
@@ -133,7 +161,7 @@ def test_it_hyphenates_danish() -> None:
 
 
 def test_an_agenda_says_dagsorden() -> None:
-    cover = page_texts(render_bytes(agenda(), "pdf"))[0]
+    cover = " ".join(page_texts(render_bytes(agenda(), "pdf"))[0].split())  # the title may wrap
     assert "DAGSORDEN FagMED Økonomi d. 08-10-2025" in cover
 
 
