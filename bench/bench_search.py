@@ -11,12 +11,15 @@ Every engine gets the same rows; tantivy indexes the same stemmed words
 Measured, per engine: index build time (bulk load with the full-text index:
 FTS5 triggers + optimize; COPY into the tsvector/GIN table + ANALYZE;
 tantivy writer + commit, one thread), and the latency of a fixed set of
-58 queries (words of every frequency, pairs, phrases, prefixes, exclusions,
-and six judged queries), each run twice after a warm-up round, as the
-anonymous reader sees them (closed items, drafts' decisions and planned
-meetings filtered out, the same filter in tantivy). ``search()`` is the
-whole page (ranked ids with the total, rows, snippets); "rank" is only the
-ranked, counted id list, which is what tantivy's number measures.
+70 queries in classes (common, medium and rare words, pairs, phrases,
+prefixes, exclusions, compounds with the six judged queries), each run once
+after a warm-up round, as the anonymous reader sees them (closed items,
+drafts' decisions and planned meetings filtered out, the same filter in
+tantivy). ``search()`` is the whole page (ranked ids with the capped total,
+rows, snippets); "rank" is only the ranked, counted id list, which is what
+tantivy's number measures; "date sort" the newest-first id list. Totals are
+counted up to ``count_cap()`` (1,000), relevance beyond it ranks the window
+of ``medref.search.backends`` (see there).
 
 recall@10: six judged queries, each with three planted items that must be
 among the first ten hits (the share found, averaged).
@@ -213,20 +216,24 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def _timed(work: Any, queries: list[str], rounds: int = 1) -> dict[str, float]:
-    """p50/p95/max in ms over ``rounds`` timed rounds after a warm-up round."""
+def _timed(work: Any, queries: list[str], rounds: int = 1) -> dict[str, Any]:
+    """p50/p95/max in ms over ``rounds`` timed rounds after a warm-up round, and
+    every query's samples (``per_query``)."""
     for text in queries:  # warm-up: caches, lazy imports, the lexicon
         work(text)
-    samples = []
+    samples, per_query = [], {}
     for _ in range(rounds):
         for text in queries:
             start = time.perf_counter()
             work(text)
-            samples.append((time.perf_counter() - start) * 1000)
+            ms = (time.perf_counter() - start) * 1000
+            samples.append(ms)
+            per_query.setdefault(text, []).append(ms)
     return {
         "p50_ms": _percentile(samples, 0.5),
         "p95_ms": _percentile(samples, 0.95),
         "max_ms": max(samples),
+        "per_query": per_query,
     }
 
 
@@ -249,7 +256,7 @@ def measure_child(n_sections: int, with_tantivy: bool) -> dict[str, Any]:
     from django.db import connection
 
     from medref.search.access import visibility_for
-    from medref.search.backends import Filters, backend
+    from medref.search.backends import Filters, backend, count_cap
     from medref.search.query import parse
     from medref.search.selectors import search
 
@@ -264,15 +271,21 @@ def measure_child(n_sections: int, with_tantivy: bool) -> dict[str, Any]:
     engine = backend()
     queries = corpus.queries()
     results["queries"] = len(queries)
-    totals: dict[str, int] = {}
+    results["classes"] = corpus.query_classes()
+    results["cap"] = cap = count_cap()
+    totals: dict[str, int] = {}  # cap + 1 for "over cap"
 
     def ranked(text: str) -> list[int]:
         page = engine.rank(parse(text), public, Filters(), sort="relevance", limit=20, offset=0)
-        totals[text] = page.total
+        totals[text] = page.total + page.capped
         return page.ids
+
+    def dated(text: str) -> list[int]:
+        return engine.rank(parse(text), public, Filters(), sort="date", limit=20, offset=0).ids
 
     results[f"{vendor}_rank"] = _timed(ranked, queries)
     results[vendor] |= _timed(lambda q: search(q, visibility=public), queries)
+    results[f"{vendor}_date"] = _timed(dated, queries)
     results[vendor]["recall"] = _recall(ranked, corpus)
     results["totals"] = totals
     if with_tantivy:
@@ -284,7 +297,7 @@ def measure_child(n_sections: int, with_tantivy: bool) -> dict[str, Any]:
 
             def found(text: str) -> list[int]:
                 result = searcher.search(tantivy_query(index, text), 20, count=True)
-                tantivy_totals[text] = result.count
+                tantivy_totals[text] = min(result.count, cap + 1)
                 return [searcher.doc(address)["id"][0] for _score, address in result.hits]
 
             results["tantivy"] = built | _timed(found, queries) | {"recall": _recall(found, corpus)}
@@ -346,15 +359,33 @@ def run(quick: bool = False) -> list[Table]:
     for name, what, m, recall in (
         ("SQLite FTS5", "search() page", lite["sqlite"], lite["sqlite"]["recall"]),
         ("SQLite FTS5", "rank + count", lite["sqlite_rank"], None),
+        ("SQLite FTS5", "date sort + count", lite["sqlite_date"], None),
         ("PostgreSQL 15", "search() page", pg["postgresql"], pg["postgresql"]["recall"]),
         ("PostgreSQL 15", "rank + count", pg["postgresql_rank"], None),
+        ("PostgreSQL 15", "date sort + count", pg["postgresql_date"], None),
         ("tantivy", "top 20 + count", lite["tantivy"], lite["tantivy"]["recall"]),
     ):
         latency.rows.append(
             [name, what, f"{m['p50_ms']:.1f}", f"{m['p95_ms']:.1f}", f"{m['max_ms']:.0f}",
              f"{m['p95_ms'] / peer:.1f}x", "" if recall is None else f"{recall:.2f}"]
         )  # fmt: skip
-    return [build, latency]
+    by_class = Table(
+        "Latency per query class: p50 / p95 ms (search() page; tantivy top 20 + count)",
+        ["class", "queries", "SQLite FTS5", "PostgreSQL 15", "tantivy", "hits (median)"],
+        note=f"hits counted up to {lite['cap']:,} (tantivy's exact count capped the same way)",
+    )
+    classes: dict[str, list[str]] = {}
+    for name, text in lite["classes"]:
+        classes.setdefault(name, []).append(text)
+    for name, texts in classes.items():
+        cells = []
+        for m in (lite["sqlite"], pg["postgresql"], lite["tantivy"]):
+            samples = [ms for t in texts for ms in m["per_query"][t]]
+            cells.append(f"{_percentile(samples, 0.5):.1f} / {_percentile(samples, 0.95):.1f}")
+        hits = sorted(lite["totals"][t] for t in texts)[len(texts) // 2]
+        shown = f"over {lite['cap']:,}" if hits > lite["cap"] else f"{hits:,}"
+        by_class.rows.append([name, str(len(texts)), *cells, shown])
+    return [build, latency, by_class]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,15 +1,22 @@
 """The generated search corpus of bench_search: Danish minutes text from medref/demo.
 
 A bigram walk over the demo minutes' sentences gives a pool of sentences;
-sections are 1-6 of them. Words are analysed with the index's own functions
-(stems aligned with the words; compound parts from hunspell-da plus the demo
-vocabulary), once per distinct word. Six judged queries each have three
-planted items (``JUDGED``) for recall@10.
+sections are 1-6 of them. The demo minutes have only ~1,900 distinct words,
+far fewer than an archive of real minutes, whose words follow Zipf's law
+with a long tail of rare ones. So each section also gets about one word in
+ten (``TAIL_SHARE``) drawn by Zipf's law (p ∝ 1/rank) over the demo words
+by frequency followed by the ~98,000 other words of hunspell-da (shuffled
+with a fixed seed): most draws are demo words, a third are dictionary
+words, most of those rare. Words are analysed with the index's own
+functions (stems aligned with the words; compound parts from hunspell-da
+plus the demo vocabulary), once per distinct word. Six judged queries each
+have three planted items (``JUDGED``) for recall@10.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 import re
 from collections import Counter
@@ -27,6 +34,8 @@ KINDS += ["beslutning", "bilag", "andet", "sagsfremstilling", "beslutning"]
 ENTRIES_PER_ITEM = 1 + SECTIONS_PER_ITEM
 ENTRIES_PER_MEETING = 1 + ITEMS_PER_MEETING * ENTRIES_PER_ITEM
 _TOKEN = re.compile(r"[^\W_]+|[.,;:!?]")
+TAIL_SHARE = 0.1  # of a section's words, drawn by Zipf's law from the long vocabulary
+HUNSPELL_DA = Path("/usr/share/hunspell/da_DK.dic")
 
 # (query, item title, section text): each planted in three items.
 JUDGED = [
@@ -86,6 +95,22 @@ def _demo_text() -> tuple[list[list[str]], list[str]]:
     return sentences, titles
 
 
+def _long_vocabulary(sentences: list[list[str]]) -> list[str]:
+    """The demo words, most frequent first, then hunspell-da's other words shuffled."""
+    counts = Counter(w.casefold() for s in sentences for w in s if w.isalpha())
+    demo = [w for w, _ in counts.most_common()]
+    known = set(demo)
+    dictionary = []
+    if HUNSPELL_DA.exists():
+        lines = HUNSPELL_DA.read_text(encoding="utf-8").splitlines()[1:]
+        for line in lines:
+            word = line.split("/")[0].strip()
+            if len(word) >= 4 and word.isalpha() and word.islower() and word not in known:
+                dictionary.append(word)
+        random.Random(SEED + 3).shuffle(dictionary)
+    return demo + dictionary
+
+
 class Analyser:
     """Per-word analysis, cached: the same functions the index uses."""
 
@@ -132,6 +157,11 @@ class Corpus:
         self.n_meetings = -(-self.n_items // ITEMS_PER_MEETING)
         self.n_items = self.n_meetings * ITEMS_PER_MEETING
         self.pool = [self.analyser.text(s) for s in self._walks(sentences, 50_000)]
+        self.pool_words = [len(p[1].split()) for p in self.pool]
+        self.vocabulary = _long_vocabulary(sentences)
+        self.zipf_weights = list(
+            itertools.accumulate(1 / rank for rank in range(1, len(self.vocabulary) + 1))
+        )
         self.title_pool = [self.analyser.text(_TOKEN.findall(t)) for t in self.titles]
         self.needles = self._plant()
         self.sentences = sentences
@@ -182,9 +212,12 @@ class Corpus:
         )
 
     def _section(self) -> tuple[str, str, tuple[str, ...]]:
-        chosen = [
-            self.pool[self.rng.randrange(len(self.pool))] for _ in range(self.rng.randint(1, 6))
-        ]
+        picks = [self.rng.randrange(len(self.pool)) for _ in range(self.rng.randint(1, 6))]
+        chosen = [self.pool[i] for i in picks]
+        n_tail = int(TAIL_SHARE * sum(self.pool_words[i] for i in picks) + self.rng.random())
+        if n_tail:
+            tail = self.rng.choices(self.vocabulary, cum_weights=self.zipf_weights, k=n_tail)
+            chosen.append(self.analyser.text([*tail, "."]))
         return (
             " ".join(c[0] for c in chosen),
             " ".join(c[1] for c in chosen),
@@ -233,25 +266,45 @@ class Corpus:
                         heading_stems[heading], stemmed, unique_parts, closed, hide,
                     )  # fmt: skip
 
-    def queries(self) -> list[str]:
-        """The fixed query set: 52 drawn from the demo words with a fixed seed, 6 judged."""
+    def query_classes(self) -> list[tuple[str, str]]:
+        """The fixed query set as (class, query): 63 drawn with a fixed seed, 6 judged.
+
+        common: the three most frequent words and the five most frequent of 5+
+        letters; medium and rare: demo words further down, and dictionary words
+        from the long tail; pair, phrase, prefix, exclusion; compound: words whose
+        hits are mostly inside compounds, and the judged queries.
+        """
         rng = random.Random(SEED + 2)
-        counts = Counter(
-            w.casefold() for s in self.sentences for w in s if len(w) >= 5 and w.isalpha()
-        )
+        every = Counter(w.casefold() for s in self.sentences for w in s if w.isalpha())
+        counts = Counter({w: n for w, n in every.items() if len(w) >= 5})
         ranked = [w for w, _ in counts.most_common()]
-        pick = [0, 1, 2, 3, 5, 8, 12, 18, 25, 35, 50, 70, 100, 140, 200, 280, 400, 560, 800, 1100]
-        out = [ranked[min(i, len(ranked) - 1)] for i in pick]
+
+        def at(i: int) -> str:
+            return ranked[min(i, len(ranked) - 1)]
+
+        out = [("common", w) for w, _ in every.most_common(3)]
+        out += [("common", at(i)) for i in (0, 1, 2, 3, 5)]
+        out += [("medium", at(i)) for i in (8, 12, 18, 25, 35, 50, 70, 100)]
+        out += [("rare", at(i)) for i in (140, 200, 280, 400, 560, 800, 1100)]
+        demo_words = len(every)
+        tail = self.vocabulary[demo_words:]
+        for rank in (1_000, 5_000, 20_000, 60_000, 90_000):
+            if tail:
+                out.append(("rare", tail[min(rank, len(tail) - 1)]))
         long_sentences = [s for s in self.sentences if sum(1 for w in s if len(w) >= 5) >= 3]
         for _ in range(12):
             words = [w for w in rng.choice(long_sentences) if len(w) >= 5 and w.isalpha()]
-            out.append(" ".join(rng.sample(words, 2)).casefold())
+            out.append(("pair", " ".join(rng.sample(words, 2)).casefold()))
         for _ in range(8):
             sentence = [w for w in rng.choice(long_sentences) if w.isalpha()]
-            at = rng.randrange(len(sentence) - 1)
-            out.append(f'"{sentence[at]} {sentence[at + 1]}"'.casefold())
+            i = rng.randrange(len(sentence) - 1)
+            out.append(("phrase", f'"{sentence[i]} {sentence[i + 1]}"'.casefold()))
         for i in [2, 6, 15, 40, 90, 200]:
-            out.append(ranked[min(i, len(ranked) - 1)][:5] + "*")
+            out.append(("prefix", at(i)[:5] + "*"))
         for i in range(6):
-            out.append(f"{ranked[3 * i]} -{ranked[3 * i + 1]}")
-        return out + [q for q, _, _ in JUDGED]
+            out.append(("exclusion", f"{at(3 * i)} -{at(3 * i + 1)}"))
+        out += [("compound", w) for w in ("fravær", "sygefravær", "miljø", "arbejdsmiljø")]
+        return out + [("compound", q) for q, _, _ in JUDGED]
+
+    def queries(self) -> list[str]:
+        return [q for _, q in self.query_classes()]
