@@ -135,6 +135,9 @@ def load_database(corpus: Corpus) -> tuple[dict[str, float], list[tuple[Any, ...
                 copy.write_row(row)
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE search_searchentry")
+            # The meetings and committees too (SQLite's ANALYZE below covers every
+            # table): without statistics the planner joins them as if nearly empty.
+            cursor.execute("ANALYZE")
     else:
         marks = ", ".join(["%s"] * len(ENTRY_COLUMNS.split(",")))
         statement = f"INSERT INTO search_searchentry ({ENTRY_COLUMNS}) VALUES ({marks})"
