@@ -149,6 +149,7 @@ class Backend:
 
     source = ""  # FROM … with e (search_searchentry) and m (meetings_meeting)
     year = ""
+    first_found = ""  # ORDER BY of the matches facets count when capped
 
     def match(self, query: Query) -> tuple[str, list[object]]:
         raise NotImplementedError
@@ -183,8 +184,12 @@ class Backend:
     ) -> tuple[str, list[object]]:
         match, params = self.match(query)
         sql = Sql([match], list(params))
-        _restrict(sql, visibility, filters)
+        self.restrict(sql, visibility, filters)
         return " AND ".join(sql.where), sql.params
+
+    def restrict(self, sql: Sql, visibility: Visibility, filters: Filters) -> None:
+        """Add the visibility rules and filters to ``sql``."""
+        _restrict(sql, visibility, filters)
 
     def count(self, where: str, params: list[object], cap: int) -> int:
         """The number of matches, counted up to ``cap + 1``."""
@@ -221,7 +226,7 @@ class Backend:
                 rows = cursor.fetchall()
             return Ranked([r[0] for r in rows], {r[0]: float(r[1]) for r in rows}, found)
         restrict = Sql()
-        _restrict(restrict, visibility, filters)
+        self.restrict(restrict, visibility, filters)
         if sort == "date":
             ids = self.newest(query, restrict, limit=limit, offset=offset)
             return Ranked(ids, dict.fromkeys(ids, 0.0), cap, capped=True)
@@ -238,7 +243,7 @@ class Backend:
         statement = (
             f"SELECT f.committee_id, c.name, f.year, f.section_kind, COUNT(*) FROM ("
             f"SELECT e.committee_id, {self.year} AS year, e.section_kind "
-            f"FROM {self.source} WHERE {where} LIMIT %s) f "
+            f"FROM {self.source} WHERE {where} {self.first_found} LIMIT %s) f "
             "JOIN organisation_committee c ON c.id = f.committee_id "
             "GROUP BY f.committee_id, c.name, f.year, f.section_kind"
         )
@@ -294,6 +299,12 @@ def tsquery(query: Query) -> str:
     return " & ".join(parts)
 
 
+def _date_key(day: datetime.date) -> int:
+    """The smallest FTS5 rowid of an entry of a meeting on ``day`` (migration 0003)."""
+    julian_day = day.toordinal() + 1_721_424  # SQLite's CAST(julianday(day) AS INTEGER)
+    return julian_day << 32
+
+
 class SqliteBackend(Backend):
     # search_fts's rowid is the date key (migration 0003): julian day << 32 | entry id.
     source = (
@@ -301,9 +312,18 @@ class SqliteBackend(Backend):
         "JOIN meetings_meeting m ON m.id = e.meeting_id"
     )
     year = "CAST(strftime('%%Y', e.meeting_date) AS INTEGER)"
+    first_found = "ORDER BY search_fts.rowid DESC"  # the newest: free in FTS5
 
     def match(self, query: Query) -> tuple[str, list[object]]:
         return "search_fts MATCH %s", [fts5_match(query)]
+
+    def restrict(self, sql: Sql, visibility: Visibility, filters: Filters) -> None:
+        super().restrict(sql, visibility, filters)
+        # A date range is a rowid range of the date key, which FTS5 seeks to.
+        if filters.date_from is not None:
+            sql.add("search_fts.rowid >= %s", _date_key(filters.date_from))
+        if filters.date_to is not None:
+            sql.add("search_fts.rowid < %s", _date_key(filters.date_to + datetime.timedelta(1)))
 
     def score(self) -> str:
         return "-bm25(search_fts, 4.0, 1.0, 0.2)"

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.formats import number_format
 
+from medref.search.backends import _date_key
 from medref.search.selectors import facets, search
 
 from .helpers import meeting_with
@@ -111,3 +112,28 @@ def test_the_page_says_over_n_results(client: Client, small_caps) -> None:  # ty
 def test_the_cap_is_written_with_a_danish_thousands_separator() -> None:
     with translation.override("da"):
         assert number_format(1000, force_grouping=True) == "1.000"
+
+
+@pytest.mark.parametrize("sort", ["relevance", "date"])
+def test_a_date_range_beyond_the_cap_keeps_its_ends(small_caps, sort: str) -> None:  # type: ignore[no-untyped-def]
+    """From the 2nd to the 5th of March: the range's first and last day included."""
+    budget_meetings(7)
+    found = days(sort=sort, date_from=datetime.date(2025, 3, 2), date_to=datetime.date(2025, 3, 5))
+    more = search(
+        "budget",
+        sort=sort,
+        page_size=3,
+        page=2,
+        date_from=datetime.date(2025, 3, 2),
+        date_to=datetime.date(2025, 3, 5),
+    )
+    assert sorted(found + [h.entry.meeting_date.day for h in more.hits]) == [2, 3, 4, 5]
+
+
+@pytest.mark.sqlite
+def test_the_date_key_is_sqlites_julian_day() -> None:
+    """The FTS5 rowid range of a date filter starts where migration 0003's key does."""
+    day = datetime.date(2025, 3, 7)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT CAST(julianday(%s) AS INTEGER) << 32", [day.isoformat()])
+        assert cursor.fetchone()[0] == _date_key(day)
