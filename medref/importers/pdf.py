@@ -59,9 +59,16 @@ def _open(data: bytes, path: str) -> pdfium.PdfDocument:
         ) from None
 
 
-def _pages(data: bytes, path: str, max_pages: int) -> list[Page]:
+# Producers whose automatic hyphens are U+2010, so that a "-" ending a line was typed.
+_TYPED_HYPHEN_PRODUCERS = ("WeasyPrint",)
+
+
+def _pages(data: bytes, path: str, max_pages: int) -> tuple[list[Page], bool]:
+    """The pages, and whether a hyphen ending a line was typed (``pdf_text.join_two``)."""
     document = _open(data, path)
     try:
+        producer = str(document.get_metadata_dict().get("Producer", ""))
+        typed_hyphens = producer.startswith(_TYPED_HYPHEN_PRODUCERS)
         count = len(document)
         if count == 0:
             raise ParseError("the PDF has no pages", path=path)
@@ -73,7 +80,7 @@ def _pages(data: bytes, path: str, max_pages: int) -> list[Page]:
                 pages.append(read_page(document, index))
             except pdfium.PdfiumError as exc:
                 raise ParseError(f"page {index + 1} cannot be read: {exc}", path=path) from exc
-        return pages
+        return pages, typed_hyphens
     finally:
         document.close()
 
@@ -124,14 +131,14 @@ def pdf_blocks(
     ocr_timeout: int = OCR_TIMEOUT,
 ) -> list[RawBlock]:
     """Split a PDF into raw blocks, each with its page."""
-    pages = _pages(data, path, max_pages)
+    pages, typed_hyphens = _pages(data, path, max_pages)
     if not any(page.chars for page in pages):
         if not ocr:
             raise ParseError(f"the PDF contains no text even after OCR: {_OCR_HINT}", path=path)
         text_layer = _ocr(data, path, ocr_timeout)
         return pdf_blocks(text_layer, path, max_pages=max_pages, ocr=False)
     strip_running(pages)
-    blocks = blocks_from(_reading_order(pages))
+    blocks = blocks_from(_reading_order(pages), typed_hyphens=typed_hyphens)
     if not blocks:
         raise ParseError("the PDF contains no text besides headers and page numbers", path=path)
     return blocks

@@ -130,12 +130,12 @@ def _aligned(a: Line, b: Line) -> bool:
     return len(a.cells) > 1 and len(b.cells) > 1 and shared >= 2
 
 
-def _nest(entries: list[_Entry]) -> tuple[ListItem, ...]:
+def _nest(entries: list[_Entry], *, typed_hyphens: bool) -> tuple[ListItem, ...]:
     def build(start: int, indent: float) -> tuple[tuple[ListItem, ...], int]:
         items: list[ListItem] = []
         i = start
         while i < len(entries) and entries[i].indent >= indent - 1.5:
-            text = join_lines(entries[i].lines)
+            text = join_lines(entries[i].lines, typed_hyphens=typed_hyphens)
             i += 1
             children: tuple[ListItem, ...] = ()
             if i < len(entries) and entries[i].indent > entries[i - 1].indent + 1.5:
@@ -147,8 +147,9 @@ def _nest(entries: list[_Entry]) -> tuple[ListItem, ...]:
 
 
 class _Flow:
-    def __init__(self, items: list[Line | PlacedTable]) -> None:
+    def __init__(self, items: list[Line | PlacedTable], *, typed_hyphens: bool) -> None:
         self.items = items
+        self.typed_hyphens = typed_hyphens
         self.metrics = _metrics([item for item in items if isinstance(item, Line)])
         self.blocks: list[RawBlock] = []
         self.line_no = 1
@@ -195,7 +196,7 @@ class _Flow:
         ):
             lines.append(line)
             i += 1
-        text = join_lines([line.text for line in lines])
+        text = join_lines([line.text for line in lines], typed_hyphens=self.typed_hyphens)
         raw = clean(first.text) if len(lines) == 1 else text  # one line keeps its tabs
         larger = first.size >= self.metrics.body_size + 1.5
         if (first.bold or larger) and len(text) <= 150 and not text.endswith("."):
@@ -223,7 +224,7 @@ class _Flow:
                 break
             last = line
             i += 1
-        items = _nest(entries)
+        items = _nest(entries, typed_hyphens=self.typed_hyphens)
         self.emit(BulletList(items, ordered), [f"- {item.text}" for item in items], first.page)
         return i
 
@@ -240,5 +241,5 @@ class _Flow:
         return i
 
 
-def blocks_from(items: list[Line | PlacedTable]) -> list[RawBlock]:
-    return _Flow(items).run()
+def blocks_from(items: list[Line | PlacedTable], *, typed_hyphens: bool = False) -> list[RawBlock]:
+    return _Flow(items, typed_hyphens=typed_hyphens).run()

@@ -233,6 +233,30 @@ def _marked(text: str, start: int, end: int, marks: dict[int, str]) -> str:
     return "".join(marks.get(i, "") + text[i] + marks.get(-i - 1, "") for i in range(start, end))
 
 
+def _first_char_by_middle(
+    raw: ctypes.c_void_p,
+    left: float,
+    right: float,
+    middle: float,
+    height: float,
+    box: list[ctypes.c_double],
+    box_refs: list[Any],
+) -> int:
+    """The first character of a rectangle whose left edge hit none ("  samt"):
+    found at its middle, then walked back while the characters before it
+    still lie inside the rectangle."""
+    index: int = pdfium_c.FPDFText_GetCharIndexAtPos(
+        raw, (left + right) / 2, middle, (right - left) / 2, height / 2
+    )
+    while index > 0 and pdfium_c.FPDFText_GetCharBox(raw, index - 1, *box_refs):
+        char_left, char_right, char_bottom, char_top = (v.value for v in box)
+        inside = left - 0.5 <= (char_left + char_right) / 2 <= right
+        if not inside or not char_bottom <= middle <= char_top:
+            break
+        index -= 1
+    return index
+
+
 def _runs(textpage: pdfium.PdfTextPage, links: list[Link]) -> tuple[list[Run], int]:
     raw = textpage.raw
     text: str = textpage.get_text_range()
@@ -243,6 +267,7 @@ def _runs(textpage: pdfium.PdfTextPage, links: list[Link]) -> tuple[list[Run], i
     origin = (ctypes.byref(x), ctypes.byref(y))
     edges = [ctypes.c_double() for _ in range(4)]  # left, top, right, bottom
     box = [ctypes.c_double() for _ in range(4)]
+    box_refs = [ctypes.byref(v) for v in box]
     runs: list[Run] = []
     seen: set[int] = set()
     for i in range(textpage.count_rects()):
@@ -260,6 +285,8 @@ def _runs(textpage: pdfium.PdfTextPage, links: list[Link]) -> tuple[list[Run], i
             )
             if index >= 0:
                 break
+        if index < 0:
+            index = _first_char_by_middle(raw, left, right, middle, top - bottom, box, box_refs)
         if index < 0 or index in seen:
             continue
         seen.add(index)
@@ -267,7 +294,6 @@ def _runs(textpage: pdfium.PdfTextPage, links: list[Link]) -> tuple[list[Run], i
         size = float(pdfium_c.FPDFText_GetFontSize(raw, index)) or (top - bottom)
         runs.append(Run(left, right, bottom, top, y.value, size, _bold(raw, index), index))
     runs.sort(key=lambda run: run.index)
-    box_refs = [ctypes.byref(v) for v in box]
     for position, run in enumerate(runs):
         end = runs[position + 1].index if position + 1 < len(runs) else len(text)
         run.text = text[run.index : end].replace("\r", "").replace("\n", "")

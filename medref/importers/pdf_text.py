@@ -5,6 +5,10 @@ case ("arbejds-" + "miljø"); a real hyphen stays ("IT-" + "service",
 "08-10-" + "2025"), and so does a suspended compound ("Digitaliserings-" +
 "og IT-chefen" keeps "Digitaliserings- og"). A break hyphen (U+2010, set by
 automatic hyphenation) always re-joins.
+
+Producers that write their automatic hyphens as U+2010 (WeasyPrint,
+LibreOffice: ``typed_hyphens``) leave no guessing: there a "-" ending a line
+was typed by the writer and stays ("brugs-" + "cases" is "brugs-cases").
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ def clean(text: str) -> str:
     return _CONTROL.sub("", text.replace("\x02", "-").replace("\ufffe", "-"))
 
 
-def join_two(left: str, right: str, *, glued: bool = False) -> str:
+def join_two(left: str, right: str, *, glued: bool = False, typed_hyphens: bool = False) -> str:
     """``left`` and the next line ``right`` as one text."""
     left, right = left.rstrip(), right.lstrip()
     if not left or not right:
@@ -42,14 +46,21 @@ def join_two(left: str, right: str, *, glued: bool = False) -> str:
     word = right.split(" ", 1)[0].casefold()
     if word in _SUSPENDED or word.startswith(","):
         return f"{stem}- {clean(right)}"
+    if typed_hyphens and left[-1] != "\u00ad":
+        return f"{stem}-{clean(right)}"
     if stem and stem[-1].isalpha() and stem[-1].islower() and right[0].islower():
         return stem + clean(right)
     return f"{stem}-{clean(right)}"
 
 
-def join_lines(lines: list[str], *, glued: list[bool] | None = None) -> str:
+def join_lines(
+    lines: list[str], *, glued: list[bool] | None = None, typed_hyphens: bool = False
+) -> str:
     text = ""
     for i, line in enumerate(lines):
         joined_glued = bool(glued and i > 0 and glued[i - 1])
-        text = join_two(text, line, glued=joined_glued) if text else line
+        if text:
+            text = join_two(text, line, glued=joined_glued, typed_hyphens=typed_hyphens)
+        else:
+            text = line
     return " ".join(clean(text).split())

@@ -227,6 +227,33 @@ def test_join_two(left: str, right: str, joined: str) -> None:
     assert join_two(left, right) == joined
 
 
+@pytest.mark.parametrize(
+    ("left", "right", "joined"),
+    [
+        ("gode brugs-", "cases til", "gode brugs-cases til"),
+        ("gode brugs\x02", "cases til", "gode brugs-cases til"),
+        ("klippekort\u2010", "modulet", "klippekortmodulet"),
+        ("løn-", "og drift", "løn- og drift"),
+        ("soft\u00ad", "hyphen", "softhyphen"),
+    ],
+)
+def test_join_two_where_automatic_hyphens_are_marked(left: str, right: str, joined: str) -> None:
+    """From a producer that writes its automatic hyphens as U+2010 (WeasyPrint),
+    a hyphen ending a line was typed and stays."""
+    assert join_two(left, right, typed_hyphens=True) == joined
+
+
+def test_only_producers_that_mark_their_hyphens_keep_typed_ones() -> None:
+    from medref.importers.pdf import _pages
+    from medref.renderers import render_bytes
+
+    ours = parse_file(ROOT / "docs" / "examples" / "referat-fagmed-oekonomi-2025-10-08.md")
+    weasyprint = render_bytes(ours, "pdf")
+    assert _pages(weasyprint, "ours.pdf", 500)[1] is True
+    libreoffice = (ROOT / "tests" / "fixtures" / "pdf" / "md-lokalmed.pdf").read_bytes()
+    assert _pages(libreoffice, "theirs.pdf", 500)[1] is False
+
+
 def test_a_word_broken_in_a_narrow_cell_is_glued() -> None:
     assert join_lines(["Økonomi &", "Administrati", "on"], glued=[False, True, False]) == (
         "Økonomi & Administration"
