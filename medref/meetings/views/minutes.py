@@ -118,8 +118,22 @@ def minutes_editor(request: HttpRequest, pk: int) -> HttpResponse:
     """Referat: a Beslutning form per item, the attendance summary, workflow buttons."""
     meeting = _meeting_or_404(pk)
     access = require(request, meeting, Action.WRITE_MINUTES)
+    return _minutes_page(request, meeting, access)
+
+
+def _minutes_page(
+    request: HttpRequest,
+    meeting: Meeting,
+    access: Any,
+    shown: dict[int, DecisionForm] | None = None,
+) -> HttpResponse:
+    """The whole Referat page; ``shown`` gives the forms (with their errors) of some items."""
     subject = _subject(meeting)
-    rows = [(item, _decision(item), _decision_form(item, subject)) for item in meeting.items.all()]
+    shown = shown or {}
+    rows = [
+        (item, _decision(item), shown.get(item.pk) or _decision_form(item, subject))
+        for item in meeting.items.all()
+    ]
     context = {
         "meeting": meeting,
         "committee": meeting.committee,
@@ -165,15 +179,4 @@ def decision(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     if request.htmx:
         return render(request, "meetings/minutes.html#decision", context)
     access = require(request, meeting, Action.WRITE_MINUTES)
-    rows = [
-        (i, _decision(i), form if i.pk == item.pk else _decision_form(i, subject))
-        for i in meeting.items.all()
-    ]
-    context = {
-        "meeting": meeting,
-        "committee": meeting.committee,
-        "rows": rows,
-        "links": editor_links(meeting, access),
-        "steps": next_steps(meeting, access),
-    }
-    return render(request, "meetings/minutes.html", context)
+    return _minutes_page(request, meeting, access, {item.pk: form})
