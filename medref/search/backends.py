@@ -198,6 +198,29 @@ class Backend:
             cursor.execute(statement, [*params, cap + 1])
             return int(cursor.fetchone()[0])
 
+    def rank_all(
+        self,
+        where: str,
+        params: list[object],
+        query: Query,
+        found: int,
+        *,
+        sort: str,
+        limit: int,
+        offset: int,
+    ) -> Ranked:
+        """One page of all ``found`` (at most ``count_cap()``) matches, every one ranked."""
+        order = "day DESC, id DESC" if sort == "date" else "score DESC, day DESC, id DESC"
+        statement = (
+            "SELECT id, score FROM ("
+            f"SELECT e.id AS id, e.meeting_date AS day, {self.score()} AS score "
+            f"FROM {self.source} WHERE {where}) hits ORDER BY {order} LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(statement, [*params, limit, offset])
+            rows = cursor.fetchall()
+        return Ranked([r[0] for r in rows], {r[0]: float(r[1]) for r in rows}, found)
+
     def rank(
         self,
         query: Query,
@@ -215,16 +238,7 @@ class Backend:
         if found == 0:
             return Ranked([], {}, 0)
         if found <= cap:  # few enough to rank them all
-            order = "day DESC, id DESC" if sort == "date" else "score DESC, day DESC, id DESC"
-            statement = (
-                "SELECT id, score FROM ("
-                f"SELECT e.id AS id, e.meeting_date AS day, {self.score()} AS score "
-                f"FROM {self.source} WHERE {where}) hits ORDER BY {order} LIMIT %s OFFSET %s"
-            )
-            with connection.cursor() as cursor:
-                cursor.execute(statement, [*params, limit, offset])
-                rows = cursor.fetchall()
-            return Ranked([r[0] for r in rows], {r[0]: float(r[1]) for r in rows}, found)
+            return self.rank_all(where, params, query, found, sort=sort, limit=limit, offset=offset)
         restrict = Sql()
         self.restrict(restrict, visibility, filters)
         if sort == "date":
@@ -283,6 +297,14 @@ def fts5_match(query: Query) -> str:
         excluded = " OR ".join(_fts_string(w) for w in query.excluded)
         expression = f"({expression}) NOT {{stemmed_heading stemmed}} : ({excluded})"
     return expression
+
+
+def fts5_words(query: Query) -> str:
+    """The positive words of ``query`` AND-ed, phrases as loose words, exclusions left out:
+    every match of ``fts5_match(query)`` matches it too."""
+    words = dict.fromkeys([*query.terms, *(w for p in query.phrases for w in p)])
+    parts = [_fts_string(w) for w in words] + [_fts_string(stem(p)) + " *" for p in query.prefixes]
+    return " AND ".join(parts)
 
 
 def _lexeme(word: str) -> str:
@@ -354,25 +376,53 @@ class SqliteBackend(Backend):
     def newest(self, query: Query, restrict: Sql, *, limit: int, offset: int = 0) -> list[int]:
         return [k & 0xFFFFFFFF for k in self._keys([fts5_match(query)], restrict, limit, offset)]
 
+    def rank_all(
+        self,
+        where: str,
+        params: list[object],
+        query: Query,
+        found: int,
+        *,
+        sort: str,
+        limit: int,
+        offset: int,
+    ) -> Ranked:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT search_fts.rowid FROM {self.source} WHERE {where}", params)
+            keys = sorted((r[0] for r in cursor.fetchall()), reverse=True)
+        if sort == "date":  # the date key's order
+            ids = [k & 0xFFFFFFFF for k in keys[offset : offset + limit]]
+            return Ranked(ids, dict.fromkeys(ids, 0.0), found)
+        scored = self._scores(query, keys, limit=limit, offset=offset)
+        return Ranked([r[0] for r in scored], dict(scored), found)
+
     def windowed(
         self, query: Query, restrict: Sql, *, window: int, limit: int, offset: int
     ) -> list[tuple[int, float]]:
-        match = fts5_match(query)
-        newest = self._keys([match], restrict, window)
-        oldest = newest[-1]
-        heading = self._keys(self.heading_match(query)[1], restrict, window, below=oldest)
-        # One FTS5 scan of the rowid range holding both (FTS5 seeks to its
-        # start); bm25 is only computed for the window's rows.
+        newest = self._keys([fts5_match(query)], restrict, window)
+        heading = self._keys(self.heading_match(query)[1], restrict, window, below=newest[-1])
+        return self._scores(query, newest + heading, limit=limit, offset=offset)
+
+    def _scores(
+        self, query: Query, keys: list[int], *, limit: int, offset: int
+    ) -> list[tuple[int, float]]:
+        """(entry id, bm25) of one page of the given matches' date keys, best first.
+
+        bm25 counts, once per query, the rows holding each of its phrases: for
+        a quoted phrase of common words that means checking the positions in
+        every row with all its words, and excluded words are counted too. So
+        the score is of the query's words alone (``fts5_words``); which rows
+        match was settled by the full query that found ``keys``. One FTS5 scan
+        from the oldest key (FTS5 seeks to it), bm25 only for the keys.
+        """
         statement = (
-            f"SELECT search_fts.rowid, {self.score()} AS score FROM {self.source} "
-            "WHERE search_fts MATCH %s AND search_fts.rowid >= %s "
-            "AND (search_fts.rowid >= %s OR search_fts.rowid IN (SELECT value FROM json_each(%s))) "
-            f"AND {' AND '.join(['1 = 1', *restrict.where])} "
-            "ORDER BY score DESC, search_fts.rowid DESC LIMIT %s OFFSET %s"
+            f"SELECT rowid, {self.score()} AS score FROM search_fts WHERE search_fts MATCH %s "
+            "AND rowid >= %s AND +rowid IN (SELECT value FROM json_each(%s)) "
+            "ORDER BY score DESC, rowid DESC LIMIT %s OFFSET %s"
         )
-        params = [match, heading[-1] if heading else oldest, oldest, json.dumps(heading)]
+        params = [fts5_words(query), min(keys), json.dumps(keys), limit, offset]
         with connection.cursor() as cursor:
-            cursor.execute(statement, [*params, *restrict.params, limit, offset])
+            cursor.execute(statement, params)
             return [(r[0] & 0xFFFFFFFF, float(r[1])) for r in cursor.fetchall()]
 
 
