@@ -1,13 +1,13 @@
 """Two full-text backends behind one interface: SQLite FTS5 and PostgreSQL.
 
-Both match, filter, rank, count, sort and page in one SQL statement over
-the same stemmed words (``medref.search.query``), so they find the same
-entries; only the scores differ in scale. Filters and visibility rules are
-plain SQL shared by both.
+Both match, filter, rank, count, sort and page in SQL over the same
+stemmed words (``medref.search.query``), so they find the same entries;
+only the scores differ in scale. Filters and visibility rules are plain
+SQL shared by both; the work per query is bounded (``Backend``).
 
-- SQLite: ``search_fts MATCH`` on an FTS5 table, ``bm25()`` with column
-  weights (heading 4, text 1, compound parts 0.2), ``highlight()`` to find
-  the matched words.
+- SQLite: ``search_fts MATCH`` on a contentless FTS5 table whose rowid is
+  a date key (migration 0003), ``bm25()`` with column weights (heading 4,
+  text 1, compound parts 0.2); snippets are marked in Python.
 - PostgreSQL: ``document @@ to_tsquery('simple', …)`` on a GIN-indexed
   tsvector, ``ts_rank_cd`` with weights A (heading) 1.0, B (text) 0.4,
   D (parts) 0.1. The configuration is 'simple' because the words are

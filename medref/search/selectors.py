@@ -1,11 +1,11 @@
 """Reads of the search index: results, facets and case histories, in fixed queries.
 
-``search`` costs at most six queries (the capped count, the ranked page
-— with more than ``count_cap()`` matches: the newest and the heading hits,
-then their scores —, the page's entries, and on SQLite the page's
-highlights), ``facets`` one, and ``case_history`` three, whatever the
-number of hits. Totals are exact up to ``count_cap()`` (1,000); beyond it a
-page says "over 1.000" and facets count the first 1,000 matches found.
+``search`` costs at most five queries (the capped count; the ranked page,
+which with more than ``count_cap()`` matches is three: the newest hits,
+the heading hits, their scores; and the page's entries), ``facets`` one,
+and ``case_history`` three, whatever the number of hits. Totals are exact
+up to ``count_cap()`` (1,000); beyond it a page says "over 1.000" and
+facets count the first 1,000 matches found (on SQLite the newest).
 """
 
 from __future__ import annotations

@@ -94,12 +94,12 @@ def test_facets_count_the_first_hits_only(small_caps) -> None:  # type: ignore[n
 
 
 def test_a_capped_search_costs_a_fixed_number_of_queries(small_caps) -> None:  # type: ignore[no-untyped-def]
-    """Count, window (newest, heading hits, scores), entries, highlights: at most six."""
+    """Count, window (newest, heading hits, scores) and entries: at most five."""
     budget_meetings(7)
     for sort in ("relevance", "date"):
         with CaptureQueriesContext(connection) as queries:
             search("budget", sort=sort)
-        assert len(queries) <= 6
+        assert len(queries) <= 5
 
 
 def test_the_page_says_over_n_results(client: Client, small_caps) -> None:  # type: ignore[no-untyped-def]
