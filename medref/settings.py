@@ -179,3 +179,14 @@ for _name, _unit in (
 ):
     if globals()[_name] <= 0:
         raise ImproperlyConfigured(f"{_name} must be a positive {_unit}; got {globals()[_name]}")
+
+# Search: the Danish hunspell dictionary that splits compound words (a
+# missing file only means fewer splits), the count above which a search says
+# "over N resultater", and how many of the newest hits (plus heading hits)
+# relevance ranks when there are more than that (medref/search/backends.py).
+MEDREF_SEARCH_LEXICON = env_str("MEDREF_SEARCH_LEXICON", "/usr/share/hunspell/da_DK.dic")
+MEDREF_SEARCH_COUNT_CAP = env_int("MEDREF_SEARCH_COUNT_CAP", 1000)
+MEDREF_SEARCH_RANK_WINDOW = env_int("MEDREF_SEARCH_RANK_WINDOW", 500)
+for _name in ("MEDREF_SEARCH_COUNT_CAP", "MEDREF_SEARCH_RANK_WINDOW"):
+    if globals()[_name] <= 0:
+        raise ImproperlyConfigured(f"{_name} must be a positive number; got {globals()[_name]}")
