@@ -73,6 +73,7 @@ def test_an_upload_that_fails_leaves_no_attachment(
         sections.add_attachment(item, SimpleUploadedFile("a.pdf", b"%PDF-1"), by=personas.sofie)
     assert not item.attachments.exists()
     assert not item.sections.filter(kind=SectionKind.ATTACHMENTS).exists()
+    assert [path for path in tmp_path.rglob("*") if path.is_file()] == []  # nor its file
 
 
 def test_attendance_that_fails_keeps_the_previous_attendance(

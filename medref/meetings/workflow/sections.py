@@ -273,17 +273,22 @@ def add_attachment(
     last = item.attachments.aggregate(last=Max("position"))["last"]
     attachment = Attachment(item=item, position=0 if last is None else last + 1, title=title)
     attachment.file.save(PurePath(upload.name or "bilag").name, upload, save=False)
-    attachment.save()
-    ensure_section(item, SectionKind.ATTACHMENTS)
-    touch(item)
-    history.record(
-        item.meeting,
-        MeetingEvent.Action.ATTACHMENT_ADDED,
-        by,
-        item=item,
-        title=title,
-        file=attachment.file.name,
-    )
+    try:
+        attachment.save()
+        ensure_section(item, SectionKind.ATTACHMENTS)
+        touch(item)
+        history.record(
+            item.meeting,
+            MeetingEvent.Action.ATTACHMENT_ADDED,
+            by,
+            item=item,
+            title=title,
+            file=attachment.file.name,
+        )
+    except BaseException:
+        # The transaction rolls back; the file written above must go with it.
+        attachment.file.delete(save=False)
+        raise
     return attachment
 
 
