@@ -157,13 +157,6 @@ class Backend:
     def score(self) -> str:
         raise NotImplementedError
 
-    def highlights(self, query: Query, ids: list[int]) -> dict[int, tuple[str, str]]:
-        """Per entry id: the stemmed heading and text with matched words in \\x02…\\x03.
-
-        Empty when the backend leaves highlighting to ``medref.search.snippets``.
-        """
-        return {}
-
     def heading_match(self, query: Query) -> tuple[str, list[object]]:
         """The matches with a query word in their heading (item titles above all)."""
         raise NotImplementedError

@@ -21,7 +21,7 @@ from medref.search.access import visibility_for
 from medref.search.backends import Filters, Visibility, backend, count_cap
 from medref.search.models import SearchEntry
 from medref.search.query import Query, parse
-from medref.search.snippets import positions_for_query, positions_from_highlight, snippet
+from medref.search.snippets import positions_for_query, snippet
 
 PAGE_SIZE = 20
 TIMELINE_LIMIT = 200
@@ -75,18 +75,13 @@ def _part_stems(query: Query, entry: SearchEntry) -> tuple[str, ...]:
     return tuple(w for w in wanted if w in parts)
 
 
-def _hit(query: Query, entry: SearchEntry, score: float, marked: tuple[str, str] | None) -> Hit:
+def _hit(query: Query, entry: SearchEntry, score: float) -> Hit:
     # An item's text is its case number: its title is the better snippet.
     if entry.text and entry.kind != SearchEntry.Kind.ITEM:
         source, stems = entry.text, entry.stemmed
-        mark = marked[1] if marked is not None else None
     else:
         source, stems = entry.heading, entry.stemmed_heading
-        mark = marked[0] if marked is not None else None
-    if mark is not None:
-        positions = positions_from_highlight(mark)
-    else:
-        positions = positions_for_query(stems.split(), query)
+    positions = positions_for_query(stems.split(), query)
     return Hit(entry, snippet(source, positions, _part_stems(query, entry)), score)
 
 
@@ -126,12 +121,7 @@ def search(
         .only(*_ENTRY_FIELDS)
         .in_bulk(ranked.ids)
     )
-    marked = engine.highlights(query, ranked.ids)
-    hits = [
-        _hit(query, entries[pk], ranked.scores[pk], marked.get(pk) if marked else None)
-        for pk in ranked.ids
-        if pk in entries
-    ]
+    hits = [_hit(query, entries[pk], ranked.scores[pk]) for pk in ranked.ids if pk in entries]
     return SearchPage(text, ranked.total, page, page_size, hits, ranked.capped)
 
 

@@ -1,8 +1,8 @@
 """Snippets: the original text around the hits, hits in <mark>, no Django.
 
 The index stores one stemmed word per original word, so a hit's position
-among the stemmed words (from FTS5's ``highlight()``, or worked out here
-for PostgreSQL) is the position of the original word to mark. A word that
+among the stemmed words, worked out here from the query on both
+databases, is the position of the original word to mark. A word that
 matched only through its compound parts ("fravær" in
 "sygefraværsrapporter") is marked when it contains the part.
 """
@@ -15,21 +15,6 @@ import re
 from medref.search.query import Query, fold, stem
 
 _SPLIT = re.compile(r"([^\W_]+)")
-START, END = "\x02", "\x03"
-
-
-def positions_from_highlight(marked: str) -> set[int]:
-    """Word positions inside START…END markers of a highlighted stemmed text."""
-    found: set[int] = set()
-    inside = False
-    for position, token in enumerate(marked.split()):
-        if START in token:
-            inside = True
-        if inside:
-            found.add(position)
-        if END in token:
-            inside = False
-    return found
 
 
 def positions_for_query(stems: list[str], query: Query) -> set[int]:

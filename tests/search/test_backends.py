@@ -114,7 +114,7 @@ def test_facets_count_per_committee_year_and_section_kind() -> None:
 
 
 def test_search_costs_a_fixed_number_of_queries(examples_dir: Path) -> None:
-    """Capped count, ranked page, entries and highlights: four queries however many hits."""
+    """Capped count, ranked page and entries: at most four queries however many hits."""
     import_demo(examples_dir)
     with CaptureQueriesContext(connection) as few:
         search("sygefravær", page_size=2)
