@@ -146,6 +146,9 @@ def load_database(corpus: Corpus) -> tuple[dict[str, float], list[tuple[Any, ...
                 cursor.executemany(statement, db_rows[at : at + 5000])
         with connection.cursor() as cursor:
             cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+            cursor.execute(
+                "INSERT INTO search_heading_fts(search_heading_fts) VALUES ('optimize')"
+            )
             cursor.execute("ANALYZE")
     seconds = time.perf_counter() - start
     return {"rows": len(db_rows), "build_s": seconds, "generate_s": generate_s}, rows

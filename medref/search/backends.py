@@ -1,32 +1,24 @@
-"""Two full-text backends behind one interface: SQLite FTS5 and PostgreSQL.
+"""The search backends' common part: filters, visibility rules and bounded ranking.
 
-Both match, filter, rank, count, sort and page in SQL over the same
+Both backends match, filter, rank, count, sort and page in SQL over the same
 stemmed words (``medref.search.query``), so they find the same entries;
 only the scores differ in scale. Filters and visibility rules are plain
 SQL shared by both; the work per query is bounded (``Backend``).
 
-- SQLite: ``search_fts MATCH`` on a contentless FTS5 table whose rowid is
-  a date key (migration 0003), ``bm25()`` with column weights (heading 4,
-  text 1, compound parts 0.2); snippets are marked in Python.
-- PostgreSQL: ``document @@ to_tsquery('simple', …)`` on a GIN-indexed
-  tsvector, ``ts_rank_cd`` with weights A (heading) 1.0, B (text) 0.4,
-  D (parts) 0.1. The configuration is 'simple' because the words are
-  stemmed (and ae/oe/aa folded, compounds split) in Python before they
-  reach either database: 'danish' would stem them a second time and drop
-  stopwords, so phrases and results would drift from SQLite's.
+- SQLite: FTS5 with a date-key rowid, scored in Python (``medref.search.fts5``).
+- PostgreSQL: a GIN-indexed tsvector, ``ts_rank_cd`` (``medref.search.tsvector``).
 """
 
 from __future__ import annotations
 
 import datetime
-import json
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection
 
 from medref.documents.model import SectionKind
-from medref.search.query import Query, stem
+from medref.search.query import Query
 
 ALL: frozenset[int] | None = None  # "every committee" in Visibility
 
@@ -157,10 +149,6 @@ class Backend:
     def score(self) -> str:
         raise NotImplementedError
 
-    def heading_match(self, query: Query) -> tuple[str, list[object]]:
-        """The matches with a query word in their heading (item titles above all)."""
-        raise NotImplementedError
-
     def newest(self, query: Query, restrict: Sql, *, limit: int, offset: int = 0) -> list[int]:
         """Matching ids, newest meeting (then highest id) first, without visiting every match."""
         raise NotImplementedError
@@ -272,215 +260,14 @@ class Backend:
             return [r[0] for r in cursor.fetchall()]
 
 
-def _fts_string(word: str) -> str:
-    return '"' + word.replace('"', '""') + '"'
-
-
-def fts5_match(query: Query) -> str:
-    """The FTS5 query for ``query``: every positive part AND-ed, excluded words NOT-ed.
-
-    Phrases and excluded words look at the words as written (heading and
-    text), not at compound parts: "-tid" does not drop "arbejdstiden".
-    """
-    positive = [_fts_string(t) for t in query.terms]
-    positive += ["{stemmed_heading stemmed} : " + _fts_string(" ".join(p)) for p in query.phrases]
-    positive += [_fts_string(stem(p)) + " *" for p in query.prefixes]
-    expression = " AND ".join(positive)
-    if query.excluded:
-        excluded = " OR ".join(_fts_string(w) for w in query.excluded)
-        expression = f"({expression}) NOT {{stemmed_heading stemmed}} : ({excluded})"
-    return expression
-
-
-def fts5_words(query: Query) -> str:
-    """The positive words of ``query`` AND-ed, phrases as loose words, exclusions left out:
-    every match of ``fts5_match(query)`` matches it too."""
-    words = dict.fromkeys([*query.terms, *(w for p in query.phrases for w in p)])
-    parts = [_fts_string(w) for w in words] + [_fts_string(stem(p)) + " *" for p in query.prefixes]
-    return " AND ".join(parts)
-
-
-def _lexeme(word: str) -> str:
-    return "'" + word.replace("'", "''").replace("\\", "\\\\") + "'"
-
-
-def tsquery(query: Query) -> str:
-    """The to_tsquery('simple', …) text for ``query``; phrases and excluded words only
-    in heading and text (weights A and B), as in ``fts5_match``."""
-    parts = [_lexeme(t) for t in query.terms]
-    parts += ["(" + " <-> ".join(_lexeme(w) + ":AB" for w in p) + ")" for p in query.phrases]
-    parts += [_lexeme(stem(p)) + ":*" for p in query.prefixes]
-    parts += ["!" + _lexeme(w) + ":AB" for w in query.excluded]
-    return " & ".join(parts)
-
-
-def _date_key(day: datetime.date) -> int:
-    """The smallest FTS5 rowid of an entry of a meeting on ``day`` (migration 0003)."""
-    julian_day = day.toordinal() + 1_721_424  # SQLite's CAST(julianday(day) AS INTEGER)
-    return julian_day << 32
-
-
-class SqliteBackend(Backend):
-    # search_fts's rowid is the date key (migration 0003): julian day << 32 | entry id.
-    source = (
-        "search_fts JOIN search_searchentry e ON e.id = (search_fts.rowid & 4294967295) "
-        "JOIN meetings_meeting m ON m.id = e.meeting_id"
-    )
-    year = "CAST(strftime('%%Y', e.meeting_date) AS INTEGER)"
-    first_found = "ORDER BY search_fts.rowid DESC"  # the newest: free in FTS5
-
-    def match(self, query: Query) -> tuple[str, list[object]]:
-        return "search_fts MATCH %s", [fts5_match(query)]
-
-    def restrict(self, sql: Sql, visibility: Visibility, filters: Filters) -> None:
-        super().restrict(sql, visibility, filters)
-        # A date range is a rowid range of the date key, which FTS5 seeks to.
-        if filters.date_from is not None:
-            sql.add("search_fts.rowid >= %s", _date_key(filters.date_from))
-        if filters.date_to is not None:
-            sql.add("search_fts.rowid < %s", _date_key(filters.date_to + datetime.timedelta(1)))
-
-    def score(self) -> str:
-        return "-bm25(search_fts, 4.0, 1.0, 0.2)"
-
-    def heading_match(self, query: Query) -> tuple[str, list[object]]:
-        words = [*query.terms, *(w for p in query.phrases for w in p)]
-        any_word = [_fts_string(w) for w in words]
-        any_word += [_fts_string(stem(p)) + " *" for p in query.prefixes]
-        heading = f"({fts5_match(query)}) AND {{stemmed_heading}} : ({' OR '.join(any_word)})"
-        return "search_fts MATCH %s", [heading]
-
-    def _keys(
-        self, match: list[object], restrict: Sql, limit: int, offset: int = 0, below: int = 0
-    ) -> list[int]:
-        """Date keys of visible matches, newest first: FTS5 walks its rowids backwards."""
-        older = "AND search_fts.rowid < %s " if below else ""
-        statement = (
-            f"SELECT search_fts.rowid FROM {self.source} WHERE search_fts MATCH %s "
-            f"{older}AND {' AND '.join(['1 = 1', *restrict.where])} "
-            "ORDER BY search_fts.rowid DESC LIMIT %s OFFSET %s"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(
-                statement, [*match, *([below] if below else []), *restrict.params, limit, offset]
-            )
-            return [r[0] for r in cursor.fetchall()]
-
-    def newest(self, query: Query, restrict: Sql, *, limit: int, offset: int = 0) -> list[int]:
-        return [k & 0xFFFFFFFF for k in self._keys([fts5_match(query)], restrict, limit, offset)]
-
-    def rank_all(
-        self,
-        where: str,
-        params: list[object],
-        query: Query,
-        found: int,
-        *,
-        sort: str,
-        limit: int,
-        offset: int,
-    ) -> Ranked:
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT search_fts.rowid FROM {self.source} WHERE {where}", params)
-            keys = sorted((r[0] for r in cursor.fetchall()), reverse=True)
-        if sort == "date":  # the date key's order
-            ids = [k & 0xFFFFFFFF for k in keys[offset : offset + limit]]
-            return Ranked(ids, dict.fromkeys(ids, 0.0), found)
-        scored = self._scores(query, keys, limit=limit, offset=offset)
-        return Ranked([r[0] for r in scored], dict(scored), found)
-
-    def windowed(
-        self, query: Query, restrict: Sql, *, window: int, limit: int, offset: int
-    ) -> list[tuple[int, float]]:
-        newest = self._keys([fts5_match(query)], restrict, window)
-        heading = self._keys(self.heading_match(query)[1], restrict, window, below=newest[-1])
-        return self._scores(query, newest + heading, limit=limit, offset=offset)
-
-    def _scores(
-        self, query: Query, keys: list[int], *, limit: int, offset: int
-    ) -> list[tuple[int, float]]:
-        """(entry id, bm25) of one page of the given matches' date keys, best first.
-
-        bm25 counts, once per query, the rows holding each of its phrases: for
-        a quoted phrase of common words that means checking the positions in
-        every row with all its words, and excluded words are counted too. So
-        the score is of the query's words alone (``fts5_words``); which rows
-        match was settled by the full query that found ``keys``. One FTS5 scan
-        from the oldest key (FTS5 seeks to it), bm25 only for the keys.
-        """
-        statement = (
-            f"SELECT rowid, {self.score()} AS score FROM search_fts WHERE search_fts MATCH %s "
-            "AND rowid >= %s AND +rowid IN (SELECT value FROM json_each(%s)) "
-            "ORDER BY score DESC, rowid DESC LIMIT %s OFFSET %s"
-        )
-        params = [fts5_words(query), min(keys), json.dumps(keys), limit, offset]
-        with connection.cursor() as cursor:
-            cursor.execute(statement, params)
-            return [(r[0] & 0xFFFFFFFF, float(r[1])) for r in cursor.fetchall()]
-
-
-class PostgresBackend(Backend):
-    source = (
-        "search_searchentry e JOIN meetings_meeting m ON m.id = e.meeting_id "
-        "CROSS JOIN to_tsquery('simple', %s) q"
-    )
-    year = "CAST(EXTRACT(YEAR FROM e.meeting_date) AS INTEGER)"
-
-    def match(self, query: Query) -> tuple[str, list[object]]:
-        # The tsquery text is the first parameter: it sits in ``source``.
-        return "e.document @@ q", [tsquery(query)]
-
-    def score(self) -> str:
-        return "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e.document, q, 1)"
-
-    def heading_match(self, query: Query) -> tuple[str, list[object]]:
-        # The expression of the GIN index search_entry_heading (migration 0003).
-        words = [*query.terms, *(w for p in query.phrases for w in p)]
-        any_word = [_lexeme(w) for w in words] + [_lexeme(stem(p)) + ":*" for p in query.prefixes]
-        return (
-            "e.document @@ q AND to_tsvector('simple'::regconfig, e.stemmed_heading) "
-            "@@ to_tsquery('simple', %s)",
-            [tsquery(query), " | ".join(any_word)],
-        )
-
-    def newest(self, query: Query, restrict: Sql, *, limit: int, offset: int = 0) -> list[int]:
-        # The planner walks the (meeting_date, id) index backwards with the match as a
-        # filter when matches are many, and the GIN index when they are few.
-        statement = (
-            f"SELECT e.id FROM {self.source} WHERE e.document @@ q AND "
-            f"{' AND '.join(['TRUE', *restrict.where])} "
-            "ORDER BY e.meeting_date DESC, e.id DESC LIMIT %s OFFSET %s"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(statement, [tsquery(query), *restrict.params, limit, offset])
-            return [r[0] for r in cursor.fetchall()]
-
-    def windowed(
-        self, query: Query, restrict: Sql, *, window: int, limit: int, offset: int
-    ) -> list[tuple[int, float]]:
-        candidates = dict.fromkeys(self.newest(query, restrict, limit=window))
-        heading, params = self.heading_match(query)
-        statement = (
-            f"SELECT e.id FROM {self.source} WHERE {heading} AND "
-            f"{' AND '.join(['TRUE', *restrict.where])} LIMIT %s"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(statement, [*params, *restrict.params, window])
-            candidates.update(dict.fromkeys(r[0] for r in cursor.fetchall()))
-        statement = (
-            f"SELECT e.id, {self.score()} AS score FROM search_searchentry e "
-            "CROSS JOIN to_tsquery('simple', %s) q WHERE e.id = ANY(%s) "
-            "ORDER BY score DESC, e.meeting_date DESC, e.id DESC LIMIT %s OFFSET %s"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(statement, [tsquery(query), list(candidates), limit, offset])
-            return [(r[0], float(r[1])) for r in cursor.fetchall()]
-
-
 def backend() -> Backend:
     """The backend of the default database."""
     if connection.vendor == "postgresql":
+        from medref.search.tsvector import PostgresBackend
+
         return PostgresBackend()
     if connection.vendor == "sqlite":
+        from medref.search.fts5 import SqliteBackend
+
         return SqliteBackend()
     raise NotImplementedError(f"no full-text search backend for {connection.vendor}")

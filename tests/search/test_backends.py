@@ -11,9 +11,11 @@ from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from medref.search.backends import Visibility, backend, fts5_match, tsquery
+from medref.search.backends import Visibility, backend
+from medref.search.fts5 import fts5_match
 from medref.search.query import parse
 from medref.search.selectors import case_history, facets, search
+from medref.search.tsvector import tsquery
 
 from .helpers import committee, import_demo, meeting_with
 

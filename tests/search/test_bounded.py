@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.formats import number_format
 
-from medref.search.backends import _date_key
+from medref.search.fts5 import _date_key
 from medref.search.selectors import facets, search
 
 from .helpers import meeting_with
@@ -94,12 +94,14 @@ def test_facets_count_the_first_hits_only(small_caps) -> None:  # type: ignore[n
 
 
 def test_a_capped_search_costs_a_fixed_number_of_queries(small_caps) -> None:  # type: ignore[no-untyped-def]
-    """Count, window (newest, heading hits, scores) and entries: at most five."""
+    """Count, window (newest, heading hits, scores) and entries: at most five, for a
+    page inside the ranking window (a page beyond it costs one query more)."""
     budget_meetings(7)
     for sort in ("relevance", "date"):
-        with CaptureQueriesContext(connection) as queries:
-            search("budget", sort=sort)
-        assert len(queries) <= 5
+        for page in (1, 2):
+            with CaptureQueriesContext(connection) as queries:
+                search("budget", sort=sort, page_size=2, page=page)
+            assert len(queries) <= 5
 
 
 def test_the_page_says_over_n_results(client: Client, small_caps) -> None:  # type: ignore[no-untyped-def]
