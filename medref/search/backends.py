@@ -131,12 +131,16 @@ class Ranked:
 
 
 class Backend:
-    """Builds and runs the SQL; subclasses say how to match, score and highlight.
+    """Builds and runs the SQL; subclasses say how to match, find and score.
 
-    Cost is bounded whatever the number of matches: the count stops at
-    ``count_cap() + 1`` rows; up to the cap every match is ranked; beyond it
-    only a window of candidates is (``rank_window()`` heading hits plus as
-    many newest hits), and date order is an index scan that stops at the page.
+    Cost is bounded whatever the number of matches. One scan in date order
+    stops at the newest ``count_cap() + 1`` matches: it is the total (exact
+    up to the cap, else "over" it), the date order, and the candidates to
+    rank. Up to the cap every match is ranked; beyond it only a window is:
+    the ``rank_window()`` newest matches plus as many older ones with a query
+    word in their heading (item titles above all).
+
+    A match is named by a *key*: the entry id, or on SQLite its date key.
     """
 
     source = ""  # FROM … with e (search_searchentry) and m (meetings_meeting)
@@ -146,18 +150,30 @@ class Backend:
     def match(self, query: Query) -> tuple[str, list[object]]:
         raise NotImplementedError
 
-    def score(self) -> str:
+    def newest(self, query: Query, restrict: Sql, *, limit: int) -> list[int]:
+        """Keys of visible matches, newest meeting (then highest id) first, without
+        visiting every match."""
         raise NotImplementedError
 
-    def newest(self, query: Query, restrict: Sql, *, limit: int, offset: int = 0) -> list[int]:
-        """Matching ids, newest meeting (then highest id) first, without visiting every match."""
+    def entry_id(self, key: int) -> int:
+        return key
+
+    def heading_hits(self, query: Query, restrict: Sql, *, limit: int, below: int) -> list[int]:
+        """Keys of visible entries older than the key ``below`` with a query word in the
+        heading; ``scores`` drops those that do not match the whole query."""
         raise NotImplementedError
 
-    def windowed(
-        self, query: Query, restrict: Sql, *, window: int, limit: int, offset: int
+    def scores(
+        self,
+        query: Query,
+        keys: list[int],
+        *,
+        limit: int,
+        offset: int,
+        heading_hits: list[int] | None = None,
     ) -> list[tuple[int, float]]:
-        """(id, score), best first, of one page of the ranking window: the ``window``
-        newest matches and up to ``window`` older ones with a query word in the heading."""
+        """(entry id, score) of one page of the matches ``keys`` and the matching
+        ``heading_hits``, best first (ties: newest first)."""
         raise NotImplementedError
 
     def _where(
@@ -172,36 +188,6 @@ class Backend:
         """Add the visibility rules and filters to ``sql``."""
         _restrict(sql, visibility, filters)
 
-    def count(self, where: str, params: list[object], cap: int) -> int:
-        """The number of matches, counted up to ``cap + 1``."""
-        statement = f"SELECT COUNT(*) FROM (SELECT 1 FROM {self.source} WHERE {where} LIMIT %s) n"
-        with connection.cursor() as cursor:
-            cursor.execute(statement, [*params, cap + 1])
-            return int(cursor.fetchone()[0])
-
-    def rank_all(
-        self,
-        where: str,
-        params: list[object],
-        query: Query,
-        found: int,
-        *,
-        sort: str,
-        limit: int,
-        offset: int,
-    ) -> Ranked:
-        """One page of all ``found`` (at most ``count_cap()``) matches, every one ranked."""
-        order = "day DESC, id DESC" if sort == "date" else "score DESC, day DESC, id DESC"
-        statement = (
-            "SELECT id, score FROM ("
-            f"SELECT e.id AS id, e.meeting_date AS day, {self.score()} AS score "
-            f"FROM {self.source} WHERE {where}) hits ORDER BY {order} LIMIT %s OFFSET %s"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(statement, [*params, limit, offset])
-            rows = cursor.fetchall()
-        return Ranked([r[0] for r in rows], {r[0]: float(r[1]) for r in rows}, found)
-
     def rank(
         self,
         query: Query,
@@ -213,21 +199,50 @@ class Backend:
         offset: int,
     ) -> Ranked:
         """One page of entry ids with their scores, and the (capped) number of matches."""
-        where, params = self._where(query, visibility, filters)
-        cap = count_cap()
-        found = self.count(where, params, cap)
-        if found == 0:
-            return Ranked([], {}, 0)
-        if found <= cap:  # few enough to rank them all
-            return self.rank_all(where, params, query, found, sort=sort, limit=limit, offset=offset)
         restrict = Sql()
         self.restrict(restrict, visibility, filters)
+        cap = count_cap()
+        keys = self.newest(query, restrict, limit=cap + 1)
+        if not keys:
+            return Ranked([], {}, 0)
+        capped = len(keys) > cap
+        found = cap if capped else len(keys)
         if sort == "date":
-            ids = self.newest(query, restrict, limit=limit, offset=offset)
-            return Ranked(ids, dict.fromkeys(ids, 0.0), cap, capped=True)
+            return self.by_date(query, restrict, keys, found, capped, limit=limit, offset=offset)
+        if not capped:  # few enough to rank them all
+            scored = self.scores(query, keys, limit=limit, offset=offset)
+            return Ranked([r[0] for r in scored], dict(scored), found)
+        return self.ranked_window(query, restrict, keys, limit=limit, offset=offset)
+
+    def by_date(
+        self,
+        query: Query,
+        restrict: Sql,
+        keys: list[int],
+        found: int,
+        capped: bool,
+        *,
+        limit: int,
+        offset: int,
+    ) -> Ranked:
+        """One page in date order, from the newest ``keys`` if they reach that far."""
+        if offset + limit > len(keys):
+            keys = self.newest(query, restrict, limit=offset + limit)
+        ids = [self.entry_id(k) for k in keys[offset : offset + limit]]
+        return Ranked(ids, dict.fromkeys(ids, 0.0), found, capped)
+
+    def ranked_window(
+        self, query: Query, restrict: Sql, keys: list[int], *, limit: int, offset: int
+    ) -> Ranked:
+        """One page of the ranking window of more than ``count_cap()`` matches, from
+        the newest ``keys`` if there are enough of them."""
         window = max(rank_window(), offset + limit)
-        scored = self.windowed(query, restrict, window=window, limit=limit, offset=offset)
-        return Ranked([r[0] for r in scored], dict(scored), cap, capped=True)
+        if window > len(keys):
+            keys = self.newest(query, restrict, limit=window)
+        newest = keys[:window]
+        older = self.heading_hits(query, restrict, limit=window, below=newest[-1])
+        scored = self.scores(query, newest, limit=limit, offset=offset, heading_hits=older)
+        return Ranked([r[0] for r in scored], dict(scored), count_cap(), capped=True)
 
     def facet_rows(
         self, query: Query, visibility: Visibility, filters: Filters

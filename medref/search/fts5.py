@@ -19,15 +19,7 @@ import json
 
 from django.db import connection
 
-from medref.search.backends import (
-    Backend,
-    Filters,
-    Ranked,
-    Sql,
-    Visibility,
-    count_cap,
-    rank_window,
-)
+from medref.search.backends import Backend, Filters, Sql, Visibility
 from medref.search.query import Query, stem
 from medref.search.scoring import (
     Match,
@@ -102,27 +94,23 @@ class SqliteBackend(Backend):
         if filters.date_to is not None:
             sql.add("search_fts.rowid < %s", _date_key(filters.date_to + datetime.timedelta(1)))
 
-    def _keys(
-        self, match: str, restrict: Sql, limit: int, offset: int = 0, below: int = 0
-    ) -> list[int]:
-        """Date keys of visible matches, newest first: FTS5 walks its rowids backwards."""
-        older = "AND search_fts.rowid < %s " if below else ""
+    def newest(self, query: Query, restrict: Sql, *, limit: int) -> list[int]:
+        # FTS5 walks its rowids, the date keys, backwards and stops at the limit.
         statement = (
             f"SELECT search_fts.rowid FROM {self.source} WHERE search_fts MATCH %s "
-            f"{older}AND {' AND '.join(['1 = 1', *restrict.where])} "
-            "ORDER BY search_fts.rowid DESC LIMIT %s OFFSET %s"
+            f"AND {' AND '.join(['1 = 1', *restrict.where])} "
+            "ORDER BY search_fts.rowid DESC LIMIT %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(
-                statement, [match, *([below] if below else []), *restrict.params, limit, offset]
-            )
+            cursor.execute(statement, [fts5_match(query), *restrict.params, limit])
             return [r[0] for r in cursor.fetchall()]
 
-    def heading_keys(self, query: Query, restrict: Sql, *, limit: int, below: int) -> list[int]:
-        """Date keys of visible entries older than ``below`` with a query word in their
-        heading, newest first. Candidates only: whether they match the whole query is
-        checked on their words (``_scores``), which costs less than FTS5 checking a
-        phrase's positions row by row."""
+    def entry_id(self, key: int) -> int:
+        return key & ENTRY_ID
+
+    def heading_hits(self, query: Query, restrict: Sql, *, limit: int, below: int) -> list[int]:
+        """The newest first. Whether they match the whole query is checked on their
+        words (``scores``): cheaper than FTS5 checking a phrase's positions row by row."""
         any_word = " OR ".join(_word_match(w) for w in query_words(query))
         # The heading table under the name the restrictions use for the date key.
         statement = (
@@ -137,60 +125,23 @@ class SqliteBackend(Backend):
             cursor.execute(statement, [any_word, below, *restrict.params, limit])
             return [r[0] for r in cursor.fetchall()]
 
-    def rank(
-        self,
-        query: Query,
-        visibility: Visibility,
-        filters: Filters,
-        *,
-        sort: str,
-        limit: int,
-        offset: int,
-    ) -> Ranked:
-        """As ``Backend.rank``, but the count is the newest ``count_cap() + 1`` matches'
-        keys themselves: one FTS5 scan gives the total, the date order and, when capped,
-        the newest of the ranking window."""
-        restrict = Sql()
-        self.restrict(restrict, visibility, filters)
-        match = fts5_match(query)
-        cap = count_cap()
-        keys = self._keys(match, restrict, cap + 1)
-        if not keys:
-            return Ranked([], {}, 0)
-        capped = len(keys) > cap
-        found = cap if capped else len(keys)
-        if sort == "date":
-            if offset + limit > len(keys):  # a page beyond the counted ones
-                keys = self._keys(match, restrict, offset + limit)
-            ids = [k & ENTRY_ID for k in keys[offset : offset + limit]]
-            return Ranked(ids, dict.fromkeys(ids, 0.0), found, capped)
-        if not capped:  # few enough to rank them all
-            scored = self._scores(query, keys, limit=limit, offset=offset)
-        else:
-            window = max(rank_window(), offset + limit)
-            newest = keys[:window] if window <= len(keys) else self._keys(match, restrict, window)
-            heading = self.heading_keys(query, restrict, limit=window, below=newest[-1])
-            scored = self._scores(query, newest, limit=limit, offset=offset, unchecked=heading)
-        return Ranked([r[0] for r in scored], dict(scored), found, capped)
-
-    def _scores(
+    def scores(
         self,
         query: Query,
         keys: list[int],
         *,
         limit: int,
         offset: int,
-        unchecked: list[int] | None = None,
+        heading_hits: list[int] | None = None,
     ) -> list[tuple[int, float]]:
-        """(entry id, bm25) of one page of the matches ``keys`` and of those ``unchecked``
-        keys whose words match the query, best first (ties: newest first). The score
-        counts the query's words (phrases as loose words)."""
+        """FTS5's bm25 of the query's words (phrases as loose words), from the rows'
+        stored words; ``heading_hits`` are checked against the whole query there too."""
         words = query_words(query)
         stats, hits = self._word_stats(words)
         idfs = [idf(stats.rows, n) for n in hits]
         check = Match(tuple(words), tuple(map(tuple, query.phrases)), tuple(query.excluded))
         by_id = {k & ENTRY_ID: k for k in keys}
-        suspect = {k & ENTRY_ID: k for k in unchecked or ()}
+        suspect = {k & ENTRY_ID: k for k in heading_hits or ()}
         statement = (
             "SELECT id, stemmed_heading, stemmed, parts FROM search_searchentry "
             "WHERE id IN (SELECT value FROM json_each(%s))"
