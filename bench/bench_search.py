@@ -324,8 +324,9 @@ def measure_child(n_sections: int, with_tantivy: bool) -> dict[str, Any]:
 
 def _child(n_sections: int, *, postgres: bool) -> dict[str, Any]:
     env = dict(os.environ)
-    if not env.get("MEDREF_SECRET_KEY"):
-        env["MEDREF_DEBUG"] = "True"
+    # As in production: without DEBUG, Django does not record every query's SQL.
+    env["MEDREF_DEBUG"] = "False"
+    env.setdefault("MEDREF_SECRET_KEY", "bench-search-throw-away-database")
     command = [sys.executable, "-m", "bench.bench_search", "--child", str(n_sections)]
     with tempfile.TemporaryDirectory(prefix="medref-bench-search-") as tmp:
         if postgres:

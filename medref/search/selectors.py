@@ -1,8 +1,10 @@
 """Reads of the search index: results, facets and case histories, in fixed queries.
 
-``search`` costs at most five queries (the capped count; the ranked page,
-which with more than ``count_cap()`` matches is three: the newest hits,
-the heading hits, their scores; and the page's entries), ``facets`` one,
+``search`` costs at most five queries for a page inside the ranking window
+(the newest matches up to ``count_cap() + 1``, which on PostgreSQL is a
+count and then the newest; with more than ``count_cap()`` matches the
+heading hits; the scores, on SQLite the words' row counts and the
+candidates' words; and the page's entries), ``facets`` one,
 and ``case_history`` three, whatever the number of hits. Totals are exact
 up to ``count_cap()`` (1,000); beyond it a page says "over 1.000" and
 facets count the first 1,000 matches found (on SQLite the newest).
