@@ -32,7 +32,12 @@ MIN_KNOWN_PART = 4
 # Compounds longer than this many parts are not worth splitting further.
 MAX_PARTS = 4
 SMALL_LEXICON = 20_000
+# Splits kept for reuse across texts, at most (a few MB).
+SHARED_SPLITS = 200_000
 _LINKERS = ("s", "e")
+# Known parts and heads a lexicon's own words add for one word (see Lexicon._signature).
+Signature = tuple[frozenset[str], frozenset[str]]
+_NO_SIGNATURE: Signature = (frozenset(), frozenset())
 
 
 def read_hunspell(path: Path) -> set[str]:
@@ -61,7 +66,13 @@ class Lexicon:
         self._stems = {stem(w) for w in self._words} if small else None
         self._sorted = [] if small else sorted(self._words)
         self._heads: dict[str, bool] = {}
-        self._splits: dict[str, tuple[str, ...]] = {}
+        self._splits: dict[tuple[str, int], tuple[str, ...]] = {}
+        self._parts: dict[str, tuple[str, ...]] = {}
+        self._word_parts: dict[str, tuple[str, ...]] = {}
+        # Splits under this lexicon plus any own words that answer a word's
+        # lookups alike (see ``_signature``): shared by every extension.
+        self._shared: dict[tuple[str, int, Signature], tuple[str, ...]] = {}
+        self._prefixes: set[str] | None = None  # of the own words, for ``_signature``
 
     @classmethod
     def from_hunspell(cls, path: Path = HUNSPELL_DA) -> Lexicon:
@@ -121,12 +132,65 @@ class Lexicon:
 
     def split(self, word: str) -> tuple[str, ...]:
         """The parts of a folded word, the last as written; () when it is no compound."""
-        cached = self._splits.get(word)
+        return self._split(word, MIN_KNOWN_PART if self._head(word) else MIN_PART)
+
+    def _split(self, word: str, shortest: int) -> tuple[str, ...]:
+        key = (word, shortest)
+        cached = self._splits.get(key)
         if cached is None:
-            known = self._head(word)
-            cached = self._best_split(word, MIN_KNOWN_PART if known else MIN_PART)
-            self._splits[word] = cached
+            if self._base is None:
+                cached = self._best_split(word, shortest)
+            else:
+                # The split depends on this lexicon's own words only through
+                # the lookups they answer: none, and the base's split holds;
+                # the same ones, and another extension's split holds.
+                signature = self._signature(word, shortest)
+                if not (signature[0] or signature[1]):
+                    cached = self._base._split(word, shortest)
+                else:
+                    shared = self._base._shared
+                    cached = shared.get((word, shortest, signature))
+                    if cached is None:
+                        cached = self._best_split(word, shortest)
+                        if len(shared) < SHARED_SPLITS:
+                            shared[word, shortest, signature] = cached
+            self._splits[key] = cached
         return cached
+
+    def _signature(self, word: str, shortest: int) -> Signature:
+        """Which of ``_best_split``'s possible lookups this lexicon's own words answer.
+
+        The known words among every part ``_lemma`` may be asked about, and
+        the tails ``_head`` may be asked about that own words make heads.
+        """
+        n = len(word)
+        if n < 2 * shortest:
+            return _NO_SIGNATURE
+        own = self._words
+        if self._prefixes is None:
+            self._prefixes = {w[:k] for w in own for k in range(1, len(w) + 1)}
+        prefixes = self._prefixes
+        last = n - shortest
+        known: set[str] = set()
+        for start in range(last - shortest + 1):
+            for end in range(start + shortest, last + 1):
+                # Every word asked about below starts with part[:-1]: none is
+                # known when no own word does, here or for any longer part.
+                if word[start : end - 1] not in prefixes:
+                    break
+                part = word[start:end]
+                if part in own:
+                    known.add(part)
+                if len(part) > MIN_PART and part[-1] in _LINKERS and part[:-1] in own:
+                    known.add(part[:-1])
+                if part[-1] == "s" and part[:-1] + "e" in own:
+                    known.add(part[:-1] + "e")
+        heads = frozenset(
+            tail
+            for tail in (word[start:] for start in range(1, last + 1))
+            if tail in own or self._has_stem(stem(tail))
+        )
+        return frozenset(known), heads
 
     def _best_split(self, word: str, shortest: int) -> tuple[str, ...]:
         if len(word) < 2 * shortest:
@@ -157,26 +221,41 @@ class Lexicon:
         "langtidssygefraværet" gives langtid, sygefravær, syge, fravær: its
         own stem is not among them.
         """
-        found: list[str] = []
-        pending = [word]
-        while pending:
-            parts = self.split(pending.pop())
-            for part in parts:
-                found.append(stem(part))
-                pending.append(part)
-        own = stem(word)
-        return [s for s in dict.fromkeys(found) if s != own]
+        cached = self._parts.get(word)
+        if cached is None:
+            found: list[str] = []
+            pending = [word]
+            while pending:
+                parts = self.split(pending.pop())
+                for part in parts:
+                    found.append(stem(part))
+                    pending.append(part)
+            own = stem(word)
+            cached = self._parts[word] = tuple(s for s in dict.fromkeys(found) if s != own)
+        return list(cached)
+
+    def word_parts(self, word: str) -> tuple[str, ...]:
+        """``part_stems`` of a casefolded word as ``words`` gives it (folded here)."""
+        if len(word) < 2 * MIN_PART:
+            return ()
+        cached = self._word_parts.get(word)
+        if cached is None:
+            folded = fold(word)
+            self.part_stems(folded)
+            cached = self._word_parts[word] = self._parts[folded]
+        return cached
 
 
 def parts_text(text: str, lexicon: Lexicon) -> str:
     """The part stems of every compound in ``text``, space separated."""
-    out: list[str] = []
-    for word in words(text):
-        if len(word) >= 2 * MIN_PART:
-            out.extend(lexicon.part_stems(fold(word)))
-    return " ".join(out)
+    return " ".join(s for word in words(text) for s in lexicon.word_parts(word))
 
 
 def text_lexicon(base: Lexicon, *texts: str) -> Lexicon:
     """``base`` plus the folded words of ``texts`` (the minutes' own vocabulary)."""
-    return base.extended({fold(w) for text in texts for w in words(text)})
+    return words_lexicon(base, {w for text in texts for w in words(text)})
+
+
+def words_lexicon(base: Lexicon, text_words: Iterable[str]) -> Lexicon:
+    """``base`` plus ``text_words`` (casefolded words, as ``words`` gives them), folded."""
+    return base.extended({fold(w) for w in set(text_words)})

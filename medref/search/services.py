@@ -2,22 +2,24 @@
 
 The database's full-text index follows the rows by itself (FTS5 triggers,
 a generated tsvector column), so writing the rows is all there is to it.
+An edit that touches one item rebuilds that item's entries only
+(``index_item``), with the same lexicon a whole-meeting rebuild would use.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from django.conf import settings
 from django.db import transaction
 
-from medref.meetings.models import AgendaItem, Meeting
+from medref.meetings.models import AgendaItem, Attachment, Meeting, Section
 from medref.search.bilag import attachment_text
-from medref.search.compounds import HUNSPELL_DA, Lexicon, parts_text, text_lexicon
+from medref.search.compounds import HUNSPELL_DA, Lexicon, words_lexicon
 from medref.search.models import SearchEntry
-from medref.search.query import index_text
+from medref.search.query import fold, stem, words
 
 
 @cache
@@ -43,23 +45,63 @@ class Piece:
     section_kind: str = ""
 
 
-def _pieces(meeting: Meeting) -> Iterator[Piece]:
+def _meeting_piece(meeting: Meeting) -> Piece:
     committee = meeting.committee
     header = f"{committee.name} {meeting.meeting_date:%d-%m-%Y} {meeting.location or ''}"
-    yield Piece(SearchEntry.Kind.MEETING, committee.name, header)
+    return Piece(SearchEntry.Kind.MEETING, committee.name, header)
+
+
+def _item_pieces(item: AgendaItem) -> Iterator[Piece]:
+    """The item's title, its sections and its bilag (prefetch sections and attachments)."""
+    yield Piece(SearchEntry.Kind.ITEM, item.title, item.case_number or "", item)
+    for section in item.sections.all():
+        yield Piece(SearchEntry.Kind.SECTION, section.heading, section.text, item, section.kind)
+    for attachment in item.attachments.all():
+        text = attachment_text(attachment.file)
+        yield Piece(SearchEntry.Kind.ATTACHMENT, attachment.title, text, item)
+
+
+def _pieces(meeting: Meeting) -> Iterator[Piece]:
+    yield _meeting_piece(meeting)
     for item in meeting.items.prefetch_related("sections", "attachments"):
-        title_text = item.case_number or ""
-        yield Piece(SearchEntry.Kind.ITEM, item.title, title_text, item)
-        for section in item.sections.all():
-            yield Piece(SearchEntry.Kind.SECTION, section.heading, section.text, item, section.kind)
-        for attachment in item.attachments.all():
-            text = attachment_text(attachment.file)
-            yield Piece(SearchEntry.Kind.ATTACHMENT, attachment.title, text, item)
+        yield from _item_pieces(item)
 
 
-def build_entry(meeting: Meeting, piece: Piece, lexicon: Lexicon) -> SearchEntry:
-    """The row for one piece: stemmed words aligned with the original, compound parts once."""
-    parts = parts_text(f"{piece.heading} {piece.text}", lexicon)
+class MeetingWords:
+    """The words of a meeting's pieces (heading, text): each piece tokenised
+    once, each distinct word stemmed once and split once."""
+
+    def __init__(self, texts: Iterable[tuple[str, str]]) -> None:
+        self.tokens = [(words(heading), words(text)) for heading, text in texts]
+        self._stems: dict[str, str] = {}
+
+    def distinct(self) -> set[str]:
+        """Every casefolded word of every piece (``words_lexicon`` folds them)."""
+        return {w for heading, text in self.tokens for w in (*heading, *text)}
+
+    def row(self, index: int, lexicon: Lexicon) -> tuple[str, str, str]:
+        """(stemmed heading, stemmed text, compound part stems once each) of one piece.
+
+        The stemmed texts are ``index_text`` of heading and text, word by word.
+        """
+        heading, text = self.tokens[index]
+        parts = [s for word in (*heading, *text) for s in lexicon.word_parts(word)]
+        return self._stemmed(heading), self._stemmed(text), " ".join(dict.fromkeys(parts))
+
+    def _stemmed(self, tokens: list[str]) -> str:
+        table = self._stems
+        out = []
+        for word in tokens:
+            stemmed = table.get(word)
+            if stemmed is None:
+                stemmed = table[word] = stem(fold(word))
+            out.append(stemmed)
+        return " ".join(out)
+
+
+def build_entry(meeting: Meeting, piece: Piece, stemmed: tuple[str, str, str]) -> SearchEntry:
+    """The row for one piece, with its ``MeetingWords.row``."""
+    stemmed_heading, stemmed_text, parts = stemmed
     return SearchEntry(
         meeting=meeting,
         item=piece.item,
@@ -71,20 +113,66 @@ def build_entry(meeting: Meeting, piece: Piece, lexicon: Lexicon) -> SearchEntry
         section_kind=piece.section_kind,
         heading=piece.heading,
         text=piece.text,
-        stemmed_heading=index_text(piece.heading),
-        stemmed=index_text(piece.text),
-        parts=" ".join(dict.fromkeys(parts.split())),
+        stemmed_heading=stemmed_heading,
+        stemmed=stemmed_text,
+        parts=parts,
     )
+
+
+def _write(meeting: Meeting, pieces: list[Piece], *other_words: Iterable[str]) -> int:
+    """Insert the pieces' entries; the lexicon adds ``other_words`` (the rest of the meeting)."""
+    analysed = MeetingWords((p.heading, p.text) for p in pieces)
+    own = analysed.distinct()
+    for more in other_words:
+        own.update(more)
+    lexicon = words_lexicon(base_lexicon(), own)
+    entries = [build_entry(meeting, p, analysed.row(i, lexicon)) for i, p in enumerate(pieces)]
+    SearchEntry.objects.bulk_create(entries, batch_size=500)
+    return len(entries)
 
 
 def index_meeting(meeting: Meeting) -> int:
     """Replace the meeting's entries with fresh ones; returns how many."""
     unindex_meeting(meeting)
-    pieces = list(_pieces(meeting))
-    lexicon = text_lexicon(base_lexicon(), *(f"{p.heading} {p.text}" for p in pieces))
-    entries = [build_entry(meeting, piece, lexicon) for piece in pieces]
-    SearchEntry.objects.bulk_create(entries, batch_size=500)
-    return len(entries)
+    return _write(meeting, list(_pieces(meeting)))
+
+
+def index_item(item: AgendaItem) -> int:
+    """Replace one item's entries (title, sections, bilag); returns how many.
+
+    The lexicon is the whole meeting's, as ``index_meeting`` builds it: the
+    other items' titles and sections are read from their rows, their bilag
+    text from their entries (a bilag file is added or removed, never edited,
+    so its entry holds what the file would give).
+    """
+    item = (
+        AgendaItem.objects.select_related("meeting__committee")
+        .prefetch_related("sections", "attachments")
+        .get(pk=item.pk)
+    )
+    meeting = item.meeting
+    SearchEntry.objects.filter(item=item).delete()
+    others = (words(text) for text in _other_texts(meeting, item))
+    return _write(meeting, list(_item_pieces(item)), *others)
+
+
+def _other_texts(meeting: Meeting, item: AgendaItem) -> Iterable[str]:
+    """The texts of every piece of the meeting outside ``item``. Four queries."""
+    header = _meeting_piece(meeting)
+    yield header.heading
+    yield header.text
+    others = AgendaItem.objects.filter(meeting=meeting).exclude(pk=item.pk)
+    for title, case_number in others.values_list("title", "case_number"):
+        yield title
+        yield case_number or ""
+    sections = Section.objects.filter(item__meeting=meeting).exclude(item=item)
+    for heading, text in sections.values_list("heading", "text"):
+        yield heading
+        yield text
+    bilag = Attachment.objects.filter(item__meeting=meeting).exclude(item=item)
+    yield from bilag.values_list("title", flat=True)
+    stored = SearchEntry.objects.filter(meeting=meeting, kind=SearchEntry.Kind.ATTACHMENT)
+    yield from stored.exclude(item=item).values_list("text", flat=True)
 
 
 def unindex_meeting(meeting: Meeting) -> None:
