@@ -139,3 +139,49 @@ def test_the_date_key_is_sqlites_julian_day() -> None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT CAST(julianday(%s) AS INTEGER) << 32", [day.isoformat()])
         assert cursor.fetchone()[0] == _date_key(day)
+
+
+@pytest.mark.parametrize("text", ["budget overskud", '"budget overskud"'])
+def test_a_heading_hit_must_match_the_whole_query(small_caps, text: str) -> None:  # type: ignore[no-untyped-def]
+    """An old item titled "Budget" is a heading hit of the window, but says nothing of
+    "overskud": it is not a result."""
+    for day in range(1, 8):
+        meeting_with([(CASE, f"Budget overskud {day}.")], on=datetime.date(2025, 3, day))
+    meeting_with([(CASE, "Intet om det.")], on=datetime.date(2020, 1, 6), title="Budget")
+    page = search(text, page_size=3)
+    assert page.capped and len(page.hits) == 3
+    assert {h.entry.meeting_date.year for h in page.hits} == {2025}
+
+
+@pytest.mark.sqlite
+def test_the_heading_index_follows_the_entries() -> None:
+    """search_heading_fts (migration 0004) has a row for every entry's heading, through
+    inserts, updates and deletes."""
+    from medref.meetings.models import AgendaItem
+    from medref.search.models import SearchEntry
+    from medref.search.services import index_meeting
+
+    def headings_with(word: str) -> tuple[int, int]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT COUNT(*) FROM search_heading_fts WHERE search_heading_fts MATCH %s",
+                [f'"{word}"'],
+            )
+            indexed = cursor.fetchone()[0]
+        stored = sum(
+            word in h.split() for h in SearchEntry.objects.values_list("stemmed_heading", flat=True)
+        )
+        return indexed, stored
+
+    meetings = [
+        meeting_with([(CASE, "Tekst.")], on=datetime.date(2025, 3, d), title="Budget")
+        for d in (1, 2)
+    ]
+    assert headings_with("budg") == (2, 2)
+    AgendaItem.objects.filter(meeting=meetings[0]).update(title="Overskud")
+    index_meeting(meetings[0])
+    assert headings_with("budg") == (1, 1) and headings_with("overskud") == (1, 1)
+    SearchEntry.objects.filter(kind="item").update(stemmed_heading="kantin")
+    assert headings_with("budg") == (0, 0) and headings_with("kantin") == (2, 2)
+    meetings[1].delete()
+    assert headings_with("kantin") == (1, 1)
