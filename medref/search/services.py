@@ -137,18 +137,20 @@ def index_meeting(meeting: Meeting) -> int:
     return _write(meeting, list(_pieces(meeting)))
 
 
-def index_item(item: AgendaItem) -> int:
+def index_item(item: AgendaItem | int) -> int:
     """Replace one item's entries (title, sections, bilag); returns how many.
 
     The lexicon is the whole meeting's, as ``index_meeting`` builds it: the
     other items' titles and sections are read from their rows, their bilag
     text from their entries (a bilag file is added or removed, never edited,
-    so its entry holds what the file would give).
+    so its entry holds what the file would give). ``AgendaItem.DoesNotExist``
+    when the item is gone.
     """
+    pk = item.pk if isinstance(item, AgendaItem) else item
     item = (
         AgendaItem.objects.select_related("meeting__committee")
         .prefetch_related("sections", "attachments")
-        .get(pk=item.pk)
+        .get(pk=pk)
     )
     meeting = item.meeting
     SearchEntry.objects.filter(item=item).delete()

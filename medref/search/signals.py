@@ -1,7 +1,8 @@
 """Index upkeep for edits: every workflow action records a MeetingEvent.
 
-An event that changed what a meeting says re-indexes the meeting at once, in
-the action's own transaction. Removals are recorded before the row goes, so
+An event that changed what a meeting says re-indexes at once, in the
+action's own transaction: only the named item's entries when the action
+touched that item alone, else the whole meeting. Removals are recorded before the row goes, so
 those re-index once the transaction commits. Status changes need nothing:
 searches read the meeting's status live. Imports call ``index_meeting``
 themselves (``meetings.services.import_document``).
@@ -15,8 +16,8 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from medref.meetings.models import Meeting, MeetingEvent
-from medref.search.services import index_meeting
+from medref.meetings.models import AgendaItem, Meeting, MeetingEvent
+from medref.search.services import index_item, index_meeting
 
 Event = MeetingEvent.Action
 STATUS_ONLY = frozenset(
@@ -30,6 +31,19 @@ STATUS_ONLY = frozenset(
     }
 )
 REMOVALS = frozenset({Event.ITEM_REMOVED, Event.SECTION_REMOVED, Event.ATTACHMENT_REMOVED})
+# Actions that change their item's rows and nothing else the index holds
+# (renumbering other items is not indexed).
+ITEM_ONLY = frozenset(
+    {
+        Event.ITEM_ADDED,
+        Event.ITEM_EDITED,
+        Event.SECTION_ADDED,
+        Event.SECTION_EDITED,
+        Event.RECOMMENDATION_SET,
+        Event.DECISION_WRITTEN,
+        Event.ATTACHMENT_ADDED,
+    }
+)
 
 
 def _reindex(meeting_id: int) -> None:
@@ -39,11 +53,21 @@ def _reindex(meeting_id: int) -> None:
             index_meeting(meeting)
 
 
+def _reindex_item(item_id: int, meeting_id: int) -> None:
+    try:
+        with transaction.atomic():
+            index_item(item_id)
+    except AgendaItem.DoesNotExist:
+        _reindex(meeting_id)
+
+
 @receiver(post_save, sender=MeetingEvent, dispatch_uid="search-reindex-on-event")
 def reindex_on_event(sender: Any, instance: MeetingEvent, created: bool, **kwargs: Any) -> None:
     if not created or instance.action in STATUS_ONLY:
         return
     if instance.action in REMOVALS:
         transaction.on_commit(lambda: _reindex(instance.meeting_id))
+    elif instance.action in ITEM_ONLY and instance.item_id is not None:
+        _reindex_item(instance.item_id, instance.meeting_id)
     else:
         _reindex(instance.meeting_id)
