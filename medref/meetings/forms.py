@@ -183,6 +183,9 @@ class AttendanceForm(forms.Form):
     """One choice per member (``status_<person id>``) and, per item, its
     substitutes (``substitutes_<item id>``)."""
 
+    # How many times attendance had been recorded when the page was opened (conflict detection).
+    recordings = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
     def __init__(
         self,
         *args: Any,

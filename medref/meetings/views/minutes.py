@@ -18,6 +18,7 @@ from medref.meetings.forms import AttendanceForm, DecisionForm, show_error
 from medref.meetings.models import AgendaItem, Attendance, ItemAttendance, Meeting
 from medref.meetings.text import blocks_to_markdown
 from medref.meetings.workflow import minutes
+from medref.meetings.workflow.common import attendance_recordings
 from medref.meetings.workflow.errors import WorkflowError
 from medref.meetings.workflow.standard import standard_decision
 
@@ -33,7 +34,7 @@ def _meeting_or_404(pk: int) -> Meeting:
 
 def _attendance_initial(meeting: Meeting) -> dict[str, Any]:
     """What the form shows: the attendance recorded, or everyone present."""
-    initial: dict[str, Any] = {}
+    initial: dict[str, Any] = {"recordings": attendance_recordings(meeting)}
     for row in meeting.attendances.all():
         if row.participant_position is not None:
             initial[f"status_{row.person_id}"] = row.status or (
@@ -75,6 +76,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
                 form.statuses(),
                 by=request.user,
                 item_substitutes=form.item_substitutes(),
+                expected=form.cleaned_data["recordings"],
             )
         except WorkflowError as refused:
             show_error(form, refused)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.utils.translation import gettext as _
 
 from medref.accounts.permissions import Action, raise_unless
@@ -77,15 +77,12 @@ def check_version(item: AgendaItem, expected: int | None) -> None:
     """``Conflict`` when the item changed since the editor read version ``expected``."""
     if expected is None or item.version == expected:
         return
-    last = (
+    who = _actor_name(
         MeetingEvent.objects.filter(item=item)
         .select_related("actor")
         .order_by("-at", "-pk")
         .first()
     )
-    who = None
-    if last is not None and last.actor is not None:
-        who = last.actor.get_full_name() or last.actor.get_username()
     if who:
         message = _(
             "%(who)s saved item %(number)s after you opened it. Your changes were not saved: "
@@ -96,6 +93,53 @@ def check_version(item: AgendaItem, expected: int | None) -> None:
             "Someone else saved item %(number)s after you opened it. Your changes were not "
             "saved: reload the page, look at theirs and make yours again."
         ) % {"number": item.number}
+    raise Conflict(message)
+
+
+def _actor_name(event: MeetingEvent | None) -> str | None:
+    """Who did ``event``, by name; None when unknown (a CLI run, a deleted user)."""
+    if event is None or event.actor is None:
+        return None
+    return event.actor.get_full_name() or event.actor.get_username()
+
+
+def _attendance_events(meeting: Meeting) -> QuerySet[MeetingEvent]:
+    return MeetingEvent.objects.filter(
+        meeting=meeting, action=MeetingEvent.Action.ATTENDANCE_RECORDED
+    )
+
+
+def attendance_recordings(meeting: Meeting) -> int:
+    """How many times the meeting's attendance has been recorded: what an
+    attendance form carries to tell whether someone saved since it was opened."""
+    return _attendance_events(meeting).count()
+
+
+def check_attendance_unchanged(meeting: Meeting, expected: int | None) -> None:
+    """``Conflict`` when attendance was recorded after the editor saw ``expected``
+    recordings (``attendance_recordings``); None: no check.
+
+    Call with the meeting locked, so nobody records in between.
+    """
+    if expected is None:
+        return
+    recordings = _attendance_events(meeting)
+    count = recordings.count()
+    if count == expected:
+        return
+    # Fewer than the form says (a form of another meeting?): refuse without naming anyone.
+    latest = recordings.select_related("actor").order_by("at", "pk").last()
+    who = _actor_name(latest) if count > expected else None
+    if who:
+        message = _(
+            "%(who)s recorded the attendance after you opened the page. Your choices were "
+            "not saved: reload the page, look at theirs and make yours again."
+        ) % {"who": who}
+    else:
+        message = _(
+            "Someone else recorded the attendance after you opened the page. Your choices "
+            "were not saved: reload the page, look at theirs and make yours again."
+        )
     raise Conflict(message)
 
 

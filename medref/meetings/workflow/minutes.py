@@ -30,6 +30,7 @@ from . import history
 from .common import (
     DEFAULT_HEADINGS,
     allow,
+    check_attendance_unchanged,
     check_version,
     ensure_section,
     locked_item,
@@ -119,12 +120,16 @@ def record_attendance(
     *,
     by: Any,
     item_substitutes: Mapping[int, Sequence[int]] | None = None,
+    expected: int | None = None,
 ) -> Meeting:
     """Who was there: present / afbud / fraværende per member (person id), and
     per item (id) the substitutes who took part in it.
 
     The meeting's lists (deltagere, til stede, afbud, suppleanter) and each
     item's "Fraværende" line are computed from this; nobody types them twice.
+    ``expected``: how many times attendance had been recorded when the editor
+    opened the form (``attendance_recordings``); ``Conflict`` if more since.
+    None (the CLI, imports): no check.
     """
     meeting = locked_meeting(meeting)
     allow(by, Action.RECORD_ATTENDANCE, meeting)
@@ -136,6 +141,7 @@ def record_attendance(
             "(the meeting's status is “%(status)s”)."
         ),
     )
+    check_attendance_unchanged(meeting, expected)
     members, substitutes = members_on(meeting)
     by_person = {m.person_id: m for m in members}
     unknown = set(statuses) - set(by_person)
