@@ -7,7 +7,7 @@ whole page with the errors.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django import forms
@@ -105,10 +105,18 @@ def _save(
     form_name: str,
     run: Callable[[AgendaItem, forms.Form], object],
     anchor: str,
+    *,
+    item: AgendaItem | None = None,
+    shown: Mapping[str, Any] | None = None,
     **form_kwargs: Any,
 ) -> HttpResponse:
-    """Validate ``form_class``, call ``run``; errors go next to the form's fields."""
-    item = _item_or_404(pk, item_pk)
+    """Validate ``form_class``, call ``run``; errors go next to the form's fields.
+
+    ``item``: the item when the view has loaded it already; ``shown``: more of
+    the page to show again with the errors (the section being edited).
+    """
+    if item is None:
+        item = _item_or_404(pk, item_pk)
     require(request, item.meeting, Action.EDIT_AGENDA)
     form = form_class(request.POST, request.FILES, **form_kwargs)
     if form.is_valid():
@@ -120,7 +128,7 @@ def _save(
             if request.htmx:
                 return _page(request, _fresh(pk, item_pk))
             return back_to(_item_url(item), anchor)
-    return _page(request, item, **{form_name: form})
+    return _page(request, item, **{**(shown or {}), form_name: form})
 
 
 @login_required
@@ -180,23 +188,29 @@ def section(request: HttpRequest, pk: int, item_pk: int, section_pk: int) -> Htt
         if request.htmx:
             return render(request, "meetings/item.html#section-form", {**context, "section": found})
         return render(request, "meetings/item.html", context)
-    form = SectionForm(request.POST, prefix=f"afsnit-{found.pk}")
-    if form.is_valid():
-        try:
-            sections.edit_section(
-                found,
-                by=request.user,
-                expected_version=form.cleaned_data["version"],
-                heading=form.cleaned_data["heading"],
-                markdown=form.cleaned_data["text"],
-            )
-        except WorkflowError as refused:
-            show_error(form, refused)
-        else:
-            if request.htmx:
-                return _page(request, _fresh(pk, item_pk))
-            return back_to(_item_url(item), f"afsnit-{found.pk}")
-    return _page(request, item, editing_section=found, edit_form=form)
+
+    def run(item: AgendaItem, form: forms.Form) -> None:
+        sections.edit_section(
+            found,
+            by=request.user,
+            expected_version=form.cleaned_data["version"],
+            heading=form.cleaned_data["heading"],
+            markdown=form.cleaned_data["text"],
+        )
+
+    anchor = f"afsnit-{found.pk}"
+    return _save(
+        request,
+        pk,
+        item_pk,
+        SectionForm,
+        "edit_form",
+        run,
+        anchor,
+        item=item,
+        shown={"editing_section": found},
+        prefix=anchor,
+    )
 
 
 @login_required
