@@ -26,7 +26,9 @@ from medref.search.query import Query, parse
 from medref.search.snippets import positions_for_query, snippet
 
 PAGE_SIZE = 20
-TIMELINE_LIMIT = 200
+HISTORY_PAGE_SIZE = 50
+# Oldest meeting first; the id keeps pages apart when all else ties.
+_TIMELINE_ORDER = ("meeting__meeting_date", "meeting__committee__name", "number", "pk")
 # A KLE-style journal number: 81.38.00-P35-58-23.
 CASE_NUMBER = re.compile(r"^\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2}$")
 
@@ -186,37 +188,62 @@ class TimelineEntry:
 class Timeline:
     query: str
     case_number: bool  # found by journal number, else by topic
-    entries: list[TimelineEntry]
+    entries: list[TimelineEntry]  # this page's, oldest meeting first
+    total: int = 0  # items on every page
+    page: int = 1
+    page_size: int = HISTORY_PAGE_SIZE
+    capped: bool = False  # a topic with more items: the oldest ``count_cap()`` only
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.page_size))
+
+    @property
+    def start(self) -> int:
+        """The number of the page's first item in the whole timeline (from 1)."""
+        return (self.page - 1) * self.page_size + 1
 
 
-def case_history(text: str, *, visibility: Visibility | None = None) -> Timeline:
-    """Every item on a case (a journal number) or a topic, oldest meeting first. Three queries."""
+def case_history(
+    text: str,
+    *,
+    visibility: Visibility | None = None,
+    page: int = 1,
+    page_size: int = HISTORY_PAGE_SIZE,
+) -> Timeline:
+    """Every item on a case (a journal number) or a topic, oldest meeting first, a
+    page at a time. Three queries whatever the page: the total (for a topic the
+    matching items' ids, at most ``count_cap()``), the page's items, their decisions."""
     text = text.strip()
     visibility = visibility or visibility_for(None)
+    page = max(1, page)
     by_number = CASE_NUMBER.match(text) is not None
     items = AgendaItem.objects.select_related("meeting__committee")
+    capped = False
     if by_number:
         items = items.filter(case_number=text).filter(_visible_items(visibility))
+        total = items.count()
     else:
         query = parse(text)
         if query.empty:
-            return Timeline(text, False, [])
-        ids = backend().items(
-            query, visibility, Filters(kinds=("item", "section")), limit=TIMELINE_LIMIT
-        )
+            return Timeline(text, False, [], page=page, page_size=page_size)
+        cap = count_cap()
+        ids = backend().items(query, visibility, Filters(kinds=("item", "section")), limit=cap + 1)
+        capped, ids = len(ids) > cap, ids[:cap]
+        total = len(ids)
         items = items.filter(pk__in=ids)
+    start = (page - 1) * page_size
+    if start >= total:
+        return Timeline(text, by_number, [], total, page, page_size, capped)
     decisions = Section.objects.filter(kind=Section.Kind.DECISION).order_by("position")
     items = items.prefetch_related(Prefetch("sections", decisions, to_attr="decisions"))
-    ordered = sorted(
-        items.order_by()[:TIMELINE_LIMIT],
-        key=lambda i: (i.meeting.meeting_date, i.meeting.committee.name, i.number),
-    )
+    ordered = items.order_by(*_TIMELINE_ORDER)[start : start + page_size]
     entries = []
     for item in ordered:
         shown = _sees_decision(visibility, item)
         texts = [s.text for s in item.decisions] if shown else []  # type: ignore[attr-defined]
         entries.append(TimelineEntry(item, "\n\n".join(texts) if texts else None))
-    return Timeline(text, by_number, entries)
+    return Timeline(text, by_number, entries, total, page, page_size, capped)
 
 
 def _visible_items(visibility: Visibility) -> Q:

@@ -101,7 +101,17 @@ def search_page(request: HttpRequest) -> HttpResponse:
 
 
 def case_history_page(request: HttpRequest) -> HttpResponse:
-    """?q= a journal number (81.38.00-P35-58-23) or a topic: every item on it, oldest first."""
+    """?q= a journal number (81.38.00-P35-58-23) or a topic: every item on it, oldest
+    first, paged with ?side=."""
     text = request.GET.get("q", "").strip()
-    timeline = case_history(text, visibility=visibility_for(request.user))
-    return render(request, "search/case_history.html", {"q": text, "timeline": timeline})
+    timeline = case_history(
+        text, visibility=visibility_for(request.user), page=_int(request.GET.get("side"), 1) or 1
+    )
+    context = {
+        "q": text,
+        "timeline": timeline,
+        "total_text": number_format(timeline.total, force_grouping=True),
+        "next_link": "?" + urlencode({"q": text, "side": timeline.page + 1}),
+        "previous_link": "?" + urlencode({"q": text, "side": timeline.page - 1}),
+    }
+    return render(request, "search/case_history.html", context)
