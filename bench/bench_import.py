@@ -4,7 +4,10 @@ Three measurements over the same archive, on one core:
 
 - parse: ``parse_file`` on every file, nothing stored (referats/s, MB/s);
 - import: ``medref import DIR`` into an empty throw-away database (files/s);
-- rerun: the same command again, every file skipped by its hash (files/s).
+- rerun: the same command again, every file skipped by its hash (files/s);
+- upkeep: after one workflow save, re-indexing the edited item only (what a
+  save costs now) against the whole meeting (what it cost before), on the
+  largest imported meeting.
 
 The archive is the demo minutes with their dates moved, so every file is a
 distinct meeting of realistic size. The database is a fresh test database
@@ -98,6 +101,36 @@ def _import_rate(directory: Path, n_files: int) -> tuple[dict[str, float], dict[
     return runs[0], runs[1]
 
 
+def _upkeep_rates() -> list[tuple[str, int, float]]:
+    """(what, entries written, calls/s): the largest meeting re-indexed whole and by item."""
+    from django.db import transaction
+    from django.db.models import Count
+
+    from medref.meetings.models import AgendaItem, Meeting
+    from medref.search.services import index_item, index_meeting
+
+    from .common import best_rate
+
+    meeting = (
+        Meeting.objects.select_related("committee").annotate(n=Count("items")).order_by("-n")[0]
+    )
+    items = AgendaItem.objects.filter(meeting=meeting).annotate(n=Count("sections"))
+    item = items.order_by("-n")[0]
+
+    def whole() -> int:
+        with transaction.atomic():
+            return index_meeting(meeting)
+
+    def one_item() -> int:
+        with transaction.atomic():
+            return index_item(item)
+
+    return [
+        ("whole meeting (each save before)", whole(), best_rate(whole, seconds=2.0)),
+        ("edited item only", one_item(), best_rate(one_item, seconds=2.0)),
+    ]
+
+
 def _with_test_database(work: Callable[[], None]) -> None:
     import django
     from django.conf import settings
@@ -116,9 +149,12 @@ def _with_test_database(work: Callable[[], None]) -> None:
             connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
-def measure(n_files: int) -> list[dict[str, object]]:
+def measure(
+    n_files: int, upkeep: list[tuple[str, int, float]] | None = None
+) -> list[dict[str, object]]:
     """One dict per measurement: {"what", "format", "files", "seconds", "bytes",
-    "files_per_s", "mb_per_s"} (``bytes``/``mb_per_s`` are 0 for database runs)."""
+    "files_per_s", "mb_per_s"} (``bytes``/``mb_per_s`` are 0 for database runs).
+    ``upkeep``, when given, receives ``_upkeep_rates()`` measured on the imported archive."""
     rows: list[dict[str, object]] = []
 
     def row(what: str, fmt: str, m: dict[str, float]) -> None:
@@ -145,20 +181,23 @@ def measure(n_files: int) -> list[dict[str, object]]:
             first, second = _import_rate(directory, n_files)
             row("import", "txt+md", first)
             row("rerun (hash skip)", "txt+md", second)
+            if upkeep is not None:
+                upkeep.extend(_upkeep_rates())
 
         _with_test_database(database)
     return rows
 
 
-def run(quick: bool = False) -> Table:
-    """The `make bench` table (see bench/__init__.py)."""
+def run(quick: bool = False) -> list[Table]:
+    """The `make bench` tables (see bench/__init__.py)."""
     n_files = 60 if quick else 600
     table = Table(
         f"Bulk import of a generated archive ({n_files} demo-sized minutes, one core)",
         ["step", "fmt", "files", "s", "files/s", "MB/s"],
         note="parse = file -> MeetingDocument; import = medref import DIR into an empty database",
     )
-    for m in measure(n_files):
+    upkeep: list[tuple[str, int, float]] = []
+    for m in measure(n_files, upkeep):
         table.rows.append(
             [
                 str(m["what"]),
@@ -169,4 +208,14 @@ def run(quick: bool = False) -> Table:
                 f"{m['mb_per_s']:.2f}" if m["bytes"] else "",
             ]
         )
-    return table
+    saves = Table(
+        "Index upkeep after one save (the largest imported meeting)",
+        ["re-index", "entries", "ms", "per s", "x faster"],
+        note="what a workflow save re-indexed before (whole meeting) and now (the edited item)",
+    )
+    baseline = upkeep[0][2] if upkeep else 1.0
+    for what, entries, rate in upkeep:
+        saves.rows.append(
+            [what, str(entries), f"{1000 / rate:.1f}", f"{rate:,.0f}", f"{rate / baseline:.1f}"]
+        )
+    return [table, saves]
