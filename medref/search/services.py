@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 
 from medref.meetings.models import AgendaItem, Attachment, Meeting, Section
 from medref.search.bilag import attachment_text
@@ -127,24 +127,8 @@ def _write(meeting: Meeting, pieces: list[Piece], *other_words: Iterable[str]) -
         own.update(more)
     lexicon = words_lexicon(base_lexicon(), own)
     entries = [build_entry(meeting, p, analysed.row(i, lexicon)) for i, p in enumerate(pieces)]
-    _insert(entries)
+    SearchEntry.objects.bulk_create(entries, batch_size=500)
     return len(entries)
-
-
-def _insert(entries: list[SearchEntry]) -> None:
-    """INSERT the rows in one statement per 500: bulk_create without building a
-    model query per batch (its SQL compiling cost more than the insert)."""
-    fields = [f for f in SearchEntry._meta.concrete_fields if not f.primary_key]
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    marks = ", ".join(["%s"] * len(fields))
-    statement = f"INSERT INTO {SearchEntry._meta.db_table} ({columns}) VALUES ({marks})"
-    rows = [
-        [f.get_db_prep_save(getattr(entry, f.attname), connection) for f in fields]
-        for entry in entries
-    ]
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), 500):
-            cursor.executemany(statement, rows[start : start + 500])
 
 
 def index_meeting(meeting: Meeting) -> int:
