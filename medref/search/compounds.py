@@ -16,6 +16,12 @@ carry a linking "s" or "e"), parts have at least ``MIN_PART`` letters and a
 word the lexicon knows is split only into parts of ``MIN_KNOWN_PART``
 letters (so "forslag" is not "for" + "slag"). The fewest parts win, then the
 longest last part (the head of a Danish compound).
+
+Splitting is the costly part of indexing, so it is done once per distinct
+word of a text, and a split is reused across texts: a text's own words
+change a word's split only through the lookups they answer (which of its
+parts they make known words or heads), so the base lexicon keeps each split
+under the word and those answers (``Lexicon._signature``).
 """
 
 from __future__ import annotations
