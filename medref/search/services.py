@@ -14,6 +14,7 @@ from functools import cache
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 
 from medref.meetings.models import AgendaItem, Attachment, Meeting, Section
 from medref.search.bilag import attachment_text
@@ -41,7 +42,8 @@ class Piece:
     kind: str
     heading: str
     text: str = ""
-    item: AgendaItem | None = None
+    item_id: int | None = None
+    closed: bool = False  # its item's
     section_kind: str = ""
 
 
@@ -51,20 +53,35 @@ def _meeting_piece(meeting: Meeting) -> Piece:
     return Piece(SearchEntry.Kind.MEETING, committee.name, header)
 
 
-def _item_pieces(item: AgendaItem) -> Iterator[Piece]:
-    """The item's title, its sections and its bilag (prefetch sections and attachments)."""
-    yield Piece(SearchEntry.Kind.ITEM, item.title, item.case_number or "", item)
-    for section in item.sections.all():
-        yield Piece(SearchEntry.Kind.SECTION, section.heading, section.text, item, section.kind)
-    for attachment in item.attachments.all():
-        text = attachment_text(attachment.file)
-        yield Piece(SearchEntry.Kind.ATTACHMENT, attachment.title, text, item)
+# Rows, not model instances: the pieces of a meeting are read in three queries.
+_ITEM = ("pk", "title", "case_number", "closed")
+_SECTION = ("item_id", "heading", "text", "kind")
+
+
+def _items_pieces(items: Iterable[tuple[int, str, str | None, bool]], where: Q) -> Iterator[Piece]:
+    """Each item's title, its sections and its bilag, in agenda order; ``where``
+    selects the items' sections and attachments."""
+    sections: dict[int, list[tuple[str, str, str]]] = {}
+    for item_id, heading, text, kind in (
+        Section.objects.filter(where).order_by("item", "position").values_list(*_SECTION)
+    ):
+        sections.setdefault(item_id, []).append((heading, text, kind))
+    attachments: dict[int, list[Attachment]] = {}
+    for attachment in Attachment.objects.filter(where).order_by("item", "position"):
+        attachments.setdefault(attachment.item_id, []).append(attachment)
+    for pk, title, case_number, closed in items:
+        yield Piece(SearchEntry.Kind.ITEM, title, case_number or "", pk, closed)
+        for heading, text, kind in sections.get(pk, ()):
+            yield Piece(SearchEntry.Kind.SECTION, heading, text, pk, closed, kind)
+        for attachment in attachments.get(pk, ()):
+            text = attachment_text(attachment.file)
+            yield Piece(SearchEntry.Kind.ATTACHMENT, attachment.title, text, pk, closed)
 
 
 def _pieces(meeting: Meeting) -> Iterator[Piece]:
     yield _meeting_piece(meeting)
-    for item in meeting.items.prefetch_related("sections", "attachments"):
-        yield from _item_pieces(item)
+    items = meeting.items.order_by("position").values_list(*_ITEM)
+    yield from _items_pieces(list(items), Q(item__meeting=meeting))
 
 
 class MeetingWords:
@@ -104,11 +121,11 @@ def build_entry(meeting: Meeting, piece: Piece, stemmed: tuple[str, str, str]) -
     stemmed_heading, stemmed_text, parts = stemmed
     return SearchEntry(
         meeting=meeting,
-        item=piece.item,
+        item_id=piece.item_id,
         committee_id=meeting.committee_id,
         municipality_id=meeting.committee.municipality_id,
         meeting_date=meeting.meeting_date,
-        closed=piece.item.closed if piece.item is not None else False,
+        closed=piece.closed,
         kind=piece.kind,
         section_kind=piece.section_kind,
         heading=piece.heading,
@@ -147,15 +164,13 @@ def index_item(item: AgendaItem | int) -> int:
     when the item is gone.
     """
     pk = item.pk if isinstance(item, AgendaItem) else item
-    item = (
-        AgendaItem.objects.select_related("meeting__committee")
-        .prefetch_related("sections", "attachments")
-        .get(pk=pk)
-    )
+    item = AgendaItem.objects.select_related("meeting__committee").get(pk=pk)
     meeting = item.meeting
     SearchEntry.objects.filter(item=item).delete()
+    row = (item.pk, item.title, item.case_number, item.closed)
+    pieces = list(_items_pieces([row], Q(item=item)))
     others = (words(text) for text in _other_texts(meeting, item))
-    return _write(meeting, list(_item_pieces(item)), *others)
+    return _write(meeting, pieces, *others)
 
 
 def _other_texts(meeting: Meeting, item: AgendaItem) -> Iterable[str]:

@@ -179,3 +179,23 @@ def reference_rows(pieces: list[tuple[str, str]], base: Lexicon) -> list[tuple[s
     """The rows of one meeting's pieces (heading, text), with the meeting's own lexicon."""
     lexicon = text_lexicon(base, *(f"{h} {t}" for h, t in pieces))
     return [reference_row(h, t, lexicon) for h, t in pieces]
+
+
+def reference_pieces(meeting: object) -> list[tuple[str, str, str, int | None, bool, str]]:
+    """(kind, heading, text, item id, closed, section kind) of each piece, in order,
+    as medref.search.services._pieces read them (with prefetched model instances)."""
+    from medref.search.bilag import attachment_text
+
+    committee = meeting.committee  # type: ignore[attr-defined]
+    header = f"{committee.name} {meeting.meeting_date:%d-%m-%Y} {meeting.location or ''}"  # type: ignore[attr-defined]
+    found = [("meeting", committee.name, header, None, False, "")]
+    for item in meeting.items.prefetch_related("sections", "attachments"):  # type: ignore[attr-defined]
+        found.append(("item", item.title, item.case_number or "", item.pk, item.closed, ""))
+        for section in item.sections.all():
+            found.append(
+                ("section", section.heading, section.text, item.pk, item.closed, section.kind)
+            )
+        for attachment in item.attachments.all():
+            text = attachment_text(attachment.file)
+            found.append(("attachment", attachment.title, text, item.pk, item.closed, ""))
+    return found

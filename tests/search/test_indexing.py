@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from medref.meetings.models import Meeting
 from medref.search.compounds import HUNSPELL_DA, Lexicon, words_lexicon
 from medref.search.models import SearchEntry
-from medref.search.services import MeetingWords, _pieces, base_lexicon
+from medref.search.services import MeetingWords, base_lexicon
 
 from . import reference
 from .helpers import import_demo
@@ -38,10 +38,13 @@ def test_the_demo_minutes_are_indexed_as_before(examples_dir: Path) -> None:
     meetings = list(Meeting.objects.select_related("committee").order_by("pk"))
     assert len(meetings) == 3
     for meeting in meetings:
-        pieces = [(p.heading, p.text) for p in _pieces(meeting)]
+        pieces = reference.reference_pieces(meeting)
         stored = SearchEntry.objects.filter(meeting=meeting).order_by("pk")
+        columns = ("kind", "heading", "text", "item_id", "closed", "section_kind")
+        assert list(stored.values_list(*columns)) == pieces
         found = list(stored.values_list("stemmed_heading", "stemmed", "parts"))
-        assert found == reference.reference_rows(pieces, REFERENCE_BASE)
+        texts = [(heading, text) for _, heading, text, *_ in pieces]
+        assert found == reference.reference_rows(texts, REFERENCE_BASE)
         assert any(parts for _, _, parts in found)  # compounds were split
 
 

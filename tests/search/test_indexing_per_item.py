@@ -16,6 +16,8 @@ from medref.search.models import SearchEntry
 from medref.search.services import index_meeting
 from tests.personas import Personas
 
+from . import reference
+
 pytestmark = pytest.mark.django_db
 
 # "Kvistrupordning" is no hunspell word: only the third item's text makes
@@ -35,9 +37,14 @@ def snapshot(meeting: Meeting) -> list[tuple[object, ...]]:
 
 
 def assert_as_rebuilt(meeting: Meeting) -> None:
+    """The entries equal a rebuild's, and the rebuild reads the pieces the old code read."""
     kept = snapshot(meeting)
-    index_meeting(Meeting.objects.select_related("committee").get(pk=meeting.pk))
+    meeting = Meeting.objects.select_related("committee").get(pk=meeting.pk)
+    index_meeting(meeting)
     assert kept == snapshot(meeting)
+    columns = ("kind", "heading", "text", "item_id", "closed", "section_kind")
+    rows = SearchEntry.objects.filter(meeting=meeting).order_by("pk").values_list(*columns)
+    assert list(rows) == reference.reference_pieces(meeting)
 
 
 @pytest.fixture
@@ -162,7 +169,7 @@ def test_an_item_edit_builds_only_that_items_entries(
     real = services.build_entry
 
     def counting(meeting: Meeting, piece: services.Piece, stemmed: tuple[str, str, str]):  # type: ignore[no-untyped-def]
-        built.append(piece.item.pk if piece.item is not None else None)
+        built.append(piece.item_id)
         return real(meeting, piece, stemmed)
 
     monkeypatch.setattr(services, "build_entry", counting)
