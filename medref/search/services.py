@@ -164,12 +164,12 @@ def index_item(item: AgendaItem | int) -> int:
     when the item is gone.
     """
     pk = item.pk if isinstance(item, AgendaItem) else item
-    item = AgendaItem.objects.select_related("meeting__committee").get(pk=pk)
-    meeting = item.meeting
-    SearchEntry.objects.filter(item=item).delete()
-    row = (item.pk, item.title, item.case_number, item.closed)
-    pieces = list(_items_pieces([row], Q(item=item)))
-    others = (words(text) for text in _other_texts(meeting, item))
+    row = AgendaItem.objects.select_related("meeting__committee").get(pk=pk)
+    meeting = row.meeting
+    SearchEntry.objects.filter(item=row).delete()
+    fields = (row.pk, row.title, row.case_number, row.closed)
+    pieces = list(_items_pieces([fields], Q(item=row)))
+    others = (words(text) for text in _other_texts(meeting, row))
     return _write(meeting, pieces, *others)
 
 
