@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 
+from medref.documents.model import SectionKind
 from medref.meetings.models import AgendaItem, Attachment, Meeting, Section
 from medref.search.bilag import attachment_text
 from medref.search.compounds import HUNSPELL_DA, Lexicon, words_lexicon
@@ -54,13 +55,31 @@ def _meeting_piece(meeting: Meeting) -> Piece:
 
 
 # Rows, not model instances: the pieces of a meeting are read in three queries.
-_ITEM = ("pk", "title", "case_number", "closed")
+_ITEM = (
+    *("pk", "title", "case_number", "closed"),
+    *("recommendation_proposer", "recommendation_clauses"),
+)
 _SECTION = ("item_id", "heading", "text", "kind")
+ItemRow = tuple[int, str, str | None, bool, str | None, list[str]]
 
 
-def _items_pieces(items: Iterable[tuple[int, str, str | None, bool]], where: Q) -> Iterator[Piece]:
-    """Each item's title, its sections and its bilag, in agenda order; ``where``
-    selects the items' sections and attachments."""
+def recommendation_text(proposer: str | None, clauses: Iterable[str]) -> str:
+    """ "Direktøren indstiller, at …": an item's recommendation, kept in its own fields
+    (``AgendaItem.recommendation_*``), searched as part of its Indstilling section."""
+    if not proposer:
+        return ""
+    return "\n".join([f"{proposer} indstiller,", *clauses])
+
+
+def _section_text(text: str, kind: str, recommendation: str) -> str:
+    if kind == SectionKind.RECOMMENDATION.value and recommendation:
+        return f"{text}\n\n{recommendation}" if text else recommendation
+    return text
+
+
+def _items_pieces(items: Iterable[ItemRow], where: Q) -> Iterator[Piece]:
+    """Each item's title, its sections (the Indstilling with the recommendation) and
+    its bilag, in agenda order; ``where`` selects the items' sections and attachments."""
     sections: dict[int, list[tuple[str, str, str]]] = {}
     for item_id, heading, text, kind in (
         Section.objects.filter(where).order_by("item", "position").values_list(*_SECTION)
@@ -69,10 +88,17 @@ def _items_pieces(items: Iterable[tuple[int, str, str | None, bool]], where: Q) 
     attachments: dict[int, list[Attachment]] = {}
     for attachment in Attachment.objects.filter(where).order_by("item", "position"):
         attachments.setdefault(attachment.item_id, []).append(attachment)
-    for pk, title, case_number, closed in items:
+    for pk, title, case_number, closed, proposer, clauses in items:
         yield Piece(SearchEntry.Kind.ITEM, title, case_number or "", pk, closed)
+        recommendation = recommendation_text(proposer, clauses)
+        kinds: set[str] = set()
         for heading, text, kind in sections.get(pk, ()):
+            text = _section_text(text, kind, recommendation)
+            kinds.add(kind)
             yield Piece(SearchEntry.Kind.SECTION, heading, text, pk, closed, kind)
+        if recommendation and SectionKind.RECOMMENDATION.value not in kinds:
+            kind = SectionKind.RECOMMENDATION.value
+            yield Piece(SearchEntry.Kind.SECTION, "Indstilling", recommendation, pk, closed, kind)
         for attachment in attachments.get(pk, ()):
             text = attachment_text(attachment.file)
             yield Piece(SearchEntry.Kind.ATTACHMENT, attachment.title, text, pk, closed)
@@ -167,7 +193,10 @@ def index_item(item: AgendaItem | int) -> int:
     row = AgendaItem.objects.select_related("meeting__committee").get(pk=pk)
     meeting = row.meeting
     SearchEntry.objects.filter(item=row).delete()
-    fields = (row.pk, row.title, row.case_number, row.closed)
+    fields = (
+        *(row.pk, row.title, row.case_number, row.closed),
+        *(row.recommendation_proposer, row.recommendation_clauses),
+    )
     pieces = list(_items_pieces([fields], Q(item=row)))
     others = (words(text) for text in _other_texts(meeting, row))
     return _write(meeting, pieces, *others)
@@ -179,9 +208,12 @@ def _other_texts(meeting: Meeting, item: AgendaItem) -> Iterable[str]:
     yield header.heading
     yield header.text
     others = AgendaItem.objects.filter(meeting=meeting).exclude(pk=item.pk)
-    for title, case_number in others.values_list("title", "case_number"):
+    for title, case_number, proposer, clauses in others.values_list(
+        "title", "case_number", "recommendation_proposer", "recommendation_clauses"
+    ):
         yield title
         yield case_number or ""
+        yield recommendation_text(proposer, clauses)
     sections = Section.objects.filter(item__meeting=meeting).exclude(item=item)
     for heading, text in sections.values_list("heading", "text"):
         yield heading

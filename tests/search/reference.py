@@ -199,3 +199,30 @@ def reference_pieces(meeting: object) -> list[tuple[str, str, str, int | None, b
             text = attachment_text(attachment.file)
             found.append(("attachment", attachment.title, text, item.pk, item.closed, ""))
     return found
+
+
+def expected_pieces(meeting: object) -> list[tuple[str, str, str, int | None, bool, str]]:
+    """``reference_pieces`` with the one change made on purpose since: an item's
+    recommendation (its own fields) is searched as part of its Indstilling section,
+    or as an Indstilling of its own after the item's sections when it has none."""
+    pieces = reference_pieces(meeting)
+    items = {item.pk: item for item in meeting.items.all()}  # type: ignore[attr-defined]
+    found: list[tuple[str, str, str, int | None, bool, str]] = []
+    for at, piece in enumerate(pieces):
+        kind, heading, text, item_id, closed, section_kind = piece
+        item = items.get(item_id) if item_id is not None else None
+        wording = ""
+        if item is not None and item.recommendation_proposer:
+            lines = [f"{item.recommendation_proposer} indstiller,", *item.recommendation_clauses]
+            wording = "\n".join(lines)
+        if wording and section_kind == "indstilling":
+            text = f"{text}\n\n{wording}" if text else wording
+        found.append((kind, heading, text, item_id, closed, section_kind))
+        following = pieces[at + 1] if at + 1 < len(pieces) else None
+        last_section = kind in ("item", "section") and (
+            following is None or following[3] != item_id or following[0] == "attachment"
+        )
+        shown = any(p[3] == item_id and p[5] == "indstilling" for p in pieces)
+        if wording and last_section and not shown:
+            found.append(("section", "Indstilling", wording, item_id, closed, "indstilling"))
+    return found
