@@ -10,61 +10,39 @@ phrases and results would drift from SQLite's.
 
 from __future__ import annotations
 
-import itertools
-
 from django.db import connection
 
 from medref.search.backends import Backend, Filters, Ranked, Sql, Visibility, count_cap
 from medref.search.query import Query, stem
 
-# Weights D (parts) 0.1, C (word pairs: not in rank_tsquery) 0.2, B (text) 0.4,
-# A (heading) 1.0; normalised by length.
-SCORE = "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e.document, r, 1)"  # r: rank_tsquery
+# Weights D (parts) 0.1, C 0.2, B (text) 0.4, A (heading) 1.0; normalised by length.
+SCORE = "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e.document, q, 1)"
 
 
 def _lexeme(word: str) -> str:
     return "'" + word.replace("'", "''").replace("\\", "\\\\") + "'"
 
 
-def tsquery(query: Query) -> list[str]:
-    """The two texts whose AND finds the matches of ``query``: for ``to_tsquery('simple',
-    …)`` the words, and as a ``tsquery`` taken verbatim the phrases' word pairs
-    (migration 0006; ``to_tsquery`` would parse "lokal_aftal" into two words).
-    Phrases and excluded words only in heading and text (weights A and B), as in
-    ``fts5_match``. A two-word phrase is its pair alone, which the GIN index answers
-    without reading the rows; a longer one is also checked in order, on the rows
-    holding all its pairs.
-    """
-    parts = [_lexeme(t) for t in query.terms]
-    pairs = []
-    for phrase in query.phrases:
-        pairs += [_lexeme(f"{a}_{b}") for a, b in itertools.pairwise(phrase)]
-        if len(phrase) > 2:
-            parts.append("(" + " <-> ".join(_lexeme(w) + ":AB" for w in phrase) + ")")
-    parts += [_lexeme(stem(p)) + ":*" for p in query.prefixes]
-    parts += ["!" + _lexeme(w) + ":AB" for w in query.excluded]
-    return [" & ".join(parts), " & ".join(pairs)]
-
-
-def rank_tsquery(query: Query) -> str:
-    """The tsquery ``ts_rank_cd`` scores with: word pairs have no positions, so a
-    phrase is scored by its words in order."""
+def tsquery(query: Query) -> str:
+    """The to_tsquery('simple', …) text for ``query``; phrases and excluded words only
+    in heading and text (weights A and B), as in ``fts5_match``."""
     parts = [_lexeme(t) for t in query.terms]
     parts += ["(" + " <-> ".join(_lexeme(w) + ":AB" for w in p) + ")" for p in query.phrases]
     parts += [_lexeme(stem(p)) + ":*" for p in query.prefixes]
+    parts += ["!" + _lexeme(w) + ":AB" for w in query.excluded]
     return " & ".join(parts)
 
 
 class PostgresBackend(Backend):
     source = (
         "search_searchentry e JOIN meetings_meeting m ON m.id = e.meeting_id "
-        "CROSS JOIN (SELECT to_tsquery('simple', %s) && %s::tsquery) AS match(q)"
+        "CROSS JOIN to_tsquery('simple', %s) q"
     )
     year = "CAST(EXTRACT(YEAR FROM e.meeting_date) AS INTEGER)"
 
     def match(self, query: Query) -> tuple[str, list[object]]:
-        # The tsquery texts are the first parameters: they sit in ``source``.
-        return "e.document @@ q", tsquery(query)
+        # The tsquery text is the first parameter: it sits in ``source``.
+        return "e.document @@ q", [tsquery(query)]
 
     def rank(
         self,
@@ -83,7 +61,7 @@ class PostgresBackend(Backend):
         restrict = Sql()
         self.restrict(restrict, visibility, filters)
         where = " AND ".join(["e.document @@ q", *restrict.where])
-        params = [*tsquery(query), *restrict.params]
+        params = [tsquery(query), *restrict.params]
         cap = count_cap()
         with connection.cursor() as cursor:
             cursor.execute(
@@ -102,12 +80,11 @@ class PostgresBackend(Backend):
         # guesses of their number; then the few of them sorted.
         statement = (
             f"WITH hits AS MATERIALIZED (SELECT e.id AS id, e.meeting_date AS day, {SCORE} "
-            f"AS score FROM {self.source} CROSS JOIN to_tsquery('simple', %s) r "
-            f"WHERE {where}) SELECT id, score FROM hits ORDER BY {order} LIMIT %s OFFSET %s"
+            f"AS score FROM {self.source} WHERE {where}) "
+            f"SELECT id, score FROM hits ORDER BY {order} LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
-            ranked = [*params[:2], rank_tsquery(query), *params[2:], limit, offset]
-            cursor.execute(statement, ranked)
+            cursor.execute(statement, [*params, limit, offset])
             rows = cursor.fetchall()
         scores = {r[0]: 0.0 if sort == "date" else float(r[1]) for r in rows}
         return Ranked([r[0] for r in rows], scores, found)
@@ -121,7 +98,7 @@ class PostgresBackend(Backend):
             "ORDER BY e.meeting_date DESC, e.id DESC LIMIT %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(statement, [*tsquery(query), *restrict.params, limit])
+            cursor.execute(statement, [tsquery(query), *restrict.params, limit])
             return [r[0] for r in cursor.fetchall()]
 
     def heading_hits(self, query: Query, restrict: Sql, *, limit: int, below: int) -> list[int]:
@@ -137,7 +114,7 @@ class PostgresBackend(Backend):
             f"LIMIT %s) heading JOIN {self.source} ON e.id = heading.id "
             f"WHERE e.document @@ q AND {' AND '.join(['TRUE', *restrict.where])}"
         )
-        params = [" | ".join(any_word), limit, *tsquery(query), *restrict.params]
+        params = [" | ".join(any_word), limit, tsquery(query), *restrict.params]
         with connection.cursor() as cursor:
             cursor.execute(statement, params)
             return [r[0] for r in cursor.fetchall()]
@@ -154,11 +131,11 @@ class PostgresBackend(Backend):
         """``ts_rank_cd`` with weights A (heading) 1.0, B (text) 0.4, D (parts) 0.1."""
         statement = (
             f"SELECT e.id, {SCORE} AS score "
-            "FROM search_searchentry e CROSS JOIN to_tsquery('simple', %s) r "
+            "FROM search_searchentry e CROSS JOIN to_tsquery('simple', %s) q "
             "WHERE e.id = ANY(%s) "
             "ORDER BY score DESC, e.meeting_date DESC, e.id DESC LIMIT %s OFFSET %s"
         )
         ids = list(dict.fromkeys([*keys, *(heading_hits or ())]))
         with connection.cursor() as cursor:
-            cursor.execute(statement, [rank_tsquery(query), ids, limit, offset])
+            cursor.execute(statement, [tsquery(query), ids, limit, offset])
             return [(r[0], float(r[1])) for r in cursor.fetchall()]
