@@ -23,11 +23,21 @@ def _lexeme(word: str) -> str:
     return "'" + word.replace("'", "''").replace("\\", "\\\\") + "'"
 
 
+def _phrase(words: list[str], weight: str) -> str:
+    return "(" + " <-> ".join(f"{_lexeme(w)}:{weight}" for w in words) + ")"
+
+
 def tsquery(query: Query) -> str:
     """The to_tsquery('simple', …) text for ``query``; phrases and excluded words only
-    in heading and text (weights A and B), as in ``fts5_match``."""
+    in heading and text (weights A and B), as in ``fts5_match``.
+
+    A phrase is all in the heading or all in the text: the tsvector numbers the
+    text's words on from the heading's, so "Sagsfremstilling" + "En lokal …"
+    would otherwise read as the phrase "sagsfremstilling en", which FTS5,
+    keeping its columns apart, does not find.
+    """
     parts = [_lexeme(t) for t in query.terms]
-    parts += ["(" + " <-> ".join(_lexeme(w) + ":AB" for w in p) + ")" for p in query.phrases]
+    parts += [f"({_phrase(p, 'A')} | {_phrase(p, 'B')})" for p in query.phrases]
     parts += [_lexeme(stem(p)) + ":*" for p in query.prefixes]
     parts += ["!" + _lexeme(w) + ":AB" for w in query.excluded]
     return " & ".join(parts)

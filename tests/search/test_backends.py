@@ -62,7 +62,32 @@ def test_the_query_compilers_quote_every_word() -> None:
         '("budg" AND {stemmed_heading stemmed} : "lokal aftal" AND "øko" *) '
         'NOT {stemmed_heading stemmed} : ("tillæg")'
     )
-    assert tsquery(query) == "'budg' & ('lokal':AB <-> 'aftal':AB) & 'øko':* & !'tillæg':AB"
+    phrase = "(('lokal':A <-> 'aftal':A) | ('lokal':B <-> 'aftal':B))"
+    assert tsquery(query) == f"'budg' & {phrase} & 'øko':* & !'tillæg':AB"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ('"lokal aftale"', ["En lokal aftale om arbejdstid.", "Lokal aftale."]),
+        ('"en lokal aftale"', ["En lokal aftale om arbejdstid."]),
+        ('"aftale om"', ["En lokal aftale om arbejdstid."]),
+        ('"om aftale"', []),
+        ('"arbejdstid lokal"', []),  # across two sections
+        ('"sagsfremstilling en"', []),  # across the heading and the text
+        ('"sagsfremstilling en lokal"', []),
+    ],
+)
+def test_phrases_are_words_in_order_within_one_text(text: str, found: list[str]) -> None:
+    """FTS5's columns and the tsvector's weights give the same phrase hits."""
+    meeting_with(
+        [
+            (CASE, "En lokal aftale om arbejdstid."),
+            (CASE, "Lokal aftale."),
+            (CASE, "Aftale er lokal, om noget."),
+        ]
+    )
+    assert sorted(texts(text)) == sorted(found)
 
 
 def test_a_phrase_must_be_in_order() -> None:
