@@ -149,7 +149,7 @@ class SqliteBackend(Backend):
         with connection.cursor() as cursor:
             cursor.execute(statement, [json.dumps([*by_id, *suspect])])
             rows = cursor.fetchall()
-        score = Scorer(words, idfs, WEIGHTS, stats.average_length)
+        bm25 = Scorer(words, idfs, WEIGHTS, stats.average_length)
         scored = []
         for entry_id, *texts in rows:
             key = by_id.get(entry_id)
@@ -157,7 +157,7 @@ class SqliteBackend(Backend):
                 if not check(*(spaced(t) for t in texts)):
                     continue
                 key = suspect[entry_id]
-            scored.append((score(texts), key))
+            scored.append((bm25(texts), key))
         scored.sort(reverse=True)
         return [(key & ENTRY_ID, score) for score, key in scored[offset : offset + limit]]
 
