@@ -145,6 +145,8 @@ class Backend:
 
     source = ""  # FROM … with e (search_searchentry) and m (meetings_meeting)
     year = ""
+    key = ""  # what names a match in ``source``
+    newest_first = ""  # ORDER BY of keys, newest meeting (then highest id) first
     first_found = ""  # ORDER BY of the matches facets count when capped
 
     def match(self, query: Query) -> tuple[str, list[object]]:
@@ -152,8 +154,15 @@ class Backend:
 
     def newest(self, query: Query, restrict: Sql, *, limit: int) -> list[int]:
         """Keys of visible matches, newest meeting (then highest id) first, without
-        visiting every match."""
-        raise NotImplementedError
+        visiting every match (``newest_first`` is an index order)."""
+        match, params = self.match(query)
+        statement = (
+            f"SELECT {self.key} FROM {self.source} WHERE {' AND '.join([match, *restrict.where])} "
+            f"ORDER BY {self.newest_first} LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(statement, [*params, *restrict.params, limit])
+            return [r[0] for r in cursor.fetchall()]
 
     def entry_id(self, key: int) -> int:
         return key

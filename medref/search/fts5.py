@@ -29,6 +29,7 @@ from medref.search.scoring import (
     estimated_hits,
     fts5_totals,
     idf,
+    query_words,
     spaced,
 )
 
@@ -59,12 +60,6 @@ def fts5_match(query: Query) -> str:
     return expression
 
 
-def query_words(query: Query) -> list[Word]:
-    """The words a score counts: terms, the words of phrases, prefixes; each once."""
-    words = dict.fromkeys([*query.terms, *(w for p in query.phrases for w in p)])
-    return [Word(w) for w in words] + [Word(stem(p), prefix=True) for p in query.prefixes]
-
-
 def _word_match(word: Word) -> str:
     return _fts_string(word.text) + (" *" if word.prefix else "")
 
@@ -81,7 +76,10 @@ class SqliteBackend(Backend):
         "JOIN meetings_meeting m ON m.id = e.meeting_id"
     )
     year = "CAST(strftime('%%Y', e.meeting_date) AS INTEGER)"
-    first_found = "ORDER BY search_fts.rowid DESC"  # the newest: free in FTS5
+    key = "search_fts.rowid"  # the date key
+    # FTS5 walks its rowids, the date keys, backwards and stops at the limit.
+    newest_first = "search_fts.rowid DESC"
+    first_found = f"ORDER BY {newest_first}"  # the newest: free in FTS5
 
     def match(self, query: Query) -> tuple[str, list[object]]:
         return "search_fts MATCH %s", [fts5_match(query)]
@@ -93,17 +91,6 @@ class SqliteBackend(Backend):
             sql.add("search_fts.rowid >= %s", _date_key(filters.date_from))
         if filters.date_to is not None:
             sql.add("search_fts.rowid < %s", _date_key(filters.date_to + datetime.timedelta(1)))
-
-    def newest(self, query: Query, restrict: Sql, *, limit: int) -> list[int]:
-        # FTS5 walks its rowids, the date keys, backwards and stops at the limit.
-        statement = (
-            f"SELECT search_fts.rowid FROM {self.source} WHERE search_fts MATCH %s "
-            f"AND {' AND '.join(['1 = 1', *restrict.where])} "
-            "ORDER BY search_fts.rowid DESC LIMIT %s"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(statement, [fts5_match(query), *restrict.params, limit])
-            return [r[0] for r in cursor.fetchall()]
 
     def entry_id(self, key: int) -> int:
         return key & ENTRY_ID

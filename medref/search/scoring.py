@@ -22,6 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from medref.search.query import Query, stem
+
 K1 = 1.2
 B = 0.75
 MIN_IDF = 1e-6
@@ -59,6 +61,13 @@ class Word:
         if found and not self.prefix and self._twice in column:  # "a a" share a space
             return column.split().count(self.text)
         return found
+
+
+def query_words(query: Query) -> list[Word]:
+    """The words of a query that a row is scored by, and that name its heading hits:
+    terms, the words of phrases, prefixes (stemmed); each once."""
+    words = dict.fromkeys([*query.terms, *(w for p in query.phrases for w in p)])
+    return [Word(w) for w in words] + [Word(stem(p), prefix=True) for p in query.prefixes]
 
 
 @dataclass(frozen=True)
@@ -123,14 +132,11 @@ class Scorer:
     average_length: float
 
     def __call__(self, columns: Sequence[str]) -> float:
-        row_length = 0
-        for column in columns:
-            if column:
-                row_length += column.count(" ") + 1
+        row_length = sum(length(c) for c in columns)
         relative = row_length / self.average_length if self.average_length else 1.0
         norm = K1 * (1.0 - B + B * relative)
         weighted = zip(self.weights, columns, strict=True)
-        spaced_columns = [(weight, f" {c} ") for weight, c in weighted if c]
+        spaced_columns = [(weight, spaced(c)) for weight, c in weighted if c]
         score = 0.0
         for word, word_idf in zip(self.words, self.idfs, strict=True):
             freq = 0.0

@@ -14,6 +14,7 @@ from django.db import connection
 
 from medref.search.backends import Backend, Filters, Ranked, Sql, Visibility, count_cap
 from medref.search.query import Query, stem
+from medref.search.scoring import query_words
 
 # Weights D (parts) 0.1, C 0.2, B (text) 0.4, A (heading) 1.0; normalised by length.
 SCORE = "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e.document, q, 1)"
@@ -49,6 +50,10 @@ class PostgresBackend(Backend):
         "CROSS JOIN to_tsquery('simple', %s) q"
     )
     year = "CAST(EXTRACT(YEAR FROM e.meeting_date) AS INTEGER)"
+    key = "e.id"
+    # The planner walks the (meeting_date, id) index backwards with the match as a
+    # filter when matches are many, and the GIN index when they are few.
+    newest_first = "e.meeting_date DESC, e.id DESC"
 
     def match(self, query: Query) -> tuple[str, list[object]]:
         # The tsquery text is the first parameter: it sits in ``source``.
@@ -70,8 +75,9 @@ class PostgresBackend(Backend):
         Up to the cap, the matches are read through the GIN index and sorted."""
         restrict = Sql()
         self.restrict(restrict, visibility, filters)
-        where = " AND ".join(["e.document @@ q", *restrict.where])
-        params = [tsquery(query), *restrict.params]
+        match, match_params = self.match(query)
+        where = " AND ".join([match, *restrict.where])
+        params = [*match_params, *restrict.params]
         cap = count_cap()
         with connection.cursor() as cursor:
             cursor.execute(
@@ -99,25 +105,13 @@ class PostgresBackend(Backend):
         scores = {r[0]: 0.0 if sort == "date" else float(r[1]) for r in rows}
         return Ranked([r[0] for r in rows], scores, found)
 
-    def newest(self, query: Query, restrict: Sql, *, limit: int) -> list[int]:
-        # The planner walks the (meeting_date, id) index backwards with the match as a
-        # filter when matches are many, and the GIN index when they are few.
-        statement = (
-            f"SELECT e.id FROM {self.source} WHERE e.document @@ q AND "
-            f"{' AND '.join(['TRUE', *restrict.where])} "
-            "ORDER BY e.meeting_date DESC, e.id DESC LIMIT %s"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(statement, [tsquery(query), *restrict.params, limit])
-            return [r[0] for r in cursor.fetchall()]
-
     def heading_hits(self, query: Query, restrict: Sql, *, limit: int, below: int) -> list[int]:
         """Any ``limit`` entries with a query word in the heading (the heading's GIN index,
         migration 0003), not only those older than ``below`` (``scores`` drops repeats),
         then those of them that match the whole query, checked row by row: ordering or
         checking every heading hit of a common word would visit thousands of rows."""
-        words = [*query.terms, *(w for p in query.phrases for w in p)]
-        any_word = [_lexeme(w) for w in words] + [_lexeme(stem(p)) + ":*" for p in query.prefixes]
+        words = query_words(query)
+        any_word = [_lexeme(w.text) + (":*" if w.prefix else "") for w in words]
         statement = (
             "SELECT e.id FROM (SELECT id FROM search_searchentry WHERE "
             "to_tsvector('simple'::regconfig, stemmed_heading) @@ to_tsquery('simple', %s) "

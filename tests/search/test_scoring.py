@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from medref.search.fts5 import WEIGHTS, fts5_match, query_words
+from medref.search.fts5 import WEIGHTS, fts5_match
 from medref.search.query import Query
 from medref.search.scoring import (
     Match,
@@ -26,6 +26,7 @@ from medref.search.scoring import (
     estimated_hits,
     fts5_totals,
     idf,
+    query_words,
     read_varint,
     spaced,
 )
