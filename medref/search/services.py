@@ -71,34 +71,46 @@ def recommendation_text(proposer: str | None, clauses: Iterable[str]) -> str:
     return "\n".join([f"{proposer} indstiller,", *clauses])
 
 
-def _section_text(text: str, kind: str, recommendation: str) -> str:
-    if kind == SectionKind.RECOMMENDATION.value and recommendation:
-        return f"{text}\n\n{recommendation}" if text else recommendation
-    return text
+def _item_sections(
+    sections: list[tuple[str, str, str]], recommendation: str
+) -> list[tuple[str, str, str]]:
+    """(heading, text, kind) of an item's sections as searched: the recommendation
+    in its Indstilling section, or in an Indstilling of its own after the others."""
+    indstilling = SectionKind.RECOMMENDATION.value
+    if not recommendation:
+        return sections
+    if all(kind != indstilling for _, _, kind in sections):
+        return [*sections, ("Indstilling", recommendation, indstilling)]
+    return [
+        (heading, f"{text}\n\n{recommendation}" if text else recommendation, kind)
+        if kind == indstilling
+        else (heading, text, kind)
+        for heading, text, kind in sections
+    ]
 
 
-def _items_pieces(items: Iterable[ItemRow], where: Q) -> Iterator[Piece]:
-    """Each item's title, its sections (the Indstilling with the recommendation) and
-    its bilag, in agenda order; ``where`` selects the items' sections and attachments."""
+def _sections_by_item(where: Q) -> dict[int, list[tuple[str, str, str]]]:
+    """(heading, text, kind) of the sections ``where`` selects, per item, in order."""
     sections: dict[int, list[tuple[str, str, str]]] = {}
     for item_id, heading, text, kind in (
         Section.objects.filter(where).order_by("item", "position").values_list(*_SECTION)
     ):
         sections.setdefault(item_id, []).append((heading, text, kind))
+    return sections
+
+
+def _items_pieces(items: Iterable[ItemRow], where: Q) -> Iterator[Piece]:
+    """Each item's title, its sections (``_item_sections``) and its bilag, in agenda
+    order; ``where`` selects the items' sections and attachments."""
+    sections = _sections_by_item(where)
     attachments: dict[int, list[Attachment]] = {}
     for attachment in Attachment.objects.filter(where).order_by("item", "position"):
         attachments.setdefault(attachment.item_id, []).append(attachment)
     for pk, title, case_number, closed, proposer, clauses in items:
         yield Piece(SearchEntry.Kind.ITEM, title, case_number or "", pk, closed)
         recommendation = recommendation_text(proposer, clauses)
-        kinds: set[str] = set()
-        for heading, text, kind in sections.get(pk, ()):
-            text = _section_text(text, kind, recommendation)
-            kinds.add(kind)
+        for heading, text, kind in _item_sections(sections.get(pk, []), recommendation):
             yield Piece(SearchEntry.Kind.SECTION, heading, text, pk, closed, kind)
-        if recommendation and SectionKind.RECOMMENDATION.value not in kinds:
-            kind = SectionKind.RECOMMENDATION.value
-            yield Piece(SearchEntry.Kind.SECTION, "Indstilling", recommendation, pk, closed, kind)
         for attachment in attachments.get(pk, ()):
             text = attachment_text(attachment.file)
             yield Piece(SearchEntry.Kind.ATTACHMENT, attachment.title, text, pk, closed)
@@ -193,10 +205,7 @@ def index_item(item: AgendaItem | int) -> int:
     row = AgendaItem.objects.select_related("meeting__committee").get(pk=pk)
     meeting = row.meeting
     SearchEntry.objects.filter(item=row).delete()
-    fields = (
-        *(row.pk, row.title, row.case_number, row.closed),
-        *(row.recommendation_proposer, row.recommendation_clauses),
-    )
+    fields = tuple(getattr(row, name) for name in _ITEM)
     pieces = list(_items_pieces([fields], Q(item=row)))
     others = (words(text) for text in _other_texts(meeting, row))
     return _write(meeting, pieces, *others)
@@ -208,16 +217,16 @@ def _other_texts(meeting: Meeting, item: AgendaItem) -> Iterable[str]:
     yield header.heading
     yield header.text
     others = AgendaItem.objects.filter(meeting=meeting).exclude(pk=item.pk)
-    for title, case_number, proposer, clauses in others.values_list(
-        "title", "case_number", "recommendation_proposer", "recommendation_clauses"
+    sections = _sections_by_item(Q(item__meeting=meeting) & ~Q(item=item))
+    for pk, title, case_number, proposer, clauses in others.values_list(
+        "pk", "title", "case_number", "recommendation_proposer", "recommendation_clauses"
     ):
         yield title
         yield case_number or ""
-        yield recommendation_text(proposer, clauses)
-    sections = Section.objects.filter(item__meeting=meeting).exclude(item=item)
-    for heading, text in sections.values_list("heading", "text"):
-        yield heading
-        yield text
+        recommendation = recommendation_text(proposer, clauses)
+        for heading, text, _kind in _item_sections(sections.get(pk, []), recommendation):
+            yield heading
+            yield text
     bilag = Attachment.objects.filter(item__meeting=meeting).exclude(item=item)
     yield from bilag.values_list("title", flat=True)
     stored = SearchEntry.objects.filter(meeting=meeting, kind=SearchEntry.Kind.ATTACHMENT)
