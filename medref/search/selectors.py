@@ -33,6 +33,11 @@ _TIMELINE_ORDER = ("meeting__meeting_date", "meeting__committee__name", "number"
 CASE_NUMBER = re.compile(r"^\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2}$")
 
 
+def page_count(total: int, page_size: int) -> int:
+    """Pages of ``page_size`` for ``total`` results; one, empty, when there are none."""
+    return max(1, -(-total // page_size))
+
+
 # What a results page shows of an entry (the rest of its item and committee stays behind).
 _ENTRY_FIELDS = (
     *("meeting_id", "meeting_date", "closed", "kind", "section_kind", "heading", "text"),
@@ -58,7 +63,7 @@ class SearchPage:
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.page_size))
+        return page_count(self.total, self.page_size)
 
 
 def _filters(
@@ -196,7 +201,7 @@ class Timeline:
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.page_size))
+        return page_count(self.total, self.page_size)
 
     @property
     def start(self) -> int:

@@ -111,7 +111,7 @@ def case_history_page(request: HttpRequest) -> HttpResponse:
         "q": text,
         "timeline": timeline,
         "total_text": number_format(timeline.total, force_grouping=True),
-        "next_link": "?" + urlencode({"q": text, "side": timeline.page + 1}),
-        "previous_link": "?" + urlencode({"q": text, "side": timeline.page - 1}),
+        "next_link": _link({"q": text}, side=str(timeline.page + 1)),
+        "previous_link": _link({"q": text}, side=str(timeline.page - 1)),
     }
     return render(request, "search/case_history.html", context)
