@@ -123,12 +123,11 @@ def check_attendance_unchanged(meeting: Meeting, expected: int | None) -> None:
     """
     if expected is None:
         return
-    recordings = _attendance_events(meeting)
-    count = recordings.count()
+    count = attendance_recordings(meeting)
     if count == expected:
         return
     # Fewer than the form says (a form of another meeting?): refuse without naming anyone.
-    latest = recordings.select_related("actor").order_by("at", "pk").last()
+    latest = _attendance_events(meeting).select_related("actor").order_by("at", "pk").last()
     who = _actor_name(latest) if count > expected else None
     if who:
         message = _(
