@@ -151,6 +151,23 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_prune_files(args: argparse.Namespace) -> int:
+    _setup_django()
+    import datetime as dt
+
+    from medref.meetings.files import prune_files
+
+    if args.older_than < 0:
+        print("--older-than skal være 0 eller flere timer", file=sys.stderr)
+        return 2
+    names = prune_files(older_than=dt.timedelta(hours=args.older_than), dry_run=args.dry_run)
+    for name in names:
+        print(name)
+    verb = "ville blive slettet" if args.dry_run else "slettet"
+    print(f"{len(names)} filer uden ejer {verb}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="medref", description="medref: MED-udvalgenes mødesystem")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -197,6 +214,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="show a progress bar (default: when stderr is a terminal)",
     )
     p.set_defaults(func=cmd_reindex)
+
+    p = sub.add_parser(
+        "prune-files", help="delete stored files no attachment, agenda or history event names"
+    )
+    p.add_argument("--dry-run", action="store_true", help="list them, delete nothing")
+    p.add_argument(
+        "--older-than",
+        type=float,
+        default=24.0,
+        metavar="HOURS",
+        help="only files last written more than HOURS ago (default 24)",
+    )
+    p.set_defaults(func=cmd_prune_files)
     return parser
 
 
