@@ -1,4 +1,4 @@
-"""Forms for the administrator's membership pages and the committee page's date."""
+"""Forms for the administrator's committee and membership pages and the committee page's date."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Membership
+from .models import Committee, Membership
 
 # <input type="date"> sends ISO dates; people typing by hand write 08-10-2025 or 08.10.2025.
 DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"]
@@ -55,3 +55,33 @@ class SeatsDateForm(DescribedErrorsForm):
     """``?dato=2025-10-08`` on the committee page: who sat on the committee that day."""
 
     dato = date_field(_("Members on"), required=False)
+
+
+class CommitteeForm(DescribedErrorsForm):
+    """A committee's name, level, parent committee and case number.
+
+    The parent committee is chosen among ``parents`` (the municipality's
+    committees, in tree order, with their depth); the view maps the chosen
+    pk back to the committee.
+    """
+
+    name = forms.CharField(label=_("Name"), max_length=200)
+    level = forms.ChoiceField(label=_("Level"), choices=Committee.Level.choices)
+    parent = forms.TypedChoiceField(
+        label=_("Parent committee"), coerce=int, required=False, empty_value=None
+    )
+    case_number = forms.CharField(
+        label=_("Case number"),
+        max_length=100,
+        required=False,
+        help_text=_("The committee's standing case, e.g. 81.38.05-G01-4-24."),
+    )
+
+    def __init__(self, *args: Any, parents: list[tuple[Committee, int]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        parent_field = self.fields["parent"]
+        assert isinstance(parent_field, forms.TypedChoiceField)
+        # Indented by depth, so the select reads as the tree.
+        parent_field.choices = [("", _("None (a top committee)"))] + [
+            (committee.pk, "\u2003" * depth + committee.name) for committee, depth in parents
+        ]

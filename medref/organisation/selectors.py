@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db.models import Q
 
 from .models import Committee, Membership, Municipality, Person
+
+if TYPE_CHECKING:
+    from medref.accounts.permissions import AnyUser
 
 
 @dataclass
@@ -111,3 +115,38 @@ def people_names(municipality: Municipality) -> list[str]:
         .values_list("name", flat=True)
         .distinct()
     )
+
+
+def parent_choices(
+    municipality: Municipality, editing: Committee | None = None
+) -> list[tuple[Committee, int]]:
+    """The committees of ``municipality`` that may be the parent of ``editing`` (of a
+    new committee when None), in tree order, each with its depth: ``editing`` and
+    the committees below it are left out, as choosing them would make a cycle.
+    One query."""
+    choices: list[tuple[Committee, int]] = []
+
+    def walk(nodes: list[CommitteeNode], depth: int) -> None:
+        for node in nodes:
+            if editing is not None and node.committee.pk == editing.pk:
+                continue
+            choices.append((node.committee, depth))
+            walk(node.children, depth + 1)
+
+    walk(committee_tree(municipality), 0)
+    return choices
+
+
+def municipalities_managed_by(user: AnyUser | None) -> set[int]:
+    """The ids of the municipalities where ``user`` may create committees.
+
+    MANAGE_MEMBERS is no committee role's (``medref.accounts.permissions``),
+    so this is every municipality for a superuser and their own for a
+    municipality administrator. At most one query.
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return set()
+    municipalities = Municipality.objects.all()
+    if not getattr(user, "is_superuser", False):
+        municipalities = municipalities.filter(administrators__user_id=user.pk)
+    return set(municipalities.values_list("pk", flat=True))

@@ -1,4 +1,4 @@
-"""The administrator's membership pages (web:organisation:…)."""
+"""The administrator's committee and membership pages (web:organisation:…)."""
 
 from django.urls import path
 
@@ -7,6 +7,17 @@ from . import views
 app_name = "organisation"
 
 urlpatterns = [
+    # Not under udvalg/<municipality>/: "nyt" could be a committee's slug there.
+    path(
+        "kommuner/<slug:municipality>/udvalg/nyt/",
+        views.create_committee,
+        name="create_committee",
+    ),
+    path(
+        "udvalg/<slug:municipality>/<slug:slug>/rediger/",
+        views.edit_committee,
+        name="edit_committee",
+    ),
     path(
         "udvalg/<slug:municipality>/<slug:slug>/medlemmer/ny/",
         views.add_membership,

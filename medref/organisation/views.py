@@ -1,4 +1,5 @@
-"""The administrator's pages: add a membership to a committee, end one.
+"""The administrator's pages: create and edit a committee, add a membership
+to a committee, end one.
 
 Views parse the request and call one service; the service checks the
 permission (MANAGE_MEMBERS) and validates, its errors land next to the fields.
@@ -17,8 +18,8 @@ from django.views.decorators.http import require_http_methods
 from medref.accounts.permissions import Action, raise_unless
 
 from . import selectors, services
-from .forms import EndMembershipForm, MembershipForm
-from .models import Committee, Membership
+from .forms import CommitteeForm, EndMembershipForm, MembershipForm
+from .models import Committee, Membership, Municipality
 
 
 def _committee_url(committee: Committee) -> str:
@@ -89,3 +90,65 @@ def end_membership(request: HttpRequest, pk: int) -> HttpResponse:
             return HttpResponseRedirect(_committee_url(committee) + "#medlemmer")
     context = {"committee": committee, "membership": membership, "form": form}
     return render(request, "organisation/membership_end.html", context)
+
+
+def _committee_form(
+    request: HttpRequest, municipality: Municipality, committee: Committee | None
+) -> HttpResponse:
+    """The page that creates a committee (``committee`` None) or edits ``committee``."""
+    parents = selectors.parent_choices(municipality, editing=committee)
+    by_pk = {choice.pk: choice for choice, _depth in parents}
+    if committee is not None:
+        initial = {
+            "name": committee.name,
+            "level": committee.level,
+            "parent": committee.parent_id,
+            "case_number": committee.case_number,
+        }
+    else:
+        # "Nyt underudvalg" links here with ?parent=<slug>: that committee, one level down.
+        below = next((c for c in by_pk.values() if c.slug == request.GET.get("parent")), None)
+        initial = {
+            "parent": below.pk if below else None,
+            "level": services.LEVEL_BELOW[below.level] if below else Committee.Level.HOVEDMED,
+        }
+    form = CommitteeForm(request.POST or None, initial=initial, parents=parents)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        fields = {
+            "name": data["name"],
+            "level": data["level"],
+            "parent": by_pk.get(data["parent"]) if data["parent"] is not None else None,
+            "case_number": data["case_number"],
+        }
+        try:
+            if committee is None:
+                saved = services.create_committee(request.user, municipality, **fields)
+            else:
+                saved = services.update_committee(request.user, committee, **fields)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return HttpResponseRedirect(_committee_url(saved))
+    context = {"municipality": municipality, "committee": committee, "form": form}
+    return render(request, "organisation/committee_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def create_committee(request: HttpRequest, municipality: str) -> HttpResponse:
+    place = get_object_or_404(Municipality, slug=municipality)
+    if (refusal := _allowed(request, services.new_committee_of(place))) is not None:
+        return refusal
+    return _committee_form(request, place, None)
+
+
+@require_http_methods(["GET", "POST"])
+def edit_committee(request: HttpRequest, municipality: str, slug: str) -> HttpResponse:
+    committee = get_object_or_404(
+        Committee.objects.select_related("municipality"),
+        municipality__slug=municipality,
+        slug=slug,
+    )
+    if (refusal := _allowed(request, committee)) is not None:
+        return refusal
+    return _committee_form(request, committee.municipality, committee)
