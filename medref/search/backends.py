@@ -273,11 +273,16 @@ class Backend:
     def items(
         self, query: Query, visibility: Visibility, filters: Filters, *, limit: int
     ) -> list[int]:
-        """The ids of the items with matching titles or sections, oldest meeting first."""
+        """The ids of the items with matching titles or sections in the case history's
+        order: oldest meeting first, then committee name, item number. The same order as
+        the timeline's, so a cut at ``limit`` never splits a day's items out of order."""
         where, params = self._where(query, visibility, filters)
         statement = (
-            f"SELECT e.item_id FROM {self.source} WHERE {where} AND e.item_id IS NOT NULL "
-            "GROUP BY e.item_id ORDER BY MIN(e.meeting_date), e.item_id LIMIT %s"
+            f"SELECT e.item_id FROM {self.source} "
+            "JOIN meetings_agendaitem i ON i.id = e.item_id "
+            "JOIN organisation_committee c ON c.id = e.committee_id "
+            f"WHERE {where} GROUP BY e.item_id, c.name, i.number "
+            "ORDER BY MIN(e.meeting_date), c.name, i.number, e.item_id LIMIT %s"
         )
         with connection.cursor() as cursor:
             cursor.execute(statement, [*params, limit])
