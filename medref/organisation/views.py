@@ -118,7 +118,7 @@ def _committee_form(
         fields = {
             "name": data["name"],
             "level": data["level"],
-            "parent": by_pk.get(data["parent"]) if data["parent"] is not None else None,
+            "parent": by_pk.get(data["parent"]),  # None: a top committee
             "case_number": data["case_number"],
         }
         try:
