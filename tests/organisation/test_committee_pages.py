@@ -59,6 +59,8 @@ def test_an_administrator_creates_a_committee(
     html = client.get(create_url(personas)).content.decode()
     assert "<h1>Nyt udvalg i Vejle Kommune</h1>" in html
     assert selected(html, "level") == ["hovedmed"]
+    assert '<span class="help" id="id_case_number_helptext">' in html
+    assert 'aria-describedby="id_case_number_helptext"' in html
 
     response = client.post(
         create_url(personas), NEW | {"parent": str(personas.committee.pk), "case_number": "1-2"}
