@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from medref.accounts.permissions import Action, raise_unless
 
-from . import selectors, services
+from . import committees, selectors, services
 from .forms import CommitteeForm, EndMembershipForm, MembershipForm
 from .models import Committee, Membership, Municipality
 
@@ -110,7 +110,7 @@ def _committee_form(
         below = next((c for c in by_pk.values() if c.slug == request.GET.get("parent")), None)
         initial = {
             "parent": below.pk if below else None,
-            "level": services.LEVEL_BELOW[below.level] if below else Committee.Level.HOVEDMED,
+            "level": committees.LEVEL_BELOW[below.level] if below else Committee.Level.HOVEDMED,
         }
     form = CommitteeForm(request.POST or None, initial=initial, parents=parents)
     if request.method == "POST" and form.is_valid():
@@ -123,9 +123,9 @@ def _committee_form(
         }
         try:
             if committee is None:
-                saved = services.create_committee(request.user, municipality, **fields)
+                saved = committees.create_committee(request.user, municipality, **fields)
             else:
-                saved = services.update_committee(request.user, committee, **fields)
+                saved = committees.update_committee(request.user, committee, **fields)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -137,7 +137,7 @@ def _committee_form(
 @require_http_methods(["GET", "POST"])
 def create_committee(request: HttpRequest, municipality: str) -> HttpResponse:
     place = get_object_or_404(Municipality, slug=municipality)
-    if (refusal := _allowed(request, services.new_committee_of(place))) is not None:
+    if (refusal := _allowed(request, committees.new_committee_of(place))) is not None:
         return refusal
     return _committee_form(request, place, None)
 

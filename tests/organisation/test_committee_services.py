@@ -9,8 +9,8 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from medref.organisation.committees import create_committee, update_committee
 from medref.organisation.models import Committee
-from medref.organisation.services import create_committee, update_committee
 from tests.personas import NAMES, Personas
 
 Level = Committee.Level

@@ -9,8 +9,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
+from medref.organisation.committees import create_committee, update_committee
 from medref.organisation.models import Committee
-from medref.organisation.services import create_committee, update_committee
 from tests.personas import Personas, make_personas
 
 pytestmark = pytest.mark.postgres
