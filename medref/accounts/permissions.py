@@ -28,7 +28,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from medref.organisation.models import Committee, Membership
+from medref.organisation.models import Committee, Membership, Municipality
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
@@ -179,6 +179,29 @@ def committees_where(user: AnyUser | None, action: Action, on: dt.date | None = 
                 memberships__role__in=roles,
             )
         ).values_list("pk", flat=True)
+    )
+
+
+def municipalities_where(user: AnyUser | None, action: Action) -> set[int]:
+    """The ids of the municipalities where ``user`` may do ``action`` municipality-wide,
+    in a committee nobody sits in yet (a new one): every municipality for a
+    superuser, their own for a municipality administrator; committee roles
+    give nothing here. Agrees with ``can(user, action, Committee(municipality=…))``.
+    No query for anonymous readers, else one.
+    """
+    Action(action)  # an unknown action is a ValueError here too, as in ``can``
+    if not _signed_in(user):
+        return set()
+    assert user is not None
+    if _is_superuser(user):
+        return set(Municipality.objects.values_list("pk", flat=True))
+    from .models import MunicipalityAdministrator
+
+    # An administrator may do every action (ALL_ACTIONS), so ``action`` narrows nothing.
+    return set(
+        MunicipalityAdministrator.objects.filter(user_id=user.pk).values_list(
+            "municipality_id", flat=True
+        )
     )
 
 

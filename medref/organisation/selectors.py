@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from itertools import groupby
 
 from django.db.models import Q
 
 from .models import Committee, Membership, Municipality, Person
-
-if TYPE_CHECKING:
-    from medref.accounts.permissions import AnyUser
 
 
 @dataclass
@@ -42,6 +40,34 @@ def committee_tree(municipality: Municipality | None = None) -> list[CommitteeNo
         # A parent outside the selection (another municipality) makes this a root.
         (parent.children if parent else roots).append(node)
     return roots
+
+
+@dataclass
+class MunicipalityTree:
+    """A municipality and its top committees (each with those below it)."""
+
+    municipality: Municipality
+    roots: list[CommitteeNode]
+
+
+def trees_by_municipality(even_empty: Collection[int] = ()) -> list[MunicipalityTree]:
+    """Every municipality that has committees, with its tree, in name order.
+
+    The municipalities whose ids are in ``even_empty`` are listed too when
+    they have no committee yet (with no roots), so an administrator finds
+    where to create the first one. One query; two with ``even_empty``, as
+    the list is then read in the database's name order, like the tree.
+    """
+    trees = {
+        municipality.pk: MunicipalityTree(municipality, list(nodes))
+        for municipality, nodes in groupby(
+            committee_tree(), key=lambda node: node.committee.municipality
+        )
+    }
+    if not even_empty:
+        return list(trees.values())
+    listed = Municipality.objects.filter(pk__in=set(even_empty) | trees.keys()).order_by("name")
+    return [trees.get(m.pk) or MunicipalityTree(m, []) for m in listed]
 
 
 # The order a committee's members are listed in: the chair first, the substitutes last.
@@ -135,18 +161,3 @@ def parent_choices(
 
     walk(committee_tree(municipality), 0)
     return choices
-
-
-def municipalities_managed_by(user: AnyUser | None) -> set[int]:
-    """The ids of the municipalities where ``user`` may create committees.
-
-    MANAGE_MEMBERS is no committee role's (``medref.accounts.permissions``),
-    so this is every municipality for a superuser and their own for a
-    municipality administrator. At most one query.
-    """
-    if user is None or not user.is_authenticated or not user.is_active:
-        return set()
-    municipalities = Municipality.objects.all()
-    if not getattr(user, "is_superuser", False):
-        municipalities = municipalities.filter(administrators__user_id=user.pk)
-    return set(municipalities.values_list("pk", flat=True))

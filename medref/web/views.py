@@ -7,7 +7,6 @@ the meeting; ``tests/web`` asserts it.
 from __future__ import annotations
 
 import importlib.util
-from itertools import groupby
 
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
@@ -18,7 +17,13 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 
 from medref import renderers
-from medref.accounts.permissions import Action, MeetingAccess, actions, meeting_access
+from medref.accounts.permissions import (
+    Action,
+    MeetingAccess,
+    actions,
+    meeting_access,
+    municipalities_where,
+)
 from medref.accounts.visibility import visible_document
 from medref.documents.model import DocumentKind, MeetingDocument
 from medref.lib.names import slugify
@@ -73,13 +78,19 @@ def _meeting_or_404(request: HttpRequest, pk: int) -> tuple[Meeting, MeetingAcce
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """Every committee, grouped by municipality, as a tree (HovedMED → FagMED → …). One query."""
-    roots = organisation_selectors.committee_tree()
-    municipalities = [
-        {"municipality": municipality, "roots": list(nodes)}
-        for municipality, nodes in groupby(roots, key=lambda node: node.committee.municipality)
-    ]
-    return render(request, "web/home.html", {"municipalities": municipalities})
+    """Every committee, grouped by municipality, as a tree (HovedMED → FagMED → …).
+
+    Those who may manage a municipality's committees also see it when it has
+    none yet, with its "New committee" link. One query; a signed-in user adds
+    the session, the user and one permission query, and an administrator one
+    more for the municipalities' list.
+    """
+    managed = municipalities_where(request.user, Action.MANAGE_MEMBERS)
+    context = {
+        "municipalities": organisation_selectors.trees_by_municipality(even_empty=managed),
+        "managed": managed,
+    }
+    return render(request, "web/home.html", context)
 
 
 def committee(request: HttpRequest, slug: str, municipality: str | None = None) -> HttpResponse:
