@@ -105,6 +105,7 @@ def _committee_form(
             "parent": committee.parent_id,
             "case_number": committee.case_number,
         }
+        cancel_url = _committee_url(committee)
     else:
         # "Nyt underudvalg" links here with ?parent=<slug>: that committee, one level down.
         below = next((c for c in by_pk.values() if c.slug == request.GET.get("parent")), None)
@@ -112,6 +113,8 @@ def _committee_form(
             "parent": below.pk if below else None,
             "level": committees.LEVEL_BELOW[below.level] if below else Committee.Level.HOVEDMED,
         }
+        # Cancelling goes back to where the user came from.
+        cancel_url = _committee_url(below) if below else reverse("web:home")
     form = CommitteeForm(request.POST or None, initial=initial, parents=parents)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -130,7 +133,12 @@ def _committee_form(
             form.add_error(None, error)
         else:
             return HttpResponseRedirect(_committee_url(saved))
-    context = {"municipality": municipality, "committee": committee, "form": form}
+    context = {
+        "municipality": municipality,
+        "committee": committee,
+        "form": form,
+        "cancel_url": cancel_url,
+    }
     return render(request, "organisation/committee_form.html", context)
 
 

@@ -215,3 +215,39 @@ def test_the_committee_page_shows_the_case_number(
     Committee.objects.filter(pk=personas.committee.pk).update(case_number="81.16.00-G01-2-25")
     html = client_as("anonymous").get(page_url(personas.committee)).content.decode()
     assert "<dt>Sagsnr.</dt><dd>81.16.00-G01-2-25</dd>" in html
+
+
+# Annuller.
+
+
+def cancel_link(html: str) -> str:
+    found = re.findall(r'<a href="([^"]*)">Annuller</a>', html)
+    assert len(found) == 1, html
+    return found[0]
+
+
+def test_cancel_goes_back_where_the_user_came_from(
+    client_as: Callable[[str], Client], personas: Personas
+):
+    """Nyt underudvalg: to the parent's page; Rediger udvalg: to the committee's; Nyt udvalg:
+    to the front page."""
+    client = client_as("anna")
+    fagmed = personas.committee
+    pages = {
+        create_url(personas) + "?parent=fagmed-oekonomi": page_url(fagmed),
+        edit_url(personas.lokalmed): page_url(personas.lokalmed),
+        create_url(personas): reverse("web:home"),
+        create_url(personas) + "?parent=findes-ikke": reverse("web:home"),
+    }
+    for url, back in pages.items():
+        assert cancel_link(client.get(url).content.decode()) == back, url
+    assert page_url(fagmed) == "/udvalg/vejle-kommune/fagmed-oekonomi/"
+
+
+def test_cancel_still_goes_back_to_the_parent_after_an_error(
+    client_as: Callable[[str], Client], personas: Personas
+):
+    url = create_url(personas) + "?parent=fagmed-oekonomi"
+    response = client_as("anna").post(url, NEW | {"name": ""})
+    assert response.status_code == 200
+    assert cancel_link(response.content.decode()) == page_url(personas.committee)
