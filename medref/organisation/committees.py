@@ -21,7 +21,7 @@ from medref.accounts.permissions import Action, raise_unless
 from medref.lib.names import slugify
 
 from .models import Committee, Municipality
-from .services import _free_slug
+from .services import free_slug
 
 if TYPE_CHECKING:
     from medref.accounts.permissions import AnyUser
@@ -96,10 +96,7 @@ def _clean_committee(
             pk != committee_pk and other.casefold() == wanted
             for pk, (other, _slug, _parent) in tree.items()
         ):
-            errors["name"] = _("%(municipality)s already has a committee called %(name)s.") % {
-                "municipality": municipality.name,
-                "name": name,
-            }
+            errors["name"] = _name_taken_message(municipality, name)
     if level not in Committee.Level.values:
         errors["level"] = _("Choose one of the levels.")
     if parent is not None:
@@ -122,14 +119,16 @@ def _clean_committee(
     return name, case_number
 
 
+def _name_taken_message(municipality: Municipality, name: str) -> str:
+    return _("%(municipality)s already has a committee called %(name)s.") % {
+        "municipality": municipality.name,
+        "name": name,
+    }
+
+
 def _name_taken(municipality: Municipality, name: str) -> ValidationError:
     # Reached only when a writer outside these services (an import) took the name meanwhile.
-    return ValidationError(
-        {
-            "name": _("%(municipality)s already has a committee called %(name)s.")
-            % {"municipality": municipality.name, "name": name}
-        }
-    )
+    return ValidationError({"name": _name_taken_message(municipality, name)})
 
 
 def _log_committee(
@@ -171,7 +170,7 @@ def create_committee(
         municipality, tree, None, name=name, level=level, parent=parent, case_number=case_number
     )
     base = slugify(name)[:_SLUG_BASE_LENGTH].strip("-")
-    slug = _free_slug(base, (slug for _name, slug, _parent in tree.values()))
+    slug = free_slug(base, (slug for _name, slug, _parent in tree.values()))
     try:
         with transaction.atomic():
             committee = Committee.objects.create(

@@ -47,7 +47,7 @@ def infer_level(name: str) -> Committee.Level:
     return Committee.Level.LOKALMED
 
 
-def _free_slug(base: str, taken: Iterable[str]) -> str:
+def free_slug(base: str, taken: Iterable[str]) -> str:
     """``base``, or ``base-2``, ``base-3``… when names differ only in punctuation."""
     taken_set = set(taken)
     base = base or "x"
@@ -66,7 +66,7 @@ def ensure_municipality(name: str) -> Municipality:
         return existing
     base = slugify(name)
     taken = Municipality.objects.filter(slug__startswith=base).values_list("slug", flat=True)
-    return Municipality.objects.create(name=name, slug=_free_slug(base, taken))
+    return Municipality.objects.create(name=name, slug=free_slug(base, taken))
 
 
 @transaction.atomic
@@ -92,7 +92,7 @@ def ensure_committee(
         return Committee.objects.create(
             municipality=municipality,
             name=name,
-            slug=_free_slug(base, taken),
+            slug=free_slug(base, taken),
             level=level or infer_level(name),
             parent=parent,
         )
