@@ -124,6 +124,19 @@ STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("MEDREF_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDREF_MEDIA_ROOT", str(BASE_DIR / "media")))
+if not DEBUG:
+    # Production: the app serves STATIC_ROOT (filled by `manage.py collectstatic`)
+    # itself through WhiteNoise, gzip/brotli-compressed, so no web server has to.
+    # Not the manifest (hashed names) storage: tests run with MEDREF_DEBUG=False
+    # and no collectstatic, where every {% static %} would then raise.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+    )
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    }
 
 # --- Security (production behind HTTPS) ---------------------------------------
 

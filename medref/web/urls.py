@@ -4,12 +4,13 @@ from django.urls import include, path
 
 from medref.search import views as search_views
 
-from . import views
+from . import health, views
 
 app_name = "web"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("sundhed/", health.health, name="health"),
     path("udvalg/<slug:slug>/", views.committee, name="committee"),
     path(
         "udvalg/<slug:municipality>/<slug:slug>/",
