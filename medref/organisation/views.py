@@ -37,13 +37,15 @@ def _allowed(request: HttpRequest, committee: Committee) -> HttpResponse | None:
     return None
 
 
+def _committee_or_404(municipality: str, slug: str) -> Committee:
+    return get_object_or_404(
+        Committee.objects.select_related("municipality"), municipality__slug=municipality, slug=slug
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def add_membership(request: HttpRequest, municipality: str, slug: str) -> HttpResponse:
-    committee = get_object_or_404(
-        Committee.objects.select_related("municipality"),
-        municipality__slug=municipality,
-        slug=slug,
-    )
+    committee = _committee_or_404(municipality, slug)
     if (refusal := _allowed(request, committee)) is not None:
         return refusal
     form = MembershipForm(request.POST or None, initial={"start": timezone.localdate()})
@@ -152,11 +154,7 @@ def create_committee(request: HttpRequest, municipality: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def edit_committee(request: HttpRequest, municipality: str, slug: str) -> HttpResponse:
-    committee = get_object_or_404(
-        Committee.objects.select_related("municipality"),
-        municipality__slug=municipality,
-        slug=slug,
-    )
+    committee = _committee_or_404(municipality, slug)
     if (refusal := _allowed(request, committee)) is not None:
         return refusal
     return _committee_form(request, committee.municipality, committee)
