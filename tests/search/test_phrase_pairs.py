@@ -73,6 +73,11 @@ def test_the_pair_table_follows_every_write() -> None:
     assert not any("'af og'" in t for t in stored_pairs().values())
     meeting.delete()
     assert stored_pairs() == {}
+    meeting_with([(CASE, "Af og til igen.")], on=datetime.date(2025, 12, 1))
+    assert stored_pairs()
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE search_searchentry")  # as Django's test flush does
+    assert stored_pairs() == {}
 
 
 def test_a_rare_phrase_of_common_words_is_narrowed_to_its_matches() -> None:
