@@ -71,6 +71,10 @@ def test_the_pair_table_follows_every_write() -> None:
     index_meeting(meeting)
     assert stored_pairs() == expected_pairs()
     assert not any("'af og'" in t for t in stored_pairs().values())
+    with connection.cursor() as cursor:  # an entry changed in place (no code does this yet)
+        cursor.execute("UPDATE search_searchentry SET stemmed = 'til og med'")
+    assert stored_pairs() == expected_pairs()
+    assert all("'og med'" in t for t in stored_pairs().values())
     meeting.delete()
     assert stored_pairs() == {}
     meeting_with([(CASE, "Af og til igen.")], on=datetime.date(2025, 12, 1))
