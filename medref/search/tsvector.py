@@ -88,6 +88,25 @@ def _few_hold(pairs: list[str]) -> bool:
     return estimate <= PAIR_CANDIDATES
 
 
+def _matches_through_pairs(pairs: list[str], text: str) -> list[int] | None:
+    """The ids of the entries holding all ``pairs`` that match the tsquery ``text``;
+    None when more than ``PAIR_CANDIDATES`` entries hold the pairs."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT entry_id FROM search_phrase_pair WHERE pairs @@ %s::tsquery LIMIT %s",
+            [" & ".join(_lexeme(pair) for pair in pairs), PAIR_CANDIDATES + 1],
+        )
+        candidates = [r[0] for r in cursor.fetchall()]
+        if len(candidates) > PAIR_CANDIDATES:
+            return None
+        cursor.execute(
+            "SELECT id FROM search_searchentry "
+            "WHERE id = ANY(%s) AND document @@ to_tsquery('simple', %s)",
+            [candidates, text],
+        )
+        return [r[0] for r in cursor.fetchall()]
+
+
 class PostgresBackend(Backend):
     source = (
         "search_searchentry e JOIN meetings_meeting m ON m.id = e.meeting_id "
@@ -118,24 +137,9 @@ class PostgresBackend(Backend):
         pairs = phrase_pairs(query)
         if not pairs:
             return None
-        if text not in self._phrase_matches and not _few_hold(pairs):
-            self._phrase_matches[text] = None
         if text not in self._phrase_matches:
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT entry_id FROM search_phrase_pair WHERE pairs @@ %s::tsquery LIMIT %s",
-                    [" & ".join(_lexeme(pair) for pair in pairs), PAIR_CANDIDATES + 1],
-                )
-                candidates = [r[0] for r in cursor.fetchall()]
-                matches = None
-                if len(candidates) <= PAIR_CANDIDATES:
-                    cursor.execute(
-                        "SELECT id FROM search_searchentry "
-                        "WHERE id = ANY(%s) AND document @@ to_tsquery('simple', %s)",
-                        [candidates, text],
-                    )
-                    matches = [r[0] for r in cursor.fetchall()]
-            self._phrase_matches[text] = matches
+            few = _few_hold(pairs)
+            self._phrase_matches[text] = _matches_through_pairs(pairs, text) if few else None
         return self._phrase_matches[text]
 
     def rank(
