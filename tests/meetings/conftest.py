@@ -3,9 +3,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.test import override_settings
 from django.utils import timezone
 
 from medref.meetings.models import Meeting
+from medref.meetings.workflow import minutes
 from medref.meetings.workflow.agenda import schedule_meeting
 from medref.organisation.models import Committee
 from medref.organisation.services import ensure_committee, ensure_municipality
@@ -33,3 +35,16 @@ def planned(personas: Personas) -> Meeting:  # noqa: F811
         "Mødelokale 2225",
         by=personas.sofie,
     )
+
+
+@pytest.fixture
+def media(tmp_path):
+    """Stored files (bilag, agendas as sent) go to a folder of the test's own."""
+    with override_settings(MEDIA_ROOT=tmp_path):
+        yield tmp_path
+
+
+@pytest.fixture
+def sent(planned: Meeting, personas: Personas) -> Meeting:  # noqa: F811
+    """The planned meeting with its agenda sent by the secretary."""
+    return minutes.send_agenda(planned, by=personas.sofie)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,17 +20,6 @@ from medref.meetings.workflow.errors import Conflict
 from tests.personas import Personas
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
-
-
-@pytest.fixture
-def media(tmp_path):
-    with override_settings(MEDIA_ROOT=tmp_path):
-        yield tmp_path
-
-
-@pytest.fixture
-def sent(planned: Meeting, personas: Personas) -> Meeting:
-    return minutes.send_agenda(planned, by=personas.sofie)
 
 
 def everyone(

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.test import override_settings
 
 from medref.cli import main
 from medref.meetings.files import named_files, orphaned_files, prune_files
@@ -42,12 +41,6 @@ def age(root: Path, name: str, days: float) -> None:
     """Make ``name`` look as if it was written ``days`` ago."""
     then = time.time() - days * 86400
     os.utime(root / name, (then, then))
-
-
-@pytest.fixture
-def media(tmp_path: Path):
-    with override_settings(MEDIA_ROOT=tmp_path):
-        yield tmp_path
 
 
 def upload(name: str) -> SimpleUploadedFile:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 
 from medref.documents.model import SectionKind
@@ -18,12 +18,6 @@ from tests.personas import Personas
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-@pytest.fixture
-def media(tmp_path):
-    with override_settings(MEDIA_ROOT=tmp_path):
-        yield tmp_path
 
 
 def url(name: str, *args: object) -> str:

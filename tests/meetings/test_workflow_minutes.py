@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.test import override_settings
 
 from medref.documents.model import DocumentKind, SectionKind
 from medref.meetings import mapping
@@ -17,17 +16,6 @@ from tests.personas import Personas
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 
 Status = Meeting.Status
-
-
-@pytest.fixture
-def media(tmp_path):
-    with override_settings(MEDIA_ROOT=tmp_path):
-        yield tmp_path
-
-
-@pytest.fixture
-def sent(planned: Meeting, personas: Personas) -> Meeting:
-    return minutes.send_agenda(planned, by=personas.sofie)
 
 
 def present_all(meeting: Meeting, personas: Personas, **overrides: str) -> dict[int, str]:
