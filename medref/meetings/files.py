@@ -18,20 +18,31 @@ import datetime as dt
 from collections.abc import Iterator
 
 from django.core.files.storage import Storage, default_storage
+from django.db.models import Model
 from django.utils import timezone
 
 from .models import Attachment, Meeting, MeetingEvent
 
-# The folders the models' upload_to write into.
-FOLDERS = ("attachments", "agendas")
+# Every file field whose files medref stores: their rows name the files to keep,
+# and the first folder of their upload_to is where files are looked for.
+FILE_FIELDS: tuple[tuple[type[Model], str], ...] = (
+    (Attachment, "file"),
+    (Meeting, "agenda_file"),
+    (Meeting, "public_agenda_file"),
+)
 DEFAULT_AGE = dt.timedelta(days=1)
+
+
+def _folders() -> list[str]:
+    uploads = {str(model._meta.get_field(name).upload_to) for model, name in FILE_FIELDS}
+    return sorted({upload.split("/")[0] for upload in uploads})
 
 
 def named_files() -> set[str]:
     """Every stored file name a row of the database names."""
-    names = set(Attachment.objects.exclude(file="").values_list("file", flat=True))
-    for agenda, public in Meeting.objects.values_list("agenda_file", "public_agenda_file"):
-        names.update(name for name in (agenda, public) if name)
+    names: set[str] = set()
+    for model, field in FILE_FIELDS:
+        names.update(model._default_manager.exclude(**{field: ""}).values_list(field, flat=True))
     events = MeetingEvent.objects.filter(details__has_key="file")
     names.update(name for name in events.values_list("details__file", flat=True) if name)
     return names
@@ -56,7 +67,7 @@ def orphaned_files(
     cutoff = timezone.now() - older_than
     return sorted(
         name
-        for folder in FOLDERS
+        for folder in _folders()
         for name in _stored(storage, folder)
         if name not in named and storage.get_modified_time(name) <= cutoff
     )
