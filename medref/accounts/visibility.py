@@ -21,9 +21,13 @@ def _agenda_item(item: AgendaItem) -> AgendaItem:
 
 
 def agenda_version(doc: MeetingDocument) -> MeetingDocument:
-    """The agenda the minutes grew from: no decisions and no record of who came."""
-    if doc.kind == DocumentKind.AGENDA:
-        return doc
+    """The agenda the minutes grew from: no decisions and no record of who came.
+
+    Whatever the document's kind: a meeting whose agenda is sent (or that is
+    held) has an agenda-kind document, yet its decisions, attendance and
+    per-item absence are written into it from the day the agenda goes out.
+    They are cut here too, so they stay with those who may see drafts.
+    """
     return replace(
         doc,
         kind=DocumentKind.AGENDA,
