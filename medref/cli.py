@@ -227,6 +227,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="only files last written more than HOURS ago (default 24)",
     )
     p.set_defaults(func=cmd_prune_files)
+
+    from medref.planning.cli import register as register_planning
+
+    register_planning(sub)
     return parser
 
 
