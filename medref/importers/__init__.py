@@ -14,7 +14,7 @@ from pathlib import Path
 from medref.documents import MeetingDocument
 
 from .blocks import RawBlock
-from .errors import ParseError
+from .errors import ParseError, UnexpectedError
 from .markdown import markdown_blocks
 from .structure import read_document
 from .text import text_blocks
@@ -129,8 +129,20 @@ def parse_bytes(
         raise ParseError(f"unknown format {fmt!r}; medref reads {', '.join(FRONT_ENDS)}", path=path)
     if not data or data.isspace():  # as "not data.strip()", without copying the file
         raise ParseError("the file is empty", path=path, line=1)
-    blocks = FRONT_ENDS[fmt](data, path, limits or Limits())
-    doc = read_document(blocks, path=path)
+    try:
+        blocks = FRONT_ENDS[fmt](data, path, limits or Limits())
+        doc = read_document(blocks, path=path)
+    except ParseError:
+        raise
+    except Exception as exc:
+        # The last resort: whatever a front end did not foresee is still a
+        # located error, never a traceback (docs/robustness.md).
+        raise UnexpectedError(
+            f"cannot read this {fmt} file: the reader failed with {type(exc).__name__}"
+            f"{f' ({exc})' if str(exc) else ''}; the file may be damaged (if it opens "
+            "in other programs, this is a bug in medref: please report it)",
+            path=path,
+        ) from exc
     if warnings is not None and doc.toc and any(block.page for block in blocks):
         from .pdf import toc_page_check
 

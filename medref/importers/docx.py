@@ -23,6 +23,7 @@ from typing import Any
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree  # type: ignore[import-untyped]
 
 from medref.documents import BulletList, Heading, ListItem, Paragraph, Table
 
@@ -88,6 +89,11 @@ def check_package(
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
         raise ParseError(f"{NOT_DOCX} (not a zip package)", path=path) from exc
+    except NotImplementedError as exc:
+        # zipfile: "zip file version 9.9" (an entry needs a newer unzip), and the like.
+        raise ParseError(
+            f"{NOT_DOCX} (a zip feature medref cannot read: {exc})", path=path
+        ) from exc
     if len(members) > MAX_MEMBERS:
         raise ParseError(
             f"{NOT_DOCX}: the package holds {len(members)} files; the limit is {MAX_MEMBERS}",
@@ -110,6 +116,51 @@ def check_package(
                 f"{max_ratio:g}:1 (a zip bomb?)",
                 path=path,
             )
+    _check_parts(data, path)
+
+
+# The package's own parts that python-docx trusts blindly: name -> root element.
+_PACKAGE_ROOTS = {
+    "[Content_Types].xml": "{http://schemas.openxmlformats.org/package/2006/content-types}Types",
+    ".rels": "{http://schemas.openxmlformats.org/package/2006/relationships}Relationships",
+}
+_SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
+def _check_parts(data: bytes, path: str) -> None:
+    """Refuse a package whose content types or relationships are not what their
+    names say: python-docx reads them without checking and fails with an
+    AttributeError deep inside (a damaged .rels passes the zip checks above)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            key = ".rels" if name.endswith(".rels") else name
+            root_tag = _PACKAGE_ROOTS.get(key)
+            if root_tag is None:
+                continue
+            where = f"{NOT_DOCX}: the package part {name}"
+            try:
+                root = etree.fromstring(archive.read(name), _SAFE_XML)
+            except etree.XMLSyntaxError as exc:
+                line = f" line {exc.lineno}" if exc.lineno else ""
+                raise ParseError(
+                    f"{where} is not XML ({line.strip() or 'damaged'}: {exc.msg})", path=path
+                ) from exc
+            except (
+                zipfile.BadZipFile,
+                zlib.error,
+                EOFError,
+                NotImplementedError,
+                RuntimeError,
+                ValueError,  # "negative seek value": a member's offset is wrong
+                OSError,
+            ) as exc:
+                raise ParseError(f"{where} cannot be unpacked ({exc})", path=path) from exc
+            if root.tag != root_tag:
+                found = etree.QName(root).localname if isinstance(root.tag, str) else "?"
+                expected = root_tag.rsplit("}", 1)[1]
+                raise ParseError(
+                    f"{where} has the root element <{found}>, not <{expected}>", path=path
+                )
 
 
 @dataclass
@@ -344,12 +395,28 @@ def docx_blocks(
         # python-docx says so when the package is e.g. an .xlsx or .pptx.
         raise ParseError(f"{NOT_DOCX} ({exc})", path=path) from exc
     # lxml's XMLSyntaxError is a SyntaxError (lxml has no type stubs to name it by).
-    except (KeyError, SyntaxError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
+    except (KeyError, SyntaxError, zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
         raise ParseError(f"{NOT_DOCX} (the package is damaged: {exc})", path=path) from exc
     except (RuntimeError, NotImplementedError) as exc:
         # zipfile: encrypted members, unsupported compression methods.
         raise ParseError(f"{NOT_DOCX} ({exc})", path=path) from exc
-    blocks = _Reader(document).read(document.element.body)
+    except (AttributeError, TypeError, IndexError) as exc:
+        # python-docx trusts the package's structure (a part of the wrong
+        # kind where the document expects another) and fails somewhere inside.
+        raise ParseError(
+            f"{NOT_DOCX} (the package's structure is damaged: {type(exc).__name__}: {exc})",
+            path=path,
+        ) from exc
+    root = document.element
+    body = root.find(qn("w:body")) if root.tag == qn("w:document") else None
+    if body is None:
+        found = etree.QName(root).localname if isinstance(root.tag, str) else "?"
+        raise ParseError(
+            f"{NOT_DOCX}: its main part has the root element <{found}> "
+            "and no <w:body>, not a Word document's <w:document>",
+            path=path,
+        )
+    blocks = _Reader(document).read(body)
     if not blocks:
         raise ParseError("the document has no text", path=path, line=1)
     return blocks

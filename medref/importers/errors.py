@@ -15,3 +15,9 @@ class ParseError(Exception):
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
         return f"{where}: {self.message}"
+
+
+class UnexpectedError(ParseError):
+    """A failure no front end foresaw (a bug in medref or in a library it uses),
+    caught at the entry point so that a damaged file is still reported as
+    ``FILE: …`` and never as a traceback. The fuzz harness counts these."""

@@ -63,11 +63,24 @@ def _open(data: bytes, path: str) -> pdfium.PdfDocument:
 _TYPED_HYPHEN_PRODUCERS = ("WeasyPrint",)
 
 
+def _producer(document: pdfium.PdfDocument) -> str:
+    """The document information's Producer, "" when it is missing or unreadable.
+
+    pypdfium2 decodes PDFium's UTF-16 strictly: a damaged string (a lone
+    surrogate) raises UnicodeDecodeError. The producer only tunes hyphenation,
+    so an unreadable one is no reason to refuse the file.
+    """
+    try:
+        return str(document.get_metadata_value("Producer"))
+    except (UnicodeDecodeError, pdfium.PdfiumError, KeyError, ValueError):
+        return ""
+
+
 def _pages(data: bytes, path: str, max_pages: int) -> tuple[list[Page], bool]:
     """The pages, and whether a hyphen ending a line was typed (``pdf_text.join_two``)."""
     document = _open(data, path)
     try:
-        producer = str(document.get_metadata_dict().get("Producer", ""))
+        producer = _producer(document)
         typed_hyphens = producer.startswith(_TYPED_HYPHEN_PRODUCERS)
         count = len(document)
         if count == 0:

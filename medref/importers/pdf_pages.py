@@ -230,6 +230,9 @@ def _link_marks(raw: ctypes.c_void_p, text: str, links: list[Link]) -> dict[int,
 def _marked(text: str, start: int, end: int, marks: dict[int, str]) -> str:
     if not marks:
         return text[start:end]
+    # A damaged page's character index may lie beyond the text PDFium gives
+    # back for it (its count and its text disagree): those characters are gone.
+    end = min(end, len(text))
     return "".join(marks.get(i, "") + text[i] + marks.get(-i - 1, "") for i in range(start, end))
 
 
