@@ -12,7 +12,7 @@ DEV_ENV := MEDREF_DEBUG=$${MEDREF_DEBUG:-True}
 TEST_ENV := MEDREF_DEBUG=False MEDREF_SECRET_KEY=medref-test-only-secret-key
 PYTEST_ARGS ?=
 # Pure packages, type-checked strictly (those that exist yet).
-MYPY_PATHS := medref/documents medref/importers medref/renderers medref/lib medref/planning/rules
+MYPY_PATHS := medref/documents medref/importers medref/renderers medref/lib medref/planning/rules medref/absence/metrics
 
 .PHONY: help setup migrate run test test-sqlite test-postgres check bench messages clean
 
