@@ -214,12 +214,18 @@ def test_the_next_meetings_decision_approves_the_draft(sent: Meeting, personas: 
     following = minutes.send_agenda(following, by=personas.sofie)
     item = following.items.get(title="Godkendelse af referat")
     minutes.write_decision(
-        item, "FagMED godkendte referatet.", by=personas.sofie, expected_version=0
+        item, "FagMED godkendte referatet.", by=personas.frank, expected_version=0
     )
     first.refresh_from_db()
     assert first.status == Status.MINUTES_APPROVED
     event = first.events.get(action=MeetingEvent.Action.MINUTES_APPROVED)
-    assert event.details == {"through_meeting": following.pk, "through_item": item.number}
+    assert event.actor == personas.frank
+    assert event.details == {
+        "through_meeting": following.pk,
+        "through_item": item.number,
+        "approved_by": "Frank Formand",
+        "decision": "FagMED godkendte referatet.",
+    }
 
 
 def test_another_decision_on_that_item_approves_nothing(sent: Meeting, personas: Personas) -> None:

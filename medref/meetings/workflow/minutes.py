@@ -11,8 +11,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from medref.accounts.permissions import Action
+from medref.accounts.permissions import Action, can
 from medref.documents.model import SectionKind
+from medref.lib.decisions import approves_minutes
 from medref.meetings import mapping
 from medref.meetings.models import (
     AgendaItem,
@@ -41,7 +42,7 @@ from .common import (
 )
 from .errors import IllegalTransition, InvalidInput
 from .sections import store_markdown
-from .standard import APPROVE_MINUTES, MINUTES_APPROVED_PHRASE
+from .standard import APPROVE_MINUTES
 
 logger = logging.getLogger(__name__)
 
@@ -266,8 +267,10 @@ def write_decision(
 ) -> AgendaItem:
     """Write the item's Beslutning (Markdown; "" removes it).
 
-    A decision "… godkendte referatet" on the "Godkendelse af referat" item
-    approves the previous meeting's draft minutes.
+    A plainly affirmative decision ("FagMED godkendte referatet.",
+    ``medref.lib.decisions.approves_minutes``) on the "Godkendelse af referat"
+    item approves the previous meeting's draft minutes, when ``by`` may
+    approve minutes; a negation, question or postponement never does.
     """
     item = locked_item(item)
     meeting = item.meeting
@@ -303,19 +306,35 @@ def write_decision(
         item=item,
         changes={"text": [before, after]},
     )
-    if item.title == APPROVE_MINUTES and MINUTES_APPROVED_PHRASE in after.lower():
-        previous = _previous_draft(meeting)
-        if previous is not None:
-            previous.status = Status.MINUTES_APPROVED
-            previous.save(update_fields=["status"])
-            history.record(
-                previous,
-                MeetingEvent.Action.MINUTES_APPROVED,
-                by,
-                through_meeting=meeting.pk,
-                through_item=item.number,
-            )
+    if item.title == APPROVE_MINUTES and approves_minutes(after):
+        _approve_previous_through(meeting, item, by, after)
     return item
+
+
+def _approve_previous_through(meeting: Meeting, item: AgendaItem, by: Any, decision: str) -> None:
+    """Approve the previous meeting's draft minutes through ``item``'s decision,
+    when ``by`` may approve minutes there (the chair, not the referent who
+    writes the decision down); otherwise the chair approves with the button."""
+    previous = _previous_draft(meeting)
+    if previous is None or not can(by, Action.APPROVE_MINUTES, previous.committee):
+        return
+    previous.status = Status.MINUTES_APPROVED
+    previous.save(update_fields=["status"])
+    history.record(
+        previous,
+        MeetingEvent.Action.MINUTES_APPROVED,
+        by,
+        through_meeting=meeting.pk,
+        through_item=item.number,
+        approved_by=_display_name(by),
+        decision=decision,
+    )
+
+
+def _display_name(by: Any) -> str:
+    """The approver's name as the history keeps it, even if the user is deleted later."""
+    full_name = by.get_full_name() if hasattr(by, "get_full_name") else ""
+    return str(full_name or by.get_username())
 
 
 def _transition(
