@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "medref.meetings",
     "medref.web",
     "medref.search",
+    "medref.planning",
 ]
 
 MIDDLEWARE = [

@@ -138,6 +138,13 @@ class Membership(models.Model):
     title = models.CharField(_("job title"), max_length=200, blank=True)
     start = models.DateField(_("start"))
     end = models.DateField(_("end"), null=True, blank=True)
+    # What the klippekort rules need (medref.planning.rules.klippekort): the
+    # election or appointment day (the start when empty), the day the
+    # MED-grunduddannelse was completed, and the functions held
+    # ("arbejdsmiljø", "samarbejde"; an AMR's role gives "amr").
+    elected = models.DateField(_("elected or appointed"), null=True, blank=True)
+    grunduddannelse = models.DateField(_("MED-grunduddannelse completed"), null=True, blank=True)
+    functions = models.JSONField(_("functions"), default=list, blank=True)
 
     class Meta:
         ordering = ["committee", "person__name", "start"]
