@@ -8,6 +8,7 @@ Nothing else in medref reads the environment for configuration.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -41,11 +42,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "axes",  # login throttling (docs/security.md)
     "medref.accounts",
     "medref.organisation",
     "medref.meetings",
     "medref.web",
     "medref.search",
+    "medref.absence",
     "medref.planning",
 ]
 
@@ -59,6 +62,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: turns a locked-out login into the Danish lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "medref.urls"
@@ -106,6 +111,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes first: it refuses a locked-out account or address before a
+# password is checked; then Django's own users (docs/security.md).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login throttling: after MEDREF_LOGIN_FAILURE_LIMIT failed logins for one
+# user name, or from one address, further logins for it (right password
+# included) are refused for MEDREF_LOGIN_LOCKOUT_MINUTES.
+AXES_FAILURE_LIMIT = env_int("MEDREF_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("MEDREF_LOGIN_LOCKOUT_MINUTES", 15))
+if AXES_FAILURE_LIMIT <= 0 or AXES_COOLOFF_TIME <= dt.timedelta(0):
+    raise ImproperlyConfigured(
+        "MEDREF_LOGIN_FAILURE_LIMIT and MEDREF_LOGIN_LOCKOUT_MINUTES must be positive numbers"
+    )
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "medref.accounts.throttle.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "medref.accounts.throttle.client_ip"
+AXES_VERBOSE = False
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:home"
@@ -141,10 +166,35 @@ if not DEBUG:
 
 # --- Security (production behind HTTPS) ---------------------------------------
 
-SESSION_COOKIE_SECURE = env_bool("MEDREF_SECURE_COOKIES", False)
+# The session and CSRF cookies are Secure (sent over HTTPS only) whenever
+# MEDREF_DEBUG is False. MEDREF_ALLOW_PLAIN_HTTP=True serves plain HTTP
+# instead, and only on this machine: every allowed host must be local.
+MEDREF_ALLOW_PLAIN_HTTP = env_bool("MEDREF_ALLOW_PLAIN_HTTP", False)
+_LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]", "::1"})
+if MEDREF_ALLOW_PLAIN_HTTP and any(
+    host not in _LOCAL_HOSTS and not host.endswith(".localhost") for host in ALLOWED_HOSTS
+):
+    raise ImproperlyConfigured(
+        "MEDREF_ALLOW_PLAIN_HTTP=True is for this machine only: MEDREF_ALLOWED_HOSTS must "
+        f"name local hosts only (localhost, 127.0.0.1, [::1]); got {ALLOWED_HOSTS}"
+    )
+if env_str("MEDREF_SECURE_COOKIES", "") not in ("", "True", "true", "1") and not DEBUG:
+    raise ImproperlyConfigured(
+        "MEDREF_SECURE_COOKIES is gone: cookies are Secure whenever MEDREF_DEBUG is False. "
+        "To serve plain HTTP on this machine set MEDREF_ALLOW_PLAIN_HTTP=True instead."
+    )
+SESSION_COOKIE_SECURE = not DEBUG and not MEDREF_ALLOW_PLAIN_HTTP
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 if env_bool("MEDREF_BEHIND_HTTPS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many reverse proxies in front of medref append the client's address to
+# X-Forwarded-For (0: none, REMOTE_ADDR is the client). Login throttling
+# counts failures per client address read this way.
+MEDREF_TRUSTED_PROXIES = env_int("MEDREF_TRUSTED_PROXIES", 0)
+if MEDREF_TRUSTED_PROXIES < 0:
+    raise ImproperlyConfigured(
+        f"MEDREF_TRUSTED_PROXIES must be 0 or more; got {MEDREF_TRUSTED_PROXIES}"
+    )
 
 # --- Logging ----------------------------------------------------------------
 
@@ -204,3 +254,25 @@ MEDREF_SEARCH_RANK_WINDOW = env_int("MEDREF_SEARCH_RANK_WINDOW", 500)
 for _name in ("MEDREF_SEARCH_COUNT_CAP", "MEDREF_SEARCH_RANK_WINDOW"):
     if globals()[_name] <= 0:
         raise ImproperlyConfigured(f"{_name} must be a positive number; got {globals()[_name]}")
+
+# Sickness absence (medref/absence, docs/absence.md): the key of the keyed hash
+# that pseudonymises employee numbers (changing it orphans stored rows: import
+# again), the smallest number of employees a figure may cover, the longest short
+# absence period in calendar days, the types that count as sickness, and the
+# days off besides the public holidays (MM-DD).
+MEDREF_ABSENCE_PSEUDONYM_KEY = env_str("MEDREF_ABSENCE_PSEUDONYM_KEY", SECRET_KEY)
+MEDREF_ABSENCE_MIN_EMPLOYEES = env_int("MEDREF_ABSENCE_MIN_EMPLOYEES", 5)
+MEDREF_ABSENCE_SHORT_MAX_DAYS = env_int("MEDREF_ABSENCE_SHORT_MAX_DAYS", 7)
+MEDREF_ABSENCE_SICKNESS_TYPES = env_list(
+    "MEDREF_ABSENCE_SICKNESS_TYPES", ["egen sygdom", "delvis sygemelding", "arbejdsskade"]
+)
+MEDREF_ABSENCE_DAYS_OFF = env_list("MEDREF_ABSENCE_DAYS_OFF", ["06-05", "12-24", "12-31"])
+if MEDREF_ABSENCE_MIN_EMPLOYEES < 1 or MEDREF_ABSENCE_SHORT_MAX_DAYS < 1:
+    raise ImproperlyConfigured(
+        "MEDREF_ABSENCE_MIN_EMPLOYEES and MEDREF_ABSENCE_SHORT_MAX_DAYS must be at least 1"
+    )
+for _day in MEDREF_ABSENCE_DAYS_OFF:
+    try:
+        dt.date(2000, *(int(part) for part in _day.split("-", 1)))
+    except (TypeError, ValueError):
+        raise ImproperlyConfigured(f"MEDREF_ABSENCE_DAYS_OFF: {_day!r} is not MM-DD") from None
