@@ -14,7 +14,7 @@ from pathlib import Path
 from medref.documents import MeetingDocument
 
 from .blocks import RawBlock
-from .errors import ParseError, UnexpectedError
+from .errors import ParseError, ParseWarning, UnexpectedError
 from .markdown import markdown_blocks
 from .structure import read_document
 from .text import text_blocks
@@ -119,11 +119,14 @@ def parse_bytes(
     path: str = "<input>",
     limits: Limits | None = None,
     warnings: list[str] | None = None,
+    notes: list[ParseWarning] | None = None,
 ) -> MeetingDocument:
     """Parse a file's content in format ``fmt`` (see ``FRONT_ENDS``).
 
     Pass a list as ``warnings`` to collect what is readable but suspect, such
-    as a table of contents whose page numbers disagree with the pages.
+    as a table of contents whose page numbers disagree with the pages, and as
+    ``notes`` to collect the fields that could not be read (``ParseWarning``:
+    line, field, message), which never make the parse fail.
     """
     if fmt not in FRONT_ENDS:
         raise ParseError(f"unknown format {fmt!r}; medref reads {', '.join(FRONT_ENDS)}", path=path)
@@ -131,7 +134,7 @@ def parse_bytes(
         raise ParseError("the file is empty", path=path, line=1)
     try:
         blocks = FRONT_ENDS[fmt](data, path, limits or Limits())
-        doc = read_document(blocks, path=path)
+        doc = read_document(blocks, path=path, notes=notes)
     except ParseError:
         raise
     except Exception as exc:
@@ -169,6 +172,7 @@ def parse_file(
     max_bytes: int | None = None,
     limits: Limits | None = None,
     warnings: list[str] | None = None,
+    notes: list[ParseWarning] | None = None,
 ) -> MeetingDocument:
     """Parse a file; one larger than the size limit is refused before it is read."""
     limits = limits or Limits()
@@ -186,7 +190,7 @@ def parse_file(
         data = path.read_bytes()
     except OSError as exc:
         raise ParseError(f"cannot read the file: {exc.strerror}", path=str(path)) from exc
-    return parse_bytes(data, fmt, path=str(path), limits=limits, warnings=warnings)
+    return parse_bytes(data, fmt, path=str(path), limits=limits, warnings=warnings, notes=notes)
 
 
 __all__ = [
@@ -194,6 +198,7 @@ __all__ = [
     "FRONT_ENDS",
     "Limits",
     "ParseError",
+    "ParseWarning",
     "decode",
     "format_of",
     "parse_bytes",

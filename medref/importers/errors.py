@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 
 class ParseError(Exception):
     """Bad input, located: ``FILE:LINE: what is wrong``."""
@@ -21,3 +23,18 @@ class UnexpectedError(ParseError):
     """A failure no front end foresaw (a bug in medref or in a library it uses),
     caught at the entry point so that a damaged file is still reported as
     ``FILE: …`` and never as a traceback. The fuzz harness counts these."""
+
+
+class ParseWarning(NamedTuple):
+    """Something readable but missing or suspect: the file is read all the same.
+
+    ``field`` names the `medref parse --json` field it concerns ("meeting_date",
+    "committee", "items", …); ``line`` is the source line, when there is one.
+    """
+
+    line: int | None
+    field: str
+    message: str
+
+    def to_data(self) -> dict[str, object]:
+        return {"line": self.line, "field": self.field, "message": self.message}
