@@ -231,6 +231,10 @@ def build_parser() -> argparse.ArgumentParser:
     from medref.planning.cli import register as register_planning
 
     register_planning(sub)
+
+    from medref.absence.cli import register as register_absence
+
+    register_absence(sub)
     return parser
 
 

@@ -134,9 +134,10 @@ def detect(
         required, optional = COLUMNS[k]
         found = {}
         for column in (*required, *optional):
-            label = wanted.get(column, column)
-            if label in positions:
-                found[column] = positions[label]
+            for label in (wanted.get(column), column):
+                if label is not None and label in positions:
+                    found[column] = positions[label]
+                    break
         return found
 
     if kind is not None:
@@ -173,10 +174,13 @@ def parse_date(value: Cell) -> dt.date:
     if isinstance(value, dt.date):
         return value
     text = str(value or "").strip().split(" ")[0].split("T")[0]
-    if m := _ISO.fullmatch(text):
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    if m := _DANISH.fullmatch(text):
-        return dt.date(int(m[3]), int(m[2]), int(m[1]))
+    try:
+        if m := _ISO.fullmatch(text):
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        if m := _DANISH.fullmatch(text):
+            return dt.date(int(m[3]), int(m[2]), int(m[1]))
+    except ValueError as exc:
+        raise ValueError(f"{text!r} is not a date: {exc}") from None
     raise ValueError(f"{text!r} is not a date (2025-07-04 or 04-07-2025)")
 
 
