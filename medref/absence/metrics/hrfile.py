@@ -258,6 +258,9 @@ def records(
             continue
         if key in seen:
             errors.append(f"{table.name}:{row}: the same row key as row {seen[key]}")
+            if len(errors) >= MAX_ERRORS:
+                errors.append(f"{table.name}: stopped after {MAX_ERRORS} errors")
+                break
             continue
         seen[key] = row
         result.append((row, record))
@@ -341,7 +344,7 @@ def overlaps(
     """Messages for rows of one employee overlapping another: (row or None for a
     stored row, employee key, first day, last day or None for ongoing)."""
     ordered = sorted(rows, key=lambda r: (r[1], r[2], r[0] or 0))
-    messages: list[str] = []
+    messages: list[tuple[int, str]] = []
     for before, after in itertools.pairwise(ordered):
         if before[1] != after[1]:
             continue
@@ -350,8 +353,9 @@ def overlaps(
             other = before if row == after[0] else after
             source = f"row {other[0]}" if other[0] is not None else "an earlier import"
             first_column = "start" if what == "employment" else "first_day"
-            messages.append(
+            message = (
                 f"{name}:{row}:{first_column}: overlaps another {what} of the same employee "
                 f"from {other[2].isoformat()} ({source}); one {what} per employee per day"
             )
-    return messages
+            messages.append((row or 0, message))
+    return [message for _row, message in sorted(messages)]
