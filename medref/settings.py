@@ -121,11 +121,13 @@ AUTHENTICATION_BACKENDS = [
 # user name, or from one address, further logins for it (right password
 # included) are refused for MEDREF_LOGIN_LOCKOUT_MINUTES.
 AXES_FAILURE_LIMIT = env_int("MEDREF_LOGIN_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("MEDREF_LOGIN_LOCKOUT_MINUTES", 15))
-if AXES_FAILURE_LIMIT <= 0 or AXES_COOLOFF_TIME <= dt.timedelta(0):
+_lockout_minutes = env_int("MEDREF_LOGIN_LOCKOUT_MINUTES", 15)
+if AXES_FAILURE_LIMIT <= 0 or _lockout_minutes <= 0:
     raise ImproperlyConfigured(
-        "MEDREF_LOGIN_FAILURE_LIMIT and MEDREF_LOGIN_LOCKOUT_MINUTES must be positive numbers"
+        "MEDREF_LOGIN_FAILURE_LIMIT and MEDREF_LOGIN_LOCKOUT_MINUTES must be positive numbers; "
+        f"got {AXES_FAILURE_LIMIT} and {_lockout_minutes}"
     )
+AXES_COOLOFF_TIME = dt.timedelta(minutes=_lockout_minutes)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "medref.accounts.throttle.lockout_response"
