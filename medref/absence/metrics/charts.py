@@ -19,8 +19,8 @@ TARGET_COLOUR = "#b3261e"
 INK = "#222222"
 GRID = "#d9d9d9"
 
-WIDTH, HEIGHT = 720, 300
-LEFT, RIGHT, TOP, BOTTOM = 48, 16, 36, 44
+WIDTH, HEIGHT = 560, 290
+LEFT, RIGHT, TOP, BOTTOM = 52, 12, 40, 46
 
 
 def _nice_max(value: float) -> float:
@@ -34,7 +34,10 @@ def _nice_max(value: float) -> float:
     return 10 * magnitude
 
 
-def _axis(top: float, ticks: int = 4) -> list[str]:
+def _axis(top: float) -> list[str]:
+    # Four ticks for 2, 20, 200 …; five for 1, 2,5, 5, 10 … (each tick a round number).
+    leading = top / 10 ** math.floor(math.log10(top))
+    ticks = 4 if abs(leading - 2) < 1e-9 else 5
     parts = []
     plot_h = HEIGHT - TOP - BOTTOM
     for i in range(ticks + 1):
@@ -43,7 +46,7 @@ def _axis(top: float, ticks: int = 4) -> list[str]:
         parts.append(
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
             f'stroke="{GRID}" stroke-width="1"/>'
-            f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" '
+            f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="13" '
             f'fill="{INK}">{number(value)}</text>'
         )
     return parts
@@ -61,7 +64,7 @@ def _month_label(label: str) -> str:
 
 def _frame(title: str, body: list[str], legend: list[tuple[str, str, bool]]) -> str:
     items = []
-    x = LEFT
+    x: float = LEFT
     for colour, text, is_line in legend:
         mark = (
             f'<line x1="{x}" x2="{x + 16}" y1="14" y2="14" stroke="{colour}" stroke-width="3"'
@@ -71,9 +74,9 @@ def _frame(title: str, body: list[str], legend: list[tuple[str, str, bool]]) -> 
             else f'<rect x="{x}" y="8" width="12" height="12" fill="{colour}"/>'
         )
         items.append(
-            f'{mark}<text x="{x + 20}" y="18" font-size="12" fill="{INK}">{escape(text)}</text>'
+            f'{mark}<text x="{x + 20}" y="18" font-size="13" fill="{INK}">{escape(text)}</text>'
         )
-        x += 28 + 7 * len(text)
+        x += 30 + 7.5 * len(text)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'width="100%" role="img" aria-label="{escape(title)}" '
@@ -108,10 +111,10 @@ def monthly_bars(
         if i % every == 0:
             body.append(
                 f'<text x="{x + bar / 2:.1f}" y="{TOP + plot_h + 16}" text-anchor="middle" '
-                f'font-size="11" fill="{INK}">{escape(_month_label(label))}</text>'
+                f'font-size="13" fill="{INK}">{escape(_month_label(label))}</text>'
             )
     body.append(
-        f'<text x="{LEFT}" y="{HEIGHT - 6}" font-size="11" fill="{INK}">fraværsdagsværk</text>'
+        f'<text x="{LEFT}" y="{HEIGHT - 6}" font-size="13" fill="{INK}">fraværsdagsværk</text>'
     )
     legend = [
         (SHORT_COLOUR, "7 dage eller mindre", False),
@@ -155,7 +158,7 @@ def rolling_line(
             body.append(f'<circle cx="{x:.1f}" cy="{y_of(value):.1f}" r="3" fill="{LINE_COLOUR}"/>')
         if i % every == 0:
             body.append(
-                f'<text x="{x:.1f}" y="{TOP + plot_h + 16}" text-anchor="middle" font-size="11" '
+                f'<text x="{x:.1f}" y="{TOP + plot_h + 16}" text-anchor="middle" font-size="13" '
                 f'fill="{INK}">{escape(_month_label(label))}</text>'
             )
     if segment:

@@ -1,0 +1,71 @@
+"""Indsæt sygefravær: the report as a PDF bilag on an agenda item, and the
+Sagsfremstilling drafted from its figures, through the meeting workflow's own
+actions (permission-checked, recorded in the meeting's history)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from medref.documents.model import SectionKind
+from medref.meetings.models import AgendaItem, Attachment
+
+from . import models
+from .metrics.report import Report
+from .metrics.text import draft
+from .presentation import present
+
+
+def _no_fetch(url: str, *args: object, **kwargs: object) -> Any:
+    raise ValueError(f"the absence bilag fetches nothing (asked for {url!r})")
+
+
+def render_pdf(report: Report, committee_name: str) -> bytes:
+    """The report (headline, charts, tables) as a PDF."""
+    from weasyprint import HTML  # type: ignore[import-untyped]
+
+    html = render_to_string(
+        "absence/bilag.html",
+        {"r": present(report), "committee": committee_name, "made": timezone.localdate()},
+    )
+    pdf: bytes = HTML(string=html, url_fetcher=_no_fetch).write_pdf()
+    return pdf
+
+
+def _file_name(report: Report) -> str:
+    label = re.sub(r"[^0-9A-Za-z]+", "-", report.period.label).strip("-")
+    return f"sygefravaer-{label}.pdf"
+
+
+@transaction.atomic
+def insert_report(item: AgendaItem, report: Report, *, by: Any) -> Attachment:
+    """Attach the report as a PDF bilag and draft the Sagsfremstilling: an empty
+    Sagsfremstilling gets the draft, one with text keeps it and the draft comes
+    as a section "Sygefravær" of its own. The secretary edits before sending."""
+    from medref.meetings.workflow.sections import add_attachment, add_section, edit_section
+
+    committee = item.meeting.committee
+    pdf = render_pdf(report, committee.name)
+    title = f"Sygefravær {report.period.label} — {report.scope.name}"
+    upload = SimpleUploadedFile(_file_name(report), pdf, content_type="application/pdf")
+    attachment = add_attachment(item, upload, by=by, title=title)
+    text = draft(report)
+    case = item.sections.filter(kind=str(SectionKind.CASE)).order_by("position").first()
+    if case is not None and not case.text.strip():
+        edit_section(case, by=by, expected_version=None, heading=case.heading, markdown=text)
+    elif case is None:
+        add_section(item, SectionKind.CASE, by=by, markdown=text)
+    else:
+        add_section(item, SectionKind.OTHER, by=by, heading="Sygefravær", markdown=text)
+    models.Event.objects.create(
+        municipality_id=committee.municipality_id,
+        kind=models.Event.Kind.ATTACHED,
+        actor=by if getattr(by, "pk", None) else None,
+        details={"item": item.pk, "period": report.period.label, "scope": report.scope.name},
+    )
+    return attachment
