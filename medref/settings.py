@@ -12,6 +12,7 @@ import datetime as dt
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 from medref.lib.env import env_bool, env_database, env_int, env_list, env_str
 
@@ -54,6 +55,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "medref.accounts.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "medref.web.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -189,6 +192,39 @@ SESSION_COOKIE_SECURE = not DEBUG and not MEDREF_ALLOW_PLAIN_HTTP
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 if env_bool("MEDREF_BEHIND_HTTPS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Content-Security-Policy on every response (docs/security.md): scripts,
+# styles, images, fonts and requests from medref itself only; no inline
+# script or style (htmx's own indicator styles are off, see web/base.html),
+# no plug-ins, no framing, forms post to medref only.
+SECURE_CSP = {
+    "default-src": [CSP.NONE],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "object-src": [CSP.NONE],
+}
+# Permissions-Policy (medref.accounts.middleware): browser features no page uses, off.
+MEDREF_PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
 # How many reverse proxies in front of medref append the client's address to
 # X-Forwarded-For (0: none, REMOTE_ADDR is the client). Login throttling
 # counts failures per client address read this way.

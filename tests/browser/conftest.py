@@ -6,6 +6,10 @@ injects axe-core (``node_modules/axe-core``, pinned in package-lock.json and
 installed by ``make test``) and fails on every serious or critical violation;
 tests get it as the ``axe`` fixture.
 
+Every page must keep the Content-Security-Policy: a violation (chromium's
+console message or the page's ``securitypolicyviolation`` event) fails the
+test that caused it, at its teardown, naming the directive and what was blocked.
+
 Every test here uses the live server, so it touches the database (the
 ``database`` marker, so it runs on PostgreSQL too) and is marked ``browser``.
 """
@@ -72,21 +76,55 @@ def server_url(transactional_db: None, live_server) -> str:
     return live_server.url
 
 
+# Reports each CSP violation to the console, where the listener below reads it.
+_REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (e) => {
+  console.error(`Content Security Policy violation: ${e.violatedDirective} blocked ` +
+    `${e.blockedURI || "inline"} at ${e.sourceFile || document.location.href}:${e.lineNumber}`);
+});
+"""
+
+
+def csp_violation(text: str) -> bool:
+    """Whether a console message is chromium's or the page's report of a CSP violation."""
+    return "Content Security Policy" in text or "Content-Security-Policy" in text
+
+
+def watch_csp(context) -> list[str]:
+    """The CSP violations on ``context``'s pages, filled in as they happen."""
+    violations: list[str] = []
+
+    def record(message) -> None:
+        if csp_violation(message.text):
+            violations.append(message.text)
+
+    context.add_init_script(_REPORT_CSP_VIOLATIONS)
+    context.on("console", record)
+    return violations
+
+
 @pytest.fixture
 def new_context(browser, server_url: str) -> Iterator[object]:
-    """A factory of browser contexts (Danish, against the live server), closed after the test."""
+    """A factory of browser contexts (Danish, against the live server), closed after the test.
+
+    The test fails if any page of these contexts violated the Content-Security-Policy."""
     contexts = []
+    watched: list[list[str]] = []
 
     def make(**options):
         options.setdefault("locale", "da-DK")
         context = browser.new_context(base_url=server_url, **options)
         context.set_default_timeout(TIMEOUT_MS)
+        watched.append(watch_csp(context))
         contexts.append(context)
         return context
 
     yield make
     for context in contexts:
         context.close()
+    violations = [text for seen in watched for text in seen]
+    if violations:
+        pytest.fail("Content-Security-Policy violated:\n" + "\n".join(violations), pytrace=False)
 
 
 @pytest.fixture
@@ -111,7 +149,9 @@ def check_accessibility(page, context: str | None = None) -> None:
     """Run axe-core on ``page``; fail listing every serious or critical violation."""
     if not AXE_JS.exists():
         pytest.fail(f"axe-core is missing at {AXE_JS}: run `npm ci` (make test does)")
-    page.add_script_tag(path=str(AXE_JS))
+    # Evaluated through the DevTools protocol, not as a <script> tag, which
+    # the Content-Security-Policy (no inline script) rightly refuses.
+    page.evaluate(AXE_JS.read_text(encoding="utf-8"))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     problems = []
     for violation in result["violations"]:
