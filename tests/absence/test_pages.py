@@ -1,0 +1,123 @@
+"""The Sygefravær pages: who sees them, what they never show, Indsæt sygefravær, import."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from medref.absence import models
+from medref.meetings.models import Attachment, Section
+from medref.meetings.workflow.agenda import schedule_meeting
+
+from .data import load
+
+pytestmark = pytest.mark.django_db
+
+URL = "/udvalg/vejle-kommune/fagmed-oekonomi/sygefravaer/?periode=R4Q:2025Q3"
+
+
+@pytest.fixture
+def data(personas):
+    return load(personas.committee.municipality)
+
+
+@pytest.mark.parametrize("name", ["sofie", "frank", "mads", "sara", "lene", "anna", "root"])
+def test_members_and_administrators_see_the_page(client_as, data, name):
+    response = client_as(name).get(URL)
+    assert response.status_code == 200
+    assert "Dage pr. medarbejder" in response.text
+
+
+@pytest.mark.parametrize("name", ["otto", "hanne", "ib", "finn"])
+def test_nobody_else_does(client_as, data, name):
+    assert client_as(name).get(URL).status_code == 403
+
+
+def test_an_anonymous_reader_is_sent_to_log_in(client_as, data):
+    response = client_as("anonymous").get(URL)
+    assert response.status_code == 302 and "/konto/log-ind/" in response["Location"]
+
+
+def test_no_employee_key_and_no_small_unit_alone(client_as, data):
+    text = client_as("mads").get(URL).text
+    keys = set(models.Employment.objects.values_list("employee", flat=True))
+    assert keys and not any(key in text for key in keys)
+    assert not any(raw.employee in text for raw in data.employments)
+    assert "IT-sikkerhed" not in text  # 3 employees: folded into its parent's row
+    assert "og 1 mindre enhed" in text
+    assert re.search(r"\d+,\d", text)  # numbers with a decimal comma
+
+
+def test_a_small_unit_asked_for_alone_is_withheld(client_as, data):
+    text = client_as("mads").get(URL + "&enhed=2040").text
+    assert "vises ikke" in text
+    assert "IT-sikkerhed" in text  # its name, no figures
+    assert "Dage pr. medarbejder</p>" not in text
+
+
+def test_the_page_costs_a_fixed_number_of_queries(client_as, data):
+    client = client_as("mads")
+    client.get(URL)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(URL).status_code == 200
+    # session, user, committee, two permission queries, units, employments, spells, targets
+    assert len(queries) <= 10, [q["sql"][:80] for q in queries]
+
+
+def test_insert_attaches_a_pdf_and_drafts_the_sagsfremstilling(
+    client_as, personas, data, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    meeting = schedule_meeting(
+        personas.committee, dt.date(2025, 10, 8), None, None, by=personas.sofie
+    )
+    item = meeting.items.order_by("number").last()
+    url = f"/sygefravaer/punkt/{item.pk}/?periode=R4Q:2025Q3"
+    assert client_as("mads").get(url).status_code == 403
+    page = client_as("sofie").get(url)
+    assert page.status_code == 200 and "opgøres rullende" in page.text
+    response = client_as("sofie").post(url, {"periode": "R4Q:2025Q3"})
+    assert response.status_code == 302
+    attachment = Attachment.objects.get(item=item)
+    assert attachment.file.read(5) == b"%PDF-"
+    texts = " ".join(Section.objects.filter(item=item).values_list("text", flat=True))
+    assert "Sygefraværet opgøres rullende for de seneste fire kvartaler." in texts
+    assert "Orienteringen her omhandler perioden 4. kvartal 2024 til 3. kvartal 2025." in texts
+    assert models.Event.objects.filter(kind="attached").count() == 1
+
+
+def test_administrators_import_with_a_preview(client_as, personas, data, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    url = "/sygefravaer/vejle-kommune/data/"
+    assert client_as("mads").get(url).status_code == 403
+    admin = client_as("anna")
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile(
+        "maal.csv", b"scope;year;days_per_fte\nFagMED \xc3\x98konomi;2026;8,5\n"
+    )
+    preview = admin.post(url, {"step": "preview", "fil": upload})
+    assert preview.status_code == 200 and "targets" in preview.text
+    token = re.search(r'name="token" value="([0-9a-f]+)"', preview.text)[1]
+    done = admin.post(url, {"step": "import", "token": token, "name": "maal.csv"})
+    assert done.status_code == 302
+    assert models.Target.objects.filter(year=2026, days_per_fte=8.5).exists()
+
+
+def test_the_preview_masks_employee_numbers(client_as, personas, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile(
+        "jobs.csv", b"employee_id;unit_id;start;weekly_hours\nMEDARB-98765;1;2024-01-01;37\n"
+    )
+    text = (
+        client_as("anna")
+        .post("/sygefravaer/vejle-kommune/data/", {"step": "preview", "fil": upload})
+        .text
+    )
+    assert "MEDARB-98765" not in text and "•••" in text
