@@ -121,3 +121,38 @@ def test_the_preview_masks_employee_numbers(client_as, personas, settings, tmp_p
         .text
     )
     assert "MEDARB-98765" not in text and "•••" in text
+
+
+@pytest.mark.parametrize("text", ["R4Q:2025Q3", "2025-03", "2024"])
+def test_the_stored_report_equals_the_pure_one_from_all_facts(personas, data, text):
+    """The selector loads only what a figure can depend on, as columns; same numbers."""
+    from medref.absence.metrics.engine import Ledger, to_columns
+    from medref.absence.metrics.model import Settings
+    from medref.absence.metrics.periods import parse_period
+    from medref.absence.metrics.report import build_report, committee_scope, to_json
+    from medref.absence.selectors import report_for
+
+    period = parse_period(text)
+    stored = to_json(
+        report_for(
+            personas.committee.municipality,
+            committee="FagMED Økonomi",
+            period=period,
+            today=dt.date(2025, 12, 31),
+        ).report
+    )
+    unit_ids, columns = to_columns(data.units, data.employments, data.absences, Settings())
+    ledger = Ledger(len(unit_ids), columns, Settings(), last=dt.date(2025, 12, 31))
+    scope = committee_scope(data.units, "FagMED Økonomi")
+    pure = to_json(
+        build_report(ledger, unit_ids, {u.unit_id: u for u in data.units}, scope, period, [])
+    )
+    for key in ("employees", "fte", "absence_days", "short_days", "long_days", "days_per_fte"):
+        assert stored[key] == pytest.approx(pure[key]), key
+    assert stored["previous"]["days_per_fte"] == pytest.approx(pure["previous"]["days_per_fte"])
+    assert [m["long_days"] for m in stored["months"]] == pytest.approx(
+        [m["long_days"] for m in pure["months"]]
+    )
+    assert [m["days_per_fte"] for m in stored["rolling"]] == pytest.approx(
+        [m["days_per_fte"] for m in pure["rolling"]]
+    )
