@@ -100,9 +100,9 @@ class Event(models.Model):
     """One recorded action on the absence data: an import, a purge, a report attached."""
 
     class Kind(models.TextChoices):
-        IMPORTED = "imported", _("imported")
-        PURGED = "purged", _("purged")
-        ATTACHED = "attached", _("report attached")
+        IMPORTED = "imported", _("importeret")
+        PURGED = "purged", _("slettet")
+        ATTACHED = "attached", _("indsat som bilag")
 
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)

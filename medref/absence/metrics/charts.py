@@ -52,14 +52,15 @@ def _axis(top: float) -> list[str]:
     return parts
 
 
-def _month_label(label: str) -> str:
-    """``2024-10`` as ``okt 24``."""
+def _month_label(label: str, first: bool = True) -> str:
+    """``2024-10`` as ``okt 24`` (the first label and January's), else ``okt``."""
     names = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
     try:
         year, month = label.split("-")
-        return f"{names[int(month) - 1]} {year[2:]}"
+        name = names[int(month) - 1]
     except (ValueError, IndexError):
         return label
+    return f"{name} {year[2:]}" if first or month == "01" else name
 
 
 def _frame(title: str, body: list[str], legend: list[tuple[str, str, bool]]) -> str:
@@ -111,7 +112,7 @@ def monthly_bars(
         if i % every == 0:
             body.append(
                 f'<text x="{x + bar / 2:.1f}" y="{TOP + plot_h + 16}" text-anchor="middle" '
-                f'font-size="13" fill="{INK}">{escape(_month_label(label))}</text>'
+                f'font-size="13" fill="{INK}">{escape(_month_label(label, i == 0))}</text>'
             )
     body.append(
         f'<text x="{LEFT}" y="{HEIGHT - 6}" font-size="13" fill="{INK}">fraværsdagsværk</text>'
@@ -159,7 +160,7 @@ def rolling_line(
         if i % every == 0:
             body.append(
                 f'<text x="{x:.1f}" y="{TOP + plot_h + 16}" text-anchor="middle" font-size="13" '
-                f'fill="{INK}">{escape(_month_label(label))}</text>'
+                f'fill="{INK}">{escape(_month_label(label, i == 0))}</text>'
             )
     if segment:
         segments.append(segment)

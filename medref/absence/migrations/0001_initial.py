@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             name='Event',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('imported', 'imported'), ('purged', 'purged'), ('attached', 'report attached')], max_length=20, verbose_name='kind')),
+                ('kind', models.CharField(choices=[('imported', 'importeret'), ('purged', 'slettet'), ('attached', 'indsat som bilag')], max_length=20, verbose_name='kind')),
                 ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='at')),
                 ('details', models.JSONField(default=dict, verbose_name='details')),
                 ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
