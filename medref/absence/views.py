@@ -33,7 +33,7 @@ from .metrics.hrfile import COLUMNS, FileError, parse_column_map
 from .metrics.periods import PeriodError, parse_period
 from .metrics.report import ScopeError
 from .presentation import default_period, period_choices, present
-from .selectors import has_data, report_for
+from .selectors import report_for
 
 
 def _committee(municipality: str, slug: str) -> Committee:
@@ -65,7 +65,8 @@ def committee_absence(request: HttpRequest, municipality: str, slug: str) -> Htt
     except _Login:
         return redirect_to_login(request.get_full_path())
     today = timezone.localdate()
-    text = request.GET.get("periode", "").strip() or request.GET.get("anden", "").strip()
+    # A period typed under "Anden periode" wins over the list's choice.
+    text = request.GET.get("anden", "").strip() or request.GET.get("periode", "").strip()
     error = None
     try:
         period = parse_period(text) if text else default_period(today)
@@ -301,7 +302,3 @@ def _preview(
         "total": len(table.rows),
     }
     return result
-
-
-def committee_has_absence(committee: Committee) -> bool:
-    return has_data(committee)

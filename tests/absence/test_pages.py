@@ -156,3 +156,11 @@ def test_the_stored_report_equals_the_pure_one_from_all_facts(personas, data, te
     assert [m["days_per_fte"] for m in stored["rolling"]] == pytest.approx(
         [m["days_per_fte"] for m in pure["rolling"]]
     )
+
+
+def test_a_typed_period_wins_over_the_list_and_a_bad_one_is_explained(client_as, data):
+    base = "/udvalg/vejle-kommune/fagmed-oekonomi/sygefravaer/?periode=R4Q:2025Q3"
+    typed = client_as("mads").get(base + "&anden=2025-01-01..2025-06-30").text
+    assert "01.01.2025 – 30.06.2025" in typed
+    bad = client_as("mads").get(base + "&anden=sidste+år").text
+    assert "er ikke en periode" in bad
