@@ -47,6 +47,7 @@ def insert_report(item: AgendaItem, report: Report, *, by: Any) -> Attachment:
     """Attach the report as a PDF bilag and draft the Sagsfremstilling: an empty
     Sagsfremstilling gets the draft, one with text keeps it and the draft comes
     as a section "Sygefravær" of its own. The secretary edits before sending."""
+    from medref.meetings.workflow.common import ensure_section
     from medref.meetings.workflow.sections import add_attachment, add_section, edit_section
 
     committee = item.meeting.committee
@@ -55,11 +56,14 @@ def insert_report(item: AgendaItem, report: Report, *, by: Any) -> Attachment:
     upload = SimpleUploadedFile(_file_name(report), pdf, content_type="application/pdf")
     attachment = add_attachment(item, upload, by=by, title=title)
     text = draft(report)
-    case = item.sections.filter(kind=str(SectionKind.CASE)).order_by("position").first()
-    if case is not None and not case.text.strip():
+    # The Sagsfremstilling goes before the Indstilling, Beslutning and Bilag.
+    case = ensure_section(
+        item,
+        SectionKind.CASE,
+        before=(SectionKind.RECOMMENDATION, SectionKind.DECISION, SectionKind.ATTACHMENTS),
+    )
+    if not case.text.strip():
         edit_section(case, by=by, expected_version=None, heading=case.heading, markdown=text)
-    elif case is None:
-        add_section(item, SectionKind.CASE, by=by, markdown=text)
     else:
         add_section(item, SectionKind.OTHER, by=by, heading="Sygefravær", markdown=text)
     models.Event.objects.create(

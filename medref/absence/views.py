@@ -159,9 +159,7 @@ def insert_on_item(request: HttpRequest, item: int) -> HttpResponse:
                 "Sygefraværet er indsat som bilag, og sagsfremstillingen er skrevet. "
                 "Ret teksten, før dagsordenen sendes.",
             )
-            return redirect(
-                reverse("web:meetings:editor", args=[found.meeting_id]) + f"#punkt-{found.pk}"
-            )
+            return redirect(reverse("web:meetings:item", args=[found.meeting_id, found.pk]))
     return render(
         request,
         "absence/insert.html",

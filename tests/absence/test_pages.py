@@ -164,3 +164,26 @@ def test_a_typed_period_wins_over_the_list_and_a_bad_one_is_explained(client_as,
     assert "01.01.2025 – 30.06.2025" in typed
     bad = client_as("mads").get(base + "&anden=sidste+år").text
     assert "er ikke en periode" in bad
+
+
+def test_a_second_insert_keeps_the_secretary_s_text_and_orders_the_sections(
+    client_as, personas, data, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    meeting = schedule_meeting(
+        personas.committee, dt.date(2025, 10, 8), None, None, by=personas.sofie
+    )
+    item = meeting.items.order_by("number").last()
+    url = f"/sygefravaer/punkt/{item.pk}/"
+    client_as("sofie").post(url, {"periode": "R4Q:2025Q3"})
+    case = Section.objects.get(item=item, kind="sagsfremstilling")
+    kinds = list(
+        Section.objects.filter(item=item).order_by("position").values_list("kind", flat=True)
+    )
+    assert kinds.index("sagsfremstilling") < kinds.index("bilag")
+    client_as("sofie").post(url, {"periode": "2025Q3"})
+    case.refresh_from_db()
+    assert "fire kvartaler" in case.text  # the first draft, as the secretary may have edited it
+    extra = Section.objects.get(item=item, heading="Sygefravær")
+    assert "3. kvartal 2025" in extra.text
+    assert Attachment.objects.filter(item=item).count() == 2
