@@ -28,6 +28,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from medref.meetings import statuses
 from medref.organisation.models import Committee, Membership, Municipality
 
 if TYPE_CHECKING:
@@ -206,9 +207,11 @@ def municipalities_where(user: AnyUser | None, action: Action) -> set[int]:
 
 
 # --- meetings ---------------------------------------------------------------
+# What a reader sees is decided in one place, ``medref.accounts.scope``
+# (``ReaderScope``); the functions below are its answers for one meeting.
 
-PLANNED = "planned"
-AGENDA_SENT = "agenda_sent"
+PLANNED = statuses.PLANNED
+AGENDA_SENT = statuses.AGENDA_SENT
 
 
 def published_statuses() -> frozenset[str]:
@@ -216,9 +219,7 @@ def published_statuses() -> frozenset[str]:
 
     Imported minutes are stored as published.
     """
-    from medref.meetings.models import Meeting
-
-    return frozenset({Meeting.Status.PUBLISHED})
+    return statuses.PUBLISHED_STATUSES
 
 
 @dataclass(frozen=True)
@@ -236,15 +237,11 @@ class MeetingAccess:
 
 def meeting_access(user: AnyUser | None, meeting: Meeting) -> MeetingAccess:
     """Everything a meeting page needs to know about ``user``. At most two queries."""
+    from .scope import ReaderScope
+
     allowed = actions(user, meeting.committee)
-    view = meeting.status != PLANNED or Action.EDIT_AGENDA in allowed
-    return MeetingAccess(
-        actions=allowed,
-        view=view,
-        closed=view and Action.VIEW_CLOSED in allowed,
-        decisions=view
-        and (meeting.status in published_statuses() or Action.VIEW_UNPUBLISHED in allowed),
-    )
+    scope = ReaderScope.in_committee(meeting.committee_id, allowed)
+    return scope.access(meeting.committee_id, meeting.status, allowed)
 
 
 def can_view_meeting(user: AnyUser | None, meeting: Meeting) -> bool:
@@ -254,14 +251,15 @@ def can_view_meeting(user: AnyUser | None, meeting: Meeting) -> bool:
 
 def public_meeting_filter(prefix: str = "") -> Q:
     """A filter on the meetings anyone may see; ``prefix`` as ``"meeting__"`` from items."""
-    return ~Q(**{f"{prefix}status": PLANNED})
+    from .scope import ReaderScope
+
+    return ReaderScope.public().meetings_q(prefix)
 
 
 def visible_meetings_filter(user: AnyUser | None, prefix: str = "") -> Q:
     """A filter on the meetings ``user`` may see: the public ones and, in the
     committees where they may edit the agenda, the planned ones. At most two queries."""
+    from .scope import ReaderScope
+
     editable = committees_where(user, Action.EDIT_AGENDA)
-    visible = public_meeting_filter(prefix)
-    if editable:
-        visible |= Q(**{f"{prefix}committee_id__in": editable})
-    return visible
+    return ReaderScope(planned=frozenset(editable)).meetings_q(prefix)

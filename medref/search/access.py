@@ -1,25 +1,16 @@
-"""Who finds what: a reader's Visibility from medref.accounts.permissions."""
+"""Who finds what: a reader's ``ReaderScope`` (medref.accounts.scope)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from medref.accounts.permissions import Action, committees_where, published_statuses
-from medref.search.backends import ALL, Visibility
+from medref.accounts.scope import ReaderScope
 
 
-def visibility_for(user: Any) -> Visibility:
+def visibility_for(user: Any) -> ReaderScope:
     """Closed items, unpublished decisions and planned meetings only where ``user`` may see them.
 
-    A fixed number of queries (two per restricted kind at most); a superuser
+    A fixed number of queries (one per restricted kind at most); a superuser
     sees everything without a committee list.
     """
-    statuses = frozenset(str(s) for s in published_statuses())
-    if user is not None and user.is_active and getattr(user, "is_superuser", False):
-        return Visibility(ALL, ALL, ALL, statuses)
-    return Visibility(
-        closed=frozenset(committees_where(user, Action.VIEW_CLOSED)),
-        unpublished=frozenset(committees_where(user, Action.VIEW_UNPUBLISHED)),
-        planned=frozenset(committees_where(user, Action.EDIT_AGENDA)),
-        published_statuses=statuses,
-    )
+    return ReaderScope.for_user(user)

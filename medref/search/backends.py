@@ -17,29 +17,12 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import connection
 
-from medref.documents.model import SectionKind
+from medref.accounts.scope import ReaderScope
 from medref.search.query import Query
 
-ALL: frozenset[int] | None = None  # "every committee" in Visibility
-
-
-@dataclass(frozen=True)
-class Visibility:
-    """What a reader may find: committee ids per kind of restricted content.
-
-    ``None`` means every committee. Closed items need ``closed``; decisions
-    of minutes not yet published need ``unpublished``; planned meetings need
-    ``planned`` (those who build the agenda).
-    """
-
-    closed: frozenset[int] | None = frozenset()
-    unpublished: frozenset[int] | None = frozenset()
-    planned: frozenset[int] | None = frozenset()
-    published_statuses: frozenset[str] = frozenset({"minutes_approved"})
-
-    @classmethod
-    def everything(cls) -> Visibility:
-        return cls(ALL, ALL, ALL)
+# What a reader may find is their ReaderScope (medref.accounts.scope), which
+# also writes the SQL that restricts the entries; "Visibility" is its old name here.
+Visibility = ReaderScope
 
 
 @dataclass(frozen=True)
@@ -63,31 +46,15 @@ class Sql:
         self.where.append(fragment)
         self.params.extend(params)
 
-    def add_in(self, fragment: str, column: str, ids: frozenset[int] | None) -> None:
-        """``fragment OR column IN ids``; nothing when ids is every committee."""
-        if ids is None:
-            return
-        if ids:
-            marks = ", ".join(["%s"] * len(ids))
-            self.add(f"({fragment} OR {column} IN ({marks}))", *sorted(ids))
-        else:
-            self.add(f"({fragment})")
-
 
 def _restrict(sql: Sql, visibility: Visibility, filters: Filters) -> None:
-    sql.add_in("m.status <> 'planned'", "e.committee_id", visibility.planned)
-    sql.add_in("NOT e.closed", "e.committee_id", visibility.closed)
-    statuses = sorted(visibility.published_statuses)
-    published = ", ".join(["%s"] * len(statuses))
-    if visibility.unpublished is not None:
-        ids = sorted(visibility.unpublished)
-        allowed = f" OR e.committee_id IN ({', '.join(['%s'] * len(ids))})" if ids else ""
-        sql.add(
-            f"(e.section_kind <> %s OR m.status IN ({published}){allowed})",
-            SectionKind.DECISION.value,
-            *statuses,
-            *ids,
-        )
+    for fragment, params in visibility.sql(
+        committee="e.committee_id",
+        status="m.status",
+        closed="e.closed",
+        section_kind="e.section_kind",
+    ):
+        sql.add(fragment, *params)
     if filters.committee_id is not None:
         sql.add(
             "e.committee_id IN (WITH RECURSIVE tree(id) AS ("

@@ -16,7 +16,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 
 from medref.meetings.models import AgendaItem, Section
 from medref.search.access import visibility_for
@@ -226,7 +226,7 @@ def case_history(
     items = AgendaItem.objects.select_related("meeting__committee")
     capped = False
     if by_number:
-        items = items.filter(case_number=text).filter(_visible_items(visibility))
+        items = items.filter(case_number=text).filter(visibility.items_q())
         total = items.count()
     else:
         query = parse(text)
@@ -245,29 +245,10 @@ def case_history(
     ordered = items.order_by(*_TIMELINE_ORDER)[start : start + page_size]
     entries = []
     for item in ordered:
-        shown = _sees_decision(visibility, item)
+        shown = visibility.sees_decisions(item.meeting.committee_id, item.meeting.status)
         texts = [s.text for s in item.decisions] if shown else []  # type: ignore[attr-defined]
         entries.append(TimelineEntry(item, "\n\n".join(texts) if texts else None))
     return Timeline(text, by_number, entries, total, page, page_size, capped)
-
-
-def _visible_items(visibility: Visibility) -> Q:
-    condition = Q()
-    if visibility.planned is not None:
-        condition &= ~Q(meeting__status="planned") | Q(meeting__committee_id__in=visibility.planned)
-    if visibility.closed is not None:
-        condition &= Q(closed=False) | Q(meeting__committee_id__in=visibility.closed)
-    return condition
-
-
-def _sees_decision(visibility: Visibility, item: AgendaItem) -> bool:
-    if visibility.unpublished is None:
-        return True
-    meeting = item.meeting
-    return (
-        meeting.status in visibility.published_statuses
-        or meeting.committee_id in visibility.unpublished
-    )
 
 
 def to_contract(page: SearchPage) -> dict[str, object]:

@@ -24,11 +24,13 @@ from medref.accounts.permissions import (
     meeting_access,
     municipalities_where,
 )
+from medref.accounts.scope import ReaderScope
 from medref.accounts.visibility import visible_document
 from medref.documents.model import DocumentKind, MeetingDocument
 from medref.lib.names import slugify
 from medref.meetings import mapping
 from medref.meetings import selectors as meeting_selectors
+from medref.meetings.attachments import link_attachments
 from medref.meetings.models import AgendaItem, Meeting
 from medref.organisation import selectors as organisation_selectors
 from medref.organisation.forms import SeatsDateForm
@@ -132,10 +134,11 @@ def committee(request: HttpRequest, slug: str, municipality: str | None = None) 
     date_form = SeatsDateForm(request.GET or None)
     date_asked = date_form.is_valid() and date_form.cleaned_data["dato"] is not None
     on = date_form.cleaned_data["dato"] if date_asked else timezone.localdate()
+    scope = ReaderScope.in_committee(found.pk, allowed)
     meetings = [
         (m, counts.get(m.pk, 0))
         for m in found.meeting_list
-        if may_edit or m.status != Meeting.Status.PLANNED
+        if scope.sees_meeting(found.pk, m.status)
     ]
     context = {
         "committee": found,
@@ -160,7 +163,7 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
     signed-in user adds the session, the user and one or two permission queries.
     """
     found, access = _meeting_or_404(request, pk)
-    doc = visible_document(mapping.to_document(found), access)
+    doc = link_attachments(visible_document(mapping.to_document(found), access), pk)
     participant_names = {p.name for p in doc.participants}
     downloads = [
         (label, reverse("web:download", args=[pk, fmt]))
@@ -192,6 +195,7 @@ def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         raise Http404
     found, access = _meeting_or_404(request, pk)
     doc = visible_document(mapping.to_document(found), access)
+    doc = link_attachments(doc, pk, site=request.build_absolute_uri("/"))
     content = renderers.render_bytes(doc, fmt, public=not access.closed)
     response = HttpResponse(content, content_type=DOWNLOADS[fmt][1])
     response["Content-Disposition"] = content_disposition_header(
