@@ -1,8 +1,10 @@
 """What one reader may see of a meeting's document.
 
-The permission checks (``permissions.meeting_access``) say *whether*; this
-module says *what*: the one place that cuts a ``MeetingDocument`` down for a
-reader, used by the meeting page and its files alike.
+``medref.accounts.scope.ReaderScope`` decides *whether* a reader sees a
+meeting, its closed items and its decisions (``permissions.meeting_access``
+is its answer for one meeting); this module does *what* follows: the one
+place that cuts a ``MeetingDocument`` down for a reader, used by the meeting
+page and its files alike (``ReaderScope.document`` calls it too).
 """
 
 from __future__ import annotations

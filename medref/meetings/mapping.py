@@ -25,18 +25,16 @@ from medref.documents.serialize import blocks_from_data, blocks_to_data
 from medref.organisation.models import Committee, Person
 from medref.organisation.services import resolve_people
 
-from . import selectors
+from . import selectors, statuses
 from .models import AgendaItem, Attachment, Attendance, ItemAttendance, Meeting, Section
 
 # What an imported document is: a sent agenda, or minutes that are the
-# published record. Meetings from MINUTES_DRAFT on have minutes.
+# published record. Meetings from MINUTES_DRAFT on have minutes
+# (statuses.MINUTES_STATUSES).
 _STATUS_FOR_KIND = {
     DocumentKind.AGENDA: Meeting.Status.AGENDA_SENT,
     DocumentKind.MINUTES: Meeting.Status.PUBLISHED,
 }
-_MINUTES_STATUSES = frozenset(
-    {Meeting.Status.MINUTES_DRAFT, Meeting.Status.MINUTES_APPROVED, Meeting.Status.PUBLISHED}
-)
 
 # Attendance column for each meeting-level list of names, in document order.
 _LISTS = ("present", "absent", "substitutes")
@@ -53,8 +51,14 @@ class InvalidDocument(ValueError):
 
 
 def kind_for_status(status: str) -> DocumentKind:
-    """The kind of document a meeting in ``status`` has: minutes once they exist, else agenda."""
-    return DocumentKind.MINUTES if status in _MINUTES_STATUSES else DocumentKind.AGENDA
+    """The kind of document a meeting in ``status`` has: minutes once they exist, else agenda.
+
+    The kind says what the document is, not who may read it: a sent or held
+    meeting's agenda already carries the decisions and attendance written
+    since. Readers get it through ``medref.accounts.scope`` (``visible_document``),
+    which cuts those away for anyone who may not see drafts.
+    """
+    return DocumentKind.MINUTES if status in statuses.MINUTES_STATUSES else DocumentKind.AGENDA
 
 
 def document_names(doc: MeetingDocument) -> Iterator[str]:
