@@ -47,8 +47,6 @@ from .services import ImportConflict, ImportRefused, import_document
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_MUNICIPALITY = "Vejle Kommune"
-
 FileStatus = Literal["imported", "unchanged", "replaced", "skipped", "failed"]
 STATUS_WORDS = {"imported": "importeret", "unchanged": "uændret", "replaced": "erstattet"}
 # Exit status of a run stopped by Ctrl-C, as a shell reports SIGINT.
@@ -95,22 +93,18 @@ class Tally:
 
 def default_municipality() -> str:
     """settings.MEDREF_DEFAULT_MUNICIPALITY, read when needed (never at import time)."""
-    return str(getattr(settings, "MEDREF_DEFAULT_MUNICIPALITY", DEFAULT_MUNICIPALITY))
+    return str(settings.MEDREF_DEFAULT_MUNICIPALITY)
 
 
 def import_limits() -> Limits:
-    """The importers' limits from settings (MEDREF_MAX_IMPORT_BYTES, MEDREF_IMPORT_*)."""
-    default = Limits()
+    """The importers' limits from settings (MEDREF_MAX_IMPORT_BYTES, MEDREF_IMPORT_*),
+    whose defaults ``medref/settings.py`` sets."""
     return Limits(
-        max_bytes=int(getattr(settings, "MEDREF_MAX_IMPORT_BYTES", default.max_bytes)),
-        max_pages=int(getattr(settings, "MEDREF_IMPORT_MAX_PAGES", default.max_pages)),
-        max_unzipped_bytes=int(
-            getattr(settings, "MEDREF_IMPORT_MAX_UNZIPPED_BYTES", default.max_unzipped_bytes)
-        ),
-        max_compression_ratio=float(
-            getattr(settings, "MEDREF_IMPORT_MAX_COMPRESSION_RATIO", default.max_compression_ratio)
-        ),
-        ocr_timeout=int(getattr(settings, "MEDREF_IMPORT_OCR_TIMEOUT", default.ocr_timeout)),
+        max_bytes=settings.MEDREF_MAX_IMPORT_BYTES,
+        max_pages=settings.MEDREF_IMPORT_MAX_PAGES,
+        max_unzipped_bytes=settings.MEDREF_IMPORT_MAX_UNZIPPED_BYTES,
+        max_compression_ratio=float(settings.MEDREF_IMPORT_MAX_COMPRESSION_RATIO),
+        ocr_timeout=settings.MEDREF_IMPORT_OCR_TIMEOUT,
     )
 
 

@@ -80,13 +80,13 @@ def _restrict(sql: Sql, visibility: Visibility, filters: Filters) -> None:
 
 def count_cap() -> int:
     """Hits counted exactly at most; beyond it a page says "over N" (MEDREF_SEARCH_COUNT_CAP)."""
-    return int(getattr(settings, "MEDREF_SEARCH_COUNT_CAP", 1000))
+    return int(settings.MEDREF_SEARCH_COUNT_CAP)
 
 
 def rank_window() -> int:
     """Matches ranked at most when there are more than ``count_cap()`` of them
     (MEDREF_SEARCH_RANK_WINDOW): the heading hits and the newest hits, each up to this many."""
-    return int(getattr(settings, "MEDREF_SEARCH_RANK_WINDOW", 500))
+    return int(settings.MEDREF_SEARCH_RANK_WINDOW)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from django.db.models import Q
 from medref.documents.model import SectionKind
 from medref.meetings.models import AgendaItem, Attachment, Meeting, Section
 from medref.search.bilag import attachment_text
-from medref.search.compounds import HUNSPELL_DA, Lexicon, words_lexicon
+from medref.search.compounds import Lexicon, words_lexicon
 from medref.search.models import SearchEntry
 from medref.search.query import fold, stem, words
 
@@ -33,7 +33,7 @@ def base_lexicon() -> Lexicon:
     """
     from pathlib import Path
 
-    return Lexicon.from_hunspell(Path(getattr(settings, "MEDREF_SEARCH_LEXICON", HUNSPELL_DA)))
+    return Lexicon.from_hunspell(Path(settings.MEDREF_SEARCH_LEXICON))
 
 
 @dataclass(frozen=True)
