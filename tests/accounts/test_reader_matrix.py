@@ -13,6 +13,7 @@ Runs on both databases.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import subprocess
@@ -159,3 +160,43 @@ def test_the_cli_search_finds_what_the_public_finds(personas):
                 ids = {r["meeting_id"] for r in json.loads(out.getvalue())["results"]}
                 should = True if closed else expected("anonymous", status, kind)
                 assert (meeting.pk in ids) is should, (kind, status, closed)
+
+
+@pytest.fixture
+def sent_meeting(personas, tmp_path, settings):
+    """A meeting sent through the workflow: its agenda files are rendered at sending."""
+    from medref.meetings.workflow import minutes
+    from medref.meetings.workflow.agenda import add_item, schedule_meeting
+
+    settings.MEDIA_ROOT = tmp_path
+    meeting = schedule_meeting(
+        personas.committee,
+        dt.date(2026, 3, 4),
+        dt.time(13, 0),
+        "Mødelokale 2225",
+        by=personas.sofie,
+    )
+    add_item(meeting, f"Sagen om {marker(OPEN_CASE, statuses.AGENDA_SENT)}", by=personas.sofie)
+    add_item(
+        meeting,
+        f"Sagen om {marker(CLOSED_CASE, statuses.AGENDA_SENT)}",
+        by=personas.sofie,
+        closed=True,
+    )
+    return minutes.send_agenda(meeting, by=personas.sofie)
+
+
+@pytest.mark.needs("poppler")
+@pytest.mark.parametrize("name", PERSONAS)
+def test_the_agenda_as_sent(client_as, sent_meeting, name):
+    """Members get the full agenda file, everyone else the one without closed items."""
+    response = client_as(name).get(reverse("web:meetings:sent_agenda", args=[sent_meeting.pk]))
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content)
+    if content.startswith(b"%PDF"):
+        text = subprocess.run(
+            ["pdftotext", "-layout", "-", "-"], input=content, capture_output=True, check=True
+        ).stdout.decode()
+    else:  # HTML when the PDF renderer failed at sending
+        text = content.decode()
+    _check(text, name, statuses.AGENDA_SENT, (OPEN_CASE, CLOSED_CASE), "sent agenda")
