@@ -88,3 +88,21 @@ def test_the_superuser_scope_asks_no_query(personas, django_assert_num_queries):
         assert ReaderScope.for_user(personas.root) == ReaderScope.everything()
     with django_assert_num_queries(0):
         assert ReaderScope.for_user(personas.anonymous) == ReaderScope.public()
+
+
+@pytest.mark.parametrize("name", ["mads", "anna", "sara", "otto"])
+def test_a_signed_in_readers_scope_costs_three_queries_at_most(
+    personas, django_assert_max_num_queries, name
+):
+    with django_assert_max_num_queries(3):
+        ReaderScope.for_user(personas.users[name])
+
+
+def test_the_scope_in_one_committee_asks_no_query(personas, django_assert_num_queries):
+    from medref.accounts.permissions import ALL_ACTIONS
+
+    with django_assert_num_queries(0):
+        scope = ReaderScope.in_committee(personas.committee.pk, ALL_ACTIONS)
+    assert scope.sees_meeting(personas.committee.pk, statuses.PLANNED)
+    assert not scope.sees_meeting(personas.hovedmed.pk, statuses.PLANNED)
+    assert scope.sees_meeting(personas.hovedmed.pk, statuses.AGENDA_SENT)
