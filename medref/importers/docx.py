@@ -174,9 +174,15 @@ class _ListEntry:
 class _Reader:
     def __init__(self, document: Any) -> None:
         self.part = document.part
-        self.styles = Styles(document.styles.element)
+        # A styles or numbering part that is missing or of the wrong content
+        # type (python-docx then hands out a bare Part) reads as none: the
+        # text is still there, only style-named headings and lists are lost.
+        styles = etree.Element(qn("w:styles"))
+        with contextlib.suppress(KeyError, NotImplementedError, AttributeError):
+            styles = document.styles.element
+        self.styles = Styles(styles)
         numbering = None
-        with contextlib.suppress(KeyError, NotImplementedError):
+        with contextlib.suppress(KeyError, NotImplementedError, AttributeError):
             numbering = self.part.numbering_part.element
         self.numbering = Numbering(numbering, self.styles)
         self.blocks: list[RawBlock] = []

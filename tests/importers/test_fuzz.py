@@ -203,3 +203,17 @@ def test_the_cli_refuses_a_damaged_file_in_one_line(tmp_path: Path, fmt: str, mu
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith(f"{path}: ")
     assert result.stderr.count("\n") == 1, result.stderr
+
+
+def test_a_styles_part_of_the_wrong_content_type_reads_without_styles() -> None:
+    """Found by bench_fuzz: python-docx hands out a bare Part, which has no
+    ``styles`` (AttributeError). The text is still there: read it."""
+    data = seed("docx")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        types = archive.read("[Content_Types].xml")
+    wrong = types.replace(b"wordprocessingml.styles+xml", b"wordprocessingml.bogus+xml")
+    assert wrong != types
+    doc = parse_bytes(rezip(data, "[Content_Types].xml", wrong), "docx")
+    assert [item.number for item in doc.items] == [
+        item.number for item in parse_bytes(data, "docx").items
+    ]
