@@ -15,6 +15,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 from medref.lib.env import env_bool, env_database, env_int, env_list, env_str
+from medref.lib.limits import DEFAULT_LIMITS
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -248,7 +249,7 @@ LOGGING = {
 # Municipality used when a command or an import does not name one.
 MEDREF_DEFAULT_MUNICIPALITY = env_str("MEDREF_DEFAULT_MUNICIPALITY", "Vejle Kommune")
 # Largest file an import accepts, in bytes (default 50 MiB).
-MEDREF_MAX_IMPORT_BYTES = env_int("MEDREF_MAX_IMPORT_BYTES", 50 * 1024 * 1024)
+MEDREF_MAX_IMPORT_BYTES = env_int("MEDREF_MAX_IMPORT_BYTES", DEFAULT_LIMITS.max_bytes)
 if MEDREF_MAX_IMPORT_BYTES <= 0:
     raise ImproperlyConfigured(
         f"MEDREF_MAX_IMPORT_BYTES must be a positive number of bytes; got {MEDREF_MAX_IMPORT_BYTES}"
@@ -266,18 +267,26 @@ MEDREF_ATTACHMENT_TYPES = env_list(
     "MEDREF_ATTACHMENT_TYPES", ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "txt", "png", "jpg"]
 )
 
-# Guards the importers apply to one file (defaults equal the front ends' own
-# constants): PDF pages read, seconds of OCR for a scanned PDF, and what a
-# DOCX (a zip) may unpack to, in total and as a multiple of its packed size.
-MEDREF_IMPORT_MAX_PAGES = env_int("MEDREF_IMPORT_MAX_PAGES", 500)
-MEDREF_IMPORT_OCR_TIMEOUT = env_int("MEDREF_IMPORT_OCR_TIMEOUT", 300)
-MEDREF_IMPORT_MAX_UNZIPPED_BYTES = env_int("MEDREF_IMPORT_MAX_UNZIPPED_BYTES", 200 * 1024 * 1024)
-MEDREF_IMPORT_MAX_COMPRESSION_RATIO = env_int("MEDREF_IMPORT_MAX_COMPRESSION_RATIO", 100)
+# Guards the importers, and the text extraction of bilag for search, apply to
+# one file (defaults: medref/lib/limits.py, the one definition): PDF pages
+# read, seconds of OCR for a scanned PDF, what a DOCX (a zip) may unpack to,
+# in total and as a multiple of its packed size, and seconds of reading.
+_limits = DEFAULT_LIMITS
+MEDREF_IMPORT_MAX_PAGES = env_int("MEDREF_IMPORT_MAX_PAGES", _limits.max_pages)
+MEDREF_IMPORT_OCR_TIMEOUT = env_int("MEDREF_IMPORT_OCR_TIMEOUT", _limits.ocr_timeout)
+MEDREF_IMPORT_MAX_UNZIPPED_BYTES = env_int(
+    "MEDREF_IMPORT_MAX_UNZIPPED_BYTES", _limits.max_unzipped_bytes
+)
+MEDREF_IMPORT_MAX_COMPRESSION_RATIO = env_int(
+    "MEDREF_IMPORT_MAX_COMPRESSION_RATIO", int(_limits.max_compression_ratio)
+)
+MEDREF_IMPORT_MAX_SECONDS = env_int("MEDREF_IMPORT_MAX_SECONDS", _limits.max_seconds)
 for _name, _unit in (
     ("MEDREF_IMPORT_MAX_PAGES", "number of pages"),
     ("MEDREF_IMPORT_OCR_TIMEOUT", "number of seconds"),
     ("MEDREF_IMPORT_MAX_UNZIPPED_BYTES", "number of bytes"),
     ("MEDREF_IMPORT_MAX_COMPRESSION_RATIO", "ratio (unpacked size / packed size)"),
+    ("MEDREF_IMPORT_MAX_SECONDS", "number of seconds"),
 ):
     if globals()[_name] <= 0:
         raise ImproperlyConfigured(f"{_name} must be a positive {_unit}; got {globals()[_name]}")

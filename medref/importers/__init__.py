@@ -8,28 +8,17 @@ database: a parse error leaves nothing behind.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from medref.documents import MeetingDocument
+from medref.lib.limits import Limits
 
 from .blocks import RawBlock
 from .errors import ParseError, ParseWarning, UnexpectedError
 from .markdown import markdown_blocks
 from .structure import read_document
 from .text import text_blocks
-
-
-@dataclass(frozen=True)
-class Limits:
-    """What an import may cost; the Django settings MEDREF_*IMPORT* fill it in."""
-
-    max_bytes: int = 50 * 1024 * 1024
-    max_pages: int = 500
-    max_unzipped_bytes: int = 200 * 1024 * 1024
-    max_compression_ratio: float = 100
-    ocr_timeout: int = 300
-
 
 # A front end turns a file's bytes into raw blocks. Text formats decode first.
 FrontEnd = Callable[[bytes, str, Limits], list[RawBlock]]
@@ -53,6 +42,7 @@ def _docx(data: bytes, path: str, limits: Limits) -> list[RawBlock]:
         path,
         max_uncompressed=limits.max_unzipped_bytes,
         max_ratio=limits.max_compression_ratio,
+        max_seconds=limits.max_seconds,
     )
 
 
@@ -65,7 +55,13 @@ def _html(data: bytes, path: str, limits: Limits) -> list[RawBlock]:
 def _pdf(data: bytes, path: str, limits: Limits) -> list[RawBlock]:
     from .pdf import pdf_blocks
 
-    return pdf_blocks(data, path, max_pages=limits.max_pages, ocr_timeout=limits.ocr_timeout)
+    return pdf_blocks(
+        data,
+        path,
+        max_pages=limits.max_pages,
+        ocr_timeout=limits.ocr_timeout,
+        max_seconds=limits.max_seconds,
+    )
 
 
 # Binary formats' front ends import their libraries on first use (keeps start-up light).

@@ -26,6 +26,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree  # type: ignore[import-untyped]
 
 from medref.documents import BulletList, Heading, ListItem, Paragraph, Table
+from medref.lib.limits import DEFAULT_LIMITS, Deadline, TimeLimitExceeded
 
 from . import vocabulary as vocab
 from .blocks import RawBlock, clean_inline
@@ -45,8 +46,9 @@ from .wordml import (
 )
 
 # Limits on what a package may unpack to; a caller may pass its own.
-MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
-MAX_COMPRESSION_RATIO = 100
+MAX_UNCOMPRESSED_BYTES = DEFAULT_LIMITS.max_unzipped_bytes
+MAX_COMPRESSION_RATIO = DEFAULT_LIMITS.max_compression_ratio
+MAX_SECONDS = DEFAULT_LIMITS.max_seconds
 MAX_MEMBERS = 10_000
 # Members smaller than this are not ratio-checked: they cannot be a bomb, and
 # a few KB of repetitive XML legitimately compresses very well.
@@ -172,7 +174,8 @@ class _ListEntry:
 
 
 class _Reader:
-    def __init__(self, document: Any) -> None:
+    def __init__(self, document: Any, deadline: Deadline | None = None) -> None:
+        self.deadline = deadline or Deadline(MAX_SECONDS)
         self.part = document.part
         # A styles or numbering part that is missing or of the wrong content
         # type (python-docx then hands out a bare Part) reads as none: the
@@ -227,6 +230,8 @@ class _Reader:
     def paragraph(self, p: Element) -> None:
         self.count += 1
         line = self.count
+        if line == 1 or not line % 256:  # after unpacking, then now and then
+            self.deadline.check(f"paragraph {line}")
         style_id = paragraph_style(p)
         names = self.styles.names(style_id)
         text = self.inline.read(p)
@@ -390,8 +395,10 @@ def docx_blocks(
     *,
     max_uncompressed: int = MAX_UNCOMPRESSED_BYTES,
     max_ratio: float = MAX_COMPRESSION_RATIO,
+    max_seconds: float = MAX_SECONDS,
 ) -> list[RawBlock]:
     """Split a .docx file into raw blocks in document order."""
+    deadline = Deadline(max_seconds)
     check_package(data, path, max_uncompressed=max_uncompressed, max_ratio=max_ratio)
     try:
         document = docx.Document(io.BytesIO(data))
@@ -422,7 +429,16 @@ def docx_blocks(
             "and no <w:body>, not a Word document's <w:document>",
             path=path,
         )
-    blocks = _Reader(document).read(body)
+    try:
+        blocks = _Reader(document, deadline).read(body)
+    except TimeLimitExceeded as exc:
+        raise ParseError(str(exc), path=path, line=_line_of(exc.where)) from None
     if not blocks:
         raise ParseError("the document has no text", path=path, line=1)
     return blocks
+
+
+def _line_of(where: str) -> int | None:
+    """ "paragraph 512" -> 512 (the FILE:LINE of a docx is its paragraph)."""
+    number = where.rsplit(" ", 1)[-1]
+    return int(number) if number.isdigit() else None

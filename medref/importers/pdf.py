@@ -30,6 +30,7 @@ from pathlib import Path
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
 from medref.documents import MeetingDocument
+from medref.lib.limits import DEFAULT_LIMITS, Deadline, TimeLimitExceeded
 
 from . import vocabulary as vocab
 from .blocks import RawBlock
@@ -38,8 +39,9 @@ from .pdf_flow import blocks_from
 from .pdf_pages import Line, Page, read_page, strip_running
 from .pdf_tables import PlacedTable, ruled_tables
 
-MAX_PAGES = 500
-OCR_TIMEOUT = 300  # seconds for ocrmypdf on the whole file
+MAX_PAGES = DEFAULT_LIMITS.max_pages
+OCR_TIMEOUT = DEFAULT_LIMITS.ocr_timeout  # seconds for ocrmypdf on the whole file
+MAX_SECONDS = DEFAULT_LIMITS.max_seconds
 _OCR_HINT = "it needs OCR; install tesseract-ocr-dan and ocrmypdf"
 
 
@@ -76,8 +78,11 @@ def _producer(document: pdfium.PdfDocument) -> str:
         return ""
 
 
-def _pages(data: bytes, path: str, max_pages: int) -> tuple[list[Page], bool]:
+def _pages(
+    data: bytes, path: str, max_pages: int, max_seconds: float = MAX_SECONDS
+) -> tuple[list[Page], bool]:
     """The pages, and whether a hyphen ending a line was typed (``pdf_text.join_two``)."""
+    deadline = Deadline(max_seconds)
     document = _open(data, path)
     try:
         producer = _producer(document)
@@ -90,9 +95,12 @@ def _pages(data: bytes, path: str, max_pages: int) -> tuple[list[Page], bool]:
         pages: list[Page] = []
         for index in range(count):
             try:
+                deadline.check(f"page {index + 1} of {count}")
                 pages.append(read_page(document, index))
             except pdfium.PdfiumError as exc:
                 raise ParseError(f"page {index + 1} cannot be read: {exc}", path=path) from exc
+            except TimeLimitExceeded as exc:
+                raise ParseError(str(exc), path=path) from None
         return pages, typed_hyphens
     finally:
         document.close()
@@ -142,14 +150,15 @@ def pdf_blocks(
     max_pages: int = MAX_PAGES,
     ocr: bool = True,
     ocr_timeout: int = OCR_TIMEOUT,
+    max_seconds: float = MAX_SECONDS,
 ) -> list[RawBlock]:
     """Split a PDF into raw blocks, each with its page."""
-    pages, typed_hyphens = _pages(data, path, max_pages)
+    pages, typed_hyphens = _pages(data, path, max_pages, max_seconds)
     if not any(page.chars for page in pages):
         if not ocr:
             raise ParseError(f"the PDF contains no text even after OCR: {_OCR_HINT}", path=path)
         text_layer = _ocr(data, path, ocr_timeout)
-        return pdf_blocks(text_layer, path, max_pages=max_pages, ocr=False)
+        return pdf_blocks(text_layer, path, max_pages=max_pages, ocr=False, max_seconds=max_seconds)
     strip_running(pages)
     blocks = blocks_from(_reading_order(pages), typed_hyphens=typed_hyphens)
     if not blocks:

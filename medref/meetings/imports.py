@@ -40,6 +40,7 @@ from django.db import DatabaseError, reset_queries
 
 from medref.importers import EXTENSIONS, Limits, format_of, parse_file
 from medref.importers.errors import ParseError
+from medref.lib.limits import limits_from
 
 from .mapping import InvalidDocument
 from .models import Meeting
@@ -99,13 +100,7 @@ def default_municipality() -> str:
 def import_limits() -> Limits:
     """The importers' limits from settings (MEDREF_MAX_IMPORT_BYTES, MEDREF_IMPORT_*),
     whose defaults ``medref/settings.py`` sets."""
-    return Limits(
-        max_bytes=settings.MEDREF_MAX_IMPORT_BYTES,
-        max_pages=settings.MEDREF_IMPORT_MAX_PAGES,
-        max_unzipped_bytes=settings.MEDREF_IMPORT_MAX_UNZIPPED_BYTES,
-        max_compression_ratio=float(settings.MEDREF_IMPORT_MAX_COMPRESSION_RATIO),
-        ocr_timeout=settings.MEDREF_IMPORT_OCR_TIMEOUT,
-    )
+    return limits_from(settings)
 
 
 def max_import_bytes() -> int:
