@@ -15,7 +15,7 @@ from medref.documents import MeetingDocument
 from medref.lib.limits import Limits
 
 from .blocks import RawBlock
-from .errors import ParseError, ParseWarning, UnexpectedError
+from .errors import LimitExceeded, ParseError, ParseWarning, UnexpectedError
 from .markdown import markdown_blocks
 from .structure import read_document
 from .text import text_blocks
@@ -178,10 +178,11 @@ def parse_file(
     try:
         size = path.stat().st_size
         if size > limits.max_bytes:
-            raise ParseError(
+            raise LimitExceeded(
                 f"the file is {size / 1048576:.1f} MB; the limit is "
                 f"{limits.max_bytes / 1048576:.1f} MB (MEDREF_MAX_IMPORT_BYTES)",
                 path=str(path),
+                setting="MEDREF_MAX_IMPORT_BYTES",
             )
         data = path.read_bytes()
     except OSError as exc:
@@ -192,6 +193,7 @@ def parse_file(
 __all__ = [
     "EXTENSIONS",
     "FRONT_ENDS",
+    "LimitExceeded",
     "Limits",
     "ParseError",
     "ParseWarning",

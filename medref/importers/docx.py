@@ -30,7 +30,7 @@ from medref.lib.limits import DEFAULT_LIMITS, Deadline, TimeLimitExceeded
 
 from . import vocabulary as vocab
 from .blocks import RawBlock, clean_inline
-from .errors import ParseError
+from .errors import LimitExceeded, ParseError
 from .wordml import (
     WRAPPERS,
     Element,
@@ -97,26 +97,29 @@ def check_package(
             f"{NOT_DOCX} (a zip feature medref cannot read: {exc})", path=path
         ) from exc
     if len(members) > MAX_MEMBERS:
-        raise ParseError(
+        raise LimitExceeded(
             f"{NOT_DOCX}: the package holds {len(members)} files; the limit is {MAX_MEMBERS}",
             path=path,
+            setting="MEDREF_IMPORT_MAX_UNZIPPED_BYTES",
         )
     if any(member.flag_bits & 0x1 for member in members):
         raise ParseError(f"{NOT_DOCX} (its zip entries are encrypted)", path=path)
     total = sum(member.file_size for member in members)
     if total > max_uncompressed:
-        raise ParseError(
+        raise LimitExceeded(
             f"the package unpacks to {total / MB:.0f} MB; the limit is "
             f"{max_uncompressed / MB:.0f} MB uncompressed",
             path=path,
+            setting="MEDREF_IMPORT_MAX_UNZIPPED_BYTES",
         )
     for member in members:
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > RATIO_FLOOR_BYTES and ratio > max_ratio:
-            raise ParseError(
+            raise LimitExceeded(
                 f"{member.filename} is compressed {ratio:.0f}:1; the limit is "
                 f"{max_ratio:g}:1 (a zip bomb?)",
                 path=path,
+                setting="MEDREF_IMPORT_MAX_COMPRESSION_RATIO",
             )
     _check_parts(data, path)
 
@@ -432,7 +435,9 @@ def docx_blocks(
     try:
         blocks = _Reader(document, deadline).read(body)
     except TimeLimitExceeded as exc:
-        raise ParseError(str(exc), path=path, line=_line_of(exc.where)) from None
+        raise LimitExceeded(
+            str(exc), path=path, line=_line_of(exc.where), setting="MEDREF_IMPORT_MAX_SECONDS"
+        ) from None
     if not blocks:
         raise ParseError("the document has no text", path=path, line=1)
     return blocks

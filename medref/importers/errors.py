@@ -19,6 +19,18 @@ class ParseError(Exception):
         return f"{where}: {self.message}"
 
 
+class LimitExceeded(ParseError):
+    """The file is over one of the limits (``medref.lib.limits``): it may be
+    perfectly good, just too big or too slow to read. ``setting`` names the
+    limit (MEDREF_IMPORT_MAX_PAGES, …)."""
+
+    def __init__(
+        self, message: str, *, setting: str, path: str = "<input>", line: int | None = None
+    ) -> None:
+        super().__init__(message, path=path, line=line)
+        self.setting = setting
+
+
 class UnexpectedError(ParseError):
     """A failure no front end foresaw (a bug in medref or in a library it uses),
     caught at the entry point so that a damaged file is still reported as

@@ -34,7 +34,7 @@ from medref.lib.limits import DEFAULT_LIMITS, Deadline, TimeLimitExceeded
 
 from . import vocabulary as vocab
 from .blocks import RawBlock
-from .errors import ParseError
+from .errors import LimitExceeded, ParseError
 from .pdf_flow import blocks_from
 from .pdf_pages import Line, Page, read_page, strip_running
 from .pdf_tables import PlacedTable, ruled_tables
@@ -91,7 +91,11 @@ def _pages(
         if count == 0:
             raise ParseError("the PDF has no pages", path=path)
         if count > max_pages:
-            raise ParseError(f"the PDF has {count} pages; the limit is {max_pages}", path=path)
+            raise LimitExceeded(
+                f"the PDF has {count} pages; the limit is {max_pages}",
+                path=path,
+                setting="MEDREF_IMPORT_MAX_PAGES",
+            )
         pages: list[Page] = []
         for index in range(count):
             try:
@@ -100,7 +104,9 @@ def _pages(
             except pdfium.PdfiumError as exc:
                 raise ParseError(f"page {index + 1} cannot be read: {exc}", path=path) from exc
             except TimeLimitExceeded as exc:
-                raise ParseError(str(exc), path=path) from None
+                raise LimitExceeded(
+                    str(exc), path=path, setting="MEDREF_IMPORT_MAX_SECONDS"
+                ) from None
         return pages, typed_hyphens
     finally:
         document.close()
