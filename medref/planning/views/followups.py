@@ -1,0 +1,130 @@
+"""Opfølgning: the committee's list, and the proposal forms of the minutes and agenda pages."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from medref.accounts.permissions import Action
+from medref.meetings.models import AgendaItem, Meeting
+
+from .. import selectors, services
+from ..models import FollowUp, Theme
+from ..rules.months import Month
+from .common import back, committee_or_404, refuse_unless, run
+
+
+def _list_url(committee: object) -> str:
+    c = committee
+    return reverse("web:planning:followups", args=[c.municipality.slug, c.slug])  # type: ignore[attr-defined]
+
+
+@require_GET
+def followup_list(request: HttpRequest, municipality: str, slug: str) -> HttpResponse:
+    committee = committee_or_404(municipality, slug)
+    allowed, refusal = refuse_unless(request, committee, Action.VIEW_UNPUBLISHED)
+    if refusal is not None:
+        return refusal
+    today = timezone.localdate()
+    rows = selectors.committee_followups(committee)
+    context = {
+        "committee": committee,
+        "proposed": [f for f in rows if f.status == FollowUp.Status.PROPOSED],
+        "accepted": [(f, f.overdue(today)) for f in rows if f.status != FollowUp.Status.PROPOSED],
+        "may_edit": Action.EDIT_AGENDA in allowed,
+        "may_write": Action.WRITE_MINUTES in allowed,
+    }
+    return render(request, "planning/followups.html", context)
+
+
+@require_POST
+def find_in_archive(request: HttpRequest, municipality: str, slug: str) -> HttpResponse:
+    committee = committee_or_404(municipality, slug)
+    found: list[FollowUp] = []
+
+    def action() -> None:
+        found.extend(services.propose_archive_followups(committee, by=request.user))
+
+    if run(request, action):
+        from django.contrib import messages
+
+        messages.success(request, f"{len(found)} nye forslag fra arkivet.")
+    return back(request, _list_url(committee))
+
+
+@require_POST
+def followup_status(request: HttpRequest, pk: int) -> HttpResponse:
+    followup = get_object_or_404(FollowUp.objects.select_related("committee__municipality"), pk=pk)
+    answer = request.POST.get("svar", "")
+    if answer in ("accepter", "afvis"):
+        run(
+            request,
+            lambda: services.decide_archive_followup(
+                followup, by=request.user, accept=answer == "accepter"
+            ),
+        )
+    else:
+        run(request, lambda: services.set_followup_status(followup, answer, by=request.user))
+    return back(request, _list_url(followup.committee))
+
+
+@require_POST
+def minutes_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    """Accept or dismiss one follow-up proposed from the minutes."""
+    meeting = get_object_or_404(Meeting.objects.select_related("committee__municipality"), pk=pk)
+    item = get_object_or_404(AgendaItem, pk=request.POST.get("punkt", "0"), meeting=meeting)
+    due_code = request.POST.get("frist", "next")
+    try:
+        due = None if due_code == "next" else Month.parse(due_code)
+    except ValueError:
+        due = None
+    run(
+        request,
+        lambda: services.decide_followup(
+            meeting,
+            by=request.user,
+            item=item,
+            text=request.POST.get("tekst", ""),
+            accept=request.POST.get("svar") == "accepter",
+            due=due,
+            condition=request.POST.get("betingelse") or None,
+        ),
+    )
+    return back(request, reverse("web:meetings:minutes", args=[meeting.pk]))
+
+
+@require_POST
+def agenda_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    """Accept (as an item) or dismiss one theme or follow-up proposed for the agenda."""
+    meeting = get_object_or_404(Meeting.objects.select_related("committee__municipality"), pk=pk)
+    theme = followup = None
+    if request.POST.get("tema"):
+        theme = get_object_or_404(
+            Theme, pk=request.POST["tema"], plan__committee_id=meeting.committee_id
+        )
+    elif request.POST.get("opfoelgning"):
+        followup = get_object_or_404(
+            FollowUp.objects.select_related("meeting"),
+            pk=request.POST["opfoelgning"],
+            committee_id=meeting.committee_id,
+        )
+    site = request.build_absolute_uri("/").rstrip("/")
+    if request.POST.get("svar") == "accepter":
+        run(
+            request,
+            lambda: services.accept_proposal(
+                meeting, by=request.user, theme=theme, followup=followup, site=site
+            ),
+            "Punktet er sat på dagsordenen.",
+        )
+    else:
+        run(
+            request,
+            lambda: services.dismiss_proposal(
+                meeting, by=request.user, theme=theme, followup=followup
+            ),
+        )
+    return back(request, reverse("web:meetings:editor", args=[meeting.pk]))

@@ -1,0 +1,1 @@
+from tests.personas import client_as, personas  # noqa: F401
