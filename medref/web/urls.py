@@ -23,6 +23,8 @@ urlpatterns = [
     path("", include("medref.meetings.urls")),
     # The administrator's membership pages (web:organisation:…).
     path("", include("medref.organisation.urls")),
+    # Årshjul, mødeplan, follow-ups and klippekort (web:planning:…).
+    path("", include("medref.planning.urls")),
     # Sygefravær (web:absence:…).
     path("", include("medref.absence.urls")),
     path("soeg/", search_views.search_page, name="search"),
