@@ -29,6 +29,13 @@ def cmd_followups(args: argparse.Namespace) -> int:
     except ParseError as exc:
         print(str(exc), file=sys.stderr)
         return 1
+    if doc.meeting_date is None:
+        print(
+            f"{args.source}: the document gives no meeting date, and follow-ups are "
+            "read relative to it",
+            file=sys.stderr,
+        )
+        return 1
     contract = to_contract(doc)
     if args.json:
         json.dump(contract, sys.stdout, ensure_ascii=False, indent=2)

@@ -647,8 +647,11 @@ def decision_texts(
 
 
 def detect_document(doc: MeetingDocument) -> list[ItemProposal]:
-    """The follow-ups every item's decision (Beslutning) promises, item by item."""
+    """The follow-ups every item's decision (Beslutning) promises, item by item;
+    none when the document has no date, as times are read relative to it."""
     found: list[ItemProposal] = []
+    if doc.meeting_date is None:  # times are read from the meeting's date
+        return found
     for item in doc.items:
         sections = ((s.kind, tuple(s.blocks)) for s in item.sections)
         for text in decision_texts(sections):
@@ -659,6 +662,6 @@ def detect_document(doc: MeetingDocument) -> list[ItemProposal]:
 def to_contract(doc: MeetingDocument) -> dict[str, object]:
     """What ``medref followups --json`` prints for ``doc``."""
     return {
-        "meeting_date": doc.meeting_date.isoformat(),
+        "meeting_date": doc.meeting_date.isoformat() if doc.meeting_date else None,
         "followups": [p.to_contract() for p in detect_document(doc)],
     }
