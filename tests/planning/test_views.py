@@ -1,0 +1,127 @@
+"""The planning pages, as each persona sees them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from medref.meetings.workflow import minutes
+from medref.meetings.workflow.agenda import add_item, schedule_meeting
+from medref.planning import services
+from medref.planning.ical import feed_token
+from medref.planning.models import FollowUp
+from medref.planning.rules.months import Month
+from tests.personas import Personas
+
+ClientAs = Callable[[str], Client]
+
+
+def _url(personas: Personas, name: str) -> str:
+    c = personas.committee
+    return reverse(f"web:planning:{name}", args=[c.municipality.slug, c.slug])
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [("sofie", 200), ("mads", 200), ("sara", 200), ("otto", 403), ("anonymous", 302)],
+)
+def test_the_aarshjul_is_for_the_committee(
+    personas: Personas, client_as: ClientAs, who: str, status: int
+) -> None:
+    plan = services.create_plan(personas.committee, 2028, by=personas.sofie)
+    services.save_planned_meeting(plan, by=personas.sofie, date=dt.date(2028, 2, 3))
+    response = client_as(who).get(_url(personas, "year") + "?aar=2028")
+    assert response.status_code == status
+    if status == 200:
+        body = response.content.decode()
+        assert "<svg" in body and 'role="img"' in body and "Sygefravær" in body
+        assert ("Opret årets møder" in body) == (who == "sofie")
+
+
+@pytest.mark.parametrize(
+    ("who", "status"), [("sofie", 200), ("mads", 200), ("sara", 403), ("otto", 403)]
+)
+def test_the_followup_list(personas: Personas, client_as: ClientAs, who: str, status: int) -> None:
+    assert client_as(who).get(_url(personas, "followups")).status_code == status
+
+
+def test_the_minutes_page_proposes_and_the_answer_sticks(
+    personas: Personas, client_as: ClientAs
+) -> None:
+    meeting = schedule_meeting(
+        personas.committee, dt.date(2027, 11, 18), None, "", by=personas.sofie
+    )
+    item = add_item(meeting, "Økonomi", by=personas.sofie)
+    minutes.send_agenda(meeting, by=personas.sofie)
+    minutes.write_decision(
+        item.pk, "Punktet sættes på igen i januar.", by=personas.sofie, expected_version=None
+    )
+    client = client_as("sofie")
+    page = client.get(reverse("web:meetings:minutes", args=[meeting.pk])).content.decode()
+    assert "Opfølgninger i beslutningerne" in page and "frist 2028-01" in page
+    response = client.post(
+        reverse("web:planning:minutes_answer", args=[meeting.pk]),
+        {
+            "punkt": item.pk,
+            "tekst": "Punktet sættes på igen i januar.",
+            "frist": "2028-01",
+            "svar": "accepter",
+        },
+    )
+    assert response.status_code == 302
+    followup = FollowUp.objects.get()
+    assert followup.status == "open" and followup.due_code == "2028-01"
+    listing = client.get(_url(personas, "followups")).content.decode()
+    assert "Punktet sættes på igen i januar." in listing
+    refused = client_as("mads").post(
+        reverse("web:planning:minutes_answer", args=[meeting.pk]),
+        {"punkt": item.pk, "tekst": "x", "svar": "accepter"},
+    )
+    assert refused.status_code == 403
+
+
+def test_overdue_followups_are_marked_in_words(personas: Personas, client_as: ClientAs) -> None:
+    meeting = schedule_meeting(
+        personas.committee, dt.date(2024, 1, 10), None, "", by=personas.sofie
+    )
+    item = add_item(meeting, "Økonomi", by=personas.sofie)
+    services.decide_followup(
+        meeting,
+        by=personas.sofie,
+        item=item,
+        text="Sagen tages op igen i marts.",
+        accept=True,
+        due=Month(2024, 3),
+    )
+    assert "Overskredet" in client_as("sofie").get(_url(personas, "followups")).content.decode()
+
+
+def test_the_ical_feed_needs_a_genuine_token_of_a_member(
+    personas: Personas, client: Client
+) -> None:
+    plan = services.create_plan(personas.committee, 2028, by=personas.sofie)
+    services.save_planned_meeting(
+        plan, by=personas.sofie, date=dt.date(2028, 2, 3), start_time=dt.time(13)
+    )
+    url = _url(personas, "ical")
+    good = client.get(url, {"token": feed_token(personas.mads.pk, personas.committee.pk)})
+    assert good.status_code == 200 and good["Content-Type"].startswith("text/calendar")
+    assert b"BEGIN:VEVENT" in good.content and b"SEQUENCE:0" in good.content
+    outsider = client.get(url, {"token": feed_token(personas.otto.pk, personas.committee.pk)})
+    assert outsider.status_code == 404
+    forged = client.get(url, {"token": f"{personas.mads.pk}.{personas.committee.pk}:abc"})
+    assert forged.status_code == 404
+
+
+def test_klippekort_overview_everyone_for_the_chair_own_for_a_member(
+    personas: Personas, client_as: ClientAs
+) -> None:
+    chair = client_as("frank").get(_url(personas, "klippekort")).content.decode()
+    assert "Mads Medlem" in chair and "Alma Arbejdsmiljørepræsentant" in chair
+    own = client_as("mads").get(_url(personas, "klippekort")).content.decode()
+    assert "Mads Medlem" in own and "Alma Arbejdsmiljørepræsentant" not in own
+    assert client_as("otto").get(_url(personas, "klippekort")).status_code == 403
