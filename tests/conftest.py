@@ -9,6 +9,9 @@ Markers (see pyproject.toml):
   runs all tests on SQLite, then ``-m "database or postgres"`` on PostgreSQL.
 - ``postgres`` / ``sqlite``: the test is about that database and is skipped
   on the other one.
+- ``needs("pandoc", ...)``: the test uses an external program or dictionary
+  (tests/tools.py lists them and their Debian packages); skipped with a reason
+  naming the package when it is missing. ``make test`` installs them all.
 
 Nothing here mocks the database: tests run against the real one that
 DATABASE_URL names.
@@ -51,6 +54,13 @@ def _vendor() -> str:
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
+    from tests.tools import missing
+
+    for marker in item.iter_markers("needs"):
+        for name in marker.args:
+            reason = missing(name)
+            if reason is not None:
+                pytest.skip(reason)
     if item.get_closest_marker("postgres") is not None and _vendor() != "postgresql":
         pytest.skip("PostgreSQL only (make test runs it on PostgreSQL)")
     if item.get_closest_marker("sqlite") is not None and _vendor() != "sqlite":

@@ -10,7 +10,6 @@ as plain text printed as it is, and Markdown through pandoc.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -250,8 +249,8 @@ def test_only_producers_that_mark_their_hyphens_keep_typed_ones() -> None:
     ours = parse_file(ROOT / "docs" / "examples" / "referat-fagmed-oekonomi-2025-10-08.md")
     weasyprint = render_bytes(ours, "pdf")
     assert _pages(weasyprint, "ours.pdf", 500)[1] is True
-    libreoffice = (ROOT / "tests" / "fixtures" / "pdf" / "md-lokalmed.pdf").read_bytes()
-    assert _pages(libreoffice, "theirs.pdf", 500)[1] is False
+    theirs = (ROOT / "tests" / "fixtures" / "pdf" / "md-lokalmed.pdf").read_bytes()
+    assert _pages(theirs, "theirs.pdf", 500)[1] is False
 
 
 def test_a_word_broken_in_a_narrow_cell_is_glued() -> None:
@@ -325,7 +324,7 @@ def test_scanned_pdf_without_ocr_says_what_to_install(monkeypatch: pytest.Monkey
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("ocrmypdf") is None, reason="needs ocrmypdf, tesseract-ocr-dan")
+@pytest.mark.needs("ocrmypdf")
 def test_scanned_pdf_is_read_through_ocr() -> None:
     doc = parse_file(PDFS / "small-scanned.pdf")
     assert doc.committee == "TestMED Skanning"

@@ -346,12 +346,12 @@ def generated_documents(count: int) -> list[MeetingDocument]:
 
 
 @pytest.mark.slow
+@pytest.mark.needs("soffice")
 @pytest.mark.timeout(300)
 def test_libreoffice_opens_every_docx(tmp_path: Path) -> None:
     """soffice converts each file to a non-empty PDF: one invocation for all (it is slow)."""
     soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (Debian: libreoffice-writer-nogui) is not installed")
+    assert soffice is not None
     docs = {path.stem: parse_file(path) for path in EXAMPLES}
     docs["rich"] = rich_document(closed=True)
     docs.update((f"generated-{n}", doc) for n, doc in enumerate(generated_documents(3)))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import ctypes
 import re
-import shutil
 import subprocess
 from dataclasses import replace
 from pathlib import Path
@@ -25,7 +24,7 @@ from medref.renderers.pdf import print_html
 from .documents import EXAMPLES, SECRET_WORDS, agenda, fagmed, with_closed_item
 
 pytestmark = pytest.mark.slow
-poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+poppler = pytest.mark.needs("poppler")
 
 
 @pytest.fixture(scope="module")

@@ -11,9 +11,7 @@ from hypothesis import strategies as st
 from medref.search.compounds import HUNSPELL_DA, Lexicon, parts_text, read_hunspell, text_lexicon
 from medref.search.query import index_text
 
-needs_hunspell = pytest.mark.skipif(
-    not HUNSPELL_DA.is_file(), reason="hunspell-da is not installed (.ci/run installs it)"
-)
+needs_hunspell = pytest.mark.needs("hunspell-da")
 
 
 @pytest.fixture(scope="module")

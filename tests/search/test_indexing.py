@@ -18,6 +18,9 @@ from medref.search.services import MeetingWords, base_lexicon
 from . import reference
 from .helpers import import_demo
 
+# Compared with and without the dictionary; what needs it reads it when present.
+TOOLS_OPTIONAL = ("hunspell-da",)
+
 # The old code with its own base lexicon, so no cache is shared with the new one.
 REFERENCE_BASE = reference.Lexicon.from_hunspell(
     Path(getattr(settings, "MEDREF_SEARCH_LEXICON", HUNSPELL_DA))

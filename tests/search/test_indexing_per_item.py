@@ -18,7 +18,7 @@ from tests.personas import Personas
 
 from . import reference
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.needs("hunspell-da")]
 
 # "Kvistrupordning" is no hunspell word: only the third item's text makes
 # "kvistrupordningsmøder" a compound, so each edit below needs the whole

@@ -16,6 +16,8 @@ from medref.search.selectors import search
 from medref.search.services import reindex_all
 
 pytestmark = pytest.mark.django_db
+# Passes with or without the dictionary (tests/search/test_without_dictionary.py).
+TOOLS_OPTIONAL = ("hunspell-da",)
 
 
 @pytest.fixture
