@@ -9,13 +9,48 @@ a document).
 
 from __future__ import annotations
 
+import uuid
+from pathlib import PurePath
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 from medref.documents.model import SectionKind
 from medref.organisation.models import Committee, Person
+
+
+@deconstructible
+class RandomName:
+    """``upload_to`` that stores a file as ``<folder>/<year>/<random hex>.<ext>``.
+
+    Never the uploaded name: a web server or proxy that served the media
+    folder by mistake would otherwise hand out closed bilag and full agendas
+    under names anyone can guess. Downloads go through medref's views, which
+    name the file for the reader. ``str()`` gives ``"<folder>/%Y/"`` like a
+    plain ``upload_to`` (``files.py`` reads the folder from it).
+    """
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+
+    def __call__(self, instance: Any, filename: str) -> str:
+        extension = PurePath(filename).suffix.lower()
+        if not extension[1:].isalnum():
+            extension = ""
+        return f"{self.folder}/{timezone.now():%Y}/{uuid.uuid4().hex}{extension}"
+
+    def __str__(self) -> str:
+        return f"{self.folder}/%Y/"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RandomName) and other.folder == self.folder
+
+    def __hash__(self) -> int:
+        return hash(self.folder)
 
 
 class Meeting(models.Model):
@@ -70,10 +105,13 @@ class Meeting(models.Model):
     # The agenda as sent ("Send dagsorden"), frozen: in full for members and
     # without closed items for everyone else. PDF, or HTML if PDF failed.
     agenda_file = models.FileField(
-        _("agenda as sent"), upload_to="agendas/%Y/", max_length=500, blank=True
+        _("agenda as sent"), upload_to=RandomName("agendas"), max_length=500, blank=True
     )
     public_agenda_file = models.FileField(
-        _("public agenda as sent"), upload_to="agendas/%Y/", max_length=500, blank=True
+        _("public agenda as sent"),
+        upload_to=RandomName("agendas"),
+        max_length=500,
+        blank=True,
     )
     # Bumped by every edit of the meeting's own fields (conflict detection).
     version = models.PositiveIntegerField(_("version"), default=0)
@@ -248,7 +286,9 @@ class Attachment(models.Model):
     position = models.PositiveIntegerField(_("position"))
     title = models.TextField(_("title"))
     # Django stores a missing file as "", so the document's None maps to "".
-    file = models.FileField(_("file"), upload_to="attachments/%Y/", max_length=500, blank=True)
+    file = models.FileField(
+        _("file"), upload_to=RandomName("attachments"), max_length=500, blank=True
+    )
 
     class Meta:
         ordering = ["item", "position"]

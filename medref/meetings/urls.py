@@ -29,11 +29,12 @@ For browser tests: URLs and the Danish texts of their buttons and fields.
                                           "Offentliggør referat" (offentliggoer)
   /moeder/<id>/historik/                  Historik (table of events)
   /moeder/<id>/udsendt-dagsorden/         the agenda file as sent (PDF, or HTML)
+  /moeder/<id>/bilag/<attachment id>/     a bilag's file, after the meeting page's check
 """
 
 from django.urls import path
 
-from .views import agenda, items, minutes
+from .views import agenda, attachments, items, minutes
 
 app_name = "meetings"
 
@@ -79,4 +80,5 @@ urlpatterns = [
     path("moeder/<int:pk>/status/<slug:step>/", agenda.transition, name="transition"),
     path("moeder/<int:pk>/historik/", agenda.history, name="history"),
     path("moeder/<int:pk>/udsendt-dagsorden/", agenda.sent_agenda, name="sent_agenda"),
+    path("moeder/<int:pk>/bilag/<int:attachment_pk>/", attachments.download, name="attachment"),
 ]

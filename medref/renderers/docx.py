@@ -414,7 +414,12 @@ class _Writer:
                         self.paragraph(clause)
             if section.kind == SectionKind.ATTACHMENTS:
                 for attachment in item.attachments:
-                    self.paragraph(attachment.title)
+                    link = attachment.file or ""
+                    if link.startswith(("https://", "http://")):
+                        # A web address (medref's bilag download): the title links to it.
+                        self.paragraph(f"[{attachment.title}]({link})")
+                    else:
+                        self.paragraph(attachment.title)
             for block in section.blocks:
                 self.block(block)
         if item.absent:

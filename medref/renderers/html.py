@@ -37,7 +37,7 @@ from medref.documents import (
     SectionKind,
     Table,
 )
-from medref.documents.model import INLINE_LINK
+from medref.documents.model import INLINE_LINK, Attachment
 from medref.lib.danish import format_short_date
 
 from .common import header_fields, participant_text, toc_lines
@@ -121,6 +121,14 @@ def block_html(block: Block) -> str:
 # --- items --------------------------------------------------------------------
 
 
+def _attachment_html(attachment: Attachment) -> str:
+    """A bilag's title, linked when its file is a web address (medref's download
+    view; a stored file's name is no address and stays unlinked)."""
+    if attachment.file and attachment.file.startswith(("https://", "http://")):
+        return f'<a href="{escape(attachment.file)}">{_text(plain_text(attachment.title))}</a>'
+    return inline_html(attachment.title)
+
+
 def _section_html(item: AgendaItem, section: Section) -> str:
     out = [f'<section class="section" data-kind="{section.kind.value}">\n']
     if section.heading:
@@ -134,7 +142,7 @@ def _section_html(item: AgendaItem, section: Section) -> str:
         else:
             out.extend(f'<p class="clause">{inline_html(c)}</p>\n' for c in rec.clauses)
     if section.kind == SectionKind.ATTACHMENTS and item.attachments:
-        titles = "".join(f"<li>{inline_html(a.title)}</li>\n" for a in item.attachments)
+        titles = "".join(f"<li>{_attachment_html(a)}</li>\n" for a in item.attachments)
         out.append(f'<ul class="attachments">\n{titles}</ul>\n')
     out.extend(block_html(block) for block in section.blocks)
     out.append("</section>\n")

@@ -15,6 +15,8 @@ from medref.meetings.models import Meeting, MeetingEvent
 from medref.meetings.workflow import minutes
 from tests.personas import Personas
 
+from .files import pdf_bytes
+
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -188,7 +190,7 @@ def test_a_recommendation_and_an_upload_through_the_forms(
     good = client.post(
         url("add_attachment", planned.pk, item.pk),
         {
-            "file": SimpleUploadedFile("Budget.pdf", b"%PDF-1.7"),
+            "file": SimpleUploadedFile("Budget.pdf", pdf_bytes()),
             "title": "",
             "version": str(item.version),
         },

@@ -17,6 +17,8 @@ from medref.meetings.workflow.errors import Conflict, IllegalTransition, Invalid
 from medref.meetings.workflow.minutes import send_agenda
 from tests.personas import Personas
 
+from .files import pdf_bytes
+
 pytestmark = pytest.mark.django_db
 
 
@@ -214,10 +216,11 @@ def test_clauses_without_a_proposer_are_refused(planned: Meeting, personas: Pers
 @override_settings(MEDIA_ROOT="/tmp/medref-test-media")
 def test_a_bilag_is_stored_with_a_bilag_section(planned: Meeting, personas: Personas) -> None:
     item = planned.items.get(number=3)
-    upload = SimpleUploadedFile("Budget 2026.pdf", b"%PDF-1.7\n...", content_type="application/pdf")
+    content = pdf_bytes()
+    upload = SimpleUploadedFile("Budget 2026.pdf", content, content_type="application/pdf")
     attachment = sections.add_attachment(item, upload, by=personas.sofie)
     assert attachment.title == "Budget 2026"
-    assert attachment.file.read() == b"%PDF-1.7\n..."
+    assert attachment.file.read() == content
     assert item.sections.filter(kind=SectionKind.ATTACHMENTS).count() == 1
     assert mapping.to_document(planned).items[2].attachments[0].title == "Budget 2026"
 

@@ -11,6 +11,8 @@ from medref.meetings.models import Attendance, ItemAttendance, Meeting, MeetingE
 from medref.meetings.workflow import agenda, history, minutes, sections
 from tests.personas import Personas
 
+from .files import pdf_bytes
+
 pytestmark = pytest.mark.django_db
 
 
@@ -70,7 +72,7 @@ def test_an_upload_that_fails_leaves_no_attachment(
 ) -> None:
     item = planned.items.get(position=0)
     with override_settings(MEDIA_ROOT=tmp_path), pytest.raises(RuntimeError):
-        sections.add_attachment(item, SimpleUploadedFile("a.pdf", b"%PDF-1"), by=personas.sofie)
+        sections.add_attachment(item, SimpleUploadedFile("a.pdf", pdf_bytes()), by=personas.sofie)
     assert not item.attachments.exists()
     assert not item.sections.filter(kind=SectionKind.ATTACHMENTS).exists()
     assert [path for path in tmp_path.rglob("*") if path.is_file()] == []  # nor its file

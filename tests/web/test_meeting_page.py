@@ -96,15 +96,16 @@ def test_it_writes_the_recommendation_inside_the_indstilling_section(client):
 
 @pytest.mark.django_db
 def test_it_shows_the_case_number_bilag_and_the_items_absentees(client):
-    """Sagsnr., the bilag titles in the Bilag section and the item's Fraværende line."""
+    """Sagsnr., the bilag titles in the Bilag section, the item's Fraværende and
+    Suppleanter lines."""
     html = page(client, store(make_document(1)))
 
     assert "81.16.00-G01-2-25</p>" in html
     bilag = html[html.index("<h3>Bilag</h3>") :]
     assert '<ul class="attachments"><li>Måltal</li></ul>' in bilag
     assert "<strong>Fraværende</strong> Cathrin Borregaard Andersen" in html
-    # The substitute is named in the Beslutning text; the minutes add no line for it.
-    assert "<strong>Suppleanter</strong>" not in html
+    # The item's substitute has their own line, as in the PDF, Word and HTML files.
+    assert "<strong>Suppleanter</strong> Betina Bjerrisgaard" in html
 
 
 def item_saying(*blocks) -> AgendaItem:

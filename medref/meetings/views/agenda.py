@@ -214,7 +214,10 @@ def transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     if not access.view:
         raise Http404
     try:
-        getattr(minutes, found.service)(meeting, by=request.user)
+        if found.service == "send_agenda":
+            minutes.send_agenda(meeting, by=request.user, site=request.build_absolute_uri("/"))
+        else:
+            getattr(minutes, found.service)(meeting, by=request.user)
     except WorkflowError as refused:
         context = {"meeting": meeting, "committee": meeting.committee, "error": refused.message}
         return render(request, "meetings/refused.html", context, status=409)
@@ -249,8 +252,13 @@ def sent_agenda(request: HttpRequest, pk: int) -> HttpResponse:
     stored = meeting.agenda_file if access.closed else meeting.public_agenda_file
     if not stored:
         raise Http404
-    name = stored.name.rsplit("/", 1)[-1]
-    return FileResponse(stored.open("rb"), as_attachment=False, filename=name)
+    extension = stored.name.rsplit(".", 1)[-1].lower()
+    suffix = "" if access.closed else "-offentlig"
+    name = f"dagsorden-{meeting.committee.slug}-{meeting.meeting_date:%Y-%m-%d}{suffix}.{extension}"
+    response = FileResponse(stored.open("rb"), as_attachment=False, filename=name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private"
+    return response
 
 
 @login_required

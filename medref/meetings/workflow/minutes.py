@@ -15,6 +15,7 @@ from medref.accounts.permissions import Action, can
 from medref.documents.model import SectionKind
 from medref.lib.decisions import approves_minutes
 from medref.meetings import mapping
+from medref.meetings.attachments import link_attachments
 from medref.meetings.models import (
     AgendaItem,
     Attendance,
@@ -51,9 +52,12 @@ Status = Meeting.Status
 _MINUTES_OPEN = (Status.AGENDA_SENT, Status.HELD, Status.MINUTES_DRAFT)
 
 
-def _render_agenda(meeting: Meeting, public: bool) -> tuple[str, bytes]:
-    """The agenda as PDF, or as HTML when the PDF renderer fails (it needs system fonts)."""
-    doc = mapping.to_document(meeting)
+def _render_agenda(meeting: Meeting, public: bool, site: str = "") -> tuple[str, bytes]:
+    """The agenda as PDF, or as HTML when the PDF renderer fails (it needs system fonts).
+
+    Its bilag link to medref's download view on ``site``, which checks the reader.
+    """
+    doc = link_attachments(mapping.to_document(meeting), meeting.pk, site)
     try:
         return "pdf", render_bytes(doc, "pdf", public=public)
     except Exception:  # any failure of WeasyPrint or its libraries: HTML still says it all
@@ -64,8 +68,11 @@ def _render_agenda(meeting: Meeting, public: bool) -> tuple[str, bytes]:
 
 
 @transaction.atomic
-def send_agenda(meeting: Meeting | int, *, by: Any) -> Meeting:
-    """Freeze the agenda (no more agenda edits) and store it as sent, in full and public."""
+def send_agenda(meeting: Meeting | int, *, by: Any, site: str = "") -> Meeting:
+    """Freeze the agenda (no more agenda edits) and store it as sent, in full and public.
+
+    ``site`` ("https://med.vejle.dk") makes the files' bilag links absolute.
+    """
     meeting = locked_meeting(meeting)
     allow(by, Action.SEND_AGENDA, meeting)
     require_status(
@@ -78,9 +85,9 @@ def send_agenda(meeting: Meeting | int, *, by: Any) -> Meeting:
     meeting.status = Status.AGENDA_SENT
     meeting.save(update_fields=["status"])
     stem = f"dagsorden-{meeting.committee.slug}-{meeting.meeting_date:%Y-%m-%d}"
-    fmt, content = _render_agenda(meeting, public=False)
+    fmt, content = _render_agenda(meeting, public=False, site=site)
     meeting.agenda_file.save(f"{stem}.{fmt}", ContentFile(content), save=False)
-    public_fmt, public_content = _render_agenda(meeting, public=True)
+    public_fmt, public_content = _render_agenda(meeting, public=True, site=site)
     meeting.public_agenda_file.save(
         f"{stem}-offentlig.{public_fmt}", ContentFile(public_content), save=False
     )

@@ -16,6 +16,7 @@ from medref.accounts.permissions import Action
 from medref.documents.model import SectionKind
 from medref.documents.plain import blocks_text
 from medref.documents.serialize import blocks_to_data
+from medref.meetings.filecheck import Problem, check_content
 from medref.meetings.models import AgendaItem, Attachment, MeetingEvent, Section
 from medref.meetings.text import markdown_to_blocks
 
@@ -34,20 +35,6 @@ from .errors import InvalidInput
 
 # Kinds written through their own actions, not as free sections.
 _EDITABLE_KINDS = frozenset(SectionKind) - {SectionKind.DECISION}
-
-# What an accepted file's content starts with, per extension: a renamed file
-# of another kind is refused. Office formats are zip archives.
-_SIGNATURES: dict[str, tuple[bytes, ...]] = {
-    "pdf": (b"%PDF-",),
-    "docx": (b"PK\x03\x04",),
-    "xlsx": (b"PK\x03\x04",),
-    "pptx": (b"PK\x03\x04",),
-    "odt": (b"PK\x03\x04",),
-    "ods": (b"PK\x03\x04",),
-    "png": (b"\x89PNG\r\n\x1a\n",),
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
-}
 
 
 def store_markdown(section: Section, markdown: str) -> None:
@@ -214,6 +201,28 @@ def set_recommendation(
     return item
 
 
+def _content_message(problem: Problem, extension: str, name: str) -> str:
+    """What is wrong with the file's content, for the person who uploaded it."""
+    values = {"name": name, "type": extension.upper()}
+    if problem == Problem.NOT_UTF8:
+        return _("A text file must be UTF-8.")
+    if problem == Problem.NOT_PDF:
+        return (
+            _(
+                "“%(name)s” is not a PDF file that can be opened: its content is damaged or "
+                "something else. Save it again as PDF and attach it once more."
+            )
+            % values
+        )
+    return (
+        _(
+            "“%(name)s” is not a %(type)s file that can be opened: its content is damaged or "
+            "of another type. Is it named correctly?"
+        )
+        % values
+    )
+
+
 def check_upload(upload: UploadedFile) -> str:
     """The file's extension, or ``InvalidInput`` for a file too large or of a refused type."""
     name = upload.name or ""
@@ -238,21 +247,11 @@ def check_upload(upload: UploadedFile) -> str:
     if upload.size == 0:
         raise InvalidInput(_("The file is empty."), field="file")
     upload.seek(0)
-    head = upload.read(16)
+    data = upload.read()
     upload.seek(0)
-    signatures = _SIGNATURES.get(extension)
-    if signatures is not None and not head.startswith(signatures):
-        raise InvalidInput(
-            _("The file's content is not %(type)s; is it named correctly?") % {"type": extension},
-            field="file",
-        )
-    if extension == "txt":
-        try:
-            upload.read().decode("utf-8")
-        except UnicodeDecodeError:
-            raise InvalidInput(_("A text file must be UTF-8."), field="file") from None
-        finally:
-            upload.seek(0)
+    problem = check_content(extension, data)
+    if problem is not None:
+        raise InvalidInput(_content_message(problem, extension, name), field="file")
     return extension
 
 
