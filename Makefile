@@ -14,17 +14,27 @@ PYTEST_ARGS ?=
 # Pure packages, type-checked strictly (those that exist yet).
 MYPY_PATHS := medref/documents medref/importers medref/renderers medref/lib medref/planning/rules medref/absence/metrics
 
-.PHONY: help setup migrate run test test-sqlite test-postgres check bench messages clean
+.PHONY: help setup system-packages-run system-packages-test migrate run test test-fast \
+	test-sqlite test-postgres check bench messages clean
 
 help:
 	@echo "make run     set up, migrate, load demo data, serve on http://127.0.0.1:8000"
 	@echo "make test    run the tests on SQLite, then on a throw-away PostgreSQL 15"
+	@echo "make test-fast  the SQLite tests without the slow and browser ones, for day-to-day work"
 	@echo "make check   ruff and mypy"
 	@echo "make bench   benchmarks"
 	@echo "make messages compile translations (.po -> .mo)"
 	@echo "make clean   remove the virtualenv and caches"
 
 setup: $(STAMP)
+
+# Debian packages (scripts/system-packages is the one list): installed when
+# missing, or the exact apt-get line to run when they cannot be.
+system-packages-run:
+	@scripts/system-packages run
+
+system-packages-test:
+	@scripts/system-packages test
 
 # Reinstall only when pyproject.toml changed since the last install.
 $(STAMP): pyproject.toml
@@ -48,7 +58,7 @@ messages: setup
 		$(PY) scripts/compile_messages.py; \
 	fi
 
-run: setup migrate messages
+run: system-packages-run setup migrate messages
 	$(DEV_ENV) $(PY) manage.py load_demo
 	$(DEV_ENV) $(PY) manage.py load_demo_accounts
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
@@ -64,16 +74,22 @@ $(AXE): package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $(AXE)
 
-test-sqlite: setup messages $(AXE)
+test-sqlite: system-packages-test setup messages $(AXE)
 	@echo "== tests on SQLite =="
 	@$(TEST_ENV) DATABASE_URL= $(PY) -m pytest $(PYTEST_ARGS); \
 		rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 5 ]
 
 # Only tests that touch the database (marker `database`, set by tests/conftest.py)
 # and tests marked `postgres` run again on PostgreSQL.
-test-postgres: setup messages $(AXE)
+test-postgres: system-packages-test setup messages $(AXE)
 	@echo "== tests on PostgreSQL 15 =="
 	@$(TEST_ENV) scripts/pg-test-server $(PY) -m pytest -m "database or postgres" $(PYTEST_ARGS); \
+		rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 5 ]
+
+# Day to day: SQLite only, without the tests marked slow or browser.
+test-fast: system-packages-test setup messages
+	@echo "== fast tests on SQLite (no slow, no browser) =="
+	@$(TEST_ENV) DATABASE_URL= $(PY) -m pytest -m "not slow and not browser" $(PYTEST_ARGS); \
 		rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 5 ]
 
 check: setup
