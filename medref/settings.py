@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "medref.search",
     "medref.absence",
     "medref.planning",
+    "medref.participation",  # calendars, afbud, notes, comments (docs/participation.md)
 ]
 
 MIDDLEWARE = [

@@ -329,6 +329,8 @@ class MeetingEvent(models.Model):
         MINUTES_SUBMITTED = "minutes_submitted", _("Minutes draft submitted")
         MINUTES_APPROVED = "minutes_approved", _("Minutes approved")
         MINUTES_PUBLISHED = "minutes_published", _("Minutes published")
+        # A member's own "Jeg kommer ikke" (medref.participation), or its withdrawal.
+        AFBUD_REPORTED = "afbud_reported", "Afbud meldt af medlem"
 
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="events", verbose_name=_("meeting")

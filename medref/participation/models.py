@@ -1,0 +1,119 @@
+"""What members do themselves: calendar feeds, their own afbud, notes and comments.
+
+Privacy (docs/participation.md): a ``PrivateNote`` is read by its author
+only — never in a page of anyone else, an export, the search index or an
+e-mail. An ``ItemComment`` is read by those who may see drafts in the
+committee (``Action.VIEW_UNPUBLISHED``), never by the public.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from medref.meetings.models import AgendaItem, Meeting
+from medref.organisation.models import Person
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class PersonalFeed(models.Model):
+    """The secret address of one user's calendar feed; a new token revokes the old."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="personal_feed",
+        verbose_name="bruger",
+    )
+    token = models.CharField("nøgle", max_length=64, unique=True, default=new_token)
+    created_at = models.DateTimeField("oprettet", default=timezone.now)
+
+    class Meta:
+        verbose_name = "personlig kalender"
+        verbose_name_plural = "personlige kalendere"
+
+    def __str__(self) -> str:
+        return f"kalender for {self.user}"
+
+
+class MemberAfbud(models.Model):
+    """A member's own "Jeg kommer ikke" before the meeting (withdrawn: the row goes)."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="member_afbud", verbose_name="møde"
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="afbud", verbose_name="person"
+    )
+    substitute_wanted = models.BooleanField("ønsker suppleant indkaldt", default=False)
+    reason = models.CharField("bemærkning", max_length=300, blank=True)
+    at = models.DateTimeField("meldt", default=timezone.now)
+
+    class Meta:
+        ordering = ["meeting", "at"]
+        verbose_name = "afbud"
+        verbose_name_plural = "afbud"
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="member_afbud_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"afbud fra {self.person} ({self.meeting})"
+
+
+class PrivateNote(models.Model):
+    """One person's own note on one item: nobody else ever reads it."""
+
+    item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="private_notes", verbose_name="punkt"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="private_notes",
+        verbose_name="forfatter",
+    )
+    text = models.TextField("note", blank=True)
+    updated_at = models.DateTimeField("ændret", default=timezone.now)
+
+    class Meta:
+        verbose_name = "privat note"
+        verbose_name_plural = "private noter"
+        constraints = [
+            models.UniqueConstraint(fields=["item", "author"], name="private_note_one_per_item"),
+        ]
+
+    def __str__(self) -> str:
+        return f"note ({self.item_id}, {self.author_id})"
+
+
+class ItemComment(models.Model):
+    """A comment on an item, shared with the committee (never public)."""
+
+    item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="comments", verbose_name="punkt"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="item_comments",
+        verbose_name="forfatter",
+    )
+    author_name = models.CharField("forfatterens navn", max_length=200)
+    text = models.TextField("kommentar")
+    at = models.DateTimeField("skrevet", default=timezone.now)
+
+    class Meta:
+        ordering = ["item", "at", "pk"]
+        verbose_name = "kommentar"
+        verbose_name_plural = "kommentarer"
+
+    def __str__(self) -> str:
+        return f"kommentar fra {self.author_name} ({self.item_id})"
