@@ -324,3 +324,33 @@ for _day in MEDREF_ABSENCE_DAYS_OFF:
         dt.date(2000, *(int(part) for part in _day.split("-", 1)))
     except (TypeError, ValueError):
         raise ImproperlyConfigured(f"MEDREF_ABSENCE_DAYS_OFF: {_day!r} is not MM-DD") from None
+
+# Participation (medref/participation, docs/participation.md): the site's address
+# for links in e-mails and calendar UIDs (no request in the background), e-mail
+# over SMTP when MEDREF_EMAIL_HOST is set (else printed on the console), and the
+# background queue: Django's tasks in the database, run by `manage.py db_worker`.
+MEDREF_SITE_URL = env_str("MEDREF_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+EMAIL_HOST = env_str("MEDREF_EMAIL_HOST", "")
+EMAIL_PORT = env_int("MEDREF_EMAIL_PORT", 587)
+EMAIL_USE_TLS = env_bool("MEDREF_EMAIL_USE_TLS", True)
+EMAIL_USE_SSL = env_bool("MEDREF_EMAIL_USE_SSL", False)
+EMAIL_HOST_USER = env_str("MEDREF_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("MEDREF_EMAIL_PASSWORD", "")
+EMAIL_TIMEOUT = env_int("MEDREF_EMAIL_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = env_str("MEDREF_EMAIL_FROM", "medref <medref@localhost>")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("MEDREF_EMAIL_USE_TLS and MEDREF_EMAIL_USE_SSL: choose one")
+INSTALLED_APPS += ["django_tasks_db"]
+TASKS = {
+    "default": {
+        "BACKEND": env_str("MEDREF_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default", "email"],
+    }
+}
+# How many times a notification mail is tried before it is given up (a minute apart, growing).
+MEDREF_EMAIL_ATTEMPTS = env_int("MEDREF_EMAIL_ATTEMPTS", 5)
