@@ -53,3 +53,48 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.heading}"
+
+
+class AttachmentText(models.Model):
+    """What the index knows of a bilag's file: its text, or why it has none.
+
+    Written after the upload's transaction has committed
+    (``search.extraction``), within the importers' limits; ``file_name`` is
+    the stored file it describes, so a replaced file is read again.
+    """
+
+    class Status(models.TextChoices):
+        INDEXED = "indexed", _("Searchable")
+        REFUSED = "refused", _("Not searchable: over a limit")
+        UNREADABLE = "unreadable", _("Not searchable: cannot be read")
+        UNSUPPORTED = "unsupported", _("Not searchable: file type")
+
+    class Reason(models.TextChoices):
+        NONE = "", _("—")
+        SIZE = "size", _("the file is too large to read")
+        UNPACKED = "unpacked", _("the file unpacks to too much (a zip bomb?)")
+        PAGES = "pages", _("the file has too many pages")
+        TIME = "time", _("reading the file took too long")
+        DAMAGED = "damaged", _("the file is damaged, encrypted or not what its name says")
+        TYPE = "type", _("medref reads no text from this type of file")
+
+    attachment = models.OneToOneField(
+        "meetings.Attachment",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="index_text",
+    )
+    file_name = models.CharField(max_length=500)
+    status = models.CharField(max_length=12, choices=Status.choices)
+    reason = models.CharField(max_length=10, choices=Reason.choices, blank=True)
+    detail = models.TextField(blank=True)
+    text = models.TextField(blank=True)
+    seconds = models.FloatField(default=0)
+    read_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.file_name}: {self.status}"
+
+    @property
+    def searchable(self) -> bool:
+        return self.status == self.Status.INDEXED

@@ -18,8 +18,8 @@ from django.db.models import Q
 
 from medref.documents.model import SectionKind
 from medref.meetings.models import AgendaItem, Attachment, Meeting, Section
-from medref.search.bilag import attachment_text
 from medref.search.compounds import Lexicon, words_lexicon
+from medref.search.extraction import extract_pending, stored_text
 from medref.search.models import SearchEntry
 from medref.search.query import fold, stem, words
 
@@ -104,7 +104,8 @@ def _items_pieces(items: Iterable[ItemRow], where: Q) -> Iterator[Piece]:
     order; ``where`` selects the items' sections and attachments."""
     sections = _sections_by_item(where)
     attachments: dict[int, list[Attachment]] = {}
-    for attachment in Attachment.objects.filter(where).order_by("item", "position"):
+    bilag = Attachment.objects.filter(where).select_related("index_text")
+    for attachment in bilag.order_by("item", "position"):
         attachments.setdefault(attachment.item_id, []).append(attachment)
     for pk, title, case_number, closed, proposer, clauses in items:
         yield Piece(SearchEntry.Kind.ITEM, title, case_number or "", pk, closed)
@@ -112,7 +113,7 @@ def _items_pieces(items: Iterable[ItemRow], where: Q) -> Iterator[Piece]:
         for heading, text, kind in _item_sections(sections.get(pk, []), recommendation):
             yield Piece(SearchEntry.Kind.SECTION, heading, text, pk, closed, kind)
         for attachment in attachments.get(pk, ()):
-            text = attachment_text(attachment.file)
+            text = stored_text(attachment)  # read after commit (extraction.py)
             yield Piece(SearchEntry.Kind.ATTACHMENT, attachment.title, text, pk, closed)
 
 
@@ -239,7 +240,12 @@ def unindex_meeting(meeting: Meeting) -> None:
 
 
 def reindex_all(progress: Callable[[int, int], None] | None = None) -> int:
-    """Rebuild the whole index from scratch in one transaction; calls progress(done, total)."""
+    """Rebuild the whole index from scratch in one transaction; calls progress(done, total).
+
+    Bilag whose text has not been read yet (uploaded before medref kept it) are
+    read first, each within the importers' limits and outside the transaction.
+    """
+    extract_pending(reindex=False)
     meetings = Meeting.objects.select_related("committee").order_by("id")
     total = meetings.count()
     count = 0

@@ -2,8 +2,10 @@
 
 An event that changed what a meeting says re-indexes at once, in the
 action's own transaction: only the named item's entries when the action
-touched that item alone, else the whole meeting. Removals are recorded before the row goes, so
-those re-index once the transaction commits. Status changes need nothing:
+touched that item alone, else the whole meeting. A bilag's text is read
+after the commit (``extraction.schedule``), and its item indexed again.
+Removals are recorded before the row goes, so those re-index once the
+transaction commits. Status changes need nothing:
 searches read the meeting's status live. Imports call ``index_meeting``
 themselves (``meetings.services.import_document``).
 """
@@ -17,6 +19,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from medref.meetings.models import AgendaItem, Meeting, MeetingEvent
+from medref.search.extraction import schedule
 from medref.search.services import index_item, index_meeting
 
 Event = MeetingEvent.Action
@@ -71,3 +74,6 @@ def reindex_on_event(sender: Any, instance: MeetingEvent, created: bool, **kwarg
         _reindex_item(instance.item_id, instance.meeting_id)
     else:
         _reindex(instance.meeting_id)
+    if instance.action == Event.ATTACHMENT_ADDED or instance.action not in ITEM_ONLY:
+        # The bilag's text is read once the action has committed (extraction.py).
+        schedule(instance.meeting_id)

@@ -184,7 +184,7 @@ def reference_rows(pieces: list[tuple[str, str]], base: Lexicon) -> list[tuple[s
 def reference_pieces(meeting: object) -> list[tuple[str, str, str, int | None, bool, str]]:
     """(kind, heading, text, item id, closed, section kind) of each piece, in order,
     as medref.search.services._pieces read them (with prefetched model instances)."""
-    from medref.search.bilag import attachment_text
+    from medref.search.extraction import stored_text
 
     committee = meeting.committee  # type: ignore[attr-defined]
     header = f"{committee.name} {meeting.meeting_date:%d-%m-%Y} {meeting.location or ''}"  # type: ignore[attr-defined]
@@ -196,7 +196,7 @@ def reference_pieces(meeting: object) -> list[tuple[str, str, str, int | None, b
                 ("section", section.heading, section.text, item.pk, item.closed, section.kind)
             )
         for attachment in item.attachments.all():
-            text = attachment_text(attachment.file)
+            text = stored_text(attachment)
             found.append(("attachment", attachment.title, text, item.pk, item.closed, ""))
     return found
 

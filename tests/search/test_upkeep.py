@@ -118,6 +118,7 @@ def test_bilag_text_is_found_when_the_file_is_there(
     from django.core.files.base import ContentFile
 
     from medref.meetings.models import Attachment
+    from medref.search.extraction import extract_pending
     from medref.search.services import index_meeting
 
     settings.MEDIA_ROOT = str(tmp_path)  # type: ignore[attr-defined]
@@ -135,6 +136,8 @@ def test_bilag_text_is_found_when_the_file_is_there(
     attachment.file.save("handleplan.docx", ContentFile(buffer.getvalue()), save=True)
     Attachment.objects.create(item=item, position=2, title="Uden fil")
     index_meeting(meeting)
+    assert search("kantineordningen").total == 0  # the file is read after commit
+    assert extract_pending(meeting_id=meeting.pk) == 1
     hits = search("kantineordningen").hits
     assert [h.entry.kind for h in hits] == ["attachment"]
     assert "<mark>kantineordningen</mark>" in hits[0].snippet
