@@ -61,6 +61,7 @@ messages: setup
 run: system-packages-run setup migrate messages
 	$(DEV_ENV) $(PY) manage.py load_demo
 	$(DEV_ENV) $(PY) manage.py load_demo_accounts
+	$(DEV_ENV) $(PY) manage.py load_demo_absence
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
 # pytest exits 5 when it collects no test; that is not a failure here.
