@@ -23,7 +23,7 @@ MEETING_RING = 290.0
 THEME_RADIUS = 205.0
 INNER = 95.0
 MAX_THEMES = 4
-MAX_CHARS = 18
+MAX_CHARS = 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +58,7 @@ def render_svg(year: int, months: Sequence[WheelMonth], *, title_id: str = "aars
     """The wheel for ``year``; ``months`` in any order, missing months empty."""
     by_month = {m.month: m for m in months}
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SIZE} {SIZE}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-10 -10 {SIZE + 20} {SIZE + 20}" '
         f'class="aarshjul" role="img" aria-labelledby="{escape(title_id)}">',
         f'<title id="{escape(title_id)}">Årshjul {year}: '
         + escape(
@@ -86,7 +86,7 @@ def render_svg(year: int, months: Sequence[WheelMonth], *, title_id: str = "aars
         x, y = _point((OUTER + MONTH_RING) / 2, start + 15)
         parts.append(
             f'<text x="{x:.1f}" y="{y:.1f}" class="month" text-anchor="middle" '
-            f'dominant-baseline="middle" font-size="20" font-weight="bold">'
+            f'dominant-baseline="middle" font-size="19" font-weight="bold">'
             f"{MONTH_NAMES[month - 1].capitalize()}</text>"
         )
         data = by_month.get(month)
@@ -107,11 +107,11 @@ def render_svg(year: int, months: Sequence[WheelMonth], *, title_id: str = "aars
         if len(themes) > MAX_THEMES:
             shown[-1] = f"+{len(themes) - MAX_THEMES + 1} flere"
         tx, ty = _point(THEME_RADIUS, start + 15)
-        first_y = ty - (len(shown) - 1) * 8
+        first_y = ty - (len(shown) - 1) * 10
         for n, theme in enumerate(shown):
             parts.append(
-                f'<text x="{tx:.1f}" y="{first_y + n * 16:.1f}" text-anchor="middle" '
-                f'dominant-baseline="middle" font-size="12.5">{escape(_short(theme))}</text>'
+                f'<text x="{tx:.1f}" y="{first_y + n * 20:.1f}" text-anchor="middle" '
+                f'dominant-baseline="middle" font-size="16">{escape(_short(theme))}</text>'
             )
     parts.append(
         f'<circle cx="{CENTER}" cy="{CENTER}" r="{INNER}" fill="#fff" stroke="#222" '
