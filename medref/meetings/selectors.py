@@ -83,7 +83,11 @@ def item_for_editing(meeting_id: int, item_id: int) -> AgendaItem:
         AgendaItem.objects.select_related("meeting__committee__municipality")
         .prefetch_related(
             Prefetch("sections", queryset=Section.objects.order_by("position")),
-            Prefetch("attachments", queryset=Attachment.objects.order_by("position")),
+            # With whether each bilag's file is searchable (search.AttachmentText).
+            Prefetch(
+                "attachments",
+                queryset=Attachment.objects.select_related("index_text").order_by("position"),
+            ),
         )
         .get(pk=item_id, meeting_id=meeting_id)
     )

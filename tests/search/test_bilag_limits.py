@@ -2,9 +2,10 @@
 
 A zip bomb .docx (built here: 122 KB that unpacks to 30 MB of paragraphs)
 used to be unpacked by python-docx inside the upload request (42.5 s and
-660 MB of memory on the development machine, with SQLite's write lock held). Now the package check refuses it in
-milliseconds, the upload succeeds, the bilag stays attached as a file and
-is simply not searched, and the item editor says so.
+660 MB of memory on the development machine, with SQLite's write lock
+held). Now the package check refuses it in milliseconds, after the commit;
+the upload succeeds, the bilag stays attached as a file and is simply not
+searched, and the item editor says so.
 """
 
 from __future__ import annotations
@@ -205,3 +206,28 @@ def test_a_readable_bilag_is_searchable_once_the_upload_has_committed(
     assert "Kantineordningens" in record.text
     hits = search("kantineordningens", visibility=Visibility.everything()).hits
     assert [hit.entry.kind for hit in hits] == ["attachment"]
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("media")
+def test_the_item_editor_says_which_bilag_is_not_searched_and_why(
+    planned: Meeting,
+    client_as: Callable[[str], Client],  # noqa: F811
+    bomb: bytes,
+    django_capture_on_commit_callbacks: Callable[..., object],
+) -> None:
+    client = client_as("sofie")
+    item = planned.items.get(position=2)
+    page = reverse("web:meetings:item", args=[planned.pk, item.pk])
+    with django_capture_on_commit_callbacks() as callbacks:  # type: ignore[attr-defined]
+        upload(client, planned, "handleplan.docx", bomb)
+    assert "Endnu ikke læst til søgning" in client.get(page).content.decode()
+    for callback in callbacks:
+        callback()
+    html = client.get(page).content.decode()
+    assert "Ikke søgbar: filen pakker sig ud til alt for meget (en zip-bombe?)" in html
+    assert "Endnu ikke læst til søgning" not in html
+    upload(client, planned, "noter.docx", word_file("Noter"))  # its reading never runs here
+    html = client.get(page).content.decode()
+    assert html.count("Ikke søgbar:") == 1
+    assert html.count("Endnu ikke læst til søgning") == 1
