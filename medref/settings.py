@@ -330,21 +330,28 @@ for _day in MEDREF_ABSENCE_DAYS_OFF:
 # over SMTP when MEDREF_EMAIL_HOST is set (else printed on the console), and the
 # background queue: Django's tasks in the database, run by `manage.py db_worker`.
 MEDREF_SITE_URL = env_str("MEDREF_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-EMAIL_HOST = env_str("MEDREF_EMAIL_HOST", "")
-EMAIL_PORT = env_int("MEDREF_EMAIL_PORT", 587)
-EMAIL_USE_TLS = env_bool("MEDREF_EMAIL_USE_TLS", True)
-EMAIL_USE_SSL = env_bool("MEDREF_EMAIL_USE_SSL", False)
-EMAIL_HOST_USER = env_str("MEDREF_EMAIL_USER", "")
-EMAIL_HOST_PASSWORD = env_str("MEDREF_EMAIL_PASSWORD", "")
-EMAIL_TIMEOUT = env_int("MEDREF_EMAIL_TIMEOUT", 30)
-DEFAULT_FROM_EMAIL = env_str("MEDREF_EMAIL_FROM", "medref <medref@localhost>")
-EMAIL_BACKEND = (
-    "django.core.mail.backends.smtp.EmailBackend"
-    if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend"
-)
-if EMAIL_USE_TLS and EMAIL_USE_SSL:
+_email_host = env_str("MEDREF_EMAIL_HOST", "")
+_email_tls = env_bool("MEDREF_EMAIL_USE_TLS", True)
+_email_ssl = env_bool("MEDREF_EMAIL_USE_SSL", False)
+if _email_tls and _email_ssl:
     raise ImproperlyConfigured("MEDREF_EMAIL_USE_TLS and MEDREF_EMAIL_USE_SSL: choose one")
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": _email_host,
+            "port": env_int("MEDREF_EMAIL_PORT", 587),
+            "username": env_str("MEDREF_EMAIL_USER", ""),
+            "password": env_str("MEDREF_EMAIL_PASSWORD", ""),
+            "use_tls": _email_tls,
+            "use_ssl": _email_ssl,
+            "timeout": env_int("MEDREF_EMAIL_TIMEOUT", 30),
+        },
+    }
+    if _email_host
+    else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+}
+DEFAULT_FROM_EMAIL = env_str("MEDREF_EMAIL_FROM", "medref <medref@localhost>")
 INSTALLED_APPS += ["django_tasks_db"]
 TASKS = {
     "default": {

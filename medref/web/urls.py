@@ -27,6 +27,8 @@ urlpatterns = [
     path("", include("medref.planning.urls")),
     # Sygefravær (web:absence:…).
     path("", include("medref.absence.urls")),
+    # Calendars, afbud, notes and comments (web:participation:…).
+    path("", include("medref.participation.urls")),
     path("soeg/", search_views.search_page, name="search"),
     path("soeg/historik/", search_views.case_history_page, name="case_history"),
 ]

@@ -1,0 +1,36 @@
+"""The meeting page's "Deltagelse" box: afbud, and the way to notes and comments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from medref.meetings.models import Meeting
+
+from ..models import MemberAfbud
+from ..services import afbud_open, member_person
+
+register = template.Library()
+
+
+@register.inclusion_tag("participation/_meeting_box.html", takes_context=True)
+def participation_box(context: dict[str, Any], meeting: Meeting, access: Any) -> dict[str, Any]:
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"show": False}
+    person = member_person(user, meeting)
+    afbud = (
+        MemberAfbud.objects.filter(meeting=meeting, person=person).first()
+        if person is not None
+        else None
+    )
+    return {
+        "show": True,
+        "meeting": meeting,
+        "member": person is not None,
+        "afbud_open": person is not None and afbud_open(meeting),
+        "afbud": afbud,
+        "csrf_token": context.get("csrf_token"),
+    }

@@ -1,0 +1,161 @@
+"""Calendar feeds, the personal calendar page, afbud, notes and comments."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from medref.accounts.permissions import meeting_access
+from medref.meetings.models import Meeting
+from medref.meetings.workflow.errors import WorkflowError
+from medref.organisation.models import Committee
+
+from . import feeds, services
+from .ical import calendar
+from .models import ItemComment, PersonalFeed, PrivateNote
+
+
+def _site(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def _host() -> str:
+    return urlsplit(settings.MEDREF_SITE_URL).hostname or "medref"
+
+
+def _ics(body: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@require_GET
+def committee_feed(request: HttpRequest, municipality: str, slug: str) -> HttpResponse:
+    """The committee's meetings that anyone may see, as iCal."""
+    committee = get_object_or_404(
+        Committee.objects.select_related("municipality"),
+        municipality__slug=municipality,
+        slug=slug,
+    )
+    events = feeds.committee_feed(committee, _site(request), _host())
+    return _ics(calendar(f"{committee.name}: møder", events), f"{committee.slug}-moeder.ics")
+
+
+@require_GET
+def personal_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """A person's meetings, at the secret address of their calendar page."""
+    feed = PersonalFeed.objects.select_related("user").filter(token=token).first()
+    if feed is None or not feed.user.is_active:
+        raise Http404
+    events = feeds.personal_feed(feed.user, _site(request), _host())
+    response = _ics(calendar("Mine MED-møder", events), "mine-moeder.ics")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def my_calendar(request: HttpRequest) -> HttpResponse:
+    """The personal calendar address; POST makes it (or a new one)."""
+    if request.method == "POST":
+        existed = PersonalFeed.objects.filter(user=request.user).exists()
+        services.feed_for(request.user, renew=True)
+        if existed:
+            messages.success(request, "Du har fået en ny adresse. Den gamle virker ikke længere.")
+        return redirect("web:participation:calendar")
+    feed = PersonalFeed.objects.filter(user=request.user).first()
+    url = (
+        request.build_absolute_uri(reverse("web:participation:personal_feed", args=[feed.token]))
+        if feed
+        else None
+    )
+    committees = Committee.objects.filter(pk__in=feeds.user_committees(request.user)).order_by(
+        "name"
+    )
+    return render(
+        request,
+        "participation/calendar.html",
+        {"feed_url": url, "committees": committees},
+    )
+
+
+@require_POST
+def afbud(request: HttpRequest, pk: int) -> HttpResponse:
+    """Afbud ("Jeg kommer ikke") (or "Jeg kommer alligevel") from the meeting page."""
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('accounts:login')}?next={reverse('web:meeting', args=[pk])}")
+    meeting = get_object_or_404(Meeting.objects.select_related("committee"), pk=pk)
+    if not meeting_access(request.user, meeting).view:
+        raise Http404
+    try:
+        if request.POST.get("withdraw"):
+            services.withdraw_afbud(meeting, actor=request.user)
+            messages.success(request, "Dit afbud er trukket tilbage.")
+        else:
+            services.report_afbud(
+                meeting,
+                actor=request.user,
+                substitute_wanted=bool(request.POST.get("substitute_wanted")),
+                reason=request.POST.get("reason", ""),
+            )
+            messages.success(request, "Dit afbud er meldt. Sekretæren kan se det.")
+    except WorkflowError as error:
+        messages.error(request, str(error.message))
+    return redirect(reverse("web:meeting", args=[pk]) + "#deltagelse")
+
+
+def notes(request: HttpRequest, pk: int) -> HttpResponse:
+    """Mine noter og kommentarer: per visible item, my private note and the shared comments."""
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('accounts:login')}?next={request.path}")
+    meeting = get_object_or_404(Meeting.objects.select_related("committee__municipality"), pk=pk)
+    access = meeting_access(request.user, meeting)
+    if not access.view:
+        raise Http404
+    if request.method == "POST":
+        return _save(request, meeting)
+    items = [i for i in meeting.items.order_by("position") if access.closed or not i.closed]
+    ids = [i.pk for i in items]
+    mine = dict(
+        PrivateNote.objects.filter(item_id__in=ids, author=request.user).values_list(
+            "item_id", "text"
+        )
+    )
+    shared = services.may_comment(access)
+    comments: dict[int, list[ItemComment]] = {}
+    if shared:
+        for comment in ItemComment.objects.filter(item_id__in=ids).order_by("at", "pk"):
+            comments.setdefault(comment.item_id, []).append(comment)
+    rows = [(item, mine.get(item.pk, ""), comments.get(item.pk, [])) for item in items]
+    return render(
+        request,
+        "participation/notes.html",
+        {"meeting": meeting, "committee": meeting.committee, "rows": rows, "shared": shared},
+    )
+
+
+def _save(request: HttpRequest, meeting: Meeting) -> HttpResponse:
+    item_id = request.POST.get("item", "")
+    if not item_id.isdigit() or not meeting.items.filter(pk=int(item_id)).exists():
+        raise Http404
+    try:
+        if request.POST.get("kind") == "comment":
+            services.add_comment(
+                int(item_id), actor=request.user, text=request.POST.get("text", "")
+            )
+            messages.success(request, "Din kommentar er delt med udvalget.")
+        else:
+            services.save_note(int(item_id), actor=request.user, text=request.POST.get("text", ""))
+            messages.success(request, "Din note er gemt. Kun du kan se den.")
+    except PermissionDenied:
+        raise Http404 from None
+    except WorkflowError as error:
+        messages.error(request, str(error.message))
+    return redirect(reverse("web:participation:notes", args=[meeting.pk]) + f"#punkt-{item_id}")
