@@ -345,6 +345,19 @@ class KlippekortRuleSet(models.Model):
     def __str__(self) -> str:
         return str(self.municipality)
 
+    def clean(self) -> None:
+        """Rules that ``KlippekortRules.from_data`` refuses are refused here, by field."""
+        from django.core.exceptions import ValidationError
+
+        from .rules.klippekort import KlippekortRules, RulesError
+
+        if not isinstance(self.rules, dict):
+            raise ValidationError({"rules": "Reglerne skal være et JSON-objekt."})
+        try:
+            KlippekortRules.from_data(self.rules)
+        except RulesError as exc:
+            raise ValidationError({"rules": str(exc)}) from None
+
 
 class PlanningEvent(models.Model):
     """One thing someone did to a committee's plan, follow-ups or klippekort."""

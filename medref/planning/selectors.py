@@ -20,7 +20,7 @@ from .services import decision_proposals
 
 
 def plan_for(committee: Committee, year: int) -> AnnualPlan | None:
-    """The committee's plan for ``year`` with its themes and dates. Three queries."""
+    """The committee's plan for ``year`` with its themes, dates and their meetings. Four queries."""
     return (
         AnnualPlan.objects.filter(committee=committee, year=year)
         .prefetch_related("themes", "planned_meetings__meeting")
@@ -95,7 +95,7 @@ class AgendaProposals:
 
 def agenda_proposals(meeting: Meeting) -> AgendaProposals:
     """The themes due at ``meeting`` and the accepted follow-ups due by its month (or
-    "next" from an earlier meeting), less those already answered for it. Five queries."""
+    "next" from an earlier meeting), less those already answered for it. Seven queries."""
     answered = list(
         AgendaProposal.objects.filter(meeting=meeting).select_related("theme", "followup", "item")
     )

@@ -25,6 +25,7 @@ _C = "udvalg/<slug:municipality>/<slug:slug>/"
 
 urlpatterns = [
     path(_C + "aarshjul/", year.year, name="year"),
+    path(_C + "aarshjul/pdf/", year.year_pdf, name="year_pdf"),
     path(_C + "aarshjul/<int:year>/opret/", year.create_plan, name="create_plan"),
     path(_C + "aarshjul/<int:year>/kopier/", year.copy_plan, name="copy_plan"),
     path(_C + "aarshjul/<int:year>/opret-moeder/", year.create_meetings, name="create_meetings"),

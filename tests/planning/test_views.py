@@ -125,3 +125,28 @@ def test_klippekort_overview_everyone_for_the_chair_own_for_a_member(
     own = client_as("mads").get(_url(personas, "klippekort")).content.decode()
     assert "Mads Medlem" in own and "Alma Arbejdsmiljørepræsentant" not in own
     assert client_as("otto").get(_url(personas, "klippekort")).status_code == 403
+
+
+def test_the_year_as_pdf_for_the_bilag(personas: Personas, client_as: ClientAs) -> None:
+    plan = services.create_plan(personas.committee, 2028, by=personas.sofie)
+    services.save_planned_meeting(plan, by=personas.sofie, date=dt.date(2028, 2, 3))
+    response = client_as("mads").get(_url(personas, "year_pdf") + "?aar=2028")
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    assert client_as("otto").get(_url(personas, "year_pdf")).status_code == 403
+
+
+def test_selectors_cost_a_fixed_number_of_queries(
+    personas: Personas, django_assert_num_queries
+) -> None:
+    from medref.planning import selectors
+
+    plan = services.create_plan(personas.committee, 2028, by=personas.sofie)
+    for month in (1, 4, 7, 10):
+        services.save_planned_meeting(plan, by=personas.sofie, date=dt.date(2028, month, 5))
+    meetings = services.create_meetings_from_plan(plan, by=personas.sofie)
+    # plan, its themes, its dates, their meetings, the meetings held: whatever the count
+    with django_assert_num_queries(5):
+        selectors.year_view(personas.committee, 2028)
+    # the answers, the year as above (5), the follow-ups due
+    with django_assert_num_queries(7):
+        selectors.agenda_proposals(meetings[1])

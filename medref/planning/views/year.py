@@ -67,6 +67,43 @@ def year(request: HttpRequest, municipality: str, slug: str) -> HttpResponse:
     return render(request, "planning/year.html", context)
 
 
+@require_GET
+def year_pdf(request: HttpRequest, municipality: str, slug: str) -> HttpResponse:
+    """Mødeplan og årshjul as PDF, for the bilag of the "Mødeplan og årshjul" item."""
+    from django.template.loader import render_to_string
+    from weasyprint import HTML  # type: ignore[import-untyped]
+
+    committee = committee_or_404(municipality, slug)
+    _allowed, refusal = refuse_unless(request, committee, Action.VIEW_CLOSED)
+    if refusal is not None:
+        return refusal
+    which = _year(request)
+    view = selectors.year_view(committee, which)
+    wheel = render_svg(
+        which,
+        [
+            WheelMonth(m.month, [d.day for d in m.meetings], [t.title for _d, t in m.themes])
+            for m in view.months
+        ],
+        title_id="aarshjul-pdf",
+    )
+    html = render_to_string(
+        "planning/year_pdf.html",
+        {
+            "committee": committee,
+            "year": which,
+            "view": view,
+            "wheel": wheel,
+            "planned": list(view.plan.planned_meetings.all()) if view.plan else [],
+        },
+    )
+    pdf = HTML(string=html).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = f"moedeplan-og-aarshjul-{committee.slug}-{which}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
+
+
 def _plan(committee_pk: int, year: int) -> AnnualPlan:
     return get_object_or_404(
         AnnualPlan.objects.select_related("committee__municipality"),

@@ -1,0 +1,33 @@
+"""The municipality's standard årshjul and klippekort rules are edited here (Django admin);
+everything else has its own pages."""
+
+from django.contrib import admin
+
+from .models import FollowUp, KlippekortRuleSet, PlanningEvent, StandardTheme
+
+
+@admin.register(StandardTheme)
+class StandardThemeAdmin(admin.ModelAdmin):
+    list_display = ["title", "recurrence", "quarters", "month", "every_years", "municipality"]
+    list_filter = ["municipality", "recurrence"]
+    ordering = ["municipality", "position"]
+
+
+@admin.register(KlippekortRuleSet)
+class KlippekortRuleSetAdmin(admin.ModelAdmin):
+    list_display = ["municipality"]
+
+
+@admin.register(FollowUp)
+class FollowUpAdmin(admin.ModelAdmin):
+    list_display = ["text", "committee", "due_month", "status", "from_archive"]
+    list_filter = ["status", "from_archive", "committee"]
+    search_fields = ["text"]
+    raw_id_fields = ["meeting", "item", "target_item"]
+
+
+@admin.register(PlanningEvent)
+class PlanningEventAdmin(admin.ModelAdmin):
+    list_display = ["action", "committee", "actor", "at"]
+    list_filter = ["action", "committee"]
+    readonly_fields = ["committee", "meeting", "followup", "actor", "at", "action", "details"]
