@@ -50,25 +50,32 @@ def calendar(committee: Committee, planned: Iterable[PlannedMeeting], site: str)
     cal.add("version", "2.0")
     cal.add("x-wr-calname", f"{committee.name}: mødeplan")
     for pm in planned:
+        # Once the meeting exists, its own date, time and place count, and every
+        # edit of them (Meeting.version) raises the sequence too.
+        meeting = pm.meeting
+        day = meeting.meeting_date if meeting else pm.date
+        start_time = meeting.start_time if meeting else pm.start_time
+        end_time = meeting.end_time if meeting else pm.end_time
+        location = (meeting.location or "") if meeting else pm.location
         event = Event()
         event.add("uid", pm.uid)
-        event.add("sequence", pm.sequence)
+        event.add("sequence", pm.sequence + (meeting.version if meeting else 0))
         event.add("dtstamp", pm.changed_at.astimezone(dt.UTC))
         event.add("summary", f"{committee.name}: møde")
-        if pm.start_time is not None:
-            start = dt.datetime.combine(pm.date, pm.start_time, tzinfo=ZONE)
+        if start_time is not None:
+            start = dt.datetime.combine(day, start_time, tzinfo=ZONE)
             end = (
-                dt.datetime.combine(pm.date, pm.end_time, tzinfo=ZONE)
-                if pm.end_time is not None
+                dt.datetime.combine(day, end_time, tzinfo=ZONE)
+                if end_time is not None
                 else start + DEFAULT_LENGTH
             )
             event.add("dtstart", start)
             event.add("dtend", end)
         else:
-            event.add("dtstart", pm.date)
-            event.add("dtend", pm.date + dt.timedelta(days=1))
-        if pm.location:
-            event.add("location", pm.location)
+            event.add("dtstart", day)
+            event.add("dtend", day + dt.timedelta(days=1))
+        if location:
+            event.add("location", location)
         event.add("status", "CANCELLED" if pm.cancelled else "CONFIRMED")
         if pm.meeting_id is not None:
             link = site.rstrip("/") + reverse("web:meeting", args=[pm.meeting_id])

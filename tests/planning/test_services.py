@@ -188,3 +188,29 @@ def test_klippekort_use_and_balance(personas: Personas) -> None:
         (3, 2, 1),
     ]
     assert card.lapsed == 2  # year 2's two days, unused
+
+
+def test_ical_follows_the_meeting_once_created_and_its_edits_raise_the_sequence(
+    personas: Personas,
+) -> None:
+    from medref.meetings.workflow.agenda import edit_meeting
+    from medref.planning.models import PlannedMeeting
+
+    plan = services.create_plan(personas.committee, 2028, by=personas.sofie)
+    services.save_planned_meeting(
+        plan, by=personas.sofie, date=dt.date(2028, 3, 9), start_time=dt.time(13)
+    )
+    [meeting] = services.create_meetings_from_plan(plan, by=personas.sofie)
+    edit_meeting(
+        meeting,
+        by=personas.sofie,
+        expected_version=None,
+        meeting_date=dt.date(2028, 3, 16),
+        start_time=dt.time(9),
+        location="Rådhuset",
+    )
+    pm = PlannedMeeting.objects.select_related("meeting").get()
+    [event] = Calendar.from_ical(calendar(personas.committee, [pm], "")).walk("VEVENT")
+    assert event["DTSTART"].dt.date() == dt.date(2028, 3, 16)
+    assert int(event["SEQUENCE"]) == 1 and str(event["LOCATION"]) == "Rådhuset"
+    assert f"/moeder/{meeting.pk}/" in str(event["DESCRIPTION"])

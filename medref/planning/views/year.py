@@ -249,7 +249,11 @@ def ical_feed(request: HttpRequest, municipality: str, slug: str) -> HttpRespons
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first() if user_id else None
     if user is None or not can(user, Action.VIEW_CLOSED, committee):
         raise Http404
-    planned = PlannedMeeting.objects.filter(plan__committee=committee).order_by("date")
+    planned = (
+        PlannedMeeting.objects.filter(plan__committee=committee)
+        .select_related("meeting")
+        .order_by("date")
+    )
     body = calendar(committee, planned, _site(request))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{committee.slug}-moedeplan.ics"'
