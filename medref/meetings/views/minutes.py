@@ -21,6 +21,7 @@ from medref.meetings.workflow import minutes
 from medref.meetings.workflow.common import attendance_recordings
 from medref.meetings.workflow.errors import WorkflowError
 from medref.meetings.workflow.standard import standard_decision
+from medref.participation.selectors import reported_afbud
 
 from .common import back_to, editor_links, next_steps, require
 
@@ -67,8 +68,12 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
         initial=_attendance_initial(meeting) if request.method == "GET" else None,
     )
     if request.method == "GET":
+        reported = reported_afbud(meeting)  # members' own "Jeg kommer ikke"
         for membership in members:
-            form.initial.setdefault(f"status_{membership.person_id}", Attendance.Status.PRESENT)
+            key = f"status_{membership.person_id}"
+            if membership.person_id in reported:
+                form.initial.setdefault(key, Attendance.Status.SENT_APOLOGIES)
+            form.initial.setdefault(key, Attendance.Status.PRESENT)
     if request.method == "POST" and form.is_valid():
         try:
             minutes.record_attendance(

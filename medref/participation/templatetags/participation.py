@@ -34,3 +34,11 @@ def participation_box(context: dict[str, Any], meeting: Meeting, access: Any) ->
         "afbud": afbud,
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.inclusion_tag("participation/_reported_afbud.html")
+def reported_afbud_list(meeting: Meeting) -> dict[str, Any]:
+    """The secretary's attendance page: who gave afbud themselves, and who wants a substitute."""
+    from ..selectors import reported_afbud
+
+    return {"afbud": sorted(reported_afbud(meeting).values(), key=lambda a: a.person.name)}
