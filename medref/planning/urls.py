@@ -32,6 +32,7 @@ urlpatterns = [
     path(_C + "aarshjul/<int:year>/temaer/", year.add_theme, name="add_theme"),
     path(_C + "aarshjul/<int:year>/temaer/<int:pk>/fjern/", year.remove_theme, name="remove_theme"),
     path(_C + "aarshjul/<int:year>/datoer/", year.add_date, name="add_date"),
+    path(_C + "aarshjul/<int:year>/datoer/<int:pk>/flyt/", year.move_date, name="move_date"),
     path(_C + "aarshjul/<int:year>/datoer/<int:pk>/aflys/", year.cancel_date, name="cancel_date"),
     path(_C + "moedeplan.ics", year.ical_feed, name="ical"),
     path(_C + "opfoelgning/", followups.followup_list, name="followups"),

@@ -150,3 +150,16 @@ def test_selectors_cost_a_fixed_number_of_queries(
     # the answers, the year as above (5), the follow-ups due
     with django_assert_num_queries(7):
         selectors.agenda_proposals(meetings[1])
+
+
+def test_moving_a_planned_date_raises_its_sequence(personas: Personas, client_as: ClientAs) -> None:
+    plan = services.create_plan(personas.committee, 2028, by=personas.sofie)
+    pm = services.save_planned_meeting(plan, by=personas.sofie, date=dt.date(2028, 2, 3))
+    c = personas.committee
+    url = reverse("web:planning:move_date", args=[c.municipality.slug, c.slug, 2028, pm.pk])
+    assert client_as("sofie").post(url, {"date": "2028-02-10"}).status_code == 302
+    pm.refresh_from_db()
+    assert (pm.date, pm.sequence) == (dt.date(2028, 2, 10), 1)
+    assert client_as("mads").post(url, {"date": "2028-02-17"}).status_code == 403
+    response = client_as("sofie").post(url, {"date": "2029-01-01"}, follow=True)
+    assert "Datoen skal ligge i 2028." in response.content.decode()

@@ -241,6 +241,47 @@ def cancel_date(
     return back(request, year_url(committee, year))
 
 
+@require_POST
+def move_date(
+    request: HttpRequest, municipality: str, slug: str, year: int, pk: int
+) -> HttpResponse:
+    """A planned date moved (its calendar SEQUENCE rises); times and place are kept."""
+    committee = committee_or_404(municipality, slug)
+    planned = get_object_or_404(
+        PlannedMeeting.objects.select_related("plan__committee"),
+        pk=pk,
+        plan__committee=committee,
+        plan__year=year,
+    )
+    form = PlannedMeetingForm(
+        {
+            "date": request.POST.get("date", ""),
+            "start_time": planned.start_time,
+            "end_time": planned.end_time,
+            "location": planned.location,
+        }
+    )
+    if not form.is_valid():
+        from django.contrib import messages
+
+        messages.error(request, f"Dato: {' '.join(form.errors.get('date', []))}")
+        return back(request, year_url(committee, year))
+    run(
+        request,
+        lambda: services.save_planned_meeting(
+            planned.plan,
+            by=request.user,
+            date=form.cleaned_data["date"],
+            start_time=planned.start_time,
+            end_time=planned.end_time,
+            location=planned.location,
+            planned=planned,
+        ),
+        "Mødet er flyttet.",
+    )
+    return back(request, year_url(committee, year))
+
+
 @require_GET
 def ical_feed(request: HttpRequest, municipality: str, slug: str) -> HttpResponse:
     """The mødeplan of every year as iCal, for the user the ``token`` names."""
