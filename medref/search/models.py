@@ -72,7 +72,7 @@ class AttachmentText(models.Model):
     class Reason(models.TextChoices):
         NONE = "", _("—")
         SIZE = "size", _("the file is too large to read")
-        UNPACKED = "unpacked", _("the file unpacks to too much (a zip bomb?)")
+        UNPACKED = "unpacked", _("the file unpacks to far too much, like a zip bomb")
         PAGES = "pages", _("the file has too many pages")
         TIME = "time", _("reading the file took too long")
         DAMAGED = "damaged", _("the file is damaged, encrypted or not what its name says")

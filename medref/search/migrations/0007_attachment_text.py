@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
                 ('attachment', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='index_text', serialize=False, to='meetings.attachment')),
                 ('file_name', models.CharField(max_length=500)),
                 ('status', models.CharField(choices=[('indexed', 'Searchable'), ('refused', 'Not searchable: over a limit'), ('unreadable', 'Not searchable: cannot be read'), ('unsupported', 'Not searchable: file type')], max_length=12)),
-                ('reason', models.CharField(blank=True, choices=[('', '—'), ('size', 'the file is too large to read'), ('unpacked', 'the file unpacks to too much (a zip bomb?)'), ('pages', 'the file has too many pages'), ('time', 'reading the file took too long'), ('damaged', 'the file is damaged, encrypted or not what its name says'), ('type', 'medref reads no text from this type of file')], max_length=10)),
+                ('reason', models.CharField(blank=True, choices=[('', '—'), ('size', 'the file is too large to read'), ('unpacked', 'the file unpacks to far too much, like a zip bomb'), ('pages', 'the file has too many pages'), ('time', 'reading the file took too long'), ('damaged', 'the file is damaged, encrypted or not what its name says'), ('type', 'medref reads no text from this type of file')], max_length=10)),
                 ('detail', models.TextField(blank=True)),
                 ('text', models.TextField(blank=True)),
                 ('seconds', models.FloatField(default=0)),
