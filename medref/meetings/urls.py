@@ -23,11 +23,15 @@ For browser tests: URLs and the Danish texts of their buttons and fields.
   /moeder/<id>/referat/                   Skriv referat: per item (ids id_punkt-<n>-phrase,
                                           id_punkt-<n>-text) "Standardformulering",
                                           "Beslutning", button "Gem beslutning (punkt <n>)"
-  /moeder/<id>/status/<step>/ (POST)      workflow buttons: "Send dagsorden" (send-dagsorden),
+  /moeder/<id>/status/<step>/             GET: the confirmation page (what happens, who will see
+                                          what, doubts to tick "bekraeft_tvivl" for); POST with
+                                          "bekraeft" does it, button with the step's own text;
+                                          workflow buttons: "Send dagsorden" (send-dagsorden),
                                           "Marker som afholdt" (afholdt), "Afslut referatudkast"
                                           (referat-udkast), "Godkend referat" (godkend),
                                           "Offentliggør referat" (offentliggoer)
   /moeder/<id>/historik/                  Historik (table of events)
+  /moeder/<id>/offentlig-visning/         what the public will read once published (preview)
   /moeder/<id>/udsendt-dagsorden/         the agenda file as sent (PDF, or HTML)
   /moeder/<id>/bilag/<attachment id>/     a bilag's file, after the meeting page's check
 """
@@ -79,6 +83,7 @@ urlpatterns = [
     path("moeder/<int:pk>/referat/<int:item_pk>/", minutes.decision, name="decision"),
     path("moeder/<int:pk>/status/<slug:step>/", agenda.transition, name="transition"),
     path("moeder/<int:pk>/historik/", agenda.history, name="history"),
+    path("moeder/<int:pk>/offentlig-visning/", agenda.public_preview, name="public_preview"),
     path("moeder/<int:pk>/udsendt-dagsorden/", agenda.sent_agenda, name="sent_agenda"),
     path("moeder/<int:pk>/bilag/<int:attachment_pk>/", attachments.download, name="attachment"),
 ]

@@ -16,7 +16,7 @@ from medref.documents.public import public_version
 from .markdown import render_markdown
 from .text import render_text
 
-TEXT_RENDERERS: dict[str, Callable[[MeetingDocument], str]] = {
+TEXT_RENDERERS: dict[str, Callable[..., str]] = {
     "txt": render_text,
     "md": render_markdown,
 }
@@ -30,30 +30,35 @@ BINARY_FORMATS = frozenset({"docx", "pdf"})
 FORMATS = (*TEXT_RENDERERS, *LAZY_RENDERERS)
 
 
-def _renderer(fmt: str) -> Callable[[MeetingDocument], str | bytes]:
+def _renderer(fmt: str) -> Callable[..., str | bytes]:
     if fmt in TEXT_RENDERERS:
         return TEXT_RENDERERS[fmt]
     if fmt in LAZY_RENDERERS:
         module, function = LAZY_RENDERERS[fmt]
-        found: Callable[[MeetingDocument], str | bytes] = getattr(
+        found: Callable[..., str | bytes] = getattr(
             importlib.import_module(f"{__name__}.{module}"), function
         )
         return found
     raise ValueError(f"unknown format {fmt!r}; medref writes {', '.join(FORMATS)}")
 
 
-def render(doc: MeetingDocument, fmt: str, *, public: bool = False) -> str:
-    """The document as text in a text format ("txt", "md", "html")."""
+def render(doc: MeetingDocument, fmt: str, *, public: bool = False, draft: bool = False) -> str:
+    """The document as text in a text format ("txt", "md", "html").
+
+    ``draft``: minutes not yet approved; "UDKAST" in the title (and on every page).
+    """
     if fmt in BINARY_FORMATS:
         raise ValueError(f"{fmt} is a binary format: use render_bytes")
-    output = _renderer(fmt)(public_version(doc) if public else doc)
+    output = _renderer(fmt)(public_version(doc) if public else doc, draft=draft)
     assert isinstance(output, str)
     return output
 
 
-def render_bytes(doc: MeetingDocument, fmt: str, *, public: bool = False) -> bytes:
-    """The document as a file's content in any format medref writes."""
-    output = _renderer(fmt)(public_version(doc) if public else doc)
+def render_bytes(
+    doc: MeetingDocument, fmt: str, *, public: bool = False, draft: bool = False
+) -> bytes:
+    """The document as a file's content in any format medref writes (``draft``: as ``render``)."""
+    output = _renderer(fmt)(public_version(doc) if public else doc, draft=draft)
     return output.encode("utf-8") if isinstance(output, str) else output
 
 

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from medref.documents import MeetingDocument, Participant
-from medref.lib.danish import format_long_date
+from medref.lib.danish import format_long_date, format_short_date
 from medref.lib.names import names_match
+
+# What a draft carries in its title and on every page, in every format.
+DRAFT_MARK = "UDKAST"
+
+
+def title_text(doc: MeetingDocument, draft: bool = False) -> str:
+    """ "REFERAT FagMED Økonomi d. 08-10-2025"; a draft's "UDKAST – REFERAT …"."""
+    title = f"{doc.kind.value.upper()} {doc.committee} d. {format_short_date(doc.meeting_date)}"
+    return f"{DRAFT_MARK} – {title}" if draft else title
 
 
 def derived_present(doc: MeetingDocument) -> tuple[str, ...] | None:

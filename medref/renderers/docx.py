@@ -42,7 +42,7 @@ from medref.documents.model import INLINE_LINK
 from medref.importers.wordml import PANDOC_EMPTY_ANCHOR
 from medref.lib.danish import format_short_date
 
-from .common import header_fields, toc_lines
+from .common import DRAFT_MARK, header_fields, title_text, toc_lines
 
 # python-docx objects and lxml elements; neither ships complete type stubs.
 Element = Any
@@ -228,6 +228,14 @@ class _Writer:
             _sub(override, "w:startOverride", val="1")
         return num_id
 
+    draft = False
+
+    def draft_header(self) -> None:
+        """ "UDKAST", centred and bold, in the header of every page."""
+        paragraph = self.word.sections[0].header.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph._p.append(_text_run(DRAFT_MARK, bold=True))
+
     def _footer(self) -> None:
         """ "Side N af M", centred."""
         paragraph = self.word.sections[0].footer.paragraphs[0]
@@ -354,8 +362,7 @@ class _Writer:
 
     def write(self) -> None:
         doc = self.doc
-        title = f"{doc.kind.value.upper()} {doc.committee} d. {format_short_date(doc.meeting_date)}"
-        self.paragraph(title, "Title")
+        self.paragraph(title_text(doc, self.draft), "Title")
         for label, value in header_fields(doc):
             self.labelled(label, value)
         if doc.toc:
@@ -457,8 +464,12 @@ def _deterministic(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def render_docx(doc: MeetingDocument) -> bytes:
+def render_docx(doc: MeetingDocument, *, draft: bool = False) -> bytes:
+    """The Word file; ``draft``: "UDKAST" in the title and in every page's header."""
     writer = _Writer(doc)
+    writer.draft = draft
+    if draft:
+        writer.draft_header()
     writer.write()
     writer.properties()
     out = io.BytesIO()

@@ -38,9 +38,8 @@ from medref.documents import (
     Table,
 )
 from medref.documents.model import INLINE_LINK, Attachment
-from medref.lib.danish import format_short_date
 
-from .common import header_fields, participant_text, toc_lines
+from .common import DRAFT_MARK, header_fields, participant_text, title_text, toc_lines
 from .html_template import page, stylesheet
 
 # The model's inline link, as the Markdown renderer reads it.
@@ -70,8 +69,8 @@ def plain_text(text: str) -> str:
     return INLINE_LINK.sub(lambda m: m["text"], text)
 
 
-def document_title(doc: MeetingDocument) -> str:
-    return f"{doc.kind.value.upper()} {doc.committee} d. {format_short_date(doc.meeting_date)}"
+def document_title(doc: MeetingDocument, draft: bool = False) -> str:
+    return title_text(doc, draft)
 
 
 def item_anchor(number: int) -> str:
@@ -191,7 +190,18 @@ def _values(doc: MeetingDocument, label: str, value: str) -> list[str]:
     return [value]
 
 
-def header_html(doc: MeetingDocument) -> str:
+# A draft's note, and its mark at the top of every printed page.
+DRAFT_CSS = (
+    "\n.draft-mark { font-weight: bold; color: #8a1c1c; letter-spacing: 0.05em; }\n"
+    f"@page {{ @top-center {{ content: '{DRAFT_MARK}'; font-weight: bold; color: #8a1c1c; }} }}\n"
+)
+
+
+def _draft_note(draft: bool) -> str:
+    return f'<p class="draft-mark">{DRAFT_MARK}: ikke godkendt</p>\n' if draft else ""
+
+
+def header_html(doc: MeetingDocument, draft: bool = False) -> str:
     """The title and one ``<dl>`` per field.
 
     One list per field, because the importer lets a term with an empty
@@ -199,7 +209,11 @@ def header_html(doc: MeetingDocument) -> str:
     a blank source line between them, because the header reader lets a
     field with no value continue on a touching next line.
     """
-    out = [f"<h1>{inline_html(document_title(doc))}</h1>\n", '<div class="facts">\n']
+    out = [
+        f"<h1>{inline_html(document_title(doc, draft))}</h1>\n",
+        _draft_note(draft),
+        '<div class="facts">\n',
+    ]
     for label, value in header_fields(doc):
         values = _values(doc, label, value)
         listed = ' class="list"' if len(values) > 1 else ""
@@ -209,7 +223,7 @@ def header_html(doc: MeetingDocument) -> str:
     return "".join(out)
 
 
-def cover_html(doc: MeetingDocument) -> str:
+def cover_html(doc: MeetingDocument, draft: bool = False) -> str:
     """The PDF's cover: the title and the fields in a ruled table.
 
     Ruled, because the PDF importer reads a ruled table's wrapped cells as
@@ -220,7 +234,8 @@ def cover_html(doc: MeetingDocument) -> str:
         for label, value in header_fields(doc)
     )
     return (
-        f"<h1>{inline_html(document_title(doc))}</h1>\n"
+        f"<h1>{inline_html(document_title(doc, draft))}</h1>\n"
+        f"{_draft_note(draft)}"
         f'<table class="facts">\n<tbody>\n{rows}</tbody>\n</table>\n'
     )
 
@@ -282,11 +297,12 @@ def print_toc_html(doc: MeetingDocument) -> str:
 # --- the page -------------------------------------------------------------------
 
 
-def document_body(doc: MeetingDocument, *, paged: bool = False) -> str:
+def document_body(doc: MeetingDocument, *, paged: bool = False, draft: bool = False) -> str:
     kind = doc.kind.value
+    cover = cover_html(doc, draft) if paged else header_html(doc, draft)
     out = [
         f'<main class="document {kind}">\n',
-        f'<div class="cover">\n{cover_html(doc) if paged else header_html(doc)}</div>\n',
+        f'<div class="cover">\n{cover}</div>\n',
     ]
     out.append(print_toc_html(doc) if paged else toc_html(doc))
     out.extend(item_html(item) for item in doc.items)
@@ -294,11 +310,14 @@ def document_body(doc: MeetingDocument, *, paged: bool = False) -> str:
     return "".join(out)
 
 
-def render_html(doc: MeetingDocument) -> str:
-    """A self-contained page: CSS inlined, no scripts, no external requests."""
+def render_html(doc: MeetingDocument, *, draft: bool = False) -> str:
+    """A self-contained page: CSS inlined, no scripts, no external requests.
+
+    ``draft``: "UDKAST" in the title and a note under it (and on every printed page).
+    """
     return page(
-        title=document_title(doc),
-        body=document_body(doc),
-        css=stylesheet("document.css"),
+        title=document_title(doc, draft),
+        body=document_body(doc, draft=draft),
+        css=stylesheet("document.css") + (DRAFT_CSS if draft else ""),
         description=f"{doc.kind.value.capitalize()} for {doc.committee}",
     )

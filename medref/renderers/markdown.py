@@ -20,9 +20,8 @@ from medref.documents import (
     Table,
 )
 from medref.documents.model import INLINE_LINK
-from medref.lib.danish import format_short_date
 
-from .common import header_fields, toc_lines
+from .common import header_fields, title_text, toc_lines
 
 # Characters with inline meaning in CommonMark; escaping them is always safe.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!])")
@@ -127,8 +126,8 @@ def join_chunks(chunks: list[str]) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def render_markdown(doc: MeetingDocument) -> str:
-    title = f"{doc.kind.value.upper()} {doc.committee} d. {format_short_date(doc.meeting_date)}"
+def render_markdown(doc: MeetingDocument, *, draft: bool = False) -> str:
+    title = title_text(doc, draft)
     chunks = [f"# {escape_inline(title)}"]
     chunks.extend(
         f"**{label}** {escape_inline(value)}".rstrip() for label, value in header_fields(doc)

@@ -52,23 +52,32 @@ def _stylesheet() -> CSS:
     return _STYLESHEET
 
 
-def _page(doc: MeetingDocument, css: str) -> str:
+# A draft's mark at the top of every page.
+_DRAFT_CSS = (
+    "@page { @top-center { content: 'UDKAST'; font-size: 11pt; font-weight: bold;"
+    " letter-spacing: 0.2em; color: #8a1c1c; } }"
+)
+
+
+def _page(doc: MeetingDocument, css: str, draft: bool = False) -> str:
     return page(
-        title=document_title(doc),
-        body=document_body(doc, paged=True),
+        title=document_title(doc, draft),
+        body=document_body(doc, paged=True, draft=draft),
         css=css,
         description=f"{doc.kind.value.capitalize()} for {doc.committee}",
     )
 
 
-def print_html(doc: MeetingDocument) -> str:
+def print_html(doc: MeetingDocument, *, draft: bool = False) -> str:
     """The page WeasyPrint lays out, stylesheet inlined (for tests and debugging)."""
-    return _page(doc, _print_css())
+    return _page(doc, _print_css() + (_DRAFT_CSS if draft else ""), draft)
 
 
-def render_pdf(doc: MeetingDocument) -> bytes:
-    html = HTML(string=_page(doc, ""), url_fetcher=_no_fetch)
-    pdf: bytes = html.write_pdf(
-        stylesheets=[_stylesheet()], font_config=_fonts(), pdf_variant=PDF_VARIANT
-    )
+def render_pdf(doc: MeetingDocument, *, draft: bool = False) -> bytes:
+    """The PDF; ``draft``: "UDKAST" in the title and at the top of every page."""
+    html = HTML(string=_page(doc, "", draft), url_fetcher=_no_fetch)
+    sheets = [_stylesheet()]
+    if draft:
+        sheets.append(CSS(string=_DRAFT_CSS, url_fetcher=_no_fetch, font_config=_fonts()))
+    pdf: bytes = html.write_pdf(stylesheets=sheets, font_config=_fonts(), pdf_variant=PDF_VARIANT)
     return pdf

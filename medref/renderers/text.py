@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from medref.documents import AgendaItem, MeetingDocument, SectionKind
 from medref.documents.plain import block_lines, recommendation_paragraphs
-from medref.lib.danish import format_short_date
 
-from .common import header_fields, toc_lines
+from .common import header_fields, title_text, toc_lines
 
 
 def _item_chunks(item: AgendaItem) -> list[str]:
@@ -36,8 +35,8 @@ def _item_chunks(item: AgendaItem) -> list[str]:
     return chunks
 
 
-def render_text(doc: MeetingDocument) -> str:
-    chunks = [f"{doc.kind.value.upper()} {doc.committee} d. {format_short_date(doc.meeting_date)}"]
+def render_text(doc: MeetingDocument, *, draft: bool = False) -> str:
+    chunks = [title_text(doc, draft)]
     chunks.extend(f"{label} {value}".rstrip() for label, value in header_fields(doc))
     if doc.toc:
         chunks.append("Indholdsfortegnelse")

@@ -6,8 +6,10 @@ the meeting; ``tests/web`` asserts it.
 
 from __future__ import annotations
 
+import copy
 import importlib.util
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -26,7 +28,7 @@ from medref.accounts.permissions import (
 )
 from medref.accounts.scope import ReaderScope
 from medref.accounts.visibility import visible_document
-from medref.documents.model import DocumentKind, MeetingDocument
+from medref.documents.model import DocumentKind, MeetingDocument, SectionKind
 from medref.lib.names import slugify
 from medref.meetings import mapping
 from medref.meetings import selectors as meeting_selectors
@@ -64,6 +66,17 @@ def can_render(fmt: str) -> bool:
 def download_name(doc: MeetingDocument, fmt: str) -> str:
     """ "referat-fagmed-oekonomi-2025-10-08.pdf"."""
     return f"{doc.kind.value}-{slugify(doc.committee)}-{doc.meeting_date.isoformat()}.{fmt}"
+
+
+def is_draft(meeting: Meeting, doc: MeetingDocument) -> bool:
+    """Whether ``doc`` shows minutes not yet approved (a draft's kind, or decisions
+    written on a sent or held meeting): it then says "UDKAST"."""
+    approved = {Meeting.Status.MINUTES_APPROVED, Meeting.Status.PUBLISHED}
+    if meeting.status in approved or meeting.status == Meeting.Status.PLANNED:
+        return False
+    return doc.kind == DocumentKind.MINUTES or any(
+        section.kind == SectionKind.DECISION for item in doc.items for section in item.sections
+    )
 
 
 def _meeting_or_404(request: HttpRequest, pk: int) -> tuple[Meeting, MeetingAccess]:
@@ -163,18 +176,38 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
     signed-in user adds the session, the user and one or two permission queries.
     """
     found, access = _meeting_or_404(request, pk)
+    return meeting_page_for(request, found, access)
+
+
+def meeting_page_for(
+    request: HttpRequest,
+    found: Meeting,
+    access: MeetingAccess | None = None,
+    *,
+    as_public: bool = False,
+) -> HttpResponse:
+    """The meeting page as ``access`` sees it; ``as_public``: as everyone will see it once
+    the minutes are published (the publishing preview), asked of the same rules."""
+    pk = found.pk
+    if as_public:
+        published = copy.copy(found)
+        published.status = Meeting.Status.PUBLISHED
+        access = meeting_access(AnonymousUser(), published)
+    assert access is not None
     doc = link_attachments(visible_document(mapping.to_document(found), access), pk)
     participant_names = {p.name for p in doc.participants}
     downloads = [
         (label, reverse("web:download", args=[pk, fmt]))
         for fmt, (label, _type) in DOWNLOADS.items()
-        if can_render(fmt)
+        if can_render(fmt) and not as_public
     ]
     context = {
         "meeting": found,
         "committee": found.committee,
         "doc": doc,
         "kind_label": KIND_LABELS[doc.kind],
+        "draft": is_draft(found, doc) and not as_public,
+        "public_preview": as_public,
         "minute_taker_listed": doc.minute_taker in participant_names,
         "show_closed": access.closed,
         "access": access,
@@ -196,10 +229,12 @@ def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     found, access = _meeting_or_404(request, pk)
     doc = visible_document(mapping.to_document(found), access)
     doc = link_attachments(doc, pk, site=request.build_absolute_uri("/"))
-    content = renderers.render_bytes(doc, fmt, public=not access.closed)
+    draft = is_draft(found, doc)
+    content = renderers.render_bytes(doc, fmt, public=not access.closed, draft=draft)
     response = HttpResponse(content, content_type=DOWNLOADS[fmt][1])
+    name = download_name(doc, fmt)
     response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=download_name(doc, fmt)
+        as_attachment=True, filename=f"udkast-{name}" if draft else name
     )
     # The file differs by who asks: no shared cache may hand one to the other.
     response["Cache-Control"] = "private"

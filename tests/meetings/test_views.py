@@ -203,12 +203,12 @@ def test_the_workflow_buttons_move_the_meeting_along(
     client_as: Callable[[str], Client], planned: Meeting, personas: Personas
 ) -> None:
     sofie = client_as("sofie")
-    sent = sofie.post(url("transition", planned.pk, "send-dagsorden"))
+    sent = sofie.post(url("transition", planned.pk, "send-dagsorden"), {"bekraeft": "1"})
     assert sent.status_code == 302
     assert sent["Location"] == url("attendance", planned.pk)
     planned.refresh_from_db()
     assert planned.status == Meeting.Status.AGENDA_SENT
-    again = sofie.post(url("transition", planned.pk, "send-dagsorden"))
+    again = sofie.post(url("transition", planned.pk, "send-dagsorden"), {"bekraeft": "1"})
     assert again.status_code == 409
     assert "Dagsordenen er allerede udsendt" in text(again)
     assert client_as("mads").post(url("transition", planned.pk, "afholdt")).status_code == 403

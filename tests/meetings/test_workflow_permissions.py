@@ -101,12 +101,16 @@ def test_attendance_decisions_and_the_minutes(
         )
         == RUNS_MEETINGS
     )
-    assert allowed_personas(personas, lambda u: minutes.mark_held(meeting, by=u)) == RUNS_MEETINGS
-    meeting = minutes.mark_held(meeting, by=personas.sofie)
     assert (
-        allowed_personas(personas, lambda u: minutes.submit_minutes(meeting, by=u)) == RUNS_MEETINGS
+        allowed_personas(personas, lambda u: minutes.mark_held(meeting, by=u, confirmed=True))
+        == RUNS_MEETINGS
     )
-    meeting = minutes.submit_minutes(meeting, by=personas.sofie)
+    meeting = minutes.mark_held(meeting, by=personas.sofie, confirmed=True)
+    assert (
+        allowed_personas(personas, lambda u: minutes.submit_minutes(meeting, by=u, confirmed=True))
+        == RUNS_MEETINGS
+    )
+    meeting = minutes.submit_minutes(meeting, by=personas.sofie, confirmed=True)
     assert allowed_personas(personas, lambda u: minutes.approve_minutes(meeting, by=u)) == APPROVES
     meeting = minutes.approve_minutes(meeting, by=personas.frank)
     assert (

@@ -101,7 +101,7 @@ def test_the_public_reads_published_decisions(client_as, name):
 @pytest.mark.parametrize("name", (*EDITORS, *READERS))
 def test_members_read_draft_decisions(client_as, name):
     html = get(client_as(name), meeting_in(S.MINUTES_DRAFT)).content.decode()
-    assert "<h1>REFERAT FagMED Økonomi" in html
+    assert "<h1>UDKAST – REFERAT FagMED Økonomi" in html  # a draft says so
     assert DECISION in html
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from medref.accounts.permissions import Action, actions, meeting_access
@@ -17,7 +19,7 @@ from medref.meetings.forms import AddItemForm, MeetingEditForm, MeetingForm, sho
 from medref.meetings.models import AgendaItem, Meeting
 from medref.meetings.text import markdown_to_blocks
 from medref.meetings.workflow import agenda, minutes
-from medref.meetings.workflow.errors import WorkflowError
+from medref.meetings.workflow.errors import NeedsConfirmation, WorkflowError
 from medref.organisation.models import Committee
 
 from .common import STEP_BY_SLUG, back_to, editor_links, next_steps, require
@@ -202,10 +204,20 @@ def remove_item(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     )
 
 
+# Steps whose service asks for confirmation of doubts (``confirmed``).
+_CONFIRMABLE = frozenset({"mark_held", "submit_minutes"})
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
-    """A workflow button: Send dagsorden, Marker som afholdt, … (see common.STEPS)."""
+    """A workflow button: Send dagsorden, Marker som afholdt, … (see common.STEPS).
+
+    GET (the button) shows what the step does and who will see what, and asks
+    for confirmation; POST with ``bekraeft`` does it. A step with doubts (a
+    meeting in the future, no attendance, items without a decision) lists them
+    and needs ``bekraeft_tvivl`` ticked too. Works without JavaScript.
+    """
     found = STEP_BY_SLUG.get(step)
     if found is None:
         raise Http404
@@ -213,15 +225,54 @@ def transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     access = meeting_access(request.user, meeting)
     if not access.view:
         raise Http404
-    try:
-        if found.service == "send_agenda":
-            minutes.send_agenda(meeting, by=request.user, site=request.build_absolute_uri("/"))
+    if not access.can(found.action):
+        raise PermissionDenied
+    doubts: list[object] = []
+    if request.method == "POST" and request.POST.get("bekraeft"):
+        confirmed = bool(request.POST.get("bekraeft_tvivl"))
+        try:
+            if found.service == "send_agenda":
+                minutes.send_agenda(meeting, by=request.user, site=request.build_absolute_uri("/"))
+            elif found.service in _CONFIRMABLE:
+                getattr(minutes, found.service)(meeting, by=request.user, confirmed=confirmed)
+            else:
+                getattr(minutes, found.service)(meeting, by=request.user)
+        except NeedsConfirmation as unsure:
+            doubts = list(unsure.reasons)
+        except WorkflowError as refused:
+            context = {"meeting": meeting, "committee": meeting.committee, "error": refused.message}
+            return render(request, "meetings/refused.html", context, status=409)
         else:
-            getattr(minutes, found.service)(meeting, by=request.user)
-    except WorkflowError as refused:
-        context = {"meeting": meeting, "committee": meeting.committee, "error": refused.message}
+            messages.success(request, str(found.done))
+            return back_to(reverse(found.then, args=[pk]))
+    elif found.source != meeting.status:
+        message = _("This step is not possible now: the meeting's status is “%(status)s”.") % {
+            "status": meeting.get_status_display()
+        }
+        context = {"meeting": meeting, "committee": meeting.committee, "error": message}
         return render(request, "meetings/refused.html", context, status=409)
-    return back_to(reverse(found.then, args=[pk]))
+    else:
+        doubts = minutes.doubts(meeting, found.service)
+    context = {
+        "meeting": meeting,
+        "committee": meeting.committee,
+        "step": found,
+        "doubts": doubts,
+        "links": editor_links(meeting, access),
+        "public_preview": found.service == "publish_minutes",
+    }
+    return render(request, "meetings/confirm.html", context)
+
+
+@login_required
+@require_GET
+def public_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """Exactly what everyone will read once the minutes are published (for those who publish)."""
+    meeting = _meeting_or_404(pk)
+    require(request, meeting, Action.PUBLISH_MINUTES)
+    from medref.web.views import meeting_page_for
+
+    return meeting_page_for(request, meeting, as_public=True)
 
 
 @login_required

@@ -26,6 +26,9 @@ class Step:
     action: Action
     service: str  # function name in medref.meetings.workflow.minutes
     then: str  # the page to go on to afterwards (URL name)
+    explanation: object = ""  # the confirmation page: what happens, who will see what
+    done: object = ""  # the message after it went through
+    reversible: bool = True
 
 
 # The buttons, in workflow order; their slugs are the URLs' last part.
@@ -37,6 +40,14 @@ STEPS: tuple[Step, ...] = (
         Action.SEND_AGENDA,
         "send_agenda",
         "web:meetings:attendance",
+        _(
+            "The agenda is frozen and stored as sent (PDF). The committee's members and "
+            "substitutes can read all of it, closed items included; everyone else, also those "
+            "not signed in, can read the open items on the meeting page and the agenda file "
+            "without the closed items. The agenda can no longer be edited afterwards."
+        ),
+        _("The agenda has been sent. Record the attendance at the meeting here."),
+        False,
     ),
     Step(
         "afholdt",
@@ -45,6 +56,12 @@ STEPS: tuple[Step, ...] = (
         Action.WRITE_MINUTES,
         "mark_held",
         "web:meetings:minutes",
+        _(
+            "The meeting is marked as held, and you go on to write the decisions. Nothing new "
+            "is shown to anyone: members read the minutes as they are being written, everyone "
+            "else still the agenda."
+        ),
+        _("The meeting is marked as held. Write the decisions here."),
     ),
     Step(
         "referat-udkast",
@@ -53,6 +70,12 @@ STEPS: tuple[Step, ...] = (
         Action.WRITE_MINUTES,
         "submit_minutes",
         "web:meeting",
+        _(
+            "The minutes become a draft marked UDKAST. The committee's members can read it; "
+            "substitutes and the public cannot (the public still reads the agenda). The chair "
+            "approves it next."
+        ),
+        _("The minutes are now a draft. The chair can approve them."),
     ),
     Step(
         "godkend",
@@ -61,6 +84,11 @@ STEPS: tuple[Step, ...] = (
         Action.APPROVE_MINUTES,
         "approve_minutes",
         "web:meeting",
+        _(
+            "The minutes are approved: decisions and attendance can no longer be changed. "
+            "Nothing is published yet; only the committee's members read them until then."
+        ),
+        _("The minutes are approved. They can now be published."),
     ),
     Step(
         "offentliggoer",
@@ -69,6 +97,13 @@ STEPS: tuple[Step, ...] = (
         Action.PUBLISH_MINUTES,
         "publish_minutes",
         "web:meeting",
+        _(
+            "Everyone, also those not signed in, can then read the open items with their "
+            "decisions on the meeting page and in its files, and find them by search. Closed "
+            "items show only their number and “Lukket punkt”. Publishing cannot be undone."
+        ),
+        _("The minutes are published. Everyone can read the open items and their decisions."),
+        False,
     ),
 )
 STEP_BY_SLUG = {step.slug: step for step in STEPS}

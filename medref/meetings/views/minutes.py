@@ -37,7 +37,7 @@ def _attendance_initial(meeting: Meeting) -> dict[str, Any]:
     """What the form shows: the attendance recorded, or everyone present."""
     initial: dict[str, Any] = {"recordings": attendance_recordings(meeting)}
     for row in meeting.attendances.all():
-        if row.participant_position is not None:
+        if row.substitute_position is None:
             initial[f"status_{row.person_id}"] = row.status or (
                 Attendance.Status.PRESENT
                 if row.present_position is not None

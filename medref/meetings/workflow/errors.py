@@ -27,3 +27,14 @@ class IllegalTransition(WorkflowError):
 
 class Conflict(WorkflowError):
     """Someone else saved the same thing since the editor opened it."""
+
+
+class NeedsConfirmation(WorkflowError):
+    """The action may be done, but something looks wrong: ``reasons`` say what.
+
+    Called again with ``confirmed=True`` (the person confirmed it) it goes through.
+    """
+
+    def __init__(self, reasons: list[Any]) -> None:
+        super().__init__(" ".join(str(r) for r in reasons))
+        self.reasons = reasons

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from medref.accounts.permissions import Action, can
@@ -41,7 +42,7 @@ from .common import (
     require_status,
     touch,
 )
-from .errors import IllegalTransition, InvalidInput
+from .errors import IllegalTransition, InvalidInput, NeedsConfirmation
 from .sections import store_markdown
 from .standard import APPROVE_MINUTES
 
@@ -180,17 +181,19 @@ def record_attendance(
     ItemAttendance.objects.filter(item__meeting=meeting).delete()
     rows: list[Attendance] = []
     counters = {"present": 0, "absent": 0}
-    for position, membership in enumerate(members):
+    for membership in members:
         status = statuses[membership.person_id]
         row = Attendance(
             meeting=meeting,
             person=membership.person,
             name=membership.person.name,
             title=membership.title or None,
-            participant_position=position,
             status=status,
         )
         if status == Attendance.Status.PRESENT:
+            # Mødedeltagere are those who came; afbud and fraværende are listed
+            # apart (never both), on the page and in every file alike.
+            row.participant_position = counters["present"]
             row.present_position = counters["present"]
             counters["present"] += 1
         else:
@@ -352,19 +355,79 @@ def _transition(
     target: Status,
     event: MeetingEvent.Action,
     refusal: str,
+    confirmed: list[str] | None = None,
 ) -> Meeting:
     meeting = locked_meeting(meeting)
     allow(by, action, meeting)
     require_status(meeting, {source}, refusal)
     meeting.status = target
     meeting.save(update_fields=["status"])
-    history.record(meeting, event, by, status=[str(source), str(target)])
+    extra = {"confirmed": [str(c) for c in confirmed]} if confirmed else {}
+    history.record(meeting, event, by, status=[str(source), str(target)], **extra)
     return meeting
 
 
+def _held_doubts(meeting: Meeting) -> list[str]:
+    """What speaks against marking the meeting held now."""
+    doubts: list[str] = []
+    today = timezone.localdate()
+    if meeting.meeting_date > today:
+        doubts.append(
+            _("The meeting is on %(date)s, %(days)s days from now.")
+            % {
+                "date": meeting.meeting_date.strftime("%d-%m-%Y"),
+                "days": (meeting.meeting_date - today).days,
+            }
+        )
+    if not meeting.attendance_recorded:
+        doubts.append(_("No attendance has been recorded."))
+    return doubts
+
+
+def _minutes_doubts(meeting: Meeting) -> list[str]:
+    """What speaks against submitting the minutes as a draft now."""
+    doubts: list[str] = []
+    if not meeting.attendance_recorded:
+        doubts.append(_("No attendance has been recorded."))
+    undecided = [
+        str(item.number)
+        for item in meeting.items.order_by("position")
+        if not item.sections.filter(kind=SectionKind.DECISION).exclude(text="").exists()
+    ]
+    if undecided:
+        doubts.append(
+            _("Items without a decision: %(numbers)s.") % {"numbers": ", ".join(undecided)}
+        )
+    return doubts
+
+
+def doubts(meeting: Meeting, service: str) -> list[str]:
+    """What the confirmation page of ``service`` ("mark_held", "submit_minutes") should
+    warn about now; [] for the other steps."""
+    if service == "mark_held":
+        return _held_doubts(meeting)
+    if service == "submit_minutes":
+        return _minutes_doubts(meeting)
+    return []
+
+
+def _confirm(doubts: list[str], confirmed: bool) -> None:
+    if doubts and not confirmed:
+        raise NeedsConfirmation(doubts)
+
+
 @transaction.atomic
-def mark_held(meeting: Meeting | int, *, by: Any) -> Meeting:
-    """The meeting took place (afholdt); its agenda must have been sent."""
+def mark_held(meeting: Meeting | int, *, by: Any, confirmed: bool = False) -> Meeting:
+    """The meeting took place (afholdt); its agenda must have been sent.
+
+    A meeting in the future or without recorded attendance needs ``confirmed``
+    (``NeedsConfirmation`` says why otherwise); the history records the doubts confirmed.
+    """
+    meeting = locked_meeting(meeting)
+    # Asked only when the step is possible at all (else the status refusal says why).
+    doubts = _held_doubts(meeting) if meeting.status == Status.AGENDA_SENT else []
+    allow(by, Action.WRITE_MINUTES, meeting)
+    _confirm(doubts, confirmed)
     return _transition(
         meeting,
         by,
@@ -373,12 +436,20 @@ def mark_held(meeting: Meeting | int, *, by: Any) -> Meeting:
         Status.HELD,
         MeetingEvent.Action.HELD,
         _("Only a meeting whose agenda was sent can be marked held (its status is “%(status)s”)."),
+        confirmed=doubts,
     )
 
 
 @transaction.atomic
-def submit_minutes(meeting: Meeting | int, *, by: Any) -> Meeting:
-    """The minutes as written become the draft (referat udkast) the members read."""
+def submit_minutes(meeting: Meeting | int, *, by: Any, confirmed: bool = False) -> Meeting:
+    """The minutes as written become the draft (referat udkast) the members read.
+
+    No recorded attendance or items without a decision need ``confirmed``.
+    """
+    meeting = locked_meeting(meeting)
+    doubts = _minutes_doubts(meeting) if meeting.status == Status.HELD else []
+    allow(by, Action.WRITE_MINUTES, meeting)
+    _confirm(doubts, confirmed)
     return _transition(
         meeting,
         by,
@@ -390,6 +461,7 @@ def submit_minutes(meeting: Meeting | int, *, by: Any) -> Meeting:
             "Only a held meeting's minutes can be submitted as a draft "
             "(its status is “%(status)s”)."
         ),
+        confirmed=doubts,
     )
 
 
