@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from medref.accounts.permissions import Action, actions, meeting_access
 from medref.meetings import selectors
 from medref.meetings.forms import AddItemForm, MeetingEditForm, MeetingForm, show_error
+from medref.meetings.history_text import history_entries
 from medref.meetings.models import AgendaItem, Meeting
 from medref.meetings.text import markdown_to_blocks
 from medref.meetings.workflow import agenda, minutes
@@ -287,7 +288,7 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "meeting": meeting,
         "committee": meeting.committee,
-        "events": meeting.event_list,
+        "entries": history_entries(meeting),
         "links": editor_links(meeting, access),
     }
     return render(request, "meetings/history.html", context)
