@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from medref.accounts.permissions import Action
@@ -51,7 +52,7 @@ def find_in_archive(request: HttpRequest, municipality: str, slug: str) -> HttpR
     if run(request, action):
         from django.contrib import messages
 
-        messages.success(request, f"{len(found)} nye forslag fra arkivet.")
+        messages.success(request, _("%(count)s nye forslag fra arkivet.") % {"count": len(found)})
     return back(request, _list_url(committee))
 
 
@@ -118,7 +119,7 @@ def agenda_answer(request: HttpRequest, pk: int) -> HttpResponse:
             lambda: services.accept_proposal(
                 meeting, by=request.user, theme=theme, followup=followup, site=site
             ),
-            "Punktet er sat på dagsordenen.",
+            _("Punktet er sat på dagsordenen."),
         )
     else:
         run(

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from medref.accounts.permissions import Action, actions
@@ -90,7 +91,7 @@ def record_use(request: HttpRequest, municipality: str, slug: str) -> HttpRespon
             days=data["days"],
             note=data["note"],
         ),
-        "Dagene er registreret.",
+        _("Dagene er registreret."),
     )
     return back(request, _url(committee))
 
@@ -124,7 +125,7 @@ def training(request: HttpRequest, pk: int) -> HttpResponse:
                 grunduddannelse=data["grunduddannelse"],
                 functions=data["functions"],
             ),
-            "Oplysningerne er gemt.",
+            _("Oplysningerne er gemt."),
         ):
             return back(request, _url(committee))
     context = {"committee": committee, "membership": membership, "form": form}

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from medref.accounts.permissions import Action, can
@@ -118,7 +119,7 @@ def create_plan(request: HttpRequest, municipality: str, slug: str, year: int) -
     run(
         request,
         lambda: services.create_plan(committee, year, by=request.user),
-        "Årshjulet er oprettet.",
+        _("Årshjulet er oprettet."),
     )
     return back(request, year_url(committee, year))
 
@@ -130,7 +131,7 @@ def copy_plan(request: HttpRequest, municipality: str, slug: str, year: int) -> 
     if run(
         request,
         lambda: services.copy_plan_to_next_year(plan, by=request.user),
-        f"Årshjulet er kopieret til {year + 1}.",
+        _("Årshjulet er kopieret til %(year)s.") % {"year": year + 1},
     ):
         return back(request, year_url(committee, year + 1))
     return back(request, year_url(committee, year))
@@ -150,7 +151,10 @@ def create_meetings(request: HttpRequest, municipality: str, slug: str, year: in
     if run(request, action):
         from django.contrib import messages
 
-        messages.success(request, f"{len(created)} møder oprettet med standardpunkterne.")
+        messages.success(
+            request,
+            _("%(count)s møder oprettet med standardpunkterne.") % {"count": len(created)},
+        )
     return back(request, year_url(committee, year))
 
 
@@ -180,7 +184,7 @@ def add_theme(request: HttpRequest, municipality: str, slug: str, year: int) -> 
             every_years=data["every_years"],
             first_year=data["first_year"],
         ),
-        "Temaet er gemt.",
+        _("Temaet er gemt."),
     )
     return back(request, year_url(committee, year))
 
@@ -191,7 +195,7 @@ def remove_theme(
 ) -> HttpResponse:
     committee = committee_or_404(municipality, slug)
     theme = get_object_or_404(Theme, pk=pk, plan__committee=committee, plan__year=year)
-    run(request, lambda: services.remove_theme(theme, by=request.user), "Temaet er fjernet.")
+    run(request, lambda: services.remove_theme(theme, by=request.user), _("Temaet er fjernet."))
     return back(request, year_url(committee, year))
 
 
@@ -217,7 +221,7 @@ def add_date(request: HttpRequest, municipality: str, slug: str, year: int) -> H
             end_time=data["end_time"],
             location=data["location"],
         ),
-        "Mødedatoen er gemt.",
+        _("Mødedatoen er gemt."),
     )
     return back(request, year_url(committee, year))
 
@@ -236,7 +240,7 @@ def cancel_date(
     run(
         request,
         lambda: services.cancel_planned_meeting(planned, by=request.user),
-        "Mødet er aflyst.",
+        _("Mødet er aflyst."),
     )
     return back(request, year_url(committee, year))
 
@@ -264,7 +268,9 @@ def move_date(
     if not form.is_valid():
         from django.contrib import messages
 
-        messages.error(request, f"Dato: {' '.join(form.errors.get('date', []))}")
+        messages.error(
+            request, _("Dato: %(errors)s") % {"errors": " ".join(form.errors.get("date", []))}
+        )
         return back(request, year_url(committee, year))
     run(
         request,
@@ -277,7 +283,7 @@ def move_date(
             location=planned.location,
             planned=planned,
         ),
-        "Mødet er flyttet.",
+        _("Mødet er flyttet."),
     )
     return back(request, year_url(committee, year))
 
