@@ -240,3 +240,37 @@ def test_the_sentence_is_kept_as_the_text(meeting: dt.date, cue: str, time: str)
     found = detect_sentence(sentence, meeting)
     if found is not None:
         assert found.text == sentence
+
+
+FRAGMENTS = [
+    *CUES,
+    *TIMES,
+    *NON_PROMISE_WORDS,
+    "hvis",
+    "ikke",
+    "igen",
+    ",",
+    ".",
+    "den 45/13",
+    "uge 53",
+    "om 99 år",
+    "2. og 4. kvartal",
+    "d. 31. februar 2027",
+    "Q4",
+    "1. halvår",
+]
+
+
+@given(meeting_dates, st.lists(st.sampled_from(FRAGMENTS), max_size=30))
+def test_any_mix_of_phrases_never_fails_and_never_dates_before_the_meeting(
+    meeting: dt.date, fragments: list[str]
+) -> None:
+    for found in detect_text(" ".join(fragments), meeting):
+        assert found.due is None or found.due >= Month.of(meeting)
+        assert found.condition is None or found.condition in found.text
+
+
+@given(meeting_dates, st.text(max_size=200))
+def test_arbitrary_text_never_fails(meeting: dt.date, text: str) -> None:
+    for found in detect_text(text, meeting):
+        assert found.due is None or found.due >= Month.of(meeting)
