@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "medref.absence",
     "medref.planning",
     "medref.participation",  # calendars, afbud, notes, comments (docs/participation.md)
+    "medref.notifications",  # e-mail in the background, preferences, subscriptions
 ]
 
 MIDDLEWARE = [
@@ -361,3 +362,4 @@ TASKS = {
 }
 # How many times a notification mail is tried before it is given up (a minute apart, growing).
 MEDREF_EMAIL_ATTEMPTS = env_int("MEDREF_EMAIL_ATTEMPTS", 5)
+MEDREF_EMAIL_RETRY_SECONDS = env_int("MEDREF_EMAIL_RETRY_SECONDS", 60)

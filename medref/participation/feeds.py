@@ -158,3 +158,15 @@ def own_afbud(user: object, meetings: Iterable[Meeting]) -> dict[int, str]:
     for meeting_id in recorded:
         notes.setdefault(meeting_id, "Du er noteret med afbud.")
     return notes
+
+
+def invitation(meeting: Meeting, site: str, host: str) -> bytes:
+    """One meeting as an .ics file (METHOD:PUBLISH) for the agenda e-mail; same UID as the feeds."""
+    from .ical import calendar
+
+    rows = list(
+        Meeting.objects.filter(pk=meeting.pk)
+        .select_related("committee")
+        .annotate(edits=Count("events", filter=_CHANGES), changed=Max("events__at"))
+    )
+    return calendar(f"{meeting.committee.name}: møde", _events(rows, site, host), method="PUBLISH")

@@ -155,12 +155,12 @@ def add_comment(item: AgendaItem | int, *, actor: Actor | None, text: str) -> It
 
 
 def _after_comment(comment: ItemComment) -> None:
-    """Tell the secretary, once the transaction is committed (never inside the request)."""
+    """Tell the secretary by e-mail, in the background (never inside the request)."""
     try:
         from medref.notifications.dispatch import comment_written
     except ImportError:  # notifications not installed
         return
-    transaction.on_commit(lambda: comment_written(comment.pk))
+    comment_written(comment.pk)  # enqueued once the transaction commits
 
 
 @transaction.atomic

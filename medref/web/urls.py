@@ -29,6 +29,8 @@ urlpatterns = [
     path("", include("medref.absence.urls")),
     # Calendars, afbud, notes and comments (web:participation:…).
     path("", include("medref.participation.urls")),
+    # E-mail preferences, unsubscribe, citizens' subscriptions (web:notifications:…).
+    path("", include("medref.notifications.urls")),
     path("soeg/", search_views.search_page, name="search"),
     path("soeg/historik/", search_views.case_history_page, name="case_history"),
 ]
