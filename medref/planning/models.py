@@ -229,12 +229,13 @@ class FollowUp(models.Model):
         due = self.due
         return "next" if due is None else due.code
 
-    def overdue(self, today: dt.date) -> bool:
-        """Still open although its month has passed (or, for "next", a later meeting was held)."""
-        if self.status not in (self.Status.OPEN, self.Status.ON_AGENDA):
+    def overdue(self, today: dt.date, last_meeting: dt.date | None = None) -> bool:
+        """Still open although its month has passed, or, for "next", although a later
+        meeting (the committee's ``last_meeting`` before today) was held without it."""
+        if self.status != self.Status.OPEN:
             return False
         if self.due_month is None:
-            return False
+            return last_meeting is not None and last_meeting > self.meeting.meeting_date
         return Month.of(self.due_month) < Month.of(today)
 
 

@@ -159,6 +159,17 @@ def committee_followups(committee: Committee) -> list[FollowUp]:
     )
 
 
+def last_meeting_before(committee: Committee, day: dt.date) -> dt.date | None:
+    """The day of the committee's last meeting before ``day``. One query."""
+    found = (
+        Meeting.objects.filter(committee=committee, meeting_date__lt=day)
+        .order_by("-meeting_date")
+        .values_list("meeting_date", flat=True)
+        .first()
+    )
+    return found
+
+
 # --- klippekort -------------------------------------------------------------------------
 
 

@@ -163,3 +163,46 @@ def test_moving_a_planned_date_raises_its_sequence(personas: Personas, client_as
     assert client_as("mads").post(url, {"date": "2028-02-17"}).status_code == 403
     response = client_as("sofie").post(url, {"date": "2029-01-01"}, follow=True)
     assert "Datoen skal ligge i 2028." in response.content.decode()
+
+
+def test_a_next_meeting_follow_up_is_overdue_once_a_later_meeting_was_held(
+    personas: Personas, client_as: ClientAs
+) -> None:
+    first = schedule_meeting(personas.committee, dt.date(2024, 1, 10), None, "", by=personas.sofie)
+    item = add_item(first, "Økonomi", by=personas.sofie)
+    services.decide_followup(
+        first, by=personas.sofie, item=item, text="Sagen drøftes på næste møde.", accept=True
+    )
+    page = client_as("sofie").get(_url(personas, "followups")).content.decode()
+    assert "Overskredet" not in page
+    schedule_meeting(personas.committee, dt.date(2024, 2, 10), None, "", by=personas.sofie)
+    page = client_as("sofie").get(_url(personas, "followups")).content.decode()
+    assert "Overskredet" in page
+
+
+def test_followups_cli_reads_a_stored_meeting(personas: Personas, capsys) -> None:
+    import json
+
+    from medref.cli import main
+
+    meeting = schedule_meeting(
+        personas.committee, dt.date(2027, 11, 18), None, "", by=personas.sofie
+    )
+    item = add_item(meeting, "Økonomi", by=personas.sofie)
+    minutes.send_agenda(meeting, by=personas.sofie)
+    minutes.write_decision(
+        item.pk, "Punktet sættes på igen i januar.", by=personas.sofie, expected_version=None
+    )
+    assert main(["followups", str(meeting.pk), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out == {
+        "meeting_date": "2027-11-18",
+        "followups": [
+            {
+                "item": item.number,
+                "due": "2028-01",
+                "text": "Punktet sættes på igen i januar.",
+                "condition": None,
+            }
+        ],
+    }

@@ -31,10 +31,15 @@ def followup_list(request: HttpRequest, municipality: str, slug: str) -> HttpRes
         return refusal
     today = timezone.localdate()
     rows = selectors.committee_followups(committee)
+    last_meeting = selectors.last_meeting_before(committee, today)
     context = {
         "committee": committee,
         "proposed": [f for f in rows if f.status == FollowUp.Status.PROPOSED],
-        "accepted": [(f, f.overdue(today)) for f in rows if f.status != FollowUp.Status.PROPOSED],
+        "accepted": [
+            (f, f.overdue(today, last_meeting))
+            for f in rows
+            if f.status != FollowUp.Status.PROPOSED
+        ],
         "may_edit": Action.EDIT_AGENDA in allowed,
         "may_write": Action.WRITE_MINUTES in allowed,
     }
