@@ -331,6 +331,10 @@ class MeetingEvent(models.Model):
         MINUTES_PUBLISHED = "minutes_published", _("Minutes published")
         # A member's own "Jeg kommer ikke" (medref.participation), or its withdrawal.
         AFBUD_REPORTED = "afbud_reported", "Afbud meldt af medlem"
+        # Approval by the attendees (medref.participation.approval): one's Godkend, and
+        # the approvals reset by a change of the draft.
+        ATTENDEE_APPROVED = "attendee_approved", "Referat godkendt af deltager"
+        APPROVALS_RESET = "approvals_reset", "Godkendelser nulstillet"
 
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="events", verbose_name=_("meeting")

@@ -480,6 +480,34 @@ def approve_minutes(meeting: Meeting | int, *, by: Any) -> Meeting:
 
 
 @transaction.atomic
+def approve_minutes_by_rule(
+    meeting: Meeting | int, *, by: Any, rule: str, approvals: list[dict[str, str]]
+) -> Meeting:
+    """The attendees' approvals met the committee's approval rule: the draft is approved.
+
+    The rule is the permission (``medref.participation.approval`` counts the
+    approvals and calls this inside its own action); ``by`` is the last approver.
+    """
+    meeting = locked_meeting(meeting)
+    require_status(
+        meeting,
+        {Status.MINUTES_DRAFT},
+        _("Only draft minutes can be approved (the meeting's status is “%(status)s”)."),
+    )
+    meeting.status = Status.MINUTES_APPROVED
+    meeting.save(update_fields=["status"])
+    history.record(
+        meeting,
+        MeetingEvent.Action.MINUTES_APPROVED,
+        by,
+        status=[str(Status.MINUTES_DRAFT), str(Status.MINUTES_APPROVED)],
+        rule=rule,
+        approvals=approvals,
+    )
+    return meeting
+
+
+@transaction.atomic
 def publish_minutes(meeting: Meeting | int, *, by: Any) -> Meeting:
     """Approved minutes become public (their open items and decisions)."""
     meeting = _transition(
