@@ -206,3 +206,40 @@ def test_followups_cli_reads_a_stored_meeting(personas: Personas, capsys) -> Non
             }
         ],
     }
+
+
+def test_recording_a_theme_day_uses_a_day_per_ticked_member(
+    personas: Personas, client_as: ClientAs
+) -> None:
+    from medref.planning.models import KlippekortUsage
+
+    c = personas.committee
+    mads = c.memberships.get(person__name="Mads Medlem")
+    alma = c.memberships.get(person__name="Alma Arbejdsmiljørepræsentant")
+    url = _url(personas, "record_use")
+    data = {
+        "day": "2026-03-01",
+        "kind": "theme_day",
+        "days": "1",
+        "memberships": [mads.pk, alma.pk],
+    }
+    assert client_as("sofie").post(url, data).status_code == 302
+    assert KlippekortUsage.objects.filter(day=dt.date(2026, 3, 1)).count() == 2
+    assert client_as("mads").post(url, data).status_code == 403
+    assert KlippekortUsage.objects.count() == 2
+
+
+def test_training_details_are_the_administrators(personas: Personas, client_as: ClientAs) -> None:
+    mads = personas.committee.memberships.get(person__name="Mads Medlem")
+    url = reverse("web:planning:training", args=[mads.pk])
+    assert client_as("sofie").get(url).status_code == 403
+    response = client_as("anna").post(
+        url, {"elected": "2024-01-01", "grunduddannelse": "2024-06-01", "functions": ["samarbejde"]}
+    )
+    assert response.status_code == 302
+    mads.refresh_from_db()
+    assert (mads.elected, mads.grunduddannelse, mads.functions) == (
+        dt.date(2024, 1, 1),
+        dt.date(2024, 6, 1),
+        ["samarbejde"],
+    )
