@@ -22,7 +22,9 @@ For browser tests: URLs and the Danish texts of their buttons and fields.
                                           button "Gem fremmøde"
   /moeder/<id>/referat/                   Skriv referat: per item (ids id_punkt-<n>-phrase,
                                           id_punkt-<n>-text) "Standardformulering",
-                                          "Beslutning", button "Gem beslutning (punkt <n>)"
+                                          "Beslutning", button "Gem beslutning (punkt <n>)";
+                                          one form around all: "Gem alle beslutninger"
+  /moeder/<id>/referat/gem-alle/ (POST)   saves every changed decision
   /moeder/<id>/status/<step>/             GET: the confirmation page (what happens, who will see
                                           what, doubts to tick "bekraeft_tvivl" for); POST with
                                           "bekraeft" does it, button with the step's own text;
@@ -81,6 +83,9 @@ urlpatterns = [
     path("moeder/<int:pk>/fremmoede/", minutes.attendance, name="attendance"),
     path("moeder/<int:pk>/referat/", minutes.minutes_editor, name="minutes"),
     path("moeder/<int:pk>/referat/<int:item_pk>/", minutes.decision, name="decision"),
+    path(
+        "moeder/<int:pk>/referat/gem-alle/", minutes.save_all_decisions, name="save_all_decisions"
+    ),
     path("moeder/<int:pk>/status/<slug:step>/", agenda.transition, name="transition"),
     path("moeder/<int:pk>/historik/", agenda.history, name="history"),
     path("moeder/<int:pk>/offentlig-visning/", agenda.public_preview, name="public_preview"),

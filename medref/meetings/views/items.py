@@ -86,8 +86,23 @@ def _errors(form: forms.Form | None) -> str | None:
     return " ".join(str(e) for errors in form.errors.values() for e in errors) or None
 
 
-def _page(request: HttpRequest, item: AgendaItem, **bound: Any) -> HttpResponse:
+# The page part (item.html#part-…) each form's anchor belongs to: htmx swaps only
+# that part, so what is typed in the other forms stays.
+_PARTS = {"punkt-felter": "fields", "afsnit": "sections", "indstilling": "recommendation"}
+
+
+def _part(anchor: str) -> str:
+    if anchor.startswith("afsnit"):
+        return "sections"
+    return _PARTS.get(anchor, "attachments" if anchor == "bilag" else "")
+
+
+def _page(request: HttpRequest, item: AgendaItem, part: str = "", **bound: Any) -> HttpResponse:
     context = _context(request, item, **bound)
+    if request.htmx and part:
+        # Only the saved form's part; the other forms carry the new version
+        # through editor.js (data-item-version), and keep what is typed in them.
+        return render(request, f"meetings/item.html#part-{part}", {**context, "part": part})
     if request.htmx:
         return render(request, "meetings/item.html#editor", context)
     return render(request, "meetings/item.html", context)
@@ -126,9 +141,9 @@ def _save(
             show_error(form, refused)
         else:
             if request.htmx:
-                return _page(request, _fresh(pk, item_pk))
+                return _page(request, _fresh(pk, item_pk), _part(anchor))
             return back_to(_item_url(item), anchor)
-    return _page(request, item, **{**(shown or {}), form_name: form})
+    return _page(request, item, _part(anchor), **{**(shown or {}), form_name: form})
 
 
 @login_required

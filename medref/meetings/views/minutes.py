@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from medref.accounts.permissions import Action
@@ -149,6 +151,48 @@ def _minutes_page(
         "steps": next_steps(meeting, access),
     }
     return render(request, "meetings/minutes.html", context)
+
+
+@login_required
+@require_POST
+def save_all_decisions(request: HttpRequest, pk: int) -> HttpResponse:
+    """Gem alle beslutninger: every item whose decision differs from the stored one is
+    saved (each with its own version check); items with an error keep what was typed."""
+    meeting = _meeting_or_404(pk)
+    access = require(request, meeting, Action.WRITE_MINUTES)
+    subject = _subject(meeting)
+    shown: dict[int, DecisionForm] = {}
+    saved = 0
+    for item in meeting.items.all():
+        form = _decision_form(item, subject, request.POST)
+        if not form.is_valid():
+            shown[item.pk] = form
+            continue
+        if not form.has_changed():
+            continue  # untouched (a preselected standard phrasing is not saved unasked)
+        current = _decision(item)
+        stored = blocks_to_markdown(blocks_from_data(current.body)) if current else ""
+        text = form.decision_text()
+        if text.strip() == stored.strip():
+            continue
+        try:
+            minutes.write_decision(
+                item, text, by=request.user, expected_version=form.cleaned_data["version"]
+            )
+        except WorkflowError as refused:
+            show_error(form, refused)
+            shown[item.pk] = form
+        else:
+            saved += 1
+    if not shown:
+        messages.success(
+            request,
+            ngettext("%(count)d decision saved.", "%(count)d decisions saved.", saved)
+            % {"count": saved},
+        )
+        return back_to(reverse("web:meetings:minutes", args=[pk]))
+    meeting = _meeting_or_404(pk)
+    return _minutes_page(request, meeting, access, shown)
 
 
 @login_required

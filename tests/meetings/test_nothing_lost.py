@@ -1,0 +1,122 @@
+"""Nothing typed is lost: saving one form swaps only its part of the page, and the
+minutes can be saved all at once (only what was changed)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from medref.documents.model import SectionKind
+from medref.meetings.models import Meeting
+from tests.personas import Personas
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def test_saving_a_section_with_htmx_returns_only_the_sections_part(
+    planned: Meeting, client_as: Callable[[str], Client]
+) -> None:
+    item = planned.items.get(position=2)
+    response = client_as("sofie").post(
+        reverse("web:meetings:add_section", args=[planned.pk, item.pk]),
+        {"kind": "sagsfremstilling", "heading": "", "text": "Ny tekst.", "version": "0"},
+        **HTMX,
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.lstrip().startswith('<section id="afsnit"')
+    assert 'data-item-version="1"' in html
+    # The other forms (title, recommendation, bilag) are not in the answer: what is
+    # typed in them stays in the browser.
+    assert 'id="indstilling"' not in html and 'id="punkt-felter"' not in html
+    assert 'id="bilag"' not in html
+
+
+def test_saving_the_title_updates_the_heading_out_of_band(
+    planned: Meeting, client_as: Callable[[str], Client]
+) -> None:
+    item = planned.items.get(position=2)
+    response = client_as("sofie").post(
+        reverse("web:meetings:item", args=[planned.pk, item.pk]),
+        {"title": "Ny titel", "case_number": "", "version": "0"},
+        **HTMX,
+    )
+    html = response.content.decode()
+    assert '<h1 id="punkt-titel" hx-swap-oob="true">' in html
+    assert "Ny titel" in html
+    assert 'id="afsnit"' not in html
+
+
+def test_the_editor_pages_load_the_unsaved_changes_script(
+    planned: Meeting, client_as: Callable[[str], Client]
+) -> None:
+    item = planned.items.get(position=2)
+    html = client_as("sofie").get(reverse("web:meetings:item", args=[planned.pk, item.pk]))
+    assert b"meetings/editor.js" in html.content
+    assert b"<script>" not in html.content  # no inline script (CSP)
+
+
+def _decision(meeting: Meeting, position: int) -> str:
+    item = meeting.items.get(position=position)
+    section = item.sections.filter(kind=SectionKind.DECISION).first()
+    return section.text if section else ""
+
+
+def test_all_decisions_are_saved_at_once_but_only_the_changed_ones(
+    sent: Meeting, personas: Personas, client_as: Callable[[str], Client]
+) -> None:
+    client = client_as("sofie")
+    page = client.get(reverse("web:meetings:minutes", args=[sent.pk])).content.decode()
+    assert "Gem alle beslutninger" in page
+    data: dict[str, str] = {}
+    items = list(sent.items.order_by("position"))
+    for item in items:
+        prefix = f"punkt-{item.number}"
+        data[f"{prefix}-version"] = str(item.version)
+        data[f"{prefix}-text"] = ""
+        data[f"{prefix}-phrase"] = ""
+    # As the page offers them: standard phrasings preselected, left as they are.
+    for item in items:
+        from medref.meetings.workflow.standard import standard_decision
+
+        data[f"punkt-{item.number}-phrase"] = standard_decision(item.title) or ""
+    data[f"punkt-{items[2].number}-text"] = "Orienteringen blev taget til efterretning."
+    data[f"punkt-{items[3].number}-text"] = "Intet."
+    response = client.post(
+        reverse("web:meetings:save_all_decisions", args=[sent.pk]), data, follow=True
+    )
+    assert "2 beslutninger gemt." in response.content.decode()
+    sent.refresh_from_db()
+    assert "Orienteringen blev taget til efterretning." in _decision(sent, 2)
+    assert "Intet." in _decision(sent, 3)
+    assert _decision(sent, 0) == ""  # untouched: its preselected phrasing not saved unasked
+
+
+def test_a_stale_item_in_save_all_keeps_what_was_typed_and_saves_the_rest(
+    sent: Meeting, personas: Personas, client_as: Callable[[str], Client]
+) -> None:
+    from medref.meetings.workflow import minutes
+
+    items = list(sent.items.order_by("position"))
+    data = {}
+    for item in items:
+        prefix = f"punkt-{item.number}"
+        data.update({f"{prefix}-version": str(item.version), f"{prefix}-phrase": ""})
+        data[f"{prefix}-text"] = ""
+    data[f"punkt-{items[1].number}-text"] = "Min tekst om referatet."
+    data[f"punkt-{items[2].number}-text"] = "Gemmes."
+    # Frank saves item 2 in between.
+    minutes.write_decision(items[1], "Franks tekst.", by=personas.frank, expected_version=0)
+    response = client_as("sofie").post(
+        reverse("web:meetings:save_all_decisions", args=[sent.pk]), data
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Min tekst om referatet." in html  # kept in the form, not lost
+    assert "Frank Formand" in html  # who saved in between
+    sent.refresh_from_db()
+    assert "Gemmes." in _decision(sent, 2)
