@@ -405,6 +405,17 @@ def propose_archive_followups(committee: Committee, *, by: Actor) -> list[Follow
     dismissed are left alone.
     """
     raise_unless(by, Action.WRITE_MINUTES, committee)
+    return _propose_archive(committee, by, record_empty=True)
+
+
+@transaction.atomic
+def propose_archive_followups_as_operator(committee: Committee) -> list[FollowUp]:
+    """The same from the operator's shell (``manage.py propose_archive_followups``),
+    as imports are run: no user, so no permission to check; the event names nobody."""
+    return _propose_archive(committee, None, record_empty=False)
+
+
+def _propose_archive(committee: Committee, by: Actor, *, record_empty: bool) -> list[FollowUp]:
     known = set(
         FollowUp.objects.filter(committee=committee).values_list(
             "meeting_id", "item_number", "text"
@@ -434,7 +445,8 @@ def propose_archive_followups(committee: Committee, *, by: Actor) -> list[Follow
                 )
             )
     FollowUp.objects.bulk_create(new)
-    _record(committee, PlanningEvent.Action.FOLLOWUPS_PROPOSED, by, count=len(new))
+    if new or record_empty:
+        _record(committee, PlanningEvent.Action.FOLLOWUPS_PROPOSED, by, count=len(new))
     return new
 
 

@@ -214,3 +214,19 @@ def test_ical_follows_the_meeting_once_created_and_its_edits_raise_the_sequence(
     assert event["DTSTART"].dt.date() == dt.date(2028, 3, 16)
     assert int(event["SEQUENCE"]) == 1 and str(event["LOCATION"]) == "Rådhuset"
     assert f"/moeder/{meeting.pk}/" in str(event["DESCRIPTION"])
+
+
+def test_the_operator_proposes_from_the_whole_archive(personas: Personas) -> None:
+    import io
+
+    from django.core.management import call_command
+
+    meeting, _item = _decided_meeting(personas, "Sagen tages op igen i marts.")
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.PUBLISHED)
+    out = io.StringIO()
+    call_command("propose_archive_followups", stdout=out)
+    assert "1 nye forslag fra arkivet" in out.getvalue()
+    call_command("propose_archive_followups", stdout=out)
+    assert FollowUp.objects.get().status == FollowUp.Status.PROPOSED
+    [event] = PlanningEvent.objects.filter(action="followups_proposed")  # none for no news
+    assert event.actor is None and event.details == {"count": 1}
