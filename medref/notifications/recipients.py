@@ -45,6 +45,10 @@ def people_for(kind: Kind, meeting: Meeting) -> list[Person]:
     if kind == Kind.AGENDA_SENT:
         return _people(meeting, substitutes=True)
     if kind == Kind.MINUTES_FOR_APPROVAL:
+        from medref.participation.approval import BY_ATTENDEES, attendees, rule_of
+
+        if rule_of(meeting.committee_id) in BY_ATTENDEES:
+            return [a.person for a in attendees(meeting)]
         approving = {r for r, allowed in ROLE_ACTIONS.items() if Action.APPROVE_MINUTES in allowed}
         return _people(meeting, substitutes=False, roles=approving)
     if kind in (Kind.MINUTES_APPROVED, Kind.MINUTES_PUBLISHED):

@@ -117,3 +117,52 @@ class ItemComment(models.Model):
 
     def __str__(self) -> str:
         return f"kommentar fra {self.author_name} ({self.item_id})"
+
+
+class ApprovalRule(models.Model):
+    """How a committee approves its minutes (no row: the chair alone)."""
+
+    class Rule(models.TextChoices):
+        CHAIR = "chair", "Formanden alene"
+        ALL = "all", "Alle mødedeltagere"
+        MAJORITY = "majority", "Et flertal af mødedeltagerne"
+        NEXT_MEETING = "next_meeting", "Næste møde (punktet Godkendelse af referat)"
+
+    committee = models.OneToOneField(
+        "organisation.Committee",
+        on_delete=models.CASCADE,
+        related_name="approval_rule",
+        verbose_name="udvalg",
+    )
+    rule = models.CharField("godkendelse", max_length=20, choices=Rule.choices, default=Rule.CHAIR)
+
+    class Meta:
+        verbose_name = "godkendelsesregel"
+        verbose_name_plural = "godkendelsesregler"
+
+    def __str__(self) -> str:
+        return f"{self.committee}: {self.get_rule_display()}"
+
+
+class AttendeeApproval(models.Model):
+    """One attendee's Godkend of a meeting's draft minutes, time-stamped."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="attendee_approvals", verbose_name="møde"
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="approvals", verbose_name="person"
+    )
+    name = models.CharField("navn", max_length=200)  # kept as it was on the day
+    at = models.DateTimeField("godkendt", default=timezone.now)
+
+    class Meta:
+        ordering = ["meeting", "at", "pk"]
+        verbose_name = "godkendelse"
+        verbose_name_plural = "godkendelser"
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="attendee_approval_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} godkendte {self.meeting}"

@@ -5,6 +5,8 @@
 /min-side/kalender/                       the personal calendar address; "Lav en ny adresse"
 /moeder/<id>/afbud/ (POST)                "Jeg kommer ikke" / "Jeg kommer alligevel"
 /moeder/<id>/noter/                       private notes and shared comments per item
+/moeder/<id>/godkendelse/                 approval of the minutes: "Godkend", "Send påmindelse",
+                                          the committee's rule ("Gem regel")
 """
 
 from django.urls import path
@@ -23,4 +25,5 @@ urlpatterns = [
     path("min-side/kalender/", views.my_calendar, name="calendar"),
     path("moeder/<int:pk>/afbud/", views.afbud, name="afbud"),
     path("moeder/<int:pk>/noter/", views.notes, name="notes"),
+    path("moeder/<int:pk>/godkendelse/", views.approval_page, name="approval"),
 ]

@@ -159,3 +159,62 @@ def _save(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     except WorkflowError as error:
         messages.error(request, str(error.message))
     return redirect(reverse("web:participation:notes", args=[meeting.pk]) + f"#punkt-{item_id}")
+
+
+def approval_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """Godkendelse af referatet: the rule, who approved (when), commented, or not yet."""
+    from medref.accounts.permissions import Action
+
+    from . import approval
+
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('accounts:login')}?next={request.path}")
+    meeting = get_object_or_404(Meeting.objects.select_related("committee__municipality"), pk=pk)
+    access = meeting_access(request.user, meeting)
+    if not access.view or not access.can(Action.VIEW_UNPUBLISHED):
+        raise Http404
+    if request.method == "POST":
+        what = request.POST.get("action", "")
+        try:
+            if what == "approve":
+                approval.approve(meeting, actor=request.user)
+                meeting.refresh_from_db()
+                messages.success(
+                    request,
+                    "Du har godkendt referatet."
+                    + (" Referatet er nu godkendt." if meeting.status != "minutes_draft" else ""),
+                )
+            elif what == "remind":
+                count = approval.remind(meeting, actor=request.user)
+                messages.success(request, f"Påmindelse sendt til {count}.")
+            elif what == "rule":
+                approval.set_rule(
+                    meeting.committee, request.POST.get("rule", ""), actor=request.user
+                )
+                messages.success(request, "Udvalgets godkendelsesregel er gemt.")
+        except PermissionDenied:
+            messages.error(request, "Det må du ikke.")
+        except WorkflowError as error:
+            messages.error(request, str(error.message))
+        return redirect("web:participation:approval", pk=pk)
+    rows = approval.overview(meeting)
+    rule = approval.rule_of(meeting.committee_id)
+    approved_event = meeting.events.filter(action="minutes_approved").order_by("-at", "-pk").first()
+    return render(
+        request,
+        "participation/approval.html",
+        {
+            "meeting": meeting,
+            "committee": meeting.committee,
+            "rows": rows,
+            "rule": approval.Rule(rule),
+            "rules": approval.Rule.choices,
+            "needed": approval.needed(rule, len(rows)),
+            "approved_count": sum(1 for r in rows if r.approval is not None),
+            "may_approve": approval.may_approve(meeting, request.user, rows),
+            "may_remind": access.can(Action.WRITE_MINUTES) and meeting.status == "minutes_draft",
+            "may_manage": approval.may_manage(meeting, request.user),
+            "by_attendees": rule in approval.BY_ATTENDEES,
+            "approved_event": approved_event,
+        },
+    )

@@ -206,3 +206,34 @@ def test_a_worker_in_its_own_thread_sends_the_agenda(
     worker.join(timeout=60)
     assert not worker.is_alive()
     assert len(smtp.messages) == 8
+
+
+def test_minutes_for_approval_go_to_the_attendees_and_reminders_to_the_waiting(
+    personas: Personas, sent, emails, smtp, django_capture_on_commit_callbacks
+) -> None:
+    from medref.participation import approval
+
+    approval.set_rule(personas.committee, "all", actor=personas.anna)
+    statuses = {
+        personas.people[k].pk: ("present" if k in ("frank", "nanna", "mads") else "afbud")
+        for k in ("sofie", "frank", "nanna", "mads", "lene", "alma", "tage")
+    }
+    minutes.record_attendance(sent, statuses, by=personas.sofie)
+    minutes.mark_held(sent, by=personas.sofie, confirmed=True)
+    run_worker()
+    smtp.messages.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        minutes.submit_minutes(sent, by=personas.sofie, confirmed=True)
+    run_worker()
+    assert sorted(str(m["To"]) for m in smtp.messages) == sorted(
+        emails[k] for k in ("frank", "nanna", "mads")
+    )
+    assert str(smtp.messages[0]["Subject"]).startswith("Referat til godkendelse")
+    smtp.messages.clear()
+    approval.approve(sent, actor=personas.mads)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert approval.remind(sent, actor=personas.sofie) == 2
+    run_worker()
+    assert sorted(str(m["To"]) for m in smtp.messages) == sorted(
+        emails[k] for k in ("frank", "nanna")
+    )

@@ -7,6 +7,7 @@ from typing import Any
 from django import template
 
 from medref.meetings.models import Meeting
+from medref.meetings.statuses import MINUTES_STATUSES
 
 from ..models import MemberAfbud
 from ..services import afbud_open, member_person
@@ -33,6 +34,9 @@ def participation_box(context: dict[str, Any], meeting: Meeting, access: Any) ->
         "afbud_open": person is not None and afbud_open(meeting),
         "afbud": afbud,
         "csrf_token": context.get("csrf_token"),
+        "show_approval": meeting.status in MINUTES_STATUSES
+        and access.decisions
+        and person is not None,
     }
 
 
