@@ -154,7 +154,8 @@ class TocEntry:
 class MeetingDocument:
     kind: DocumentKind
     committee: str
-    meeting_date: dt.date
+    # None when the source gives no date: an import never guesses one.
+    meeting_date: dt.date | None
     start_time: dt.time | None = None
     end_time: dt.time | None = None
     location: str | None = None

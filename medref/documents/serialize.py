@@ -102,7 +102,7 @@ def to_contract(doc: MeetingDocument) -> Data:
         "kind": str(doc.kind),
         "committee": doc.committee,
         "municipality": doc.municipality,
-        "meeting_date": doc.meeting_date.isoformat(),
+        "meeting_date": doc.meeting_date.isoformat() if doc.meeting_date else None,
         "start_time": doc.start_time.strftime("%H:%M") if doc.start_time else None,
         "end_time": doc.end_time.strftime("%H:%M") if doc.end_time else None,
         "location": doc.location,

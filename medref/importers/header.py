@@ -2,7 +2,15 @@
 
 Read line by line, because one source block may hold several fields (a
 Word paragraph with line breaks, a Markdown paragraph of soft-wrapped
-lines) and one field may span blocks ("Deltagere:" followed by a list).
+lines) and one field may span blocks ("Deltagere:" followed by a list, a
+label on one line and its value on the next: "Dato:" / "08-10-2025").
+
+Every Danish way of writing the title is read: "REFERAT FagMED Økonomi d.
+08-10-2025", "Referat fra mødet i X den 8. oktober 2025", "X - Referat -
+25. oktober 2016", "Referat af møde i X" with "Den 09.01.2020 kl. 13:00 i
+<sted>" below, "X - 06-10-2022", or a title spread over lines ("Referat" /
+"til" / "mødet i X" / "den <dato> kl. 11:30" / "i <sted>"). A field that
+cannot be read is a warning (``notes``), never a refusal and never a guess.
 """
 
 from __future__ import annotations
@@ -11,18 +19,67 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from medref.documents import BulletList, DocumentKind, Participant, TocEntry
-from medref.lib.danish import parse_long_date, parse_short_date
+from medref.documents import DocumentKind, Participant, TocEntry
 
+from . import cues
 from . import vocabulary as vocab
 from .attendance import parse_participants, split_names
 from .blocks import RawBlock, clean_inline
-from .errors import ParseError
+from .dates import find_date, times_in
+from .errors import ParseWarning
 
 # Fields whose value may continue on the following lines, one name a line.
 _LIST_FIELDS = frozenset({"participants", "present", "absent", "substitutes"})
-_TIME = re.compile(r"(?:kl\.?\s*)?(\d{1,2}[:.]\d{2})(?:\s*[-–]\s*(\d{1,2}[:.]\d{2}))?")
-_LIST_MARKER = re.compile(r"^(?:[-•*–]|\d{1,3}[.)])\s+")
+# Fields whose value may stand alone on the next line ("Dato:" / "08-10-2025").
+_SCALAR_FIELDS = frozenset(
+    {"date", "time", "start", "end", "location", "municipality", "committee", "meeting",
+     "minute_taker", "chair"}
+)  # fmt: skip
+_LIST_MARKER = re.compile(r"^(?:[-•*–·]|\d{1,3}[.)])\s+")
+_KIND_WORD = re.compile(
+    r"(?<![\wæøå])(?P<kind>referat|dagsorden|beslutningsprotokol|mødereferat|protokol)(?![\wæøå])",
+    re.IGNORECASE,
+)
+_COMMITTEE_WORD = re.compile(
+    r"udvalg|med\b|med-|hmu|lmu|amu|byråd|kommunalbestyrelse|regionsråd|bestyrelse|råd\b|forum"
+    r"|direktion|borgerrepræsentation",
+    re.IGNORECASE,
+)
+_TIME_AFTER_DATE = re.compile(
+    r"^\s*,?\s*(?:-\s*)?(?:(?:kl\.?|klokken)\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
+    r"(?:\s*(?:-|–|til)\s*(?:kl\.?\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?",
+    re.IGNORECASE,
+)
+_LOCATION_AFTER = re.compile(r"^\s*[,.]?\s*(?:i|på)\s+(?P<place>\S.+)$", re.IGNORECASE)
+_WEEKDAY_TAIL = re.compile(
+    r"(?:\s*[,\-–]?\s*(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)\b,?)?\s*(?:\bden\b|\bd\.)?\s*$",
+    re.IGNORECASE,
+)
+_LEAD_WORDS = re.compile(
+    r"^(?:\s*(?:af|fra|for|til|over)\b)?\s*(?:(?:det\s+)?(?:ordinære\s+|ekstraordinære\s+)?"
+    r"møde(?:t)?\s+(?:i|for)\s+)?",
+    re.IGNORECASE,
+)
+_TAIL_WORDS = re.compile(r"(?:\s+(?:den|d\.)|\s*[-–|:,.])+\s*$", re.IGNORECASE)
+# "… Fritidsudvalget møde den 8. december": "møde" before "den <dato>" is not the name's.
+_MEETING_DEN = re.compile(
+    r"\s+møde(?:t)?(?:\s+(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag))?\s+den\s*$",
+    re.IGNORECASE,
+)
+_CONNECTOR = re.compile(r"^(?:til|fra|af|for|for mødet|til mødet)$", re.IGNORECASE)
+_TOC_GLUED = re.compile(
+    r"^(?P<heading>indholdsfortegnelse|indhold|punkter|dagsordenspunkter|dagsordenpunkter)"
+    r"(?P<entry>\d.*)$",
+    re.IGNORECASE,
+)
+_TOC_EXTRA = re.compile(
+    r"^(?:punkter|dagsordenspunkter|dagsordenpunkter|pkt\.?\s*tekst|lukkede\s+punkter|"
+    r"åbne\s+punkter|åbne\s+sager|lukkede\s+sager|dagsorden)\s*:?$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
+_INGEN = re.compile(r"^(?:ingen|-|–|ingen\.)$", re.IGNORECASE)
 
 
 @dataclass
@@ -44,67 +101,250 @@ class Header:
     toc: list[TocEntry] = field(default_factory=list)
     # Lines that are none of the above, for the structure reader's sentences.
     other_lines: list[str] = field(default_factory=list)
+    # Where the date was read from, for warnings.
+    date_line: int | None = None
 
 
-def _clock(text: str | None) -> dt.time | None:
-    if text is None:
+@dataclass(frozen=True)
+class Title:
+    kind: DocumentKind | None
+    committee: str
+    day: dt.date | None
+    start: dt.time | None
+    end: dt.time | None
+    location: str | None
+
+
+def _clean_committee(text: str) -> str:
+    text = _MEETING_DEN.sub("", _LEAD_WORDS.sub("", text.strip(" -–|:,")))
+    for _ in range(3):
+        text = _WEEKDAY_TAIL.sub("", text)
+        text = _TAIL_WORDS.sub("", text)
+    return clean_inline(text.strip(" -–|:,"))
+
+
+def read_title(line: str) -> Title | None:
+    """A title line: its kind word, committee, date, times and place, as far as it gives them."""
+    kind_match = _KIND_WORD.search(line)
+    try:
+        found = find_date(line)
+    except ValueError:
+        found = None
+    if kind_match is None and not (found and _COMMITTEE_WORD.search(line[: found.begin])):
         return None
-    hours, minutes = re.split(r"[:.]", text)
-    return dt.time(int(hours), int(minutes))
+    kind: DocumentKind | None = None
+    if kind_match:
+        word = kind_match["kind"].lower()
+        kind = DocumentKind.AGENDA if word == "dagsorden" else DocumentKind.MINUTES
+    rest = line
+    location: str | None = None
+    day = start = end = None
+    if found:
+        day, start, end = found.day, found.start, found.end
+        after = line[found.finish :]
+        after = _TIME_AFTER_DATE.sub("", after)
+        place = _LOCATION_AFTER.match(after)
+        if place:
+            location = place["place"].strip()
+            after = ""
+        rest = line[: found.begin] + " " + after
+    if kind_match:
+        at = kind_match.start()
+        if found is None or at < found.begin:
+            rest = rest[:at] + " " + rest[kind_match.end() :]
+        else:
+            rest = _KIND_WORD.sub(" ", rest, count=1)
+    committee = _clean_committee(rest)
+    if len(committee.split()) > 25:
+        return None  # running text, not a title
+    return Title(kind, committee, day, start, end, location)
+
+
+def _date_line(line: str) -> tuple[dt.date, dt.time | None, dt.time | None, str | None] | None:
+    """A line that is a date (with times and a place): "Torsdag den 19. november 2020 kl. 17:00"."""
+    if len(line) > 160:
+        return None
+    try:
+        found = find_date(line)
+    except ValueError:
+        return None
+    if found is None:
+        return None
+    before = _WEEKDAY_TAIL.sub("", line[: found.begin]).strip(" ,-–:")
+    if before and before.casefold() not in ("den", "d.", "dato", "mødedato"):
+        return None
+    after = _TIME_AFTER_DATE.sub("", line[found.finish :])
+    place = _LOCATION_AFTER.match(after)
+    if place is None and after.strip(" ,-–:."):
+        return None
+    return found.day, found.start, found.end, place["place"].strip() if place else None
+
+
+def _one_person(text: str) -> bool:
+    """ "Jens Holm, 3F (næstformand)", "Bent Agger, A": one person with a party or role."""
+    parts = [p.strip() for p in re.split(r",(?![^(]*\))", text)]
+    return all(
+        len(p) <= 4 or p.startswith("(") or p.casefold().rstrip(".") in vocab.ROLE_WORDS
+        or cues.absent_mark(p)[1] or p.split()[0].casefold() in vocab.ROLE_WORDS
+        for p in parts[1:] if p
+    )  # fmt: skip
+
+
+def _names_line(text: str) -> bool:
+    """Whether a line below a list label ("Fraværende:") continues it with names."""
+    text = _LIST_MARKER.sub("", text)
+    if _one_person(text):
+        return cues.looks_like_name(text)
+    parts = split_names(text)
+    return bool(parts) and all(cues.looks_like_name(p) for p in parts)
 
 
 class HeaderReader:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, notes: list[ParseWarning] | None = None) -> None:
         self.path = path
+        self.notes = notes if notes is not None else []
         self.header = Header()
         self._pending: str | None = None  # a list field continuing on the next lines
+        self._pending_scalar: str | None = None  # a label whose value is on the next line
         self._expect_committee = False  # "Referat" alone: the committee follows
+        self._expect_location = False  # a title's date line: the place may follow
         self._in_toc = False
+        self._seen_field = False
 
-    def error(self, message: str, line: int) -> ParseError:
-        return ParseError(message, path=self.path, line=line)
+    def warn(self, line: int | None, name: str, message: str) -> None:
+        self.notes.append(ParseWarning(line, name, message))
 
     def read(self, blocks: list[RawBlock]) -> Header:
-        previous_end: int | None = None
         for block in blocks:
             # A list field ("Deltagere:") continues on the lines right below it,
             # or in a list after a blank line; anything else ends it.
-            touching = previous_end is not None and block.line == previous_end + 1
-            if self._pending and not touching and not isinstance(block.block, BulletList):
-                self._pending = None
+            # (Lines that are not names end it too: see _names_line.)
             for offset, raw in enumerate(block.lines):
-                line = clean_inline(raw)
-                if line:
+                line = clean_inline(cues.strip_list_marker(cues.strip_ui(raw)))
+                if line and not cues.is_boilerplate(line):
                     self._line(raw, line, block.line + offset)
-            previous_end = block.line + len(block.lines) - 1
         return self.header
 
+    def _label(self, line: str) -> tuple[str, str] | None:
+        found = vocab.header_field(line)
+        if found is None:
+            return None
+        name, value = found
+        lowered = line.casefold()
+        for label in vocab.COLON_LABELS:
+            if lowered.startswith(label) and lowered != label:
+                rest = lowered[len(label) :].lstrip()
+                if not rest.startswith(":") and rest:
+                    # "Lokale 2.14" is a place, not a label: only a longer label may match.
+                    longer = [
+                        other
+                        for other in vocab.HEADER_LABELS
+                        if len(other) > len(label) and lowered.startswith(other)
+                    ]
+                    if not longer:
+                        return None
+        return name, value
+
     def _line(self, raw: str, line: str, line_no: int) -> None:
-        if vocab.TOC_HEADING.match(line):
+        glued = _TOC_GLUED.match(line)
+        if glued:
             self._in_toc, self._pending = True, None
+            self.header.toc.append(self._toc_entry(glued["entry"]))
             return
-        if self._in_toc:
+        if vocab.TOC_HEADING.match(line) or (
+            _TOC_EXTRA.match(line) and (self.header.kind is not None or self._seen_field)
+        ):
+            self._in_toc, self._pending, self._pending_scalar = True, None, None
+            return
+        found = self._label(line)
+        if self._pending_scalar is not None and found is None:
+            name, self._pending_scalar = self._pending_scalar, None
+            self._field(name, line, line_no)
+            return
+        if self._in_toc and found is None:
             self.header.toc.append(self._toc_entry(raw))
             return
-        title = vocab.DOCUMENT_TITLE.match(line)
-        if title and self.header.kind is None:
-            self._title(title, line_no)
-            return
-        found = vocab.header_field(line)
         if found is not None:
             name, value = found
-            self._expect_committee = False
+            self._in_toc = False
+            self._seen_field = True
+            self._expect_committee = self._expect_location = False
             self._pending = name if name in _LIST_FIELDS and not value else None
-            self._field(name, value, line_no)
+            self._pending_scalar = name if name in _SCALAR_FIELDS and not value else None
+            if value or name not in _SCALAR_FIELDS:
+                self._field(name, value, line_no)
             return
         if self._pending is not None:
-            self._field(self._pending, _LIST_MARKER.sub("", line), line_no)
+            if _names_line(line):
+                self._field(self._pending, _LIST_MARKER.sub("", line), line_no, one_per_line=True)
+                return
+            self._pending = None
+        if self._title_line(line, line_no):
             return
         if self._expect_committee:
-            self.header.committee = line
+            if _CONNECTOR.match(line):
+                return
+            self.header.committee = _clean_committee(line) or None
             self._expect_committee = False
             return
+        if self._expect_location and self.header.location is None and len(line) < 80:
+            self._expect_location = False
+            if not line.endswith(".") and not _KIND_WORD.search(line):
+                self.header.location = line.removeprefix("i ").strip()
+                return
+        self._expect_location = False
         self.header.other_lines.append(line)
+
+    def _title_line(self, line: str, line_no: int) -> bool:
+        """A title, or a line of a title spread over lines; True when consumed."""
+        header = self.header
+        dated = _date_line(line) if header.meeting_date is None else None
+        if dated is not None and (not self._seen_field or self._expect_committee):
+            day, start, end, place = dated
+            self._set_date(day, start, end, line_no)
+            if place and header.location is None:
+                header.location = place
+            self._expect_location = place is None
+            return True
+        if line.casefold().startswith("i ") and self._expect_location and header.location is None:
+            header.location = line[2:].strip()
+            self._expect_location = False
+            return True
+        if header.kind is not None and header.committee:
+            # A breadcrumb ("Forside Politik … Regionsudvalget - Referat - 22. maj 2019")
+            # ends in the real title: the shorter title below it wins.
+            again = read_title(line) if not self._seen_field else None
+            if (
+                again is not None
+                and again.committee
+                and len(again.committee) < len(header.committee)
+                and header.committee.endswith(again.committee)
+            ):
+                header.committee = again.committee
+                return True
+            return False
+        if self._seen_field and header.committee:
+            return False
+        title = read_title(line)
+        if title is None:
+            return False
+        if title.kind is None and header.committee:
+            return False
+        if title.kind is not None and header.kind is None:
+            header.kind = title.kind
+        if title.committee and not header.committee:
+            header.committee = title.committee
+        self._expect_committee = not header.committee
+        if title.day is not None and header.title_date is None:
+            header.title_date = title.day
+            if header.date_line is None:
+                header.date_line = line_no
+            if title.start is not None and header.start_time is None:
+                header.start_time, header.end_time = title.start, title.end
+            self._expect_location = title.location is None
+        if title.location and header.location is None:
+            header.location = title.location
+        return True
 
     def _toc_entry(self, raw: str) -> TocEntry:
         text = _LIST_MARKER.sub("", raw.strip())
@@ -113,74 +353,129 @@ class HeaderReader:
             return TocEntry(clean_inline(text))
         return TocEntry(clean_inline(match["title"]), int(match["page"]))
 
-    def _title(self, match: re.Match[str], line: int) -> None:
-        header = self.header
-        header.kind = DocumentKind(match["kind"].lower())
-        committee = vocab.TITLE_PREFIX.sub("", clean_inline(match["committee"]))
-        dated = vocab.TITLE_LONG_DATE.search(committee)
-        if dated:
-            committee = committee[: dated.start()].strip()
-            self._date(dated.group(1), line, title=True)
-        header.committee = committee or None
-        self._expect_committee = not committee
-        if match["date"]:
-            try:
-                header.title_date = parse_short_date(match["date"])
-            except ValueError as exc:
-                raise self.error(
-                    f"the title's date {match['date']!r} does not exist", line
-                ) from exc
-
-    def _field(self, name: str, value: str, line: int) -> None:
+    def _field(self, name: str, value: str, line: int, *, one_per_line: bool = False) -> None:
         header = self.header
         if name == "date":
             self._date(value, line)
-        elif name == "time":
-            self._time(value, line)
+        elif name in ("time", "start", "end"):
+            self._time(name, value, line)
         elif name == "location":
-            header.location = value or None
+            header.location = value or header.location
         elif name == "municipality":
             header.municipality = value or None
+        elif name == "committee":
+            header.committee = _clean_committee(value) or header.committee
+        elif name == "meeting":
+            self._meeting(value)
         elif name == "participants":
-            participants, minute_taker = parse_participants(value)
-            header.participants.extend(participants)
-            header.has_participant_list = True
-            header.minute_taker = header.minute_taker or minute_taker
+            self._participants(value, one_per_line=one_per_line)
+        elif name in ("present", "absent", "substitutes") and one_per_line and _one_person(value):
+            person = cues.clean_name(value)
+            if name == "present":
+                header.present = (header.present or []) + [person]
+            else:
+                (header.absent if name == "absent" else header.substitutes).append(person)
         elif name == "present":
-            header.present = (header.present or []) + split_names(value)
+            names = [cues.clean_name(n) for n in split_names(value)]
+            header.present = (header.present or []) + [n for n in names if n]
         elif name == "absent":
-            header.absent.extend(split_names(value))
+            if not _INGEN.match(value.strip()):
+                header.absent.extend(
+                    n for n in (cues.clean_name(v) for v in split_names(value)) if n
+                )
         elif name == "substitutes":
-            header.substitutes.extend(split_names(value))
+            header.substitutes.extend(
+                n for n in (cues.clean_name(v) for v in split_names(value)) if n
+            )
         elif name == "minute_taker":
             header.minute_taker = value or None
+        elif name == "remarks":
+            header.other_lines.extend(s for s in _SENTENCE_END.split(value) if s)
 
-    def _date(self, value: str, line: int, *, title: bool = False) -> None:
-        where = "the title" if title else "Mødedato"
-        try:
-            parsed = parse_long_date(value)
-            if parsed is None:
-                short = parse_short_date(value)
-                parsed = (short, None, None) if short else None
-        except ValueError as exc:
-            raise self.error(f"{where}: the date {value!r} does not exist", line) from exc
-        if parsed is None:
-            raise self.error(f"{where}: cannot read a date in {value!r}", line)
-        day, start, end = parsed
-        if title:
-            self.header.title_date = day
+    def _meeting(self, value: str) -> None:
+        """ "MØDE" / "Referat", or "Møde i Udvalget for …"."""
+        kind = _KIND_WORD.fullmatch(value.strip())
+        if kind:
+            word = kind["kind"].lower()
+            self.header.kind = DocumentKind.AGENDA if word == "dagsorden" else DocumentKind.MINUTES
             return
-        self.header.meeting_date = day
-        if start is not None:
-            self.header.start_time, self.header.end_time = start, end
-        elif "kl" in value.lower():
-            self._time(value, line)
+        if value.casefold().startswith(("i ", "for ")) and not self.header.committee:
+            self.header.committee = _clean_committee(value.split(" ", 1)[1])
+            self._expect_committee = False
 
-    def _time(self, value: str, line: int) -> None:
-        match = _TIME.search(value)
-        if match is None:
-            raise self.error(f"Tidspunkt: cannot read a time in {value!r}", line)
+    def _participants(self, value: str, *, one_per_line: bool) -> None:
+        header = self.header
+        header.has_participant_list = True
+        if one_per_line and _one_person(value):
+            text, absent = cues.absent_mark(value)
+            is_referent = vocab.REFERENT_SUFFIX.search(text) is not None
+            text = vocab.REFERENT_SUFFIX.sub("", text)
+            name, title = cues.person(text)
+            if name:
+                header.participants.append(Participant(name, title))
+                if absent:
+                    header.absent.append(name)
+                if is_referent:
+                    header.minute_taker = header.minute_taker or name
+            return
+        participants, minute_taker = parse_participants(value)
+        for participant in participants:
+            text, absent = cues.absent_mark(participant.name)
+            name = text
+            title = participant.title
+            if "(" in text or absent:
+                name, extra = cues.person(text)
+                title = ", ".join(t for t in (extra, participant.title) if t) or None
+            header.participants.append(Participant(name, title))
+            if absent:
+                header.absent.append(name)
+        header.minute_taker = header.minute_taker or minute_taker
+
+    def _set_date(
+        self, day: dt.date, start: dt.time | None, end: dt.time | None, line: int
+    ) -> None:
+        header = self.header
+        header.meeting_date = day
+        header.date_line = line
+        if start is not None:
+            header.start_time = start
+            header.end_time = end if end is not None else header.end_time
+
+    def _date(self, value: str, line: int) -> None:
         try:
-            self.header.start_time, self.header.end_time = _clock(match[1]), _clock(match[2])
-        except ValueError as exc:
-            raise self.error(f"Tidspunkt: {value!r} is not a time of day", line) from exc
+            found = find_date(value)
+        except ValueError:
+            self.warn(
+                line, "meeting_date", f"the date in {value!r} does not exist; it was left out"
+            )
+            return
+        if found is None:
+            start, end = times_in(value)
+            if start is not None:
+                self.header.start_time, self.header.end_time = start, end
+                return
+            self.warn(line, "meeting_date", f"cannot read a date in {value!r}")
+            return
+        self._set_date(found.day, found.start, found.end, line)
+
+    def _time(self, name: str, value: str, line: int) -> None:
+        header = self.header
+        try:
+            found = find_date(value)
+        except ValueError:
+            found = None
+        if found is not None:
+            if name in ("start", "end") and header.meeting_date is None:
+                header.meeting_date, header.date_line = found.day, line
+            value = value[found.finish :]
+        start, end = times_in(value)
+        if start is None:
+            self.warn(line, "start_time", f"cannot read a time in {value!r}")
+            return
+        if name == "end":
+            header.end_time = start
+        elif name == "start":
+            header.start_time = start
+            header.end_time = end or header.end_time
+        else:
+            header.start_time, header.end_time = start, end

@@ -385,6 +385,15 @@ class _Walker:
         return tuple(items)
 
     def bullet_list(self, node: LexborNode, ctx: _Context) -> None:
+        if node.css_first("li h1, li h2, li h3, li h4, li h5, li h6, li p, li div, li table"):
+            # A list used as a container: a portal printing each agenda item as an <li>
+            # holding its headings and paragraphs. Its content is read as blocks.
+            for child in node.iter():
+                if not self.skipped(child, child.tag or "", ctx):
+                    self.flush()
+                    self.children(child, ctx)
+                    self.flush()
+            return
         line = self.line_of(node)
         items = self.list_items(node, ctx)
         if not items:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from medref.documents import (
@@ -10,12 +11,14 @@ from medref.documents import (
     Block,
     BulletList,
     Heading,
+    ListItem,
     Paragraph,
     Recommendation,
     Section,
     SectionKind,
 )
 
+from . import cues
 from . import vocabulary as vocab
 from .attendance import merge_names, split_names
 from .blocks import RawBlock, clean_inline
@@ -29,40 +32,18 @@ class ItemHeading:
 
 
 def _title(number: int, title: str) -> ItemHeading:
-    marked = vocab.CLOSED_TITLE.match(title)
-    if marked:
-        closed = marked["mark"].lower() == "lukket"
-        return ItemHeading(number, clean_inline(marked["title"]), closed)
-    return ItemHeading(number, clean_inline(title))
+    text, closed = cues.closed_title(clean_inline(title))
+    return ItemHeading(number, text, closed)
 
 
 def item_heading(block: RawBlock, *, numbered_style: bool) -> ItemHeading | None:
-    """The item a block starts, if it is an item heading.
-
-    "Punkt N: …" anywhere; "Pkt. N …" in a heading; "N. Title" only in
-    minutes that number items that way (``numbered_style``), since elsewhere
-    "1. at …" is a clause and "1. januar" a date.
-    """
+    """The item a block starts when it says "Punkt N: …" (or, with ``numbered_style``, "N. …")."""
     if len(block.lines) != 1:
         return None
-    found: ItemHeading | None = None
-    text = block.text
-    # Cheap test first: this runs on every block of every file.
-    if isinstance(block.block, Paragraph | Heading) and text[:1] in "Pp":
-        pattern = vocab.ITEM_HEADING_LOOSE if block.explicit_heading else vocab.ITEM_HEADING
-        match = pattern.match(text)
-        if match:
-            found = _title(int(match["number"]), match["title"])
-    if found is None and numbered_style:
-        raw = clean_inline(block.lines[0])
-        numbered = vocab.NUMBERED_ITEM_HEADING.match(raw)
-        if numbered and not vocab.RECOMMENDATION_CLAUSE.match(numbered["title"]):
-            found = _title(int(numbered["number"]), numbered["title"])
-    # A contents line ("Punkt 3: Budget.....<tab>4") names an item; it does not start one.
-    first = block.lines[0]
-    if found is not None and _ends_in_digit(first) and vocab.TOC_ENTRY.match(first):
+    cue = cues.item_cue(block.lines[0], explicit=block.explicit_heading)
+    if cue is None or (cue.strength < 3 and not numbered_style):
         return None
-    return found
+    return ItemHeading(cue.number, cue.title, cue.closed)
 
 
 def _ends_in_digit(line: str) -> bool:
@@ -83,12 +64,15 @@ class SaidAtMeeting:
     substitutes: list[str] = field(default_factory=list)
     # (names, item numbers) from "X deltog ikke i behandlingen af punkt 6, 8 og 9".
     absent_from_items: list[tuple[list[str], list[int]]] = field(default_factory=list)
+    # The meeting's committee, to tell its decision headings from other bodies'.
+    committee: str | None = None
 
 
 def item_numbers(text: str) -> list[int]:
-    """ "6, 8 og 9" -> [6, 8, 9]; "6-8" -> [6, 7, 8]."""
+    """ "6, 8 og 9" -> [6, 8, 9]; "6-8" -> [6, 7, 8]; "pkt 3 og pkt 5" -> [3, 5]."""
     numbers: list[int] = []
-    for part in split_names(text):
+    text = re.sub(r"(?:punkt(?:erne)?|pkt\.?)\s*", "", text, flags=re.IGNORECASE)
+    for part in split_names(text.replace("–", "-")):
         if "-" in part:
             first, _, last = part.partition("-")
             if first.strip().isdigit() and last.strip().isdigit():
@@ -96,6 +80,48 @@ def item_numbers(text: str) -> list[int]:
         elif part.strip().isdigit():
             numbers.append(int(part))
     return numbers
+
+
+def _names(text: str) -> list[str]:
+    """Names in a list, without the roles written after them ("X (V), Næstformand")."""
+    names = [cues.clean_name(p) for p in split_names(text)]
+    return [
+        n for n in names
+        if n and n.casefold() not in vocab.ROLE_WORDS and not (len(n) <= 3 and n.isupper())
+    ]  # fmt: skip
+
+
+_NAMES = r"(?P<names>[^.].*?)"
+_ITEMS_ABSENT = re.compile(
+    rf"^{_NAMES}\s+deltog\s+ikke\s+(?:i|under)\s+(?:behandling(?:en)?\s+af\s+)?"
+    r"(?:punkt(?:erne)?|pkt\.?)\s*:?\s*(?P<numbers>\d[\d\s,.og\-–pkt]*?)\.?$",
+    re.IGNORECASE,
+)
+_ITEM_ABSENT = re.compile(
+    rf"^{_NAMES}\s+deltog\s+ikke\s+i\s+(?:\S+\s+)*?behandling(?:en)?\s+af\s+(?:sagen|punktet)\.?$",
+    re.IGNORECASE,
+)
+_SUBSTITUTE_FOR = re.compile(
+    rf"^{_NAMES}\s+(?:deltog|mødte|var\s+indkaldt)\s+(?:i\s+mødet\s+)?(?:som\s+(?:suppleant|"
+    r"stedfortræder)\s+for|i\s+stedet\s+for)\s+(?P<absent>.+?)\.?$",
+    re.IGNORECASE,
+)
+_ITEM_SUBSTITUTE = re.compile(
+    rf"^suppleant(?:erne)?\s+{_NAMES}\s+deltog\s+i\s+behandling(?:en)?\s+af\s+(?:punktet|sagen)\.?$",
+    re.IGNORECASE,
+)
+_MEETING_ABSENT_EXTRA = (
+    re.compile(rf"^der\s+(?:er|var)\s+afbud\s+fra\s+{_NAMES}\.?$", re.IGNORECASE),
+    re.compile(rf"^afbud\s+fra\s+{_NAMES}\.?$", re.IGNORECASE),
+)
+# Attendance lines removed from an item's text: "Fraværende: A og B", "Ikke til stede: X (C)".
+_ITEM_ABSENT_LINE = re.compile(
+    r"^(?:fraværende|ikke\s+til\s+stede)(?:\s*:\s*|\s+|$)(?P<names>.*?)\s*$", re.IGNORECASE
+)
+_MEETING_ABSENT_LINE = re.compile(
+    r"^(?:afbud(?:\s+fra)?|fraværende\s+med\s+afbud)(?:\s*:\s*|$)(?P<names>.*?)\s*$", re.IGNORECASE
+)
+_NONE = re.compile(r"^(?:ingen|intet|-|–)\.?$", re.IGNORECASE)
 
 
 def attendance_sentence(
@@ -108,83 +134,153 @@ def attendance_sentence(
         if word in lowered:
             break
     else:
-        return
-    named = vocab.NAMED_ITEMS_ABSENT.match(text)
+        if "stedfortræder" not in lowered and "i stedet" not in lowered:
+            return
+    named = vocab.NAMED_ITEMS_ABSENT.match(text) or _ITEMS_ABSENT.match(text)
     if named:
-        said.absent_from_items.append((split_names(named["names"]), item_numbers(named["numbers"])))
+        said.absent_from_items.append((_names(named["names"]), item_numbers(named["numbers"])))
+        return
+    instead = _SUBSTITUTE_FOR.match(text)
+    if instead:
+        said.substitutes.extend(_names(instead["names"]))
+        said.absent.extend(_names(instead["absent"]))
         return
     targets = (
-        (vocab.ITEM_SUBSTITUTE, substitutes),
+        ((*vocab.ITEM_SUBSTITUTE, _ITEM_SUBSTITUTE), substitutes),
         (vocab.MEETING_SUBSTITUTE, said.substitutes),
-        (vocab.ITEM_ABSENT, absent),
+        ((*vocab.ITEM_ABSENT, _ITEM_ABSENT), absent),
         (vocab.MEETING_PRESENT, said.present),
-        (vocab.MEETING_ABSENT, said.absent),
+        ((*vocab.MEETING_ABSENT, *_MEETING_ABSENT_EXTRA), said.absent),
     )
     for patterns, names in targets:
         for pattern in patterns:
             match = pattern.match(text)
             if match:
-                names.extend(split_names(match["names"]))
+                names.extend(_names(match["names"]))
                 return
 
 
-def read_item(heading: ItemHeading, body: list[RawBlock], said: SaidAtMeeting) -> AgendaItem:
-    case_number: str | None = None
-    closed = heading.closed
-    sections: list[tuple[str, SectionKind, list[Block]]] = []
-    absent: list[str] = []
-    substitutes: list[str] = []
-    names_follow = False  # a "Fraværende:" line alone: the names come next
-    for block in body:
+def _line_text(block: RawBlock) -> str:
+    """A one-line paragraph's or heading's text (list marker off), else ""."""
+    inner = block.block
+    if len(block.lines) != 1:
+        return ""
+    if isinstance(inner, Paragraph | Heading):
+        return inner.text
+    if isinstance(inner, BulletList) and len(inner.items) == 1 and not inner.items[0].children:
+        return ""
+    return ""
+
+
+class _ItemReader:
+    def __init__(self, heading: ItemHeading, said: SaidAtMeeting) -> None:
+        self.heading = heading
+        self.said = said
+        self.case_number: str | None = None
+        self.closed = heading.closed
+        self.sections: list[tuple[str, SectionKind, list[Block]]] = []
+        self.absent: list[str] = []
+        self.substitutes: list[str] = []
+        self.names_follow: str | None = None  # "Fraværende:" alone: the names may come next
+        self.preamble = True
+
+    def metadata(self, text: str) -> bool:
+        """Case-number, Dok.nr., Initialer, Åbent/Lukket lines before the first section."""
+        found = cues.case_line(text)
+        if found is None:
+            return False
+        if found.case_number and self.case_number is None:
+            self.case_number = clean_inline(found.case_number)
+        if found.closed:
+            self.closed = True
+        return True
+
+    def attendance_line(self, text: str) -> bool:
+        """ "Fraværende: X", "Ikke til stede: X", "Afbud fra: X": names, removed from the text."""
+        if self.names_follow is not None:
+            kind, self.names_follow = self.names_follow, None
+            if all(cues.looks_like_name(n) for n in split_names(text)) and split_names(text):
+                (self.absent if kind == "item" else self.said.absent).extend(_names(text))
+                return True
+        if not vocab.ITEM_LINE_START.match(text) and text[:1] not in "IiAa":
+            return False
+        for pattern, kind in ((_ITEM_ABSENT_LINE, "item"), (_MEETING_ABSENT_LINE, "meeting")):
+            match = pattern.match(text)
+            if match is None:
+                continue
+            names = match["names"]
+            if not names:
+                self.names_follow = kind
+            elif not _NONE.match(names):
+                if not all(cues.looks_like_name(n) for n in split_names(names)):
+                    return False
+                (self.absent if kind == "item" else self.said.absent).extend(_names(names))
+            return True
+        line_subs = vocab.ITEM_SUBSTITUTE_LINE.match(text)
+        if line_subs:
+            self.substitutes.extend(_names(line_subs["names"]))
+            return True
+        return False
+
+    def add(self, block: RawBlock) -> None:
         inner = block.block
-        # The paragraph's text, or None for other blocks; ``text`` as in RawBlock.text
-        # but "" for a block of several lines.
         paragraph_text = inner.text if isinstance(inner, Paragraph) else None
-        text = ""
-        if len(block.lines) == 1:
-            if paragraph_text is not None:
-                text = paragraph_text
-            elif isinstance(inner, Heading):
-                text = inner.text
-        if names_follow and paragraph_text is not None:
-            absent.extend(split_names(paragraph_text))
-            names_follow = False
-            continue
-        if not sections and text:
-            case = vocab.CASE_NUMBER.match(text)
-            if case and case_number is None:
-                case_number = clean_inline(case["labelled"] or case["kle"])
-                continue
-            if vocab.ITEM_METADATA.match(text) or vocab.OPEN_MARKER.match(text):
-                continue
-            if vocab.CLOSED_MARKER.match(text):
-                closed = True
-                continue
-        kind = vocab.section_kind(text) if text else None
-        if kind is None and not sections and block.explicit_heading:
-            # An unknown heading where a section must start is a section of its own.
-            kind = SectionKind.OTHER
-        if kind is not None:
-            sections.append((text, kind, []))
-            continue
-        if paragraph_text is not None:
-            if vocab.ITEM_LINE_START.match(text):
-                if vocab.ITEM_ABSENT_HEADING.match(text):
-                    names_follow = True
-                    continue
-                line_absent = vocab.ITEM_ABSENT_LINE.match(text)
-                if line_absent:
-                    absent.extend(split_names(line_absent["names"]))
-                    continue
-                line_subs = vocab.ITEM_SUBSTITUTE_LINE.match(text)
-                if line_subs:
-                    substitutes.extend(split_names(line_subs["names"]))
-                    continue
-            attendance_sentence(paragraph_text, said, absent, substitutes)
-        if not sections:
-            sections.append(("", SectionKind.OTHER, []))
-        sections[-1][2].append(inner)
-    return _finish_item(heading, case_number, closed, sections, absent, substitutes)
+        text = _line_text(block)
+        if self.preamble:
+            if text and clean_inline(text) == self.heading.title:
+                return  # the title printed again under the heading
+            if text and self.metadata(text):
+                return
+        if text:
+            kind = cues.heading_kind(text, self.said.committee)
+            if kind is None and not self.sections and block.explicit_heading:
+                # An unknown heading where a section must start is a section of its own.
+                kind = SectionKind.OTHER
+            if kind is not None:
+                self.preamble = False
+                self.names_follow = None
+                self.sections.append((cues.strip_ui(text).strip(), kind, []))
+                return
+        if paragraph_text is not None and len(block.lines) == 1:
+            if self.attendance_line(paragraph_text):
+                return
+            attendance_sentence(paragraph_text, self.said, self.absent, self.substitutes)
+        else:
+            self.names_follow = None
+        if not self.sections:
+            opening = paragraph_text or ""
+            kind = (
+                SectionKind.RECOMMENDATION
+                if cues.RECOMMENDATION_LEAD.match(opening)
+                or cues.PASSIVE_RECOMMENDATION.match(opening)
+                else SectionKind.OTHER
+            )
+            self.sections.append(("", kind, []))
+        self.preamble = False
+        self.sections[-1][2].append(inner)
+
+    def item(self) -> AgendaItem:
+        return _finish_item(
+            self.heading,
+            self.case_number,
+            self.closed,
+            self.sections,
+            self.absent,
+            self.substitutes,
+        )
+
+
+def read_item(
+    heading: ItemHeading,
+    body: list[RawBlock],
+    said: SaidAtMeeting,
+    case_number: str | None = None,
+) -> AgendaItem:
+    reader = _ItemReader(heading, said)
+    reader.case_number = case_number
+    for block in body:
+        reader.add(block)
+    return reader.item()
 
 
 def _finish_item(
@@ -218,32 +314,46 @@ def _finish_item(
     )
 
 
-def _clause_texts(block: Block) -> list[str] | None:
-    """The "at …" clauses a block holds, or None when it is something else."""
+def _clause_texts(block: Block, *, any_text: bool) -> list[str] | None:
+    """The "at …" clauses a block holds, or None when it is something else.
+
+    After a lead that ends in "at" ("X indstiller, at:") the clauses need not
+    repeat it (``any_text``).
+    """
     if isinstance(block, Paragraph) and vocab.RECOMMENDATION_CLAUSE.match(block.text):
         return [block.text]
     if isinstance(block, BulletList) and all(
-        not item.children and vocab.RECOMMENDATION_CLAUSE.match(item.text) for item in block.items
+        not item.children and (any_text or vocab.RECOMMENDATION_CLAUSE.match(item.text))
+        for item in block.items
     ):
         return [item.text for item in block.items]
     return None
+
+
+def _list_item_clauses(items: tuple[ListItem, ...]) -> bool:
+    return all(not item.children for item in items)
 
 
 def extract_recommendation(blocks: list[Block]) -> tuple[Recommendation | None, list[Block]]:
     """Split "X indstiller, at …" off the front of an Indstilling section."""
     if not blocks or not isinstance(blocks[0], Paragraph | Heading):
         return None, blocks
-    lead = vocab.RECOMMENDATION_LEAD.match(blocks[0].text)
-    if lead is None:
+    lead = cues.RECOMMENDATION_LEAD.match(blocks[0].text)
+    if lead is None or cues.PASSIVE_RECOMMENDATION.match(blocks[0].text):
         return None, blocks
     clauses: list[str] = []
-    if lead["rest"]:
-        if not vocab.RECOMMENDATION_CLAUSE.match(lead["rest"]):
+    rest_text = lead["rest"].strip()
+    bare_at = rest_text.casefold().rstrip(":").strip() in ("at", "")
+    if rest_text and not bare_at:
+        if not vocab.RECOMMENDATION_CLAUSE.match(rest_text):
             return None, blocks
-        clauses.append(lead["rest"])
+        clauses.append(rest_text)
     numbered = False
     rest = 1
-    while rest < len(blocks) and (found := _clause_texts(blocks[rest])) is not None:
+    while (
+        rest < len(blocks)
+        and (found := _clause_texts(blocks[rest], any_text=bare_at and rest_text != "")) is not None
+    ):
         block = blocks[rest]
         numbered = numbered or (isinstance(block, BulletList) and block.ordered)
         clauses.extend(found)

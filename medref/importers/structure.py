@@ -1,11 +1,18 @@
 """From raw blocks to a MeetingDocument: the reading every format shares.
 
-A document is a header (title line, Mødedato, Mødested, Mødedeltagere, …),
-an optional table of contents, and items ("Punkt 21: Title") with their
-case number and headed sections. Headings are recognised by their words
-(``vocabulary``), never by their level or formatting. The header is read
-in ``header``, each item in ``items``; this module finds where items start,
+A document is a header (title, date, place, participants, …), an optional
+table of contents, and items with their case number and headed sections.
+Nothing here belongs to one agenda system: item boundaries are found by
+weighing the cues the document itself gives (``starts``), headings are
+recognised by their words (``cues``, ``vocabulary``), never by their level
+or formatting. The header is read in ``header``, each item in ``items``;
+this module cleans the blocks of portal furniture, finds where items start,
 merges what the minutes say about attendance, and checks the whole.
+
+A readable file is never refused for what it lacks: a missing date or
+committee becomes a warning (``ParseWarning``) and the field stays empty.
+Only a file with no recognisable item is refused, with the lines that came
+closest.
 """
 
 from __future__ import annotations
@@ -14,7 +21,6 @@ from dataclasses import replace
 
 from medref.documents import (
     AgendaItem,
-    BulletList,
     DocumentKind,
     Heading,
     MeetingDocument,
@@ -23,39 +29,32 @@ from medref.documents import (
     SectionKind,
 )
 
+from . import cues
 from .attendance import merge_names, without
 from .blocks import RawBlock
-from .errors import ParseError
+from .errors import ParseError, ParseWarning
 from .header import Header, HeaderReader
-from .items import ItemHeading, SaidAtMeeting, attendance_sentence, item_heading, read_item
+from .items import ItemHeading, SaidAtMeeting, attendance_sentence, read_item
+from .starts import Start, item_starts
 
-_TEXT_BLOCKS = (Paragraph, Heading)
 
-
-def _item_starts(blocks: list[RawBlock]) -> list[tuple[int, ItemHeading]]:
-    """Where items start. "N. Title" headings count only when nothing says "Punkt N"."""
-    # Cheap test first: only a paragraph or heading starting with P can say "Punkt N".
-    starts = [
-        (i, h)
-        for i, b in enumerate(blocks)
-        if isinstance(block := b.block, _TEXT_BLOCKS)
-        and block.text[:1] in "Pp"
-        and (h := item_heading(b, numbered_style=False))
-    ]
-    if starts:
-        return starts
-    candidates = [
-        (i, h)
-        for i, b in enumerate(blocks)
-        if isinstance(b.block, BulletList) and (h := item_heading(b, numbered_style=True))
-    ]
-    # Numbered items run on: keep the longest run of consecutive numbers, so a
-    # lone "1. januar …" in a text is not taken for an item.
-    kept: list[tuple[int, ItemHeading]] = []
-    for index, heading in candidates:
-        if not kept or heading.number == kept[-1][1].number + 1:
-            kept.append((index, heading))
-    return kept if len(kept) >= 2 else []
+def clean_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Drop portal furniture ("Til toppen", cookie notices, page numbers, fold widgets)."""
+    kept: list[RawBlock] = []
+    for block in blocks:
+        inner = block.block
+        if isinstance(inner, Paragraph | Heading) and len(block.lines) == 1:
+            text = inner.text
+            if cues.is_boilerplate(text):
+                continue
+            stripped = cues.strip_ui(text)
+            if stripped != text:
+                if not stripped.strip():
+                    continue
+                new = Heading(stripped) if isinstance(inner, Heading) else Paragraph(stripped)
+                block = block._replace(block=new, lines=(stripped,))
+        kept.append(block)
+    return kept
 
 
 def _header_sentences(header: Header, said: SaidAtMeeting) -> None:
@@ -77,10 +76,30 @@ def _with_named_absences(items: list[AgendaItem], said: SaidAtMeeting) -> list[A
     return result
 
 
+def _closest_lines(blocks: list[RawBlock]) -> str:
+    """The lines that came closest to an item heading, for the refusal message."""
+    scored: list[tuple[int, int, str]] = []
+    for block in blocks:
+        text = block.lines[0] if block.lines else ""
+        lowered = text.strip().lower()
+        score = 0
+        if lowered[:1].isdigit():
+            score = 2
+        elif lowered.startswith(("punkt", "pkt", "sag ", "nr", "§")):
+            score = 3
+        if score and len(text) < 150:
+            scored.append((-score, block.line, text.strip()))
+    picked = sorted(scored)[:3] or [(0, b.line, b.lines[0].strip()) for b in blocks[:3] if b.lines]
+    return "; ".join(
+        f"line {line}: {text[:80]!r}" for _, line, text in sorted(picked, key=lambda p: p[1])
+    )
+
+
 class _Reader:
-    def __init__(self, blocks: list[RawBlock], path: str) -> None:
-        self.blocks = blocks
+    def __init__(self, blocks: list[RawBlock], path: str, notes: list[ParseWarning]) -> None:
+        self.blocks = clean_blocks(blocks)
         self.path = path
+        self.notes = notes
         self.said = SaidAtMeeting()
 
     def error(self, message: str, line: int | None) -> ParseError:
@@ -89,54 +108,91 @@ class _Reader:
     def read(self) -> MeetingDocument:
         if not self.blocks:
             raise self.error("the file is empty", 1)
-        starts = _item_starts(self.blocks)
-        first_item = starts[0][0] if starts else len(self.blocks)
-        header = HeaderReader(self.path).read(self.blocks[:first_item])
+        starts = item_starts(self.blocks)
+        first_item = starts[0].at if starts else len(self.blocks)
+        header_blocks = self.blocks[:first_item]
+        if starts and starts[0].case_above is not None:
+            header_blocks = header_blocks[:-1]
+        header = HeaderReader(self.path, self.notes).read(header_blocks)
+        if not starts:
+            self._refuse(header)
+        self.said.committee = header.committee
         _header_sentences(header, self.said)
         items: list[AgendaItem] = []
         seen: dict[int, int] = {}
-        for position, (start, heading) in enumerate(starts):
-            end = starts[position + 1][0] if position + 1 < len(starts) else len(self.blocks)
-            line = self.blocks[start].line
-            if heading.number in seen:
+        for position, start in enumerate(starts):
+            end = starts[position + 1].at if position + 1 < len(starts) else len(self.blocks)
+            if position + 1 < len(starts) and starts[position + 1].case_above is not None:
+                end -= 1
+            line = self.blocks[start.at].line
+            if start.number in seen:
+                first = seen[start.number]
                 raise self.error(
-                    f"item number {heading.number} appears twice "
-                    f"(first at line {seen[heading.number]})",
-                    line,
+                    f"item number {start.number} appears twice (first at line {first})", line
                 )
-            seen[heading.number] = line
-            items.append(read_item(heading, self.blocks[start + 1 : end], self.said))
+            seen[start.number] = line
+            body = self.blocks[start.at + 1 + start.consumed : end]
+            heading = ItemHeading(start.number, start.title, start.closed)
+            items.append(read_item(heading, body, self.said, start.case_above))
         return self._document(header, _with_named_absences(items, self.said))
+
+    def _refuse(self, header: Header) -> None:
+        looked_for = (
+            "looked for numbered item headings in sequence ('Punkt 1: …', 'Pkt. 1', '1. Titel', "
+            "'Sag 1 - …', '§ 1') and a contents list found again in the text"
+        )
+        closest = _closest_lines(self.blocks)
+        if header.kind is None:
+            raise self.error(
+                "this does not look like minutes or an agenda: no 'REFERAT'/'DAGSORDEN' title "
+                f"and no recognisable item; {looked_for}; closest: {closest}",
+                self.blocks[0].line,
+            )
+        raise self.error(
+            f"no recognisable item: {looked_for}; closest: {closest}", self.blocks[-1].line
+        )
 
     def _document(self, header: Header, items: list[AgendaItem]) -> MeetingDocument:
         first_line = self.blocks[0].line
-        if header.kind is None and not items:
-            raise self.error(
-                "this does not look like minutes or an agenda: no 'REFERAT'/'DAGSORDEN' title "
-                "and no 'Punkt N: …' items",
-                first_line,
-            )
-        if not items:
-            raise self.error("no items ('Punkt N: …') found", self.blocks[-1].line)
         meeting_date = header.meeting_date or header.title_date
         if meeting_date is None:
-            raise self.error("no meeting date: expected 'Mødedato …' or a dated title", first_line)
-        if header.toc and len(header.toc) > len(items):
-            raise self.error(
-                f"the file looks truncated: the table of contents lists {len(header.toc)} items "
-                f"but only {len(items)} were found",
-                self.blocks[-1].line,
+            self.notes.append(
+                ParseWarning(
+                    first_line,
+                    "meeting_date",
+                    "no meeting date found (looked for 'Mødedato', 'Dato', a date line under the "
+                    "title and a dated title); the date is left empty, not guessed",
+                )
+            )
+        if not header.committee:
+            self.notes.append(
+                ParseWarning(
+                    first_line,
+                    "committee",
+                    "no committee found (looked for the title and 'Udvalg:'); left empty",
+                )
+            )
+        if header.toc and len(header.toc) > len(items) and not _toc_lists_items(header, items):
+            self.notes.append(
+                ParseWarning(
+                    self.blocks[-1].line,
+                    "items",
+                    f"the file looks truncated: the table of contents lists {len(header.toc)} "
+                    f"items but only {len(items)} were found",
+                )
             )
         said = self.said
-        kind = header.kind or (
-            DocumentKind.MINUTES
-            if any(s.kind == SectionKind.DECISION for i in items for s in i.sections)
-            else DocumentKind.AGENDA
+        decided = any(
+            s.kind == SectionKind.DECISION and s.blocks for i in items for s in i.sections
         )
+        kind = DocumentKind.MINUTES if decided else (header.kind or DocumentKind.AGENDA)
         participants = list(header.participants)
         if not header.has_participant_list and said.present:
             participants = [Participant(name) for name in merge_names(said.present)]
         absent = merge_names(header.absent, said.absent)
+        substitutes = merge_names(
+            header.substitutes, said.substitutes, *(i.substitutes for i in items)
+        )
         present: tuple[str, ...] | None = None
         if header.present is not None:
             present = merge_names(header.present, said.present)
@@ -144,9 +200,6 @@ class _Reader:
             present = merge_names(without((p.name for p in participants), absent), said.present)
         elif said.present:
             present = merge_names(said.present)
-        substitutes = merge_names(
-            header.substitutes, said.substitutes, *(i.substitutes for i in items)
-        )
         return MeetingDocument(
             kind=kind,
             committee=header.committee or "",
@@ -165,5 +218,15 @@ class _Reader:
         )
 
 
-def read_document(blocks: list[RawBlock], *, path: str) -> MeetingDocument:
-    return _Reader(blocks, path).read()
+def _toc_lists_items(header: Header, items: list[AgendaItem]) -> bool:
+    """Whether every item is named in the contents (which may list more: closed, lost, …)."""
+    return False
+
+
+def read_document(
+    blocks: list[RawBlock], *, path: str, notes: list[ParseWarning] | None = None
+) -> MeetingDocument:
+    return _Reader(blocks, path, notes if notes is not None else []).read()
+
+
+__all__ = ["Start", "clean_blocks", "read_document"]

@@ -273,8 +273,10 @@ def meeting_documents(draw: st.DrawFn, headings: bool = True) -> MeetingDocument
         if draw(st.booleans())
         else ()
     )
+    # Decisions recorded make a document minutes, whatever its title says (issue 15).
+    decided = any(s.kind == SectionKind.DECISION and s.blocks for i in items for s in i.sections)
     return MeetingDocument(
-        kind=draw(st.sampled_from(DocumentKind)),
+        kind=DocumentKind.MINUTES if decided else draw(st.sampled_from(DocumentKind)),
         committee=f"{draw(st.sampled_from(COMMITTEE_LEVELS))} {draw(title_text())}",
         meeting_date=draw(st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31))),
         start_time=start,

@@ -26,7 +26,7 @@ from medref.importers.attendance import (
 from medref.importers.blocks import RawBlock, clean_inline
 from medref.importers.items import ItemHeading, SaidAtMeeting, _ends_in_digit, read_item
 from medref.importers.markdown import markdown_blocks
-from medref.importers.structure import _item_starts
+from medref.importers.starts import item_starts
 from medref.importers.text import text_blocks
 
 from . import reference as old
@@ -256,16 +256,18 @@ def raw_blocks(texts: list[str]) -> st.SearchStrategy[list[RawBlock]]:
     return st.lists(one | one | several | listed, max_size=14)
 
 
+# read_item and the item starts no longer mirror the reference: issue 15 made them
+# weigh cues (tests/importers/test_structure_cues.py). What stays is that they
+# read any sequence of blocks without failing, and starts come in order.
 @settings(max_examples=300)
 @given(raw_blocks(SECTION_WORDS + ATTENDANCE + ITEM_LINES))
-def test_read_item(body: list[RawBlock]) -> None:
-    said_new, said_old = SaidAtMeeting(), SaidAtMeeting()
-    heading = ItemHeading(3, "Budget")
-    assert read_item(heading, body, said_new) == old.read_item(heading, body, said_old)
-    assert said_new == said_old
+def test_read_item_reads_any_body(body: list[RawBlock]) -> None:
+    item = read_item(ItemHeading(3, "Budget"), body, SaidAtMeeting())
+    assert item.number == 3
 
 
 @settings(max_examples=300)
 @given(raw_blocks(ITEM_LINES + SECTION_WORDS))
-def test_item_starts(blocks: list[RawBlock]) -> None:
-    assert _item_starts(blocks) == old._item_starts(blocks)
+def test_item_starts_are_in_order(blocks: list[RawBlock]) -> None:
+    starts = item_starts(blocks)
+    assert [s.index for s in starts] == sorted({s.index for s in starts})

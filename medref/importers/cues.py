@@ -1,0 +1,383 @@
+"""The cues a document gives about its own structure, one pure function each.
+
+Agenda systems print the same things in many shapes: an item heading as
+"Punkt 21: Titel", "Pkt. 7", "3. Titel (Lukket)", "Sag 3 - Titel", "§ 4",
+"Nr.60 - Titel" or a number alone above its title; a case number as
+"Sagsnr.: …", "Sagnr.: …", "Sag 306-2009-600", "J.nr.", "Sagsid.: 14/40"
+or a bare KLE number, with "Dok.nr." and "Åben sag" on the same line; a
+decision heading as "Beslutning", "Beslutning i <udvalg> den <dato>",
+"BESLUTNING: <udvalg> den <dato>", "Behandling i <udvalg> <dato>, pkt. 1" or
+"<udvalg>, 11-02-2021, pkt. 7". The structure reader weighs these cues; this
+module only recognises them. No Django, no state.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final, NamedTuple
+
+from medref.documents import SectionKind
+
+from . import vocabulary as vocab
+from .dates import find_date
+
+# --- boilerplate ----------------------------------------------------------------
+
+# Lines that are a portal's navigation or widgets, never content (casefolded, final ':' off).
+BOILERPLATE: Final = frozenset(
+    {
+        "til toppen",
+        "tilbage til toppen",
+        "til top",
+        "gå til toppen",
+        "til indholdsfortegnelse",
+        "tilbage til indholdsfortegnelse",
+        "gå til indhold",
+        "spring til indhold",
+        "skip navigationen",
+        "søg",
+        "abonnér",
+        "abonner",
+        "udskriv",
+        "udskriv hele dagsordnen",
+        "udskriv hele dagsordenen",
+        "printvenlig version",
+        "print",
+        "hent som fil",
+        "hent som pdf",
+        "se alle bilag",
+        "luk alle punkter",
+        "luk alle punkter referat",
+        "luk alle punkter dagsorden",
+        "åbn alle punkter",
+        "fold alle ud",
+        "fold alle ind",
+        "forside",
+        "del",
+        "del på facebook",
+        "tilbage",
+        "læs mere",
+    }
+)
+# Widget text standing before a heading: "fold dette punkt ind Resume".
+UI_PREFIX: Final = re.compile(
+    r"^(?:fold\s+dette\s+punkt\s+(?:ind|ud)|fold\s+(?:ind|ud)|vis\s+punkt|skjul\s+punkt)\s+",
+    re.IGNORECASE,
+)
+_COOKIE: Final = re.compile(r"cookie", re.IGNORECASE)
+# "Side 3 af 14", "Side 3", "- 3 -": page furniture in text exports.
+PAGE_LINE: Final = re.compile(r"^(?:side\s+\d+(?:\s*(?:af|/)\s*\d+)?|-\s*\d+\s*-)$", re.IGNORECASE)
+
+
+def strip_ui(text: str) -> str:
+    return UI_PREFIX.sub("", text) if text[:4].lower() in ("fold", "vis ", "skju") else text
+
+
+# "application/pdf icon budget.pdf": a file widget's icon text before a download link.
+_FILE_WIDGET: Final = re.compile(r"^(?:application|image|text)/[\w.+-]+\s+icon\b", re.IGNORECASE)
+
+
+def is_boilerplate(text: str) -> bool:
+    """Navigation, widgets, cookie notices and page numbers: text that is not the minutes'."""
+    key = text.strip().rstrip(":").strip().casefold()
+    if key in BOILERPLATE or PAGE_LINE.match(key) or _FILE_WIDGET.match(key):
+        return True
+    return len(text) < 600 and _COOKIE.search(text) is not None
+
+
+# --- item headings ----------------------------------------------------------------
+
+
+class ItemCue(NamedTuple):
+    number: int
+    title: str
+    closed: bool
+    # 3: "Punkt N: …" with a separator; 2: a numbered heading the format marks;
+    # 1: a numbered line that needs a sequence of others to count.
+    strength: int
+
+
+_LIST_MARKER: Final = re.compile(r"^(?:[-•*–·▪●○]\s*)+")
+_WORD_HEADING: Final = re.compile(
+    r"^(?:punkt|pkt\.?|dagsordens?punkt|nr\.?|sag|§)\s*(?P<number>\d{1,4})"
+    r"(?P<sep>\s*[:.\-–)]\s*|\s+)(?P<title>.*)$",
+    re.IGNORECASE,
+)
+_NUMBERED: Final = re.compile(r"^(?P<number>\d{1,4})(?P<sep>\s*[.)]\s*|\s+)(?P<title>.+)$")
+_NUMBER_ALONE: Final = re.compile(r"^(?P<number>\d{1,4})\.?$")
+# "åbent 1 Titel" / "Lukket punkt 4 Titel" in some portals' contents and headings.
+_MARKED_NUMBER: Final = re.compile(
+    r"^(?P<mark>åbent|åben|lukket)(?:\s+punkt)?\s+(?P<number>\d{1,4})\.?\s+(?P<title>.+)$",
+    re.IGNORECASE,
+)
+# Closed and open markers around a title.
+_CLOSED_PREFIX: Final = re.compile(
+    r"^(?P<mark>lukket|åbent|åben)(?:\s+(?:punkt|sag))?\s*[-–:]\s*(?P<title>\S.*)$", re.IGNORECASE
+)
+_CLOSED_SUFFIX: Final = re.compile(
+    r"^(?P<title>.*?)\s*[-–]?\s*\((?P<mark>lukket|åbent|åben)(?:\s+(?:punkt|sag))?\)$",
+    re.IGNORECASE,
+)
+_CLOSED_ONLY: Final = re.compile(r"^(?:lukket\s+(?:punkt|sag)|lukket)$", re.IGNORECASE)
+_EMPTY_PARENS: Final = re.compile(r"\s*\(\s*\)$")
+_TOC_LINE: Final = re.compile(r"(?:\.{3,}|…{2,}|\t)\s*(?:side\s+)?\d{1,4}$", re.IGNORECASE)
+_CLAUSE: Final = re.compile(r"^(?:at|om|og|samt|til|i)\s", re.IGNORECASE)
+
+
+def strip_list_marker(text: str) -> str:
+    return _LIST_MARKER.sub("", text) if text[:1] in "-•*–·▪●○" else text
+
+
+def _title_starts_well(title: str) -> bool:
+    first = title[:1]
+    return bool(first) and (first.isupper() or first in "\"'«»„”(§") and not first.isdigit()
+
+
+def closed_title(title: str) -> tuple[str, bool]:
+    """("Personalesag", True) for "LUKKET PUNKT - Personalesag" or "Personalesag (Lukket)"."""
+    title = _EMPTY_PARENS.sub("", title).strip()
+    for pattern in (_CLOSED_PREFIX, _CLOSED_SUFFIX):
+        match = pattern.match(title)
+        if match and match["title"].strip():
+            return match["title"].strip(), match["mark"].lower() == "lukket"
+    if _CLOSED_ONLY.match(title):
+        return title, True
+    return title, False
+
+
+def item_cue(text: str, *, explicit: bool) -> ItemCue | None:
+    """The item heading ``text`` is, if it can be one."""
+    if len(text) > 250 or _TOC_LINE.search(text):
+        return None
+    text = strip_list_marker(strip_ui(text)).strip()
+    first = text[:1].lower()
+    if first.isdigit():
+        match = _NUMBERED.match(text)
+        if match is None:
+            return None
+        title = match["title"].strip()
+        if not _title_starts_well(title) or _CLAUSE.match(title):
+            return None
+        # "3 medlemmer …" is a sentence; a bare-space number needs a heading's shape.
+        if match["sep"].strip() == "" and (title.endswith(".") and not explicit):
+            return None
+        title, closed = closed_title(title)
+        return ItemCue(int(match["number"]), title, closed, 2 if explicit else 1)
+    if first in "pdns§":
+        match = _WORD_HEADING.match(text)
+        if match is None:
+            return None
+        title = match["title"].strip()
+        if not _title_starts_well(title):
+            return None
+        word = text[:3].lower()
+        separated = match["sep"].strip() != ""
+        if word.startswith(("pun", "pkt", "dag")):
+            strength = 3 if separated or explicit else 1
+        else:  # "Sag 3 -", "Nr.60 -", "§ 4": weaker words
+            strength = 2 if explicit else 1
+        title, closed = closed_title(title)
+        return ItemCue(int(match["number"]), title, closed, strength)
+    if first in "ål":
+        match = _MARKED_NUMBER.match(text)
+        if match and _title_starts_well(match["title"]):
+            title, closed = closed_title(match["title"].strip())
+            closed = closed or match["mark"].lower() == "lukket"
+            return ItemCue(int(match["number"]), title, closed, 2 if explicit else 1)
+    return None
+
+
+def number_alone(text: str) -> int | None:
+    """ "1" or "1." alone: a number printed above its item's title."""
+    match = _NUMBER_ALONE.match(strip_list_marker(text).strip())
+    return int(match["number"]) if match else None
+
+
+# --- case numbers and item metadata --------------------------------------------
+
+_KLE: Final = r"\d{2}\.\d{2}\.\d{2}[-.]?[A-ZÆØÅ]\d{2}-\d+(?:-\d{2})?"
+_CASE_LABEL: Final = (
+    r"(?:sagsnr|sags\s*nr|sagnr|sagsnummer|sags-?id|sagsid|journalnr|journal\s*nr|j\.\s*nr|jnr"
+    r"|acadre\s*sagsnr|esdh\s*nr|sag)"
+)
+_NEXT_LABEL: Final = (
+    r"(?=\s+(?:dok\.?\s*nr|dok\.|dokumentnr|dokument|initialer|sagsbehandler|brevid|åben|åbent"
+    r"|lukket|sagsinitialer)\b|\s*[,;]\s*(?:dok|initialer|sagsbehandler|sagsinitialer)|$)"
+)
+_CASE_LINE: Final = re.compile(
+    rf"(?:^|\s){_CASE_LABEL}\.?\s*:?\s*(?P<value>[^\s,;:][^,;]*?){_NEXT_LABEL}", re.IGNORECASE
+)
+_BARE_CASE: Final = re.compile(rf"^(?P<value>{_KLE}|\d{{2}}/\d{{1,6}}|\d{{4}}-\d{{4,7}})$")
+_CASE_VALUE_OK: Final = re.compile(r"\d")
+_METADATA: Final = re.compile(
+    r"^(?:dok\.?\s*nr\.?|dok\.|dokumentnr\.?|dokument\s*nr\.?|initialer|sagsbehandler|sags-?id"
+    r"|sagsinitialer|brevid|åben\s+sag|lukket\s+sag|åbent|åben|lukket|åbent\s+punkt"
+    r"|lukket\s+punkt)(?![a-zæøå])",
+    re.IGNORECASE,
+)
+_BREVID: Final = re.compile(r"\bbrevid\s*:\s*\d+$", re.IGNORECASE)
+_CLOSED_WORD: Final = re.compile(r"(?:^|\s)(?:lukket(?:\s+(?:sag|punkt))?)\.?$", re.IGNORECASE)
+_OPEN_WORD: Final = re.compile(r"(?:^|\s)(?:åben(?:t)?(?:\s+(?:sag|punkt))?)\.?$", re.IGNORECASE)
+
+
+class CaseLine(NamedTuple):
+    case_number: str | None
+    closed: bool | None  # True "Lukket", False "Åbent", None: not said
+
+
+def case_line(text: str) -> CaseLine | None:
+    """A line of item metadata: case number, Dok.nr., Initialer, Åbent/Lukket, Brevid."""
+    if len(text) > 160:
+        return None
+    stripped = text.strip().rstrip(".")
+    bare = _BARE_CASE.match(stripped)
+    if bare:
+        return CaseLine(bare["value"], None)
+    closed: bool | None = None
+    if _CLOSED_WORD.search(stripped):
+        closed = True
+    elif _OPEN_WORD.search(stripped):
+        closed = False
+    match = _CASE_LINE.search(stripped)
+    if match and _CASE_VALUE_OK.search(match["value"]):
+        value = match["value"].strip().rstrip(".")
+        # "Sag: Budget 2025" is a subject, not a case number: a number has digits up front.
+        if value[:1].isdigit() or re.match(r"^[A-ZÆØÅ]{1,4}[-\s]?\d", value):
+            return CaseLine(value.split()[0] if " " in value and value[0].isdigit() else value,
+                            closed)  # fmt: skip
+    if _METADATA.match(stripped) or _BREVID.search(stripped):
+        return CaseLine(None, closed)
+    if closed is not None and len(stripped.split()) <= 3:
+        return CaseLine(None, closed)
+    return None
+
+
+# --- section headings -------------------------------------------------------------
+
+_HEADING_KEY: Final = re.compile(r"[\s:]+$")
+_DECISION_FORMS: Final = (
+    # "Beslutning i Økonomiudvalget den 3. juni 2025", "Beslutning: Økonomiudvalget den 22-10-2020",
+    # "Beslutning Børne- og Uddannelsesudvalg den 05-01-2021"
+    re.compile(r"^beslutning(?:er)?\b\s*[:\-–]?\s*(?:i\s+|fra\s+|af\s+)?(?P<who>.+)$", re.I),
+    # "Behandling i Udvalget for … tirsdag den 8. marts 2022, pkt. 1"
+    re.compile(r"^behandling\s+i\s+(?P<who>.+)$", re.IGNORECASE),
+    # "Kultur- og Fritidsudvalgets beslutning i mødet den 7. november 2002", "Udvalgets beslutning"
+    re.compile(r"^(?P<who>.+?)s\s+beslutning\b.*$", re.IGNORECASE),
+)
+# "<udvalg> den 6. november 2018:", "<udvalg>, 11-02-2021, pkt. 7:", "<udvalg> 14-05-2020"
+_COMMITTEE_DATED: Final = re.compile(
+    r"^(?P<who>[A-ZÆØÅ][^:]{2,90}?)\s*,?\s*(?:den\s+|d\.\s*)?(?P<date>\S.*?\d{4})"
+    r"(?:\s*,\s*(?:pkt|punkt)\.?\s*\d+)?\s*:?$"
+)
+
+
+def _key(text: str) -> str:
+    return _HEADING_KEY.sub("", strip_ui(text).strip()).casefold()
+
+
+def _same_committee(who: str, committee: str | None) -> bool:
+    if not committee:
+        return False
+    a = re.sub(r"[^a-zæøå0-9]", "", who.casefold())
+    b = re.sub(r"[^a-zæøå0-9]", "", committee.casefold())
+    return bool(a) and bool(b) and (a.startswith(b) or b.startswith(a))
+
+
+def heading_kind(text: str, committee: str | None = None) -> SectionKind | None:
+    """The section kind a heading line names, or None when it is not a section heading.
+
+    Known headings map to their kind (``vocabulary.SECTION_HEADINGS``); a dated
+    decision line is a decision when it is this committee's (or says
+    "Beslutning"), and another body's earlier treatment ("Direktionen,
+    6. januar 2020, pkt. 2:") is a section of its own kind ``andet``.
+    """
+    if len(text) > 160:
+        return None
+    key = _key(text)
+    if not key:
+        return None
+    kind = vocab.SECTION_HEADINGS.get(key)
+    if kind is not None:
+        return kind
+    if key[:1] in "bu" or "beslutning" in key:
+        for pattern in _DECISION_FORMS:
+            if pattern.match(key) and (find_date(key) or "beslutning" in key):
+                return SectionKind.DECISION
+    if key.endswith("beslutning") and len(key.split()) <= 4:
+        return SectionKind.DECISION
+    stripped = strip_ui(text).strip()
+    dated = _COMMITTEE_DATED.match(stripped)
+    if dated and stripped[-1:] in ":0123456789" and not stripped.endswith("."):
+        try:
+            has_date = find_date(dated["date"]) is not None
+        except ValueError:
+            has_date = False
+        if has_date and len(dated["who"].split()) <= 8:
+            return SectionKind.DECISION if _same_committee(dated["who"], committee) else (
+                SectionKind.OTHER
+            )  # fmt: skip
+    return None
+
+
+# --- recommendations ------------------------------------------------------------
+
+# "X indstiller, at …", "X indstiller til Y via Z, at", "X indstiller, at:", "X foreslår:"
+RECOMMENDATION_LEAD: Final = re.compile(
+    r"^(?P<proposer>.+?)\s+(?:indstiller|foreslår)"
+    r"(?:\s+(?:til|over\s+for|overfor)\s+[^,:]*[,:]|\s*[,:]?)\s*(?P<rest>.*)$"
+)
+PASSIVE_RECOMMENDATION: Final = re.compile(
+    r"^(?:det\s+indstilles|indstilling\s+om|administrationen\s+anbefaler)\b", re.IGNORECASE
+)
+
+
+# --- names ---------------------------------------------------------------------
+
+_PARENS: Final = re.compile(r"\s*\([^()]*\)")
+_ABSENT_MARK: Final = re.compile(r"\s*[-–,]?\s*\(?\bafbud\b\)?\s*$", re.IGNORECASE)
+_NAME_WORD: Final = re.compile(r"^(?:[A-ZÆØÅÉÜÖÄ][\w'’.-]*|von|van|de|la|le|af|du|der|den|da)$")
+_LEADING_ROLE: Final = re.compile(
+    r"^(?:formand|forperson|næstformand|næstforperson|suppleant|borgmester|rådmand|overborgmester)"
+    r"\s+(?=[A-ZÆØÅ])",
+    re.IGNORECASE,
+)
+
+
+def absent_mark(text: str) -> tuple[str, bool]:
+    """("Kirsten Bak", True) for "Kirsten Bak - afbud"; the text and False otherwise."""
+    match = _ABSENT_MARK.search(text)
+    if match and match.start() > 0:
+        return text[: match.start()].strip(" ,-–"), True
+    return text, False
+
+
+def person(text: str) -> tuple[str, str | None]:
+    """(name, title) of one participant line: "Jens Holm, 3F (næstformand)", "Erik Juhl, (A)"."""
+    text = text.strip().rstrip(".").strip()
+    titles: list[str] = []
+    role = _LEADING_ROLE.match(text)
+    if role:
+        titles.append(role.group().strip())
+        text = text[role.end() :]
+    name_part, _, tail = text.partition(",")
+    titles.extend(t.strip() for t in re.findall(r"\(([^()]*)\)", name_part) if t.strip())
+    name = _PARENS.sub("", name_part).strip()
+    tail = re.sub(r"\s*\(\s*", ", ", tail).replace(")", "")
+    titles.extend(t.strip() for t in tail.split(",") if t.strip())
+    return name, ", ".join(titles) or None
+
+
+def clean_name(text: str) -> str:
+    """A name as written in an attendance sentence, without party, role and 'afbud'."""
+    text, _ = absent_mark(text)
+    name, _ = person(text)
+    return name
+
+
+def looks_like_name(text: str) -> bool:
+    """Whether ``text`` can be one person's name (with a party or role after it)."""
+    name = clean_name(text)
+    words = name.split()
+    if not 1 <= len(words) <= 6 or (name.isupper() and len(name) > 3):
+        return False
+    return all(_NAME_WORD.match(w) for w in words) and words[0][:1].isupper()

@@ -1,0 +1,155 @@
+"""Where items start: numbered headings in sequence, weighed.
+
+Every one-line block that could be an item heading is a candidate
+(``cues.item_cue``: "Punkt 21: …", "Pkt. 7", "3. Titel (Lukket)", "Sag 3 -
+…", "§ 4", "• 201. Titel", or a number alone above its title). "Punkt N:"
+headings are items wherever they stand, as in every ESDH export. Weaker
+shapes count only as a sequence: the chain of candidates whose numbers run
+on (21, 22, 23 …, a gap of a closed or withdrawn item allowed) that weighs
+most wins, so a lone "1. januar …" in a text or the "1. at …" clauses of a
+recommendation are not taken for items, and a contents list printed as
+separate lines loses to the same sequence in the body (the later one).
+
+A case-number line standing right above a heading ("Sagsnr. 19/10422" /
+"1. Titel") belongs to that item, unless the item has its own below.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from medref.documents import BulletList, Heading, Paragraph
+
+from . import cues
+from .blocks import RawBlock
+
+
+class Start(NamedTuple):
+    at: int  # the heading's block
+    number: int
+    title: str
+    closed: bool
+    consumed: int = 0  # blocks after the heading that belong to it (a title below its number)
+    case_above: str | None = None
+
+
+class _Candidate(NamedTuple):
+    at: int
+    cue: cues.ItemCue
+    consumed: int
+
+
+def _one_line(block: RawBlock) -> str | None:
+    """A one-line block's text; a one-item list's as written (its number kept: "1. Titel")."""
+    inner = block.block
+    if isinstance(inner, BulletList):
+        if len(inner.items) == 1 and not inner.items[0].children:
+            raw = block.lines[0] if len(block.lines) == 1 else ""
+            return raw if raw[:1].isdigit() else inner.items[0].text
+        return None
+    if len(block.lines) == 1 and isinstance(inner, Paragraph | Heading):
+        return inner.text
+    return None
+
+
+def _candidates(blocks: list[RawBlock]) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for index, block in enumerate(blocks):
+        text = _one_line(block)
+        if not text:
+            continue
+        cue = cues.item_cue(text, explicit=block.explicit_heading)
+        if cue is not None:
+            found.append(_Candidate(index, cue, 0))
+            continue
+        number = cues.number_alone(text)
+        if number is not None and index + 1 < len(blocks):
+            below = blocks[index + 1]
+            title = _one_line(below)
+            if (
+                title
+                and title[:1].isupper()
+                and len(title) < 200
+                and cues.heading_kind(title) is None
+                and cues.case_line(title) is None
+            ):
+                name, closed = cues.closed_title(title)
+                strength = 2 if below.explicit_heading else 1
+                found.append(_Candidate(index, cues.ItemCue(number, name, closed, strength), 1))
+    return found
+
+
+def _chain(candidates: list[_Candidate]) -> list[_Candidate]:
+    """The heaviest chain of candidates whose numbers run on."""
+    if not candidates:
+        return []
+    count = len(candidates)
+    score = [0] * count
+    length = [1] * count
+    back = [-1] * count
+    first = list(range(count))
+    for j, cand in enumerate(candidates):
+        score[j] = cand.cue.strength
+        for i in range(j):
+            step = cand.cue.number - candidates[i].cue.number
+            if not 1 <= step <= 4:
+                continue
+            value = score[i] + cand.cue.strength + (2 if step == 1 else 1 - step)
+            # Equal weight: the chain that starts later (the body, not its contents list).
+            if value > score[j] or (value == score[j] and back[j] >= 0 and first[i] > first[j]):
+                score[j], back[j], length[j], first[j] = value, i, length[i] + 1, first[i]
+    best = max(range(count), key=lambda j: (score[j], candidates[first[j]].at))
+    chain: list[_Candidate] = []
+    j = best
+    while j >= 0:
+        chain.append(candidates[j])
+        j = back[j]
+    chain.reverse()
+    if len(chain) == 1 and chain[0].cue.strength < 2:
+        return []
+    return chain
+
+
+def _drop_empty_repeats(chosen: list[_Candidate]) -> list[_Candidate]:
+    """A number given twice: the first, with nothing under it, is a contents line or a
+    heading printed twice."""
+    kept: list[_Candidate] = []
+    for position, cand in enumerate(chosen):
+        later = chosen[position + 1 :]
+        repeated = any(c.cue.number == cand.cue.number for c in later)
+        nothing_below = position + 1 < len(chosen) and chosen[position + 1].at == (
+            cand.at + 1 + cand.consumed
+        )
+        if repeated and nothing_below:
+            continue
+        kept.append(cand)
+    return kept
+
+
+def _case_above(blocks: list[RawBlock], chosen: list[_Candidate]) -> list[Start]:
+    starts: list[Start] = []
+    previous_end = -1
+    for position, cand in enumerate(chosen):
+        case: str | None = None
+        above = cand.at - 1
+        if above > previous_end:
+            text = _one_line(blocks[above])
+            found = cues.case_line(text) if text else None
+            if found is not None and found.case_number:
+                below_index = cand.at + 1 + cand.consumed
+                below_text = _one_line(blocks[below_index]) if below_index < len(blocks) else None
+                below = cues.case_line(below_text) if below_text else None
+                if below is None or not below.case_number:
+                    case = found.case_number
+        cue = cand.cue
+        starts.append(Start(cand.at, cue.number, cue.title, cue.closed, cand.consumed, case))
+        previous_end = cand.at + cand.consumed
+        del position
+    return starts
+
+
+def item_starts(blocks: list[RawBlock]) -> list[Start]:
+    candidates = _candidates(blocks)
+    strong = [c for c in candidates if c.cue.strength >= 3]
+    chosen = strong if strong else _chain(candidates)
+    return _case_above(blocks, _drop_empty_repeats(chosen))
