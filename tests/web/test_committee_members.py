@@ -28,8 +28,10 @@ def test_it_lists_the_members_with_role_side_title_and_term(client_as, personas)
     start = day_month_year(personas.memberships["frank"].start)
     assert '<h2 id="medlemmer-titel">Medlemmer</h2>' in html
     assert (
-        '<th scope="row">Frank Formand</th>\n      <td>Formand</td>\n      <td>Ledelse</td>\n'
-        f"      <td>Økonomichef</td>\n      <td>{start} – </td>"
+        '<th scope="row">Frank Formand</th>\n      <td data-label="Rolle">Formand</td>\n'
+        '      <td data-label="Side">Ledelse</td>\n'
+        '      <td data-label="Stilling">Økonomichef</td>\n'
+        f'      <td data-label="Periode">{start} – </td>'
     ) in html
     order = [html.index(n) for n in ("Frank Formand", "Nanna Næstformand", "Sofie Sekretær")]
     assert order == sorted(order)
@@ -53,7 +55,7 @@ def test_who_sat_on_the_committee_on_a_date(client_as, personas):
     html = members_section(page(client_as("anonymous"), personas, f"?dato={finn.end.isoformat()}"))
     assert f"Medlemmer pr. {day_month_year(finn.end)}" in html
     assert "Finn Fhv. Medlem" in html
-    assert f"<td>{day_month_year(finn.start)} – {day_month_year(finn.end)}</td>" in html
+    assert f">{day_month_year(finn.start)} – {day_month_year(finn.end)}</td>" in html
     assert f'value="{finn.end.isoformat()}"' in html
 
 
