@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 
@@ -22,7 +23,6 @@ from .models import Preference, Subscription
 def preferences(request: HttpRequest) -> HttpResponse:
     """Per kind on or off, for the signed-in person."""
     person = Person.objects.filter(user=request.user).first()
-    saved = False
     if person is not None and request.method == "POST":
         with transaction.atomic():
             for kind in KINDS:
@@ -30,7 +30,8 @@ def preferences(request: HttpRequest) -> HttpResponse:
                 Preference.objects.update_or_create(
                     person=person, kind=kind.value, defaults={"enabled": enabled}
                 )
-        saved = True
+        messages.success(request, "Dine valg er gemt.")
+        return redirect("web:notifications:preferences")
     choices = (
         dict(Preference.objects.filter(person=person).values_list("kind", "enabled"))
         if person is not None
@@ -45,7 +46,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "notifications/preferences.html",
-        {"person": person, "rows": rows, "saved": saved, "email": email},
+        {"person": person, "rows": rows, "email": email},
     )
 
 

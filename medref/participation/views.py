@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -14,7 +15,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from medref.accounts.permissions import meeting_access
-from medref.meetings.models import Meeting
+from medref.meetings import statuses
+from medref.meetings.models import Meeting, MeetingEvent
 from medref.meetings.workflow.errors import WorkflowError
 from medref.organisation.models import Committee
 
@@ -182,7 +184,11 @@ def approval_page(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(
                     request,
                     "Du har godkendt referatet."
-                    + (" Referatet er nu godkendt." if meeting.status != "minutes_draft" else ""),
+                    + (
+                        " Referatet er nu godkendt."
+                        if meeting.status != statuses.MINUTES_DRAFT
+                        else ""
+                    ),
                 )
             elif what == "remind":
                 count = approval.remind(meeting, actor=request.user)
@@ -199,7 +205,11 @@ def approval_page(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("web:participation:approval", pk=pk)
     rows = approval.overview(meeting)
     rule = approval.rule_of(meeting.committee_id)
-    approved_event = meeting.events.filter(action="minutes_approved").order_by("-at", "-pk").first()
+    approved_event = (
+        meeting.events.filter(action=MeetingEvent.Action.MINUTES_APPROVED)
+        .order_by("-at", "-pk")
+        .first()
+    )
     return render(
         request,
         "participation/approval.html",
@@ -212,9 +222,20 @@ def approval_page(request: HttpRequest, pk: int) -> HttpResponse:
             "needed": approval.needed(rule, len(rows)),
             "approved_count": sum(1 for r in rows if r.approval is not None),
             "may_approve": approval.may_approve(meeting, request.user, rows),
-            "may_remind": access.can(Action.WRITE_MINUTES) and meeting.status == "minutes_draft",
+            "may_remind": access.can(Action.WRITE_MINUTES)
+            and meeting.status == statuses.MINUTES_DRAFT,
             "may_manage": approval.may_manage(meeting, request.user),
             "by_attendees": rule in approval.BY_ATTENDEES,
-            "approved_event": approved_event,
+            "signatures": _signatures(approved_event),
         },
     )
+
+
+def _signatures(event: object) -> list[tuple[str, object]]:
+    """(name, time) of each approval the approving event recorded, oldest first."""
+    details = getattr(event, "details", None) or {}
+    return [
+        (a["name"], dt.datetime.fromisoformat(a["at"]))
+        for a in details.get("approvals", [])
+        if isinstance(a, dict) and "name" in a and "at" in a
+    ]
