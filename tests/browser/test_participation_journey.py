@@ -49,7 +49,7 @@ def shoot(page, name: str) -> None:
 
 
 @pytest.fixture
-def meeting(demo, settings, tmp_path, smtp):  # noqa: F811
+def meeting(transactional_db, settings, tmp_path, smtp):  # noqa: F811
     settings.MEDIA_ROOT = str(tmp_path / "media")
     create_demo_accounts()
     committee = Committee.objects.get(name=COMMITTEE, municipality__name="Vejle Kommune")
@@ -110,6 +110,21 @@ def test_members_take_part_from_agenda_to_published_minutes(
     assert MemberAfbud.objects.get().substitute_wanted
     assert "Du har meldt afbud" in page.content()
 
+    # Her calendar address and her e-mail choices.
+    page.goto("/min-side/kalender/")
+    click_and_load(page, page.get_by_role("button", name="Lav min kalenderadresse"))
+    feed = page.get_by_label("Din kalenderadresse").input_value()
+    assert re.search(r"/kalender/[\w-]+\.ics$", feed)
+    axe(page)
+    shoot(page, "calendar")
+    page.goto("/min-side/notifikationer/")
+    page.get_by_label("Vedhæft dagsordenen som PDF").check()
+    click_and_load(page, page.get_by_role("button", name="Gem"))
+    assert "Dine valg er gemt" in page.content()
+    assert page.get_by_label("Vedhæft dagsordenen som PDF").is_checked()
+    axe(page)
+    shoot(page, "preferences")
+
     # The secretary sees the afbud prefilled; records attendance; the minutes go out.
     secretary_page = new_context().new_page()
     log_in(secretary_page, "sekretaer")
@@ -165,7 +180,7 @@ def test_members_take_part_from_agenda_to_published_minutes(
         "Sofie Sekretær",
     ]
     table = secretary_page.locator("table").inner_text()
-    assert re.search(r"Frank Formand\s+\d+\. \w+ \d{4} kl\. \d\d:\d\d", table)
+    assert re.search(r"Frank Formand\s+\d+\.\d+\.\d{4} \d\d:\d\d", table)
     signatures = secretary_page.locator("section.signatures li").all_inner_texts()
     assert [s.split(",")[0] for s in signatures] == [
         "Frank Formand",
