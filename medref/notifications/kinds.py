@@ -28,7 +28,7 @@ class KindInfo:
 
 KINDS: Final[dict[Kind, KindInfo]] = {
     Kind.AGENDA_SENT: KindInfo(
-        "Dagsorden udsendt", "udvalgets medlemmer og suppleanter (med kalenderinvitation)", True
+        "Dagsorden udsendt", "udvalgets medlemmer og suppleanter, med kalenderinvitation", True
     ),
     Kind.AGENDA_PDF: KindInfo("Vedhæft dagsordenen som PDF", "modtagere af dagsordenen", False),
     Kind.MINUTES_FOR_APPROVAL: KindInfo(
