@@ -11,7 +11,14 @@ from django.db.models import Prefetch, Q
 from medref.meetings.models import AgendaItem, Meeting
 from medref.organisation.models import Committee, Membership
 
-from .models import AgendaProposal, AnnualPlan, FollowUp, KlippekortRuleSet, Theme
+from .models import (
+    AgendaProposal,
+    AnnualPlan,
+    FollowUp,
+    KlippekortRuleSet,
+    PlannedMeeting,
+    Theme,
+)
 from .rules.followups import Proposal
 from .rules.klippekort import AMR, DEFAULT_RULES, KlippekortRules, Usage, YearLine, ledger
 from .rules.months import Month
@@ -95,31 +102,43 @@ class AgendaProposals:
 
 def agenda_proposals(meeting: Meeting) -> AgendaProposals:
     """The themes due at ``meeting`` and the accepted follow-ups due by its month (or
-    "next" from an earlier meeting), less those already answered for it. Seven queries."""
+    "next" from an earlier meeting), less those already answered for it. Four queries:
+    the answers, the year's themes, the year's meeting days, the follow-ups."""
     answered = list(
         AgendaProposal.objects.filter(meeting=meeting).select_related("theme", "followup", "item")
     )
     answered_themes = {a.theme_id for a in answered if a.theme_id}
     answered_followups = {a.followup_id for a in answered if a.followup_id}
     day = meeting.meeting_date
-    plan = plan_for(meeting.committee, day.year)
+    committee = meeting.committee
+    candidates = [
+        t
+        for t in Theme.objects.filter(plan__committee=committee, plan__year=day.year)
+        if t.pk not in answered_themes
+    ]
     themes: list[Theme] = []
-    if plan is not None:
-        days = meeting_dates(meeting.committee, day.year, plan)
-        if day not in days:
-            days.append(day)
-        themes = [
-            t
-            for t in plan.themes.all()
-            if t.pk not in answered_themes and day in schedule(t.rule, days)
-        ]
+    if candidates:
+        held = (
+            Meeting.objects.filter(committee=committee, meeting_date__year=day.year)
+            .order_by()
+            .values_list("meeting_date", flat=True)
+        )
+        planned = (
+            PlannedMeeting.objects.filter(
+                plan__committee=committee, plan__year=day.year, cancelled=False
+            )
+            .order_by()
+            .values_list("date", flat=True)
+        )
+        days = sorted(set(held.union(planned).order_by("meeting_date")) | {day})
+        themes = [t for t in candidates if day in schedule(t.rule, days)]
     month_start = Month.of(day).first_day
     followups = [
         f
         for f in FollowUp.objects.filter(
             Q(due_month__lte=month_start)
             | Q(due_month__isnull=True, meeting__meeting_date__lt=day),
-            committee=meeting.committee,
+            committee=committee,
             status=FollowUp.Status.OPEN,
         )
         .select_related("meeting")

@@ -62,7 +62,13 @@ def test_the_minutes_page_proposes_and_the_answer_sticks(
     )
     client = client_as("sofie")
     page = client.get(reverse("web:meetings:minutes", args=[meeting.pk])).content.decode()
-    assert "Opfølgninger i beslutningerne" in page and "frist 2028-01" in page
+    proposals_url = reverse("web:planning:minutes_answer", args=[meeting.pk])
+    assert f'hx-get="{proposals_url}"' in page  # loaded into the page, no query of its own
+    fragment = client.get(proposals_url, headers={"HX-Request": "true"}).content.decode()
+    assert fragment.lstrip().startswith("<section") and "frist 2028-01" in fragment
+    full = client.get(proposals_url).content.decode()  # without JavaScript: a page
+    assert "<h1>" in full and "Punktet sættes på igen i januar." in full
+    assert client_as("mads").get(proposals_url).status_code == 403
     response = client.post(
         reverse("web:planning:minutes_answer", args=[meeting.pk]),
         {
@@ -147,8 +153,8 @@ def test_selectors_cost_a_fixed_number_of_queries(
     # plan, its themes, its dates, their meetings, the meetings held: whatever the count
     with django_assert_num_queries(5):
         selectors.year_view(personas.committee, 2028)
-    # the answers, the year as above (5), the follow-ups due
-    with django_assert_num_queries(7):
+    # the answers, the year's themes, its meeting days, the follow-ups due
+    with django_assert_num_queries(4):
         selectors.agenda_proposals(meetings[1])
 
 

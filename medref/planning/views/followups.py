@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from medref.accounts.permissions import Action
 from medref.meetings.models import AgendaItem, Meeting
@@ -77,10 +77,35 @@ def followup_status(request: HttpRequest, pk: int) -> HttpResponse:
     return back(request, _list_url(followup.committee))
 
 
-@require_POST
+def _proposals_page(
+    request: HttpRequest, meeting: Meeting, fragment: str, context: dict[str, object]
+) -> HttpResponse:
+    """The fragment alone for htmx (loaded into the editor), else a page around it."""
+    context = {**context, "meeting": meeting, "committee": meeting.committee}
+    if getattr(request, "htmx", False):
+        return render(request, fragment, context)
+    return render(request, "planning/proposals_page.html", {**context, "fragment": fragment})
+
+
+@require_http_methods(["GET", "POST"])
 def minutes_answer(request: HttpRequest, pk: int) -> HttpResponse:
-    """Accept or dismiss one follow-up proposed from the minutes."""
+    """GET: what the decisions promise; POST: accept or dismiss one of them."""
     meeting = get_object_or_404(Meeting.objects.select_related("committee__municipality"), pk=pk)
+    if request.method == "GET":
+        _allowed, refusal = refuse_unless(request, meeting.committee, Action.WRITE_MINUTES)
+        if refusal is not None:
+            return refusal
+        return _proposals_page(
+            request,
+            meeting,
+            "planning/_minutes_followups.html",
+            {
+                "rows": selectors.minutes_proposals(meeting),
+                "heading": _("Opfølgninger i beslutningerne"),
+                "back_url": reverse("web:meetings:minutes", args=[meeting.pk]),
+                "back_text": _("Tilbage til referatet"),
+            },
+        )
     item = get_object_or_404(AgendaItem, pk=request.POST.get("punkt", "0"), meeting=meeting)
     due_code = request.POST.get("frist", "next")
     try:
@@ -102,10 +127,27 @@ def minutes_answer(request: HttpRequest, pk: int) -> HttpResponse:
     return back(request, reverse("web:meetings:minutes", args=[meeting.pk]))
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def agenda_answer(request: HttpRequest, pk: int) -> HttpResponse:
-    """Accept (as an item) or dismiss one theme or follow-up proposed for the agenda."""
+    """GET: the themes and follow-ups proposed for the agenda; POST: accept one (as an
+    item) or dismiss it."""
     meeting = get_object_or_404(Meeting.objects.select_related("committee__municipality"), pk=pk)
+    if request.method == "GET":
+        _allowed, refusal = refuse_unless(request, meeting.committee, Action.EDIT_AGENDA)
+        if refusal is not None:
+            return refusal
+        planned = meeting.status == Meeting.Status.PLANNED
+        return _proposals_page(
+            request,
+            meeting,
+            "planning/_agenda_proposals.html",
+            {
+                "proposals": selectors.agenda_proposals(meeting) if planned else None,
+                "heading": _("Forslag til dagsordenen"),
+                "back_url": reverse("web:meetings:editor", args=[meeting.pk]),
+                "back_text": _("Tilbage til dagsordenen"),
+            },
+        )
     theme = followup = None
     if request.POST.get("tema"):
         theme = get_object_or_404(
