@@ -156,6 +156,11 @@ def test_selectors_cost_a_fixed_number_of_queries(
     # the answers, the year's themes, its meeting days, the follow-ups due
     with django_assert_num_queries(4):
         selectors.agenda_proposals(meetings[1])
+    with django_assert_num_queries(2):  # the decisions, the answers
+        selectors.minutes_proposals(meetings[1])
+    with django_assert_num_queries(3):  # the rules, the memberships, their days used
+        cards = selectors.klippekort_cards(personas.committee, dt.date(2028, 6, 1))
+    assert len(cards) >= 7
 
 
 def test_moving_a_planned_date_raises_its_sequence(personas: Personas, client_as: ClientAs) -> None:
