@@ -51,6 +51,10 @@ def due(sentence: str, meeting: dt.date = NOV) -> str | None:
         ("Sagen tages op igen på næste møde i februar.", "2026-02"),
         ("Ordningen evalueres om et års tid.", "2026-11"),
         ("Sagen drøftes igen i december.", "2025-12"),  # the meeting's own year
+        ("Sagen drøftes igen næste gang.", "next"),
+        ("Punktet tages op ved næste lejlighed.", "next"),
+        ("Planen evalueres inden udgangen af året.", "2025-11"),
+        ("Sagen følges op i slutningen af året.", "2025-11"),
     ],
 )
 def test_the_issues_phrasings_are_found(sentence: str, expected: str) -> None:
@@ -163,6 +167,9 @@ TIMES = [
     "i 2050",
     "før jul",
     "efter nytår",
+    "næste gang",
+    "inden udgangen af året",
+    "i slutningen af året",
 ]
 
 
@@ -274,3 +281,7 @@ def test_any_mix_of_phrases_never_fails_and_never_dates_before_the_meeting(
 def test_arbitrary_text_never_fails(meeting: dt.date, text: str) -> None:
     for found in detect_text(text, meeting):
         assert found.due is None or found.due >= Month.of(meeting)
+
+
+def test_the_end_of_the_year_is_the_fourth_quarter_from_spring() -> None:
+    assert due("Planen evalueres inden udgangen af året.", JUNE) == "2025-10"

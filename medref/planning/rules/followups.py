@@ -394,6 +394,24 @@ class _Grammar:
                 re.compile(r"\b(?:næste|førstkommende)\s+(?:[\w-]+\s+)?[\w-]*møde(?:t)?\b", flags),
                 lambda m, meeting: _NEXT,
             ),
+            # "næste gang", "ved næste lejlighed"
+            (
+                re.compile(
+                    r"\b(?:næste\s+gang|ved\s+(?:næste|førstkommende)\s+lejlighed)\b", flags
+                ),
+                lambda m, meeting: _NEXT,
+            ),
+            # "inden udgangen af året", "i slutningen af året", "sidst på året"
+            (
+                re.compile(
+                    r"\b(?:inden\s+(?:udgangen\s+af\s+)?året(?:s\s+udgang)?|"
+                    r"(?:i\s+slutningen|ved\s+udgangen)\s+af\s+året|sidst\s+på\s+året)\b",
+                    flags,
+                ),
+                lambda m, meeting: _Span(
+                    max(Month(meeting.year, 10), meeting), Month(meeting.year, 12)
+                ),
+            ),
             (
                 re.compile(r"\bsenere\s+(?:på\s+året|i\s+år|i\s+efteråret)\b", flags),
                 lambda m, mt: _NEXT,
