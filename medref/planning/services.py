@@ -328,16 +328,24 @@ def decide_followup(
     item: AgendaItem,
     text: str,
     accept: bool,
-    due: Month | None = None,
-    condition: str | None = None,
 ) -> FollowUp:
-    """Accept (status open) or dismiss a follow-up proposed from ``item``'s decision."""
+    """Accept (status open) or dismiss the follow-up that ``text``, a sentence of
+    ``item``'s decision, promises; its due month and condition are read from it."""
     committee = meeting.committee
     raise_unless(by, Action.WRITE_MINUTES, committee)
     if item.meeting_id != meeting.pk:
         raise InvalidInput(_("Punktet hører til et andet møde."))
+    proposal = next(
+        (p for i, p in decision_proposals(meeting) if i.pk == item.pk and p.text == text), None
+    )
+    if proposal is None:
+        raise InvalidInput(
+            _("Punkt %(number)s's beslutning lover ikke (længere) dette: %(text)s")
+            % {"number": item.number, "text": text},
+            field="text",
+        )
     status = FollowUp.Status.OPEN if accept else FollowUp.Status.DISMISSED
-    followup, _created = FollowUp.objects.get_or_create(
+    followup, created = FollowUp.objects.get_or_create(
         meeting=meeting,
         item_number=item.number,
         text=text,
@@ -346,12 +354,12 @@ def decide_followup(
             "item": item,
             "item_title": item.title,
             "case_number": item.case_number or "",
-            "condition": condition or "",
-            "due_month": _due_date(due),
+            "condition": proposal.condition or "",
+            "due_month": _due_date(proposal.due),
             "status": status,
         },
     )
-    if not _created:
+    if not created:
         if followup.status not in (
             FollowUp.Status.PROPOSED,
             FollowUp.Status.DISMISSED,
@@ -359,9 +367,9 @@ def decide_followup(
         ):
             raise IllegalTransition(_("Opfølgningen er allerede sat på en dagsorden."))
         followup.status = status
-        if due is not None or accept:
-            followup.due_month = _due_date(due) if due is not None else followup.due_month
-        followup.save(update_fields=["status", "due_month"])
+        followup.due_month = _due_date(proposal.due)
+        followup.condition = proposal.condition or ""
+        followup.save(update_fields=["status", "due_month", "condition"])
     action = (
         PlanningEvent.Action.FOLLOWUP_ACCEPTED
         if accept

@@ -12,6 +12,7 @@ from icalendar import Calendar
 from medref.meetings.models import AgendaItem, Meeting
 from medref.meetings.workflow import minutes
 from medref.meetings.workflow.agenda import add_item, schedule_meeting
+from medref.meetings.workflow.errors import InvalidInput
 from medref.planning import selectors, services
 from medref.planning.ical import calendar
 from medref.planning.models import AgendaProposal, FollowUp, PlanningEvent
@@ -48,7 +49,6 @@ def test_a_promise_goes_from_the_minutes_to_januarys_agenda(personas: Personas) 
         item=item,
         text=row.proposal.text,
         accept=True,
-        due=row.proposal.due,
     )
     assert followup.status == FollowUp.Status.OPEN and followup.due_code == "2028-01"
     assert selectors.minutes_proposals(meeting)[0].stored == followup
@@ -71,6 +71,15 @@ def test_a_promise_goes_from_the_minutes_to_januarys_agenda(personas: Personas) 
     assert [e.item.meeting.meeting_date for e in timeline.entries] == [NOVEMBER, JANUARY]
     actions = list(PlanningEvent.objects.filter(followup=followup).values_list("action", flat=True))
     assert actions == ["followup_accepted", "proposal_accepted"]
+
+
+def test_only_a_sentence_the_decision_says_can_be_answered(personas: Personas) -> None:
+    meeting, item = _decided_meeting(personas, "Sagen drøftes på næste møde.")
+    with pytest.raises(InvalidInput, match="lover ikke"):
+        services.decide_followup(
+            meeting, by=personas.sofie, item=item, text="Sagen drøftes i maj.", accept=True
+        )
+    assert not FollowUp.objects.exists()
 
 
 def test_only_those_who_write_minutes_answer_proposals(personas: Personas) -> None:

@@ -14,10 +14,18 @@ from medref.meetings.workflow.agenda import add_item, schedule_meeting
 from medref.planning import services
 from medref.planning.ical import feed_token
 from medref.planning.models import FollowUp
-from medref.planning.rules.months import Month
 from tests.personas import Personas
 
 ClientAs = Callable[[str], Client]
+
+
+def _decided(personas: Personas, day: dt.date, decision: str):
+    """A meeting on ``day`` whose item "Økonomi" decided ``decision``."""
+    meeting = schedule_meeting(personas.committee, day, None, "", by=personas.sofie)
+    item = add_item(meeting, "Økonomi", by=personas.sofie)
+    minutes.send_agenda(meeting, by=personas.sofie)
+    minutes.write_decision(item.pk, decision, by=personas.sofie, expected_version=None)
+    return meeting
 
 
 def _url(personas: Personas, name: str) -> str:
@@ -91,17 +99,10 @@ def test_the_minutes_page_proposes_and_the_answer_sticks(
 
 
 def test_overdue_followups_are_marked_in_words(personas: Personas, client_as: ClientAs) -> None:
-    meeting = schedule_meeting(
-        personas.committee, dt.date(2024, 1, 10), None, "", by=personas.sofie
-    )
-    item = add_item(meeting, "Økonomi", by=personas.sofie)
+    meeting = _decided(personas, dt.date(2024, 1, 10), "Sagen tages op igen i marts.")
+    item = meeting.items.get(title="Økonomi")
     services.decide_followup(
-        meeting,
-        by=personas.sofie,
-        item=item,
-        text="Sagen tages op igen i marts.",
-        accept=True,
-        due=Month(2024, 3),
+        meeting, by=personas.sofie, item=item, text="Sagen tages op igen i marts.", accept=True
     )
     assert "Overskredet" in client_as("sofie").get(_url(personas, "followups")).content.decode()
 
@@ -179,8 +180,8 @@ def test_moving_a_planned_date_raises_its_sequence(personas: Personas, client_as
 def test_a_next_meeting_follow_up_is_overdue_once_a_later_meeting_was_held(
     personas: Personas, client_as: ClientAs
 ) -> None:
-    first = schedule_meeting(personas.committee, dt.date(2024, 1, 10), None, "", by=personas.sofie)
-    item = add_item(first, "Økonomi", by=personas.sofie)
+    first = _decided(personas, dt.date(2024, 1, 10), "Sagen drøftes på næste møde.")
+    item = first.items.get(title="Økonomi")
     services.decide_followup(
         first, by=personas.sofie, item=item, text="Sagen drøftes på næste møde.", accept=True
     )

@@ -14,7 +14,6 @@ from medref.meetings.models import AgendaItem, Meeting
 
 from .. import selectors, services
 from ..models import FollowUp, Theme
-from ..rules.months import Month
 from .common import back, committee_or_404, refuse_unless, run
 
 
@@ -107,11 +106,6 @@ def minutes_answer(request: HttpRequest, pk: int) -> HttpResponse:
             },
         )
     item = get_object_or_404(AgendaItem, pk=request.POST.get("punkt", "0"), meeting=meeting)
-    due_code = request.POST.get("frist", "next")
-    try:
-        due = None if due_code == "next" else Month.parse(due_code)
-    except ValueError:
-        due = None
     run(
         request,
         lambda: services.decide_followup(
@@ -120,8 +114,6 @@ def minutes_answer(request: HttpRequest, pk: int) -> HttpResponse:
             item=item,
             text=request.POST.get("tekst", ""),
             accept=request.POST.get("svar") == "accepter",
-            due=due,
-            condition=request.POST.get("betingelse") or None,
         ),
     )
     return back(request, reverse("web:meetings:minutes", args=[meeting.pk]))
