@@ -165,7 +165,13 @@ def _rule_from(
             first_year=first_year,
         )
     except (RuleError, ValueError) as exc:
-        raise InvalidInput(str(exc), field=str(exc).split(":", 1)[0]) from None
+        field = str(exc).split(":", 1)[0]
+        messages = {
+            "quarters": _("Vælg et eller flere kvartaler."),
+            "month": _("Vælg en måned."),
+            "every_years": _("Antal år skal være 1 eller flere."),
+        }
+        raise InvalidInput(messages.get(field, _("Ukendt regel.")), field=field) from None
 
 
 @transaction.atomic

@@ -30,6 +30,7 @@ urlpatterns = [
     path(_C + "aarshjul/<int:year>/kopier/", year.copy_plan, name="copy_plan"),
     path(_C + "aarshjul/<int:year>/opret-moeder/", year.create_meetings, name="create_meetings"),
     path(_C + "aarshjul/<int:year>/temaer/", year.add_theme, name="add_theme"),
+    path(_C + "aarshjul/<int:year>/temaer/<int:pk>/", year.edit_theme, name="edit_theme"),
     path(_C + "aarshjul/<int:year>/temaer/<int:pk>/fjern/", year.remove_theme, name="remove_theme"),
     path(_C + "aarshjul/<int:year>/datoer/", year.add_date, name="add_date"),
     path(_C + "aarshjul/<int:year>/datoer/<int:pk>/flyt/", year.move_date, name="move_date"),

@@ -255,3 +255,30 @@ def test_training_details_are_the_administrators(personas: Personas, client_as: 
         dt.date(2024, 6, 1),
         ["samarbejde"],
     )
+
+
+def test_editing_a_theme_changes_its_rule(personas: Personas, client_as: ClientAs) -> None:
+    plan = services.create_plan(personas.committee, 2028, by=personas.sofie)
+    theme = plan.themes.get(title="Økonomi")
+    c = personas.committee
+    url = reverse("web:planning:edit_theme", args=[c.municipality.slug, c.slug, 2028, theme.pk])
+    assert client_as("mads").get(url).status_code == 403
+    assert "Økonomi" in client_as("sofie").get(url).content.decode()
+    data = {
+        "title": "Økonomi",
+        "recurrence": "quarters",
+        "quarters": ["1", "3"],
+        "month": "1",
+        "every_years": "1",
+        "first_year": "2028",
+        "text": "",
+    }
+    assert client_as("sofie").post(url, data).status_code == 302
+    theme.refresh_from_db()
+    assert theme.rule.describe() == "1. og 3. kvartal"
+    data["quarters"] = []
+    response = client_as("sofie").post(url, data)
+    assert (
+        response.status_code == 200
+        and "Vælg et eller flere kvartaler." in response.content.decode()
+    )

@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from medref.accounts.permissions import Action, can
 
@@ -187,6 +187,53 @@ def add_theme(request: HttpRequest, municipality: str, slug: str, year: int) -> 
         _("Temaet er gemt."),
     )
     return back(request, year_url(committee, year))
+
+
+@require_http_methods(["GET", "POST"])
+def edit_theme(
+    request: HttpRequest, municipality: str, slug: str, year: int, pk: int
+) -> HttpResponse:
+    """Ret tema: title, rule and text of one theme of the year."""
+    committee = committee_or_404(municipality, slug)
+    _allowed, refusal = refuse_unless(request, committee, Action.EDIT_AGENDA)
+    if refusal is not None:
+        return refusal
+    theme = get_object_or_404(
+        Theme.objects.select_related("plan"), pk=pk, plan__committee=committee, plan__year=year
+    )
+    form = ThemeForm(
+        request.POST or None,
+        initial={
+            "title": theme.title,
+            "recurrence": theme.recurrence,
+            "quarters": theme.quarters,
+            "month": theme.month,
+            "every_years": theme.every_years,
+            "first_year": theme.first_year,
+            "text": theme.text,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if run(
+            request,
+            lambda: services.save_theme(
+                theme.plan,
+                by=request.user,
+                title=data["title"],
+                recurrence=data["recurrence"],
+                text=data["text"],
+                quarters=data["quarters"],
+                month=data["month"],
+                every_years=data["every_years"],
+                first_year=data["first_year"],
+                theme=theme,
+            ),
+            _("Temaet er gemt."),
+        ):
+            return back(request, year_url(committee, year))
+    context = {"committee": committee, "theme": theme, "form": form, "year": year}
+    return render(request, "planning/theme.html", context)
 
 
 @require_POST
