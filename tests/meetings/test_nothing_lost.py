@@ -120,3 +120,40 @@ def test_a_stale_item_in_save_all_keeps_what_was_typed_and_saves_the_rest(
     assert "Frank Formand" in html  # who saved in between
     sent.refresh_from_db()
     assert "Gemmes." in _decision(sent, 2)
+
+
+def test_the_item_editor_lists_its_sections(
+    planned: Meeting, client_as: Callable[[str], Client]
+) -> None:
+    item = planned.items.get(position=1)  # Godkendelse af referat: one Sagsfremstilling
+    html = client_as("sofie").get(reverse("web:meetings:item", args=[planned.pk, item.pk]))
+    assert b'<div id="afsnit-liste">' in html.content
+    assert b"<h3>Sagsfremstilling</h3>" in html.content
+
+
+def test_adding_a_section_swaps_the_list_in_place_not_out_of_band(
+    planned: Meeting, client_as: Callable[[str], Client]
+) -> None:
+    item = planned.items.get(position=2)
+    response = client_as("sofie").post(
+        reverse("web:meetings:add_section", args=[planned.pk, item.pk]),
+        {"kind": "sagsfremstilling", "heading": "", "text": "Ny.", "version": "0"},
+        **HTMX,
+    )
+    assert b'<div id="afsnit-liste">' in response.content
+    assert b"hx-swap-oob" not in response.content
+
+
+def test_a_recommendation_that_adds_its_section_updates_only_the_list_out_of_band(
+    planned: Meeting, client_as: Callable[[str], Client]
+) -> None:
+    item = planned.items.get(position=2)
+    response = client_as("sofie").post(
+        reverse("web:meetings:recommendation", args=[planned.pk, item.pk]),
+        {"proposer": "Økonomichefen", "clauses": "budgettet godkendes", "version": "0"},
+        **HTMX,
+    )
+    html = response.content.decode()
+    assert '<div id="afsnit-liste" hx-swap-oob="true">' in html
+    assert "<h3>Indstilling</h3>" in html
+    assert "add-section" not in html  # the new-section form (maybe half typed) is left alone

@@ -76,6 +76,7 @@ def _context(request: HttpRequest, item: AgendaItem, **bound: Any) -> dict[str, 
         "editing_section": bound.get("editing_section"),
         "edit_form": bound.get("edit_form"),
         "error": bound.get("error") or _errors(bound.get("error_form")),
+        "oob_sections": bound.get("oob_sections", False),
     }
 
 
@@ -141,7 +142,12 @@ def _save(
             show_error(form, refused)
         else:
             if request.htmx:
-                return _page(request, _fresh(pk, item_pk), _part(anchor))
+                fresh = _fresh(pk, item_pk)
+                # A recommendation or bilag that adds its section shows it in the list too
+                # (out of band: the list only, so a half-typed new section stays).
+                before = [s.pk for s in item.sections.all()]
+                changed = before != [s.pk for s in fresh.sections.all()]
+                return _page(request, fresh, _part(anchor), oob_sections=changed)
             return back_to(_item_url(item), anchor)
     return _page(request, item, _part(anchor), **{**(shown or {}), form_name: form})
 
