@@ -98,7 +98,14 @@ def _changes(details: dict[str, Any]) -> list[Change]:
             out.append(_change(FIELD_LABELS[name], _recommendation(before), _recommendation(after)))
             continue
         label = FIELD_LABELS.get(name, name)
-        out.append(_change(label, "" if before is None else _value(before), _value(after)))
+        empty = (None, "", [])
+        out.append(
+            _change(
+                label,
+                "" if before in empty else _value(before),
+                "" if after in empty else _value(after),
+            )
+        )
     return out
 
 

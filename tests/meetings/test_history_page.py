@@ -90,3 +90,14 @@ def test_the_history_reads_as_sentences(
     html = client_as("sofie").get(reverse("web:meetings:history", args=[sent.pk])).content
     assert b"<del>godkendes</del>" in html
     assert b"<ins>tages til efterretning</ins>" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("media")
+def test_a_first_decision_shows_as_new_text_without_a_dash(
+    sent: Meeting, personas: Personas, client_as: Callable[[str], Client]
+) -> None:
+    item = sent.items.order_by("position").first()
+    minutes.write_decision(item, "Godkendt.", by=personas.sofie, expected_version=None)
+    html = client_as("sofie").get(reverse("web:meetings:history", args=[sent.pk])).content
+    assert b"<dd><ins>Godkendt.</ins></dd>" in html
