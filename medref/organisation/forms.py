@@ -40,7 +40,10 @@ class MembershipForm(DescribedErrorsForm):
         max_length=200,
         widget=forms.TextInput(attrs={"list": "personer", "autocomplete": "off"}),
     )
-    role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
+    # No role preselected: a chair added by a forgotten choice is worse than a question.
+    role = forms.ChoiceField(
+        label=_("Role"), choices=[("", _("(choose a role)")), *Membership.Role.choices]
+    )
     side = forms.ChoiceField(label=_("Side"), choices=Membership.Side.choices, required=False)
     title = forms.CharField(label=_("Job title"), max_length=200, required=False)
     start = date_field(_("From"))

@@ -95,6 +95,7 @@ class Seats:
     on: dt.date
     members: list[Membership]
     substitutes: list[Membership]
+    upcoming: list[Membership] = field(default_factory=list)  # "kommende": from a later day
 
 
 def _listing_order(membership: Membership) -> tuple[int, str, str, dt.date]:
@@ -110,16 +111,18 @@ def _listing_order(membership: Membership) -> tuple[int, str, str, dt.date]:
 def seats_on(committee: Committee, on: dt.date) -> Seats:
     """The memberships of ``committee`` running on ``on`` (end day included), each
     with ``.person`` loaded, chair first, then by role, side and name. One query."""
-    running = (
-        Membership.objects.filter(committee=committee, start__lte=on)
+    current_or_later = (
+        Membership.objects.filter(committee=committee)
         .filter(Q(end__isnull=True) | Q(end__gte=on))
         .select_related("person")
     )
-    ordered = sorted(running, key=_listing_order)
+    ordered = sorted(current_or_later, key=_listing_order)
+    running = [m for m in ordered if m.start <= on]
     return Seats(
         on=on,
-        members=[m for m in ordered if m.role != Membership.Role.SUBSTITUTE],
-        substitutes=[m for m in ordered if m.role == Membership.Role.SUBSTITUTE],
+        members=[m for m in running if m.role != Membership.Role.SUBSTITUTE],
+        substitutes=[m for m in running if m.role == Membership.Role.SUBSTITUTE],
+        upcoming=sorted((m for m in ordered if m.start > on), key=lambda m: m.start),
     )
 
 

@@ -7,15 +7,18 @@ permission (MANAGE_MEMBERS) and validates, its errors land next to the fields.
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from medref.accounts.permissions import Action, raise_unless
+from medref.lib.danish import format_short_date
 
 from . import committees, selectors, services
 from .forms import CommitteeForm, EndMembershipForm, MembershipForm
@@ -65,6 +68,19 @@ def add_membership(request: HttpRequest, municipality: str, slug: str) -> HttpRe
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            if data["start"] > timezone.localdate():
+                message = _("%(name)s is added as %(role)s from %(start)s (upcoming).")
+            else:
+                message = _("%(name)s is added as %(role)s from %(start)s.")
+            messages.success(
+                request,
+                message
+                % {
+                    "name": " ".join(data["name"].split()),
+                    "role": dict(Membership.Role.choices)[data["role"]].lower(),
+                    "start": format_short_date(data["start"]),
+                },
+            )
             return HttpResponseRedirect(_committee_url(committee) + "#medlemmer")
     context = {
         "committee": committee,
@@ -89,6 +105,14 @@ def end_membership(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            messages.success(
+                request,
+                _("The membership of %(name)s ends on %(end)s.")
+                % {
+                    "name": membership.person.name,
+                    "end": format_short_date(form.cleaned_data["end"]),
+                },
+            )
             return HttpResponseRedirect(_committee_url(committee) + "#medlemmer")
     context = {"committee": committee, "membership": membership, "form": form}
     return render(request, "organisation/membership_end.html", context)
