@@ -231,6 +231,7 @@ _STATUS_SENTENCES = {
     A.MINUTES_SUBMITTED: lambda: _("%(who)s submitted the minutes as a draft"),
     A.MINUTES_APPROVED: lambda: _("%(who)s approved the minutes"),
     A.MINUTES_PUBLISHED: lambda: _("%(who)s published the minutes"),
+    A.MINUTES_REOPENED: lambda: _("%(who)s reopened the minutes"),
 }
 
 

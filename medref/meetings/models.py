@@ -335,6 +335,8 @@ class MeetingEvent(models.Model):
         # the approvals reset by a change of the draft.
         ATTENDEE_APPROVED = "attendee_approved", "Referat godkendt af deltager"
         APPROVALS_RESET = "approvals_reset", "Godkendelser nulstillet"
+        # The chair reopened approved (or published) minutes, with a reason (details.reason).
+        MINUTES_REOPENED = "minutes_reopened", _("Minutes reopened")
 
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="events", verbose_name=_("meeting")

@@ -34,6 +34,8 @@ For browser tests: URLs and the Danish texts of their buttons and fields.
                                           "Offentliggør referat" (offentliggoer)
   /moeder/<id>/historik/                  Historik (table of events)
   /moeder/<id>/offentlig-visning/         what the public will read once published (preview)
+  /moeder/<id>/genaabn/                   Genåbn referat (chair): field "Begrundelse",
+                                          button "Genåbn referat"
   /moeder/<id>/udsendt-dagsorden/         the agenda file as sent (PDF, or HTML)
   /moeder/<id>/bilag/<attachment id>/     a bilag's file, after the meeting page's check
 """
@@ -89,6 +91,7 @@ urlpatterns = [
     path("moeder/<int:pk>/status/<slug:step>/", agenda.transition, name="transition"),
     path("moeder/<int:pk>/historik/", agenda.history, name="history"),
     path("moeder/<int:pk>/offentlig-visning/", agenda.public_preview, name="public_preview"),
+    path("moeder/<int:pk>/genaabn/", agenda.reopen, name="reopen"),
     path("moeder/<int:pk>/udsendt-dagsorden/", agenda.sent_agenda, name="sent_agenda"),
     path("moeder/<int:pk>/bilag/<int:attachment_pk>/", attachments.download, name="attachment"),
 ]

@@ -145,3 +145,44 @@ def test_a_public_preview_withholds_closed_items_content(
     preview = client_as("sofie").get(reverse("web:meetings:public_preview", args=[sent.pk]))
     assert "Hemmelig beslutning." not in preview.content.decode()
     assert "Lukket punkt" in preview.content.decode()
+
+
+def _approved(sent: Meeting, personas: Personas) -> Meeting:
+    record_everyone_present(sent, personas)
+    minutes.mark_held(sent, by=personas.sofie, confirmed=True)
+    minutes.submit_minutes(sent, by=personas.sofie, confirmed=True)
+    return minutes.approve_minutes(sent, by=personas.frank)
+
+
+def test_the_chair_reopens_published_minutes_with_a_reason_recorded(
+    sent: Meeting, personas: Personas, client_as: Callable[[str], Client]
+) -> None:
+    meeting = minutes.publish_minutes(_approved(sent, personas), by=personas.sofie)
+    url = reverse("web:meetings:reopen", args=[meeting.pk])
+    chair = client_as("frank")
+    assert url in chair.get(reverse("web:meeting", args=[meeting.pk])).content.decode()
+    refused = chair.post(url, {"begrundelse": "  "})
+    assert "Skriv hvorfor referatet genåbnes." in refused.content.decode()
+    done = chair.post(url, {"begrundelse": "Stavefejl i punkt 3."}, follow=True)
+    assert "Referatet er et udkast igen." in done.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.status == Status.MINUTES_DRAFT
+    event = meeting.events.get(action=MeetingEvent.Action.MINUTES_REOPENED)
+    assert event.details["reason"] == "Stavefejl i punkt 3." and event.actor == personas.frank
+    history = chair.get(reverse("web:meetings:history", args=[meeting.pk])).content.decode()
+    assert "Frank Formand genåbnede referatet" in history
+    assert "Begrundelse: Stavefejl i punkt 3." in history
+    # No longer public until published anew.
+    public = client_as("anonymous").get(reverse("web:meeting", args=[meeting.pk]))
+    assert "UDKAST" not in public.content.decode()
+
+
+def test_only_the_chair_may_reopen(
+    sent: Meeting, personas: Personas, client_as: Callable[[str], Client]
+) -> None:
+    meeting = _approved(sent, personas)
+    url = reverse("web:meetings:reopen", args=[meeting.pk])
+    assert client_as("sofie").post(url, {"begrundelse": "x"}).status_code == 403
+    assert client_as("mads").get(url).status_code == 403
+    meeting.refresh_from_db()
+    assert meeting.status == Status.MINUTES_APPROVED

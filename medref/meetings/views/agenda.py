@@ -266,6 +266,34 @@ def transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    """Genåbn referat: the chair reopens approved minutes with a reason (a real form)."""
+    meeting = _meeting_or_404(pk)
+    access = require(request, meeting, Action.APPROVE_MINUTES)
+    error = None
+    reason = request.POST.get("begrundelse", "")
+    if request.method == "POST":
+        try:
+            minutes.reopen_minutes(meeting, by=request.user, reason=reason)
+        except WorkflowError as refused:
+            error = refused.message
+        else:
+            messages.success(
+                request, _("The minutes are a draft again. Correct them and approve them anew.")
+            )
+            return back_to(reverse("web:meetings:minutes", args=[pk]))
+    context = {
+        "meeting": meeting,
+        "committee": meeting.committee,
+        "links": editor_links(meeting, access),
+        "error": error,
+        "reason": reason,
+    }
+    return render(request, "meetings/reopen.html", context)
+
+
+@login_required
 @require_GET
 def public_preview(request: HttpRequest, pk: int) -> HttpResponse:
     """Exactly what everyone will read once the minutes are published (for those who publish)."""

@@ -521,3 +521,35 @@ def publish_minutes(meeting: Meeting | int, *, by: Any) -> Meeting:
     )
     index_meeting(meeting)
     return meeting
+
+
+@transaction.atomic
+def reopen_minutes(meeting: Meeting | int, *, by: Any, reason: str) -> Meeting:
+    """The chair reopens approved (or published) minutes to correct them: they become a
+    draft again (no longer public), the reason recorded in the history."""
+    meeting = locked_meeting(meeting)
+    allow(by, Action.APPROVE_MINUTES, meeting)
+    require_status(
+        meeting,
+        {Status.MINUTES_APPROVED, Status.PUBLISHED},
+        _(
+            "Only approved or published minutes can be reopened "
+            "(the meeting's status is “%(status)s”)."
+        ),
+    )
+    reason = " ".join(reason.split())
+    if not reason:
+        raise InvalidInput(_("Write why the minutes are reopened."), field="reason")
+    before = meeting.status
+    meeting.status = Status.MINUTES_DRAFT
+    meeting.save(update_fields=["status"])
+    history.record(
+        meeting,
+        MeetingEvent.Action.MINUTES_REOPENED,
+        by,
+        status=[str(before), str(Status.MINUTES_DRAFT)],
+        reason=reason,
+    )
+    if before == Status.PUBLISHED:
+        index_meeting(meeting)  # the public search no longer shows its decisions
+    return meeting
