@@ -2,6 +2,7 @@
 
 For browser tests: URLs and the Danish texts of their buttons and fields.
 
+  /mine-moeder/                           Mine møder: what awaits the user, their upcoming meetings
   /moeder/nyt/<committee id>/             Nyt møde: fields Mødedato, Starttidspunkt, Mødested;
                                           button "Opret møde"
   /moeder/<id>/rediger/                   Rediger dagsorden: field "Titel på nyt punkt",
@@ -42,11 +43,12 @@ For browser tests: URLs and the Danish texts of their buttons and fields.
 
 from django.urls import path
 
-from .views import agenda, attachments, items, minutes
+from .views import agenda, attachments, items, mine, minutes
 
 app_name = "meetings"
 
 urlpatterns = [
+    path("mine-moeder/", mine.my_meetings, name="my_meetings"),
     path("moeder/nyt/<int:committee_pk>/", agenda.new_meeting, name="new"),
     path("moeder/<int:pk>/rediger/", agenda.editor, name="editor"),
     path("moeder/<int:pk>/rediger/detaljer/", agenda.edit_meeting, name="edit_meeting"),
