@@ -92,8 +92,9 @@ class ItemCue(NamedTuple):
     number: int
     title: str
     closed: bool
-    # 3: "Punkt N: …" with a separator; 2: a numbered heading the format marks;
-    # 1: a numbered line that needs a sequence of others to count.
+    # 6: "Punkt N: …" with a separator; 4: a numbered heading the format marks;
+    # 2: a numbered line that needs a sequence of others to count; 1: a number
+    # alone above a title.
     strength: int
 
 
@@ -162,7 +163,7 @@ def item_cue(text: str, *, explicit: bool) -> ItemCue | None:
         if match["sep"].strip() == "" and (title.endswith(".") and not explicit):
             return None
         title, closed = closed_title(title)
-        return ItemCue(int(match["number"]), title, closed, 2 if explicit else 1)
+        return ItemCue(int(match["number"]), title, closed, 4 if explicit else 2)
     if first in "pdns§":
         match = _WORD_HEADING.match(text)
         if match is None:
@@ -173,9 +174,9 @@ def item_cue(text: str, *, explicit: bool) -> ItemCue | None:
         word = text[:3].lower()
         separated = match["sep"].strip() != ""
         if word.startswith(("pun", "pkt", "dag")):
-            strength = 3 if separated or explicit else 1
+            strength = 6 if separated or explicit else 2
         else:  # "Sag 3 -", "Nr.60 -", "§ 4": weaker words
-            strength = 2 if explicit else 1
+            strength = 4 if explicit else 2
         title, closed = closed_title(title)
         return ItemCue(int(match["number"]), title, closed, strength)
     if first in "ål":
@@ -183,7 +184,7 @@ def item_cue(text: str, *, explicit: bool) -> ItemCue | None:
         if match and _title_starts_well(match["title"]):
             title, closed = closed_title(match["title"].strip())
             closed = closed or match["mark"].lower() == "lukket"
-            return ItemCue(int(match["number"]), title, closed, 2 if explicit else 1)
+            return ItemCue(int(match["number"]), title, closed, 4 if explicit else 2)
     return None
 
 
@@ -326,6 +327,26 @@ RECOMMENDATION_LEAD: Final = re.compile(
     r"^(?P<proposer>.+?)\s+(?:indstiller|foreslår)"
     r"(?:\s+(?:til|over\s+for|overfor)\s+[^,:]*[,:]|\s*[,:]?)\s*(?P<rest>.*)$"
 )
+# A lead standing alone, its clauses below: "Forvaltningen foreslår:", "X indstiller, at:".
+LEAD_ONLY: Final = re.compile(
+    r"^(?P<proposer>[A-ZÆØÅ][^.:]{1,80}?)\s+(?:indstiller|foreslår)"
+    r"(?:\s+(?:til|over\s+for|overfor)\s+[^,:]*)?\s*[,:]?\s*(?:at\s*:?)?$"
+)
+# "Åbne sager", "LUKKEDE PUNKTER", "For lukkede døre": a group of items, open or closed.
+ITEM_GROUP: Final = re.compile(
+    r"^(?:(?P<open>åbne|for\s+åbne\s+døre)|(?P<closed>lukkede|for\s+lukkede\s+døre))"
+    r"(?:\s+(?:sager|punkter|dagsordenspunkter))?\s*:?$",
+    re.IGNORECASE,
+)
+# "Beslutning: Godkendt." — a section label with its text on the same line.
+INLINE_SECTION: Final = re.compile(r"^(?P<label>[^:]{3,40}):\s+(?P<rest>\S.*)$")
+# "(suppleant Hans Vig deltager i stedet)" after an absent member's name.
+SUBSTITUTE_NOTE: Final = re.compile(
+    r"\(\s*(?:suppleant|stedfortræder)\s+(?P<name>[^()]+?)\s+(?:deltager|deltog|mødte)"
+    r"(?:\s+i\s+stedet)?\s*\)",
+    re.IGNORECASE,
+)
+
 PASSIVE_RECOMMENDATION: Final = re.compile(
     r"^(?:det\s+indstilles|indstilling\s+om|administrationen\s+anbefaler)\b", re.IGNORECASE
 )
@@ -374,10 +395,23 @@ def clean_name(text: str) -> str:
     return name
 
 
+# Words of the minutes' own furniture, never part of a name.
+_NOT_NAME_WORDS: Final = frozenset(
+    {
+        "indholdsfortegnelse", "indhold", "side", "beslutning", "dagsorden", "referat", "punkt",
+        "punkter", "sager", "bilag", "resume", "resumé", "indstilling", "sagsfremstilling",
+        "økonomi", "mødet", "møde", "udvalget", "ingen", "eventuelt", "lukket", "åbent",
+        "deltagere", "fraværende", "afbud", "godkendt", "intet", "orientering", "sag",
+    }
+)  # fmt: skip
+
+
 def looks_like_name(text: str) -> bool:
     """Whether ``text`` can be one person's name (with a party or role after it)."""
-    name = clean_name(text)
+    name = clean_name(SUBSTITUTE_NOTE.sub("", text))
     words = name.split()
     if not 1 <= len(words) <= 6 or (name.isupper() and len(name) > 3):
+        return False
+    if any(w.casefold().strip(".:") in _NOT_NAME_WORDS for w in words):
         return False
     return all(_NAME_WORD.match(w) for w in words) and words[0][:1].isupper()

@@ -75,7 +75,7 @@ _TOC_GLUED = re.compile(
 )
 _TOC_EXTRA = re.compile(
     r"^(?:punkter|dagsordenspunkter|dagsordenpunkter|pkt\.?\s*tekst|lukkede\s+punkter|"
-    r"åbne\s+punkter|åbne\s+sager|lukkede\s+sager|dagsorden)\s*:?$",
+    r"åbne\s+punkter|åbne\s+sager|lukkede\s+sager|dagsorden|indholdsfortegnelse\s+side)\s*:?$",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
@@ -184,7 +184,7 @@ def _one_person(text: str) -> bool:
     """ "Jens Holm, 3F (næstformand)", "Bent Agger, A": one person with a party or role."""
     parts = [p.strip() for p in re.split(r",(?![^(]*\))", text)]
     return all(
-        len(p) <= 4 or p.startswith("(") or p.casefold().rstrip(".") in vocab.ROLE_WORDS
+        len(p) <= 4 or "(" in p or p.casefold().rstrip(".") in vocab.ROLE_WORDS
         or cues.absent_mark(p)[1] or p.split()[0].casefold() in vocab.ROLE_WORDS
         for p in parts[1:] if p
     )  # fmt: skip
@@ -370,7 +370,10 @@ class HeaderReader:
         elif name == "participants":
             self._participants(value, one_per_line=one_per_line)
         elif name in ("present", "absent", "substitutes") and one_per_line and _one_person(value):
-            person = cues.clean_name(value)
+            note = cues.SUBSTITUTE_NOTE.search(value)
+            if note and name == "absent":
+                header.substitutes.append(cues.clean_name(note["name"]))
+            person = cues.clean_name(cues.SUBSTITUTE_NOTE.sub("", value))
             if name == "present":
                 header.present = (header.present or []) + [person]
             else:

@@ -41,7 +41,7 @@ def item_heading(block: RawBlock, *, numbered_style: bool) -> ItemHeading | None
     if len(block.lines) != 1:
         return None
     cue = cues.item_cue(block.lines[0], explicit=block.explicit_heading)
-    if cue is None or (cue.strength < 3 and not numbered_style):
+    if cue is None or (cue.strength < 6 and not numbered_style):
         return None
     return ItemHeading(cue.number, cue.title, cue.closed)
 
@@ -183,6 +183,7 @@ class _ItemReader:
         self.substitutes: list[str] = []
         self.names_follow: str | None = None  # "Fraværende:" alone: the names may come next
         self.preamble = True
+        self.first = False
 
     def metadata(self, text: str) -> bool:
         """Case-number, Dok.nr., Initialer, Åbent/Lukket lines before the first section."""
@@ -195,12 +196,35 @@ class _ItemReader:
             self.closed = True
         return True
 
+    def absentees(self, kind: str, texts: list[str]) -> None:
+        """Names from an absence list; "(suppleant X deltager i stedet)" names a substitute."""
+        meeting = kind == "meeting" or self.first
+        for text in texts:
+            note = cues.SUBSTITUTE_NOTE.search(text)
+            if note:
+                (self.said.substitutes if meeting else self.substitutes).append(
+                    cues.clean_name(note["name"])
+                )
+                text = cues.SUBSTITUTE_NOTE.sub("", text)
+            (self.said.absent if meeting else self.absent).extend(_names(text))
+
+    def attendance_list(self, block: BulletList) -> bool:
+        """A list of names right below "Afbud"/"Fraværende"."""
+        kind, self.names_follow = self.names_follow, None
+        texts = [item.text for item in block.items]
+        if kind is None or any(item.children for item in block.items):
+            return False
+        if not all(cues.looks_like_name(t) for t in texts):
+            return False
+        self.absentees(kind, texts)
+        return True
+
     def attendance_line(self, text: str) -> bool:
         """ "Fraværende: X", "Ikke til stede: X", "Afbud fra: X": names, removed from the text."""
         if self.names_follow is not None:
             kind, self.names_follow = self.names_follow, None
             if all(cues.looks_like_name(n) for n in split_names(text)) and split_names(text):
-                (self.absent if kind == "item" else self.said.absent).extend(_names(text))
+                self.absentees("meeting" if self.first else kind, [text])
                 return True
         if not vocab.ITEM_LINE_START.match(text) and text[:1] not in "IiAa":
             return False
@@ -214,7 +238,10 @@ class _ItemReader:
             elif not _NONE.match(names):
                 if not all(cues.looks_like_name(n) for n in split_names(names)):
                     return False
-                (self.absent if kind == "item" else self.said.absent).extend(_names(names))
+                if kind == "item":
+                    self.absent.extend(_names(names))
+                else:
+                    self.said.absent.extend(_names(names))
             return True
         line_subs = vocab.ITEM_SUBSTITUTE_LINE.match(text)
         if line_subs:
@@ -231,6 +258,23 @@ class _ItemReader:
                 return  # the title printed again under the heading
             if text and self.metadata(text):
                 return
+        if (
+            isinstance(inner, BulletList)
+            and self.names_follow is not None
+            and self.attendance_list(inner)
+        ):
+            return
+        if text and paragraph_text is not None and self.inline_section(text):
+            return
+        if (
+            paragraph_text is not None
+            and cues.LEAD_ONLY.match(paragraph_text)
+            and not (self.sections and self.sections[-1][1] == SectionKind.RECOMMENDATION)
+        ):
+            # "Forvaltningen foreslår:" with its clauses below starts a recommendation.
+            self.preamble = False
+            self.sections.append(("", SectionKind.RECOMMENDATION, [inner]))
+            return
         if text:
             kind = cues.heading_kind(text, self.said.committee)
             if kind is None and not self.sections and block.explicit_heading:
@@ -259,6 +303,17 @@ class _ItemReader:
         self.preamble = False
         self.sections[-1][2].append(inner)
 
+    def inline_section(self, text: str) -> bool:
+        """ "Beslutning: Godkendt.": a known section label with its text on the same line."""
+        found = cues.INLINE_SECTION.match(text)
+        known = vocab.SECTION_HEADINGS.get(found["label"].strip().casefold()) if found else None
+        if found is None or known in (None, SectionKind.OTHER):
+            return False  # "Sagsforløb: BUU" is a line of text, not a section
+        kind = vocab.SECTION_HEADINGS[found["label"].strip().casefold()]
+        self.preamble = False
+        self.sections.append((f"{found['label'].strip()}:", kind, [Paragraph(found["rest"])]))
+        return True
+
     def item(self) -> AgendaItem:
         return _finish_item(
             self.heading,
@@ -275,8 +330,12 @@ def read_item(
     body: list[RawBlock],
     said: SaidAtMeeting,
     case_number: str | None = None,
+    *,
+    first: bool = False,
 ) -> AgendaItem:
+    """Read one item's body; in the ``first`` item a list of absentees is the meeting's."""
     reader = _ItemReader(heading, said)
+    reader.first = first
     reader.case_number = case_number
     for block in body:
         reader.add(block)

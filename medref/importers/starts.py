@@ -31,6 +31,10 @@ class Start(NamedTuple):
     closed: bool
     consumed: int = 0  # blocks after the heading that belong to it (a title below its number)
     case_above: str | None = None
+    # "Lukket punkt" on the line above the heading.
+    closed_above: bool = False
+    # Blocks above the heading that belong to it (a case number, an Åbent/Lukket line).
+    above: int = 0
 
 
 class _Candidate(NamedTuple):
@@ -74,7 +78,7 @@ def _candidates(blocks: list[RawBlock]) -> list[_Candidate]:
                 and cues.case_line(title) is None
             ):
                 name, closed = cues.closed_title(title)
-                strength = 2 if below.explicit_heading else 1
+                strength = 3 if below.explicit_heading else 1
                 found.append(_Candidate(index, cues.ItemCue(number, name, closed, strength), 1))
     return found
 
@@ -105,7 +109,7 @@ def _chain(candidates: list[_Candidate]) -> list[_Candidate]:
         chain.append(candidates[j])
         j = back[j]
     chain.reverse()
-    if len(chain) == 1 and chain[0].cue.strength < 2:
+    if len(chain) == 1 and chain[0].cue.strength < 4:
         return []
     return chain
 
@@ -126,30 +130,44 @@ def _drop_empty_repeats(chosen: list[_Candidate]) -> list[_Candidate]:
     return kept
 
 
-def _case_above(blocks: list[RawBlock], chosen: list[_Candidate]) -> list[Start]:
+def _above(blocks: list[RawBlock], chosen: list[_Candidate]) -> list[Start]:
+    """Case numbers and Åbent/Lukket lines standing right above a heading belong to it."""
     starts: list[Start] = []
     previous_end = -1
-    for position, cand in enumerate(chosen):
+    for cand in chosen:
         case: str | None = None
-        above = cand.at - 1
-        if above > previous_end:
-            text = _one_line(blocks[above])
+        closed_above = False
+        above = 0
+        at = cand.at - 1
+        while at > previous_end and above < 2:
+            text = _one_line(blocks[at])
             found = cues.case_line(text) if text else None
-            if found is not None and found.case_number:
+            if found is None:
+                break
+            if found.case_number and case is None:
                 below_index = cand.at + 1 + cand.consumed
                 below_text = _one_line(blocks[below_index]) if below_index < len(blocks) else None
                 below = cues.case_line(below_text) if below_text else None
-                if below is None or not below.case_number:
-                    case = found.case_number
+                if below is not None and below.case_number:
+                    break
+                case = found.case_number
+            elif found.case_number or found.closed is None:
+                break
+            closed_above = closed_above or bool(found.closed)
+            above += 1
+            at -= 1
         cue = cand.cue
-        starts.append(Start(cand.at, cue.number, cue.title, cue.closed, cand.consumed, case))
+        starts.append(
+            Start(
+                cand.at, cue.number, cue.title, cue.closed, cand.consumed, case, closed_above, above
+            )
+        )
         previous_end = cand.at + cand.consumed
-        del position
     return starts
 
 
 def item_starts(blocks: list[RawBlock]) -> list[Start]:
     candidates = _candidates(blocks)
-    strong = [c for c in candidates if c.cue.strength >= 3]
+    strong = [c for c in candidates if c.cue.strength >= 6]
     chosen = strong if strong else _chain(candidates)
-    return _case_above(blocks, _drop_empty_repeats(chosen))
+    return _above(blocks, _drop_empty_repeats(chosen))

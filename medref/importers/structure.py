@@ -17,12 +17,15 @@ closest.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from medref.documents import (
     AgendaItem,
+    BulletList,
     DocumentKind,
     Heading,
+    ListItem,
     MeetingDocument,
     Paragraph,
     Participant,
@@ -37,15 +40,51 @@ from .header import Header, HeaderReader
 from .items import ItemHeading, SaidAtMeeting, attendance_sentence, read_item
 from .starts import Start, item_starts
 
+_MIDDLE_DOT = re.compile(r"^[·▪◦]\s*(?P<text>\S.*)$")
+_BULLET_LINE = re.compile(r"^[-•*–]\s")
+
+
+def _split_mixed_list(block: RawBlock) -> list[RawBlock]:
+    """A list whose marker changes from bullets to numbers is two lists (a contents
+    list of bullets with the first numbered heading right below it)."""
+    inner = block.block
+    if not isinstance(inner, BulletList) or len(block.lines) != len(inner.items):
+        return [block]
+    kinds = [bool(_BULLET_LINE.match(line)) for line in block.lines]
+    if all(kinds) or not any(kinds):
+        return [block]
+    parts: list[RawBlock] = []
+    start = 0
+    for i in range(1, len(kinds) + 1):
+        if i == len(kinds) or kinds[i] != kinds[start]:
+            items = inner.items[start:i]
+            parts.append(
+                RawBlock(
+                    block.line + start, BulletList(items, not kinds[start]), block.lines[start:i]
+                )
+            )
+            start = i
+    return parts
+
 
 def clean_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
     """Drop portal furniture ("Til toppen", cookie notices, page numbers, fold widgets)."""
     kept: list[RawBlock] = []
-    for block in blocks:
+    for original in blocks:
+        if isinstance(original.block, BulletList):
+            kept.extend(_split_mixed_list(original))
+            continue
+        block = original
         inner = block.block
         if isinstance(inner, Paragraph | Heading) and len(block.lines) == 1:
             text = inner.text
             if cues.is_boilerplate(text):
+                continue
+            dotted = _MIDDLE_DOT.match(text)
+            if dotted:
+                # "·  at …": a bullet the text export did not mark as one.
+                item = ListItem(dotted["text"])
+                kept.append(block._replace(block=BulletList((item,)), lines=(f"- {item.text}",)))
                 continue
             stripped = cues.strip_ui(text)
             if stripped != text:
@@ -55,6 +94,17 @@ def clean_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
                 block = block._replace(block=new, lines=(stripped,))
         kept.append(block)
     return kept
+
+
+def _group_marks(blocks: list[RawBlock]) -> dict[int, bool]:
+    """Blocks that head a group of items ("ÅBNE SAGER", "Lukkede punkter"): index -> closed."""
+    marks: dict[int, bool] = {}
+    for index, block in enumerate(blocks):
+        if isinstance(block.block, Paragraph | Heading) and len(block.lines) == 1:
+            found = cues.ITEM_GROUP.match(block.block.text.strip())
+            if found:
+                marks[index] = found["closed"] is not None
+    return marks
 
 
 def _header_sentences(header: Header, said: SaidAtMeeting) -> None:
@@ -111,8 +161,8 @@ class _Reader:
         starts = item_starts(self.blocks)
         first_item = starts[0].at if starts else len(self.blocks)
         header_blocks = self.blocks[:first_item]
-        if starts and starts[0].case_above is not None:
-            header_blocks = header_blocks[:-1]
+        if starts and starts[0].above:
+            header_blocks = header_blocks[: -starts[0].above]
         header = HeaderReader(self.path, self.notes).read(header_blocks)
         if not starts:
             self._refuse(header)
@@ -120,10 +170,12 @@ class _Reader:
         _header_sentences(header, self.said)
         items: list[AgendaItem] = []
         seen: dict[int, int] = {}
+        groups = _group_marks(self.blocks)
+        group_closed = False
         for position, start in enumerate(starts):
             end = starts[position + 1].at if position + 1 < len(starts) else len(self.blocks)
-            if position + 1 < len(starts) and starts[position + 1].case_above is not None:
-                end -= 1
+            if position + 1 < len(starts):
+                end -= starts[position + 1].above
             line = self.blocks[start.at].line
             if start.number in seen:
                 first = seen[start.number]
@@ -131,9 +183,19 @@ class _Reader:
                     f"item number {start.number} appears twice (first at line {first})", line
                 )
             seen[start.number] = line
-            body = self.blocks[start.at + 1 + start.consumed : end]
-            heading = ItemHeading(start.number, start.title, start.closed)
-            items.append(read_item(heading, body, self.said, start.case_above))
+            body = [
+                b
+                for i, b in enumerate(self.blocks[start.at + 1 + start.consumed : end])
+                if start.at + 1 + start.consumed + i not in groups
+            ]
+            # A group mark counts between items, or right above the first one.
+            since = starts[position - 1].at if position else start.at - start.above - 2
+            marks = [at for at in groups if since < at < start.at]
+            if marks:
+                group_closed = groups[max(marks)]
+            closed = start.closed or start.closed_above or group_closed
+            heading = ItemHeading(start.number, start.title, closed)
+            items.append(read_item(heading, body, self.said, start.case_above, first=position == 0))
         return self._document(header, _with_named_absences(items, self.said))
 
     def _refuse(self, header: Header) -> None:
