@@ -28,18 +28,24 @@ def _setup_django() -> None:
 def cmd_parse(args: argparse.Namespace) -> int:
     from medref.documents.serialize import to_contract
     from medref.importers import parse_file
-    from medref.importers.errors import ParseError
+    from medref.importers.errors import ParseError, ParseWarning
 
     warnings: list[str] = []
+    notes: list[ParseWarning] = []
     try:
-        doc = parse_file(Path(args.file), warnings=warnings)
+        doc = parse_file(Path(args.file), warnings=warnings, notes=notes)
     except ParseError as exc:
         print(str(exc), file=sys.stderr)
         return 1
+    for note in notes:  # fields that could not be read (issue 15, docs/cli.md)
+        where = f"{args.file}:{note.line}" if note.line is not None else args.file
+        print(f"advarsel: {where}: {note.field}: {note.message}", file=sys.stderr)
     for warning in warnings:
         print(f"advarsel: {warning}", file=sys.stderr)
     if args.json:
-        json.dump(to_contract(doc), sys.stdout, ensure_ascii=False, indent=2)
+        contract = to_contract(doc)
+        contract["warnings"] = [note.to_data() for note in notes]
+        json.dump(contract, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         from medref.renderers import render
