@@ -38,8 +38,16 @@ def format_time(value: dt.time) -> str:
     return value.strftime("%H:%M")
 
 
-def format_long_date(day: dt.date, start: dt.time | None = None, end: dt.time | None = None) -> str:
+# What a document without a known date shows where the date would stand (never a guess).
+NO_DATE = "uden dato"
+
+
+def format_long_date(
+    day: dt.date | None, start: dt.time | None = None, end: dt.time | None = None
+) -> str:
     """ "Onsdag d. 08. oktober 2025 kl. 13:00" (with "-15:00" when the end is known)."""
+    if day is None:
+        return NO_DATE
     weekday = WEEKDAYS[day.weekday()].capitalize()
     text = f"{weekday} d. {day.day:02d}. {MONTHS[day.month - 1]} {day.year}"
     if start is not None:
@@ -49,8 +57,10 @@ def format_long_date(day: dt.date, start: dt.time | None = None, end: dt.time | 
     return text
 
 
-def format_short_date(day: dt.date) -> str:
+def format_short_date(day: dt.date | None) -> str:
     """ "08-10-2025", as in "REFERAT FagMED Økonomi d. 08-10-2025"."""
+    if day is None:
+        return NO_DATE
     return f"{day.day:02d}-{day.month:02d}-{day.year}"
 
 

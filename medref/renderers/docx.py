@@ -18,6 +18,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from typing import Any
 
 import docx
@@ -43,6 +44,9 @@ from medref.importers.wordml import PANDOC_EMPTY_ANCHOR
 from medref.lib.danish import format_short_date
 
 from .common import DRAFT_MARK, header_fields, title_text, toc_lines
+from .signatures import HEADING as SIGNATURE_HEADING
+from .signatures import INTRO as SIGNATURE_INTRO
+from .signatures import Signature
 
 # python-docx objects and lxml elements; neither ships complete type stubs.
 Element = Any
@@ -446,7 +450,8 @@ class _Writer:
         core.keywords = "MED"
         core.revision = 1
         # The meeting's own date, not the clock: the same document gives the same file.
-        moment = dt.datetime.combine(doc.meeting_date, doc.start_time or dt.time(0, 0))
+        day = doc.meeting_date or dt.date(2000, 1, 1)  # no date known: a fixed stamp
+        moment = dt.datetime.combine(day, doc.start_time or dt.time(0, 0))
         core.created = core.modified = moment
 
 
@@ -464,13 +469,21 @@ def _deterministic(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def render_docx(doc: MeetingDocument, *, draft: bool = False) -> bytes:
-    """The Word file; ``draft``: "UDKAST" in the title and in every page's header."""
+def render_docx(
+    doc: MeetingDocument, *, draft: bool = False, signatures: Sequence[Signature] = ()
+) -> bytes:
+    """The Word file; ``draft``: "UDKAST" in the title and in every page's header;
+    ``signatures``: a last page listing who approved the minutes, and when."""
     writer = _Writer(doc)
     writer.draft = draft
     if draft:
         writer.draft_header()
     writer.write()
+    if signatures:
+        writer.paragraph(SIGNATURE_HEADING, "Heading1", page_break=True)
+        writer.paragraph(SIGNATURE_INTRO)
+        for signature in signatures:
+            writer.paragraph(signature.line())
     writer.properties()
     out = io.BytesIO()
     writer.word.save(out)
