@@ -50,6 +50,16 @@ class MembershipForm(DescribedErrorsForm):
     end = date_field(_("To (last day)"), required=False)
 
 
+class EditMembershipForm(DescribedErrorsForm):
+    """A membership's role, side, job title and term (the person stays)."""
+
+    role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
+    side = forms.ChoiceField(label=_("Side"), choices=Membership.Side.choices, required=False)
+    title = forms.CharField(label=_("Job title"), max_length=200, required=False)
+    start = date_field(_("From"))
+    end = date_field(_("To (last day)"), required=False)
+
+
 class EndMembershipForm(DescribedErrorsForm):
     end = date_field(_("Last day"))
 

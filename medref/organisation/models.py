@@ -170,6 +170,7 @@ class MembershipChange(models.Model):
     class Kind(models.TextChoices):
         ADDED = "added", _("Membership added")
         ENDED = "ended", _("Membership ended")
+        EDITED = "edited", _("Membership changed")
 
     membership = models.ForeignKey(
         Membership, on_delete=models.CASCADE, related_name="changes", verbose_name=_("membership")
@@ -184,6 +185,8 @@ class MembershipChange(models.Model):
         verbose_name=_("changed by"),
     )
     at = models.DateTimeField(_("changed at"), default=timezone.now)
+    # An edit's changes: {"role": ["medlem", "amr"], "end": [None, "2026-06-30"], …}.
+    details = models.JSONField(_("details"), default=dict, blank=True)
 
     class Meta:
         ordering = ["-at", "-pk"]

@@ -259,8 +259,82 @@ def end_membership(actor: AnyUser | None, membership: Membership, end: dt.date) 
     return locked
 
 
-def _record(membership: Membership, kind: str, actor: AnyUser | None) -> None:
+@transaction.atomic
+def edit_membership(
+    actor: AnyUser | None,
+    membership: Membership,
+    *,
+    role: str,
+    side: str,
+    title: str,
+    start: dt.date,
+    end: dt.date | None,
+) -> Membership:
+    """Change a membership's role, side, job title and term; the changes are recorded
+    (``MembershipChange`` EDITED with before → after). Needs MANAGE_MEMBERS.
+
+    The same checks as ``add_membership``: a known role and side, an end not
+    before the start, one chair and one vice chair at a time, no second
+    overlapping membership of the person in the same role.
+    """
+    locked = (
+        Membership.objects.select_for_update()
+        .select_related("committee", "person")
+        .get(pk=membership.pk)
+    )
+    committee = locked.committee
+    raise_unless(actor, Action.MANAGE_MEMBERS, committee)
+    errors: dict[str, str] = {}
+    title = title.strip()
+    if role not in Membership.Role.values:
+        errors["role"] = _("Choose one of the roles.")
+    if side not in Membership.Side.values:
+        errors["side"] = _("Choose management, employees or not specified.")
+    if end is not None and end < start:
+        errors["end"] = _("The term cannot end before it starts.")
+    if errors:
+        raise ValidationError(errors)
+    list(Committee.objects.select_for_update().filter(pk=committee.pk).values_list("pk"))
+    others = (
+        Membership.objects.filter(committee=committee)
+        .exclude(pk=locked.pk)
+        .filter(_overlapping(start, end))
+    )
+    if others.filter(person=locked.person, role=role).exists():
+        errors["role"] = _("%(name)s already has this role in the committee in that period.") % {
+            "name": locked.person.name
+        }
+    elif role in SINGLE_SEAT_ROLES:
+        holder = others.filter(role=role).select_related("person").first()
+        if holder is not None:
+            errors["role"] = _(
+                "%(name)s is %(role)s of the committee in that period; end that membership first."
+            ) % {"name": holder.person.name, "role": holder.get_role_display().lower()}
+    if errors:
+        raise ValidationError(errors)
+    new = {"role": role, "side": side, "title": title, "start": start, "end": end}
+    changes = {
+        field: [_plain(getattr(locked, field)), _plain(value)]
+        for field, value in new.items()
+        if getattr(locked, field) != value
+    }
+    if changes:
+        for field, value in new.items():
+            setattr(locked, field, value)
+        locked.save(update_fields=list(new))
+        _record(locked, MembershipChange.Kind.EDITED, actor, changes=changes)
+    return locked
+
+
+def _plain(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _record(membership: Membership, kind: str, actor: AnyUser | None, **details: object) -> None:
     signed_in = actor is not None and actor.is_authenticated
     MembershipChange.objects.create(
-        membership=membership, kind=kind, actor_id=actor.pk if signed_in else None
+        membership=membership,
+        kind=kind,
+        actor_id=actor.pk if signed_in else None,
+        details=details,
     )

@@ -24,4 +24,5 @@ urlpatterns = [
         name="add_membership",
     ),
     path("medlemskaber/<int:pk>/afslut/", views.end_membership, name="end_membership"),
+    path("medlemskaber/<int:pk>/ret/", views.edit_membership, name="edit_membership"),
 ]

@@ -21,7 +21,7 @@ from medref.accounts.permissions import Action, raise_unless
 from medref.lib.danish import format_short_date
 
 from . import committees, selectors, services
-from .forms import CommitteeForm, EndMembershipForm, MembershipForm
+from .forms import CommitteeForm, EditMembershipForm, EndMembershipForm, MembershipForm
 from .models import Committee, Membership, Municipality
 
 
@@ -88,6 +88,47 @@ def add_membership(request: HttpRequest, municipality: str, slug: str) -> HttpRe
         "people": selectors.people_names(committee.municipality),
     }
     return render(request, "organisation/membership_add.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def edit_membership(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ret medlemskab: role, side, job title and term; recorded in the membership's history."""
+    membership = get_object_or_404(
+        Membership.objects.select_related("person", "committee__municipality"), pk=pk
+    )
+    committee = membership.committee
+    if (refusal := _allowed(request, committee)) is not None:
+        return refusal
+    initial = {
+        "role": membership.role,
+        "side": membership.side,
+        "title": membership.title,
+        "start": membership.start,
+        "end": membership.end,
+    }
+    form = EditMembershipForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.edit_membership(
+                request.user,
+                membership,
+                role=data["role"],
+                side=data["side"] or Membership.Side.UNSPECIFIED,
+                title=data["title"],
+                start=data["start"],
+                end=data["end"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("The membership of %(name)s is saved.") % {"name": membership.person.name},
+            )
+            return HttpResponseRedirect(_committee_url(committee) + "#medlemmer")
+    context = {"committee": committee, "membership": membership, "form": form}
+    return render(request, "organisation/membership_edit.html", context)
 
 
 @require_http_methods(["GET", "POST"])

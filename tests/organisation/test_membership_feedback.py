@@ -61,3 +61,55 @@ def test_ending_a_membership_is_confirmed(client_as, personas) -> None:
     response = client_as("anna").post(url, {"end": end}, follow=True)
     assert "Medlemskabet for Mads Medlem slutter d." in response.content.decode()
     assert page_url(personas.committee) in response.redirect_chain[-1][0]
+
+
+def test_an_administrator_edits_a_membership_and_the_change_is_recorded(
+    client_as, personas
+) -> None:
+    from medref.organisation.models import MembershipChange
+
+    membership = personas.memberships["mads"]
+    url = reverse("web:organisation:edit_membership", args=[membership.pk])
+    client = client_as("anna")
+    committee_page = client.get(page_url(personas.committee)).content.decode()
+    assert url in committee_page
+    form = client.get(url).content.decode()
+    assert "Ret medlemskabet for Mads Medlem" in form
+    end = timezone.localdate() + dt.timedelta(days=100)
+    data = {
+        "role": "amr",
+        "side": "medarbejder",
+        "title": "Bogholder",
+        "start": membership.start.isoformat(),
+        "end": end.isoformat(),
+    }
+    response = client.post(url, data, follow=True)
+    assert "Medlemskabet for Mads Medlem er gemt." in response.content.decode()
+    membership.refresh_from_db()
+    assert membership.role == "amr" and membership.end == end
+    change = MembershipChange.objects.get(membership=membership, kind="edited")
+    assert change.details["changes"] == {
+        "role": ["medlem", "amr"],
+        "end": [None, end.isoformat()],
+    }
+    assert change.actor == personas.anna
+
+
+def test_editing_refuses_a_second_chair_and_an_end_before_the_start(client_as, personas) -> None:
+    membership = personas.memberships["mads"]
+    url = reverse("web:organisation:edit_membership", args=[membership.pk])
+    client = client_as("anna")
+    base = {"side": "medarbejder", "title": "", "start": membership.start.isoformat(), "end": ""}
+    chair = client.post(url, {**base, "role": "formand"}).content.decode()
+    assert "Frank Formand er formand" in chair
+    early = (membership.start - dt.timedelta(days=1)).isoformat()
+    backwards = client.post(url, {**base, "role": "medlem", "end": early}).content.decode()
+    assert "kan ikke slutte, før" in backwards
+    membership.refresh_from_db()
+    assert membership.role == "medlem" and membership.end is None
+
+
+def test_only_administrators_edit_memberships(client_as, personas) -> None:
+    url = reverse("web:organisation:edit_membership", args=[personas.memberships["mads"].pk])
+    assert client_as("sofie").get(url).status_code == 403
+    assert client_as("anonymous").get(url).status_code == 302
