@@ -8,12 +8,13 @@ Binary renderers are imported on first use: they pull in heavy libraries.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from medref.documents import MeetingDocument
 from medref.documents.public import public_version
 
 from .markdown import render_markdown
+from .signatures import Signature
 from .text import render_text
 
 TEXT_RENDERERS: dict[str, Callable[..., str]] = {
@@ -55,10 +56,19 @@ def render(doc: MeetingDocument, fmt: str, *, public: bool = False, draft: bool 
 
 
 def render_bytes(
-    doc: MeetingDocument, fmt: str, *, public: bool = False, draft: bool = False
+    doc: MeetingDocument,
+    fmt: str,
+    *,
+    public: bool = False,
+    draft: bool = False,
+    signatures: Sequence[Signature] = (),
 ) -> bytes:
-    """The document as a file's content in any format medref writes (``draft``: as ``render``)."""
-    output = _renderer(fmt)(public_version(doc) if public else doc, draft=draft)
+    """The document as a file's content in any format medref writes (``draft``: as ``render``).
+
+    ``signatures``: approved minutes' PDF and Word files end with a page listing them.
+    """
+    extra = {"signatures": signatures} if signatures and fmt in BINARY_FORMATS else {}
+    output = _renderer(fmt)(public_version(doc) if public else doc, draft=draft, **extra)
     return output.encode("utf-8") if isinstance(output, str) else output
 
 

@@ -13,6 +13,7 @@ fetcher refuses any that might slip in.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NoReturn
 
 from weasyprint import CSS, HTML  # type: ignore[import-untyped]
@@ -22,6 +23,9 @@ from medref.documents import MeetingDocument
 
 from .html import document_body, document_title
 from .html_template import page, stylesheet
+from .signatures import CSS as SIGNATURE_CSS
+from .signatures import Signature
+from .signatures import html as signature_html
 
 PDF_VARIANT = "pdf/ua-1"
 _FONTS: FontConfiguration | None = None
@@ -59,10 +63,12 @@ _DRAFT_CSS = (
 )
 
 
-def _page(doc: MeetingDocument, css: str, draft: bool = False) -> str:
+def _page(
+    doc: MeetingDocument, css: str, draft: bool = False, signatures: Sequence[Signature] = ()
+) -> str:
     return page(
         title=document_title(doc, draft),
-        body=document_body(doc, paged=True, draft=draft),
+        body=document_body(doc, paged=True, draft=draft) + signature_html(signatures),
         css=css,
         description=f"{doc.kind.value.capitalize()} for {doc.committee}",
     )
@@ -73,10 +79,15 @@ def print_html(doc: MeetingDocument, *, draft: bool = False) -> str:
     return _page(doc, _print_css() + (_DRAFT_CSS if draft else ""), draft)
 
 
-def render_pdf(doc: MeetingDocument, *, draft: bool = False) -> bytes:
-    """The PDF; ``draft``: "UDKAST" in the title and at the top of every page."""
-    html = HTML(string=_page(doc, "", draft), url_fetcher=_no_fetch)
+def render_pdf(
+    doc: MeetingDocument, *, draft: bool = False, signatures: Sequence[Signature] = ()
+) -> bytes:
+    """The PDF; ``draft``: "UDKAST" in the title and at the top of every page;
+    ``signatures``: a last page listing who approved the minutes, and when."""
+    html = HTML(string=_page(doc, "", draft, signatures), url_fetcher=_no_fetch)
     sheets = [_stylesheet()]
+    if signatures:
+        sheets.append(CSS(string=SIGNATURE_CSS, url_fetcher=_no_fetch, font_config=_fonts()))
     if draft:
         sheets.append(CSS(string=_DRAFT_CSS, url_fetcher=_no_fetch, font_config=_fonts()))
     pdf: bytes = html.write_pdf(stylesheets=sheets, font_config=_fonts(), pdf_variant=PDF_VARIANT)

@@ -37,6 +37,7 @@ from medref.meetings.models import AgendaItem, Meeting
 from medref.organisation import selectors as organisation_selectors
 from medref.organisation.forms import SeatsDateForm
 from medref.organisation.models import Committee
+from medref.participation import selectors as participation
 
 KIND_LABELS = {
     DocumentKind.MINUTES: _("Minutes"),
@@ -230,7 +231,12 @@ def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     doc = visible_document(mapping.to_document(found), access)
     doc = link_attachments(doc, pk, site=request.build_absolute_uri("/"))
     draft = is_draft(found, doc)
-    content = renderers.render_bytes(doc, fmt, public=not access.closed, draft=draft)
+    # Approved minutes' PDF and Word end with who approved them, and when.
+    binary = fmt in renderers.BINARY_FORMATS
+    signed = participation.signatures(found) if binary and access.decisions else []
+    content = renderers.render_bytes(
+        doc, fmt, public=not access.closed, draft=draft, signatures=signed
+    )
     response = HttpResponse(content, content_type=DOWNLOADS[fmt][1])
     name = download_name(doc, fmt)
     response["Content-Disposition"] = content_disposition_header(
