@@ -140,6 +140,8 @@ def describe(event: MeetingEvent) -> Entry:
     elif action == A.MEETING_EDITED:
         entry.sentence = _("%(who)s changed the meeting details") % values
         entry.changes = _changes(d)
+        if d.get("after_sending"):
+            entry.notes.append(_("After the agenda was sent; the agenda as sent was stored anew."))
     elif action == A.ITEM_ADDED:
         entry.sentence = _("%(who)s added item %(number)s: %(title)s") % values
         if d.get("closed"):

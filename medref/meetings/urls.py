@@ -35,6 +35,8 @@ For browser tests: URLs and the Danish texts of their buttons and fields.
                                           "Offentliggør referat" (offentliggoer)
   /moeder/<id>/historik/                  Historik (table of events)
   /moeder/<id>/offentlig-visning/         what the public will read once published (preview)
+  /moeder/<id>/tid-og-sted/               after sending: Mødedato, Starttidspunkt, Sluttidspunkt,
+                                          Mødested; button "Gem tid og sted"
   /moeder/<id>/genaabn/                   Genåbn referat (chair): field "Begrundelse",
                                           button "Genåbn referat"
   /moeder/<id>/udsendt-dagsorden/         the agenda file as sent (PDF, or HTML)
@@ -94,6 +96,7 @@ urlpatterns = [
     path("moeder/<int:pk>/historik/", agenda.history, name="history"),
     path("moeder/<int:pk>/offentlig-visning/", agenda.public_preview, name="public_preview"),
     path("moeder/<int:pk>/genaabn/", agenda.reopen, name="reopen"),
+    path("moeder/<int:pk>/tid-og-sted/", agenda.time_and_place, name="time_and_place"),
     path("moeder/<int:pk>/udsendt-dagsorden/", agenda.sent_agenda, name="sent_agenda"),
     path("moeder/<int:pk>/bilag/<int:attachment_pk>/", attachments.download, name="attachment"),
 ]

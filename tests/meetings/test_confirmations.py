@@ -186,3 +186,31 @@ def test_only_the_chair_may_reopen(
     assert client_as("mads").get(url).status_code == 403
     meeting.refresh_from_db()
     assert meeting.status == Status.MINUTES_APPROVED
+
+
+def test_after_sending_time_and_place_change_is_recorded_and_the_sent_agenda_renewed(
+    sent: Meeting, personas: Personas, client_as: Callable[[str], Client]
+) -> None:
+    url = reverse("web:meetings:time_and_place", args=[sent.pk])
+    client = client_as("sofie")
+    assert url in client.get(reverse("web:meetings:attendance", args=[sent.pk])).content.decode()
+    old_file = sent.agenda_file.name
+    new_day = sent.meeting_date + dt.timedelta(days=1)
+    data = {
+        "meeting_date": new_day.isoformat(),
+        "start_time": "14:00",
+        "end_time": "",
+        "location": "Byrådssalen",
+        "version": str(sent.version),
+    }
+    done = client.post(url, data, follow=True)
+    assert "Tid og sted er ændret" in done.content.decode()
+    sent.refresh_from_db()
+    assert (sent.meeting_date, sent.location) == (new_day, "Byrådssalen")
+    assert sent.agenda_file.name != old_file
+    event = sent.events.filter(action=MeetingEvent.Action.MEETING_EDITED).last()
+    assert event.details["after_sending"] is True
+    assert event.details["changes"]["location"] == ["Mødelokale 2225", "Byrådssalen"]
+    history = client.get(reverse("web:meetings:history", args=[sent.pk])).content.decode()
+    assert "Efter dagsordenen var udsendt" in history
+    assert client_as("mads").get(url).status_code == 403

@@ -267,6 +267,52 @@ def transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+def time_and_place(request: HttpRequest, pk: int) -> HttpResponse:
+    """Tid og sted after sending: move the meeting or change its room (recorded)."""
+    meeting = _meeting_or_404(pk)
+    access = require(request, meeting, Action.SEND_AGENDA)
+    initial = {
+        "meeting_date": meeting.meeting_date,
+        "start_time": meeting.start_time,
+        "end_time": meeting.end_time,
+        "location": meeting.location or "",
+        "version": meeting.version,
+    }
+    form = MeetingEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            minutes.change_time_and_place(
+                meeting,
+                by=request.user,
+                expected_version=form.cleaned_data["version"],
+                meeting_date=form.cleaned_data["meeting_date"],
+                start_time=form.cleaned_data["start_time"],
+                end_time=form.cleaned_data["end_time"],
+                location=form.cleaned_data["location"],
+                site=request.build_absolute_uri("/"),
+            )
+        except WorkflowError as refused:
+            show_error(form, refused)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Time and place are changed and recorded in the history; the agenda as "
+                    "sent says the new time and place. Tell the participants."
+                ),
+            )
+            return back_to(reverse("web:meeting", args=[pk]))
+    context = {
+        "meeting": meeting,
+        "committee": meeting.committee,
+        "form": form,
+        "links": editor_links(meeting, access),
+    }
+    return render(request, "meetings/time_and_place.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def reopen(request: HttpRequest, pk: int) -> HttpResponse:
     """Genåbn referat: the chair reopens approved minutes with a reason (a real form)."""
     meeting = _meeting_or_404(pk)

@@ -123,6 +123,10 @@ def editor_links(meeting: Meeting, access: MeetingAccess) -> list[tuple[object, 
             links.append((_("Attendance"), reverse("web:meetings:attendance", args=[meeting.pk])))
         if access.can(Action.WRITE_MINUTES):
             links.append((_("Write minutes"), reverse("web:meetings:minutes", args=[meeting.pk])))
+    if meeting.status == Status.AGENDA_SENT and access.can(Action.SEND_AGENDA):
+        links.append(
+            (_("Change time and place"), reverse("web:meetings:time_and_place", args=[meeting.pk]))
+        )
     reopenable = {Status.MINUTES_APPROVED, Status.PUBLISHED}
     if meeting.status in reopenable and access.can(Action.APPROVE_MINUTES):
         links.append((_("Reopen minutes"), reverse("web:meetings:reopen", args=[meeting.pk])))

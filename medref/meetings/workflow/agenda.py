@@ -73,7 +73,7 @@ def _clean_case_number(case_number: str | None) -> str | None:
     return cleaned or None
 
 
-def _check_free_date(committee: Committee, day: dt.date, exclude: int | None = None) -> None:
+def check_free_date(committee: Committee, day: dt.date, exclude: int | None = None) -> None:
     taken = Meeting.objects.filter(committee=committee, meeting_date=day).exclude(pk=exclude)
     if taken.exists():
         raise InvalidInput(
@@ -99,7 +99,7 @@ def schedule_meeting(
     e.g. "https://med.vejle.dk"; without it the link is a path).
     """
     raise_unless(by, Action.EDIT_AGENDA, committee)
-    _check_free_date(committee, meeting_date)
+    check_free_date(committee, meeting_date)
     meeting = Meeting.objects.create(
         committee=committee,
         status=Meeting.Status.PLANNED,
@@ -165,7 +165,7 @@ def edit_meeting(
                 "not saved: reload the page and make them again."
             )
         )
-    _check_free_date(meeting.committee, meeting_date, exclude=meeting.pk)
+    check_free_date(meeting.committee, meeting_date, exclude=meeting.pk)
     changed = history.changes(
         meeting,
         {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -30,6 +31,7 @@ from medref.renderers import render_bytes
 from medref.search.services import index_meeting
 
 from . import history
+from .agenda import check_free_date
 from .common import (
     DEFAULT_HEADINGS,
     allow,
@@ -42,7 +44,7 @@ from .common import (
     require_status,
     touch,
 )
-from .errors import IllegalTransition, InvalidInput, NeedsConfirmation
+from .errors import Conflict, IllegalTransition, InvalidInput, NeedsConfirmation
 from .sections import store_markdown
 from .standard import APPROVE_MINUTES
 
@@ -553,3 +555,66 @@ def reopen_minutes(meeting: Meeting | int, *, by: Any, reason: str) -> Meeting:
     if before == Status.PUBLISHED:
         index_meeting(meeting)  # the public search no longer shows its decisions
     return meeting
+
+
+@transaction.atomic
+def change_time_and_place(
+    meeting: Meeting | int,
+    *,
+    by: Any,
+    expected_version: int | None,
+    meeting_date: dt.date,
+    start_time: dt.time | None,
+    end_time: dt.time | None,
+    location: str | None,
+    site: str = "",
+) -> Meeting:
+    """After sending: move the meeting or change its room. Recorded in the history
+    (``after_sending``) and the agenda as sent is stored again with the new facts."""
+    meeting = locked_meeting(meeting)
+    allow(by, Action.SEND_AGENDA, meeting)
+    require_status(
+        meeting,
+        {Status.AGENDA_SENT},
+        _(
+            "Time and place can be changed here once the agenda is sent and until the meeting "
+            "is held (the meeting's status is “%(status)s”)."
+        ),
+    )
+    if expected_version is not None and meeting.version != expected_version:
+        raise Conflict(
+            _(
+                "Someone else changed the meeting after you opened it. Your changes were "
+                "not saved: reload the page and make them again."
+            )
+        )
+    check_free_date(meeting.committee, meeting_date, exclude=meeting.pk)
+    changed = history.changes(
+        meeting,
+        {
+            "meeting_date": meeting_date,
+            "start_time": start_time,
+            "end_time": end_time,
+            "location": (location or "").strip() or None,
+        },
+    )
+    if not changed:
+        return meeting
+    meeting.version += 1
+    meeting.save()
+    _store_sent_agenda(meeting, site)
+    history.record(
+        meeting, MeetingEvent.Action.MEETING_EDITED, by, changes=changed, after_sending=True
+    )
+    return meeting
+
+
+def _store_sent_agenda(meeting: Meeting, site: str) -> None:
+    """The agenda as sent, stored anew (full and public) from the meeting as it is now."""
+    fmt, content = _render_agenda(meeting, public=False, site=site)
+    meeting.agenda_file.save(f"dagsorden.{fmt}", ContentFile(content), save=False)
+    public_fmt, public_content = _render_agenda(meeting, public=True, site=site)
+    meeting.public_agenda_file.save(
+        f"dagsorden-offentlig.{public_fmt}", ContentFile(public_content), save=False
+    )
+    meeting.save(update_fields=["agenda_file", "public_agenda_file"])
