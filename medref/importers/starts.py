@@ -139,7 +139,10 @@ def _above(blocks: list[RawBlock], chosen: list[_Candidate]) -> list[Start]:
         closed_above = False
         above = 0
         at = cand.at - 1
-        while at > previous_end and above < 2:
+        # An item whose whole body is one such line keeps it ("Lukket punkt" under a closed
+        # item's heading in a public version): the line must not be the item's only one.
+        floor = previous_end + 1 if previous_end >= 0 else previous_end
+        while at > floor and above < 2:
             text = _one_line(blocks[at])
             found = cues.case_line(text) if text else None
             if found is None:
