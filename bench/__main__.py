@@ -18,7 +18,8 @@ from .common import Table
 
 # Benchmarks in the order they print; a module missing here is skipped with a note.
 BENCHMARKS = [
-    "parse", "bench_layouts", "bench_import", "bench_docx", "bench_html", "bench_pdf", "bench_render", "bench_search",
+    "parse", "bench_layouts", "bench_import", "bench_docx", "bench_html", "bench_pdf",
+    "bench_render", "bench_search",
     "bench_fuzz", "bench_absence",
 ]  # fmt: skip
 
