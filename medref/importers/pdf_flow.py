@@ -114,6 +114,8 @@ def _continues(a: Line, b: Line, metrics: _Metrics, *, first_x: float) -> bool:
     """Is b the next line of a's paragraph?"""
     if abs(a.size - b.size) > 0.5 or a.bold != b.bold or len(b.cells) > 1:
         return False
+    if vocab.section_kind(b.text.strip()) is not None:
+        return False  # a section heading ("Indstilling") starts a block of its own
     if a.page == b.page:
         if a.baseline - b.baseline > 1.25 * metrics.line_pitch(a.size):
             return False
@@ -208,6 +210,7 @@ class _Flow:
 
     def list_from(self, start: int, ordered: bool) -> int:
         entries: list[_Entry] = []
+        raws: list[str] = []  # each item's first line as printed, its number kept ("3. Titel")
         first = self.line_at(start)
         assert first is not None
         i = start
@@ -218,6 +221,7 @@ class _Flow:
                 if entries and marker[0] != ordered and line.x0 <= entries[0].indent + 1.5:
                     break  # a list of the other kind starts
                 entries.append(_Entry(line.x0, marker[0], [marker[1]]))
+                raws.append(clean_inline(line.text.replace("\t", " ")))
             elif _continues(last, line, self.metrics, first_x=line.x0):
                 entries[-1].lines.append(line.text)
             else:
@@ -225,7 +229,10 @@ class _Flow:
             last = line
             i += 1
         items = _nest(entries, typed_hyphens=self.typed_hyphens)
-        self.emit(BulletList(items, ordered), [f"- {item.text}" for item in items], first.page)
+        lines = [f"- {item.text}" for item in items]
+        if ordered and len(items) == 1 and len(raws) == 1:
+            lines = raws  # a one-item numbered list may be an item heading: keep its number
+        self.emit(BulletList(items, ordered), lines, first.page)
         return i
 
     def table_from(self, start: int) -> int:
