@@ -17,7 +17,10 @@ from tests.personas import Personas
 
 from .conftest import run_worker
 
-pytestmark = pytest.mark.django_db
+# Committed data, as the worker sees it in production: the worker closes
+# connections it finds in a transaction (close_old_connections), which would end
+# a test's enclosing transaction on PostgreSQL.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 SITE = "http://127.0.0.1:8000"
 
@@ -191,7 +194,6 @@ def _publish(meeting, personas, capture) -> None:
         minutes.publish_minutes(meeting, by=personas.sofie)
 
 
-@pytest.mark.django_db(transaction=True)
 def test_a_worker_in_its_own_thread_sends_the_agenda(
     personas: Personas, planned, emails, smtp, monkeypatch
 ):
