@@ -12,6 +12,7 @@ from typing import Final
 
 class Kind(StrEnum):
     AGENDA_SENT = "agenda_sent"
+    MEETING_CHANGED = "meeting_changed"
     AGENDA_PDF = "agenda_pdf"  # not a mail of its own: the agenda PDF attached to AGENDA_SENT
     MINUTES_FOR_APPROVAL = "minutes_for_approval"
     MINUTES_APPROVED = "minutes_approved"
@@ -29,6 +30,9 @@ class KindInfo:
 KINDS: Final[dict[Kind, KindInfo]] = {
     Kind.AGENDA_SENT: KindInfo(
         "Dagsorden udsendt", "udvalgets medlemmer og suppleanter, med kalenderinvitation", True
+    ),
+    Kind.MEETING_CHANGED: KindInfo(
+        "Mødet er flyttet (tid eller sted)", "modtagerne af dagsordenen, med ny invitation", True
     ),
     Kind.AGENDA_PDF: KindInfo("Vedhæft dagsordenen som PDF", "modtagere af dagsordenen", False),
     Kind.MINUTES_FOR_APPROVAL: KindInfo(

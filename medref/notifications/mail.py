@@ -30,6 +30,7 @@ CONFIRM = "confirm_subscription"
 
 SUBJECTS = {
     Kind.AGENDA_SENT: "Dagsorden: {committee}, {date}",
+    Kind.MEETING_CHANGED: "Mødet er flyttet: {committee}, nu {date}",
     Kind.MINUTES_FOR_APPROVAL: "Referat til godkendelse: {committee}, {date}",
     Kind.MINUTES_APPROVED: "Referat godkendt: {committee}, {date}",
     Kind.MINUTES_PUBLISHED: "Referat offentliggjort: {committee}, {date}",
@@ -112,6 +113,8 @@ def compose(kind: str, object_id: int, key: str) -> EmailMultiAlternatives | Non
     message = _message(which.value, subject, to.email, context, unsubscribe)
     if which == Kind.AGENDA_SENT:
         _attach_agenda(message, meeting, to)
+    if which == Kind.MEETING_CHANGED:
+        _attach_invitation(message, meeting)
     return message
 
 
@@ -142,13 +145,7 @@ def _message(
 
 def _attach_agenda(message: EmailMultiAlternatives, meeting: Meeting, to: Target) -> None:
     """The calendar invitation always; the agenda as sent when the person asked for it."""
-    from medref.participation.feeds import invitation
-
-    message.attach(
-        "moede.ics",
-        invitation(meeting, site(), host()),
-        "text/calendar; method=PUBLISH; charset=utf-8",
-    )
+    _attach_invitation(message, meeting)
     person = to.person
     if person is None or not wants(person, Kind.AGENDA_PDF):
         return
@@ -160,6 +157,17 @@ def _attach_agenda(message: EmailMultiAlternatives, meeting: Meeting, to: Target
             message.attach(
                 f"dagsorden-{meeting.meeting_date:%Y-%m-%d}.pdf", handle.read(), "application/pdf"
             )
+
+
+def _attach_invitation(message: EmailMultiAlternatives, meeting: Meeting) -> None:
+    """The meeting as .ics: the feeds' UID and SEQUENCE, so calendars update the event."""
+    from medref.participation.feeds import invitation
+
+    message.attach(
+        "moede.ics",
+        invitation(meeting, site(), host()),
+        "text/calendar; method=PUBLISH; charset=utf-8",
+    )
 
 
 def _confirmation(to: Target) -> EmailMultiAlternatives | None:

@@ -30,6 +30,13 @@ def enqueue(kind: Kind, object_id: int) -> None:
 
 @receiver(post_save, sender=MeetingEvent, dispatch_uid="notifications.meeting_event")
 def meeting_event(sender: Any, instance: MeetingEvent, created: bool, **kwargs: Any) -> None:
+    if not created:
+        return
     kind = MAILS.get(instance.action)  # type: ignore[call-overload]
-    if created and kind is not None:
+    moved = instance.action == Event.MEETING_EDITED and bool(
+        isinstance(instance.details, dict) and instance.details.get("after_sending")
+    )
+    if moved:  # a sent agenda's meeting moved: the recipients get the new invitation
+        kind = Kind.MEETING_CHANGED
+    if kind is not None:
         enqueue(kind, instance.meeting_id)

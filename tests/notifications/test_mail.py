@@ -239,3 +239,35 @@ def test_minutes_for_approval_go_to_the_attendees_and_reminders_to_the_waiting(
     assert sorted(str(m["To"]) for m in smtp.messages) == sorted(
         emails[k] for k in ("frank", "nanna")
     )
+
+
+def test_a_moved_meeting_sends_the_new_invitation_with_a_higher_sequence(
+    personas: Personas, sent, emails, smtp
+) -> None:
+    import datetime as dt
+
+    run_worker()
+    first = smtp.to(emails["mads"])[0]
+    ics = _attachments(first)["moede.ics"]
+    before = Calendar.from_ical(ics if isinstance(ics, bytes) else ics.encode()).walk("VEVENT")[0]
+    smtp.messages.clear()
+    minutes.change_time_and_place(
+        sent,
+        by=personas.sofie,
+        expected_version=None,
+        meeting_date=sent.meeting_date + dt.timedelta(days=1),
+        start_time=dt.time(9, 0),
+        end_time=None,
+        location="Byrådssalen",
+    )
+    run_worker()
+    moved = smtp.to(emails["mads"])
+    assert len(moved) == 1 and str(moved[0]["Subject"]).startswith("Mødet er flyttet")
+    text, _html = _parts(moved[0])
+    assert "Byrådssalen" in text
+    ics = _attachments(moved[0])["moede.ics"]
+    after = Calendar.from_ical(ics if isinstance(ics, bytes) else ics.encode()).walk("VEVENT")[0]
+    assert str(after["uid"]) == str(before["uid"])
+    assert int(after["sequence"]) == int(before["sequence"]) + 1
+    assert str(after["location"]) == "Byrådssalen"
+    assert len(smtp.messages) == 8  # the agenda's recipients
