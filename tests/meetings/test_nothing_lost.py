@@ -157,3 +157,32 @@ def test_a_recommendation_that_adds_its_section_updates_only_the_list_out_of_ban
     assert '<div id="afsnit-liste" hx-swap-oob="true">' in html
     assert "<h3>Indstilling</h3>" in html
     assert "add-section" not in html  # the new-section form (maybe half typed) is left alone
+
+
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        ("Det **vedtages** nu.", True),
+        ("Alle *skal* med.", True),
+        ("- en\n- to", False),
+        ("| a | b |\n|---|---|\n| 1 | 2 |", False),
+        ("3 * 4 = 12", False),
+        ("[link](https://x.dk)", False),
+    ],
+)
+def test_the_preview_says_when_bold_or_italic_will_not_be_kept(
+    planned: Meeting, client_as: Callable[[str], Client], text: str, warned: bool
+) -> None:
+    response = client_as("sofie").post(
+        reverse("web:meetings:preview", args=[planned.pk]), {"text": text}, **HTMX
+    )
+    assert ("Fed og kursiv bevares ikke" in response.content.decode()) is warned
+
+
+def test_lists_tables_and_links_survive_a_save(
+    sent: Meeting, personas: Personas, client_as: Callable[[str], Client]
+) -> None:
+    from medref.meetings.text import blocks_to_markdown, markdown_to_blocks
+
+    text = "Indledning.\n\n- en\n- to\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\n[se](https://x.dk)"
+    assert blocks_to_markdown(markdown_to_blocks(text)) == text

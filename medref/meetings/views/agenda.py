@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from django.contrib import messages
@@ -397,4 +398,12 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     text = next((v for k, v in request.POST.items() if k == "text" or k.endswith("-text")), "")
     blocks = markdown_to_blocks(text)
-    return render(request, "meetings/_preview.html", {"blocks": blocks})
+    context = {"blocks": blocks, "emphasis_dropped": bool(_EMPHASIS.search(text))}
+    return render(request, "meetings/_preview.html", context)
+
+
+# **fed**, __fed__, *kursiv*, _kursiv_ (not a "- " list marker or a lone asterisk).
+_EMPHASIS = re.compile(
+    r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"  # bold
+    r"|(?<![\w*])\*(?=[^\s*])[^*\n]+?(?<=\S)\*(?![\w*])"  # italic
+)
