@@ -123,6 +123,21 @@ def approve(meeting: Meeting | int, *, actor: Any) -> AttendeeApproval:
     return approval
 
 
+def refuse_unless_chair_approves(meeting: Meeting | int) -> None:
+    """``IllegalTransition`` when the committee's rule leaves the approval to the attendees."""
+    committee_id = (
+        meeting.committee_id
+        if isinstance(meeting, Meeting)
+        else Meeting.objects.values_list("committee_id", flat=True).get(pk=meeting)
+    )
+    rule = rule_of(committee_id)
+    if rule in BY_ATTENDEES:
+        raise IllegalTransition(
+            f"Udvalget godkender referater ved {Rule(rule).label.lower()}: hver deltager "
+            "godkender på siden Godkendelse af referatet."
+        )
+
+
 @transaction.atomic
 def reset_after_change(meeting: Meeting, by: Any, what: str) -> int:
     """The draft changed: the approvals made before are void, recorded. How many."""

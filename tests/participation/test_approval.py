@@ -86,6 +86,21 @@ def test_the_chair_rule_keeps_the_chairs_button(personas: Personas, draft) -> No
         approval.approve(draft, actor=personas.mads)
 
 
+@pytest.mark.parametrize("rule", ["all", "majority"])
+def test_the_chairs_button_is_refused_when_the_attendees_approve(
+    personas: Personas, draft, rule
+) -> None:
+    _rule(personas, rule)
+    with pytest.raises(IllegalTransition):
+        minutes.approve_minutes(draft, by=personas.frank)
+    draft.refresh_from_db()
+    assert draft.status == "minutes_draft"
+    _rule(personas, "chair")
+    minutes.approve_minutes(draft, by=personas.frank)
+    draft.refresh_from_db()
+    assert draft.status == "minutes_approved"
+
+
 def test_a_change_of_the_draft_resets_the_approvals(personas: Personas, draft) -> None:
     _rule(personas, "all")
     approval.approve(draft, actor=personas.mads)

@@ -469,7 +469,14 @@ def submit_minutes(meeting: Meeting | int, *, by: Any, confirmed: bool = False) 
 
 @transaction.atomic
 def approve_minutes(meeting: Meeting | int, *, by: Any) -> Meeting:
-    """The chair approves the draft minutes (or the next meeting does: ``write_decision``)."""
+    """The chair approves the draft minutes (or the next meeting does: ``write_decision``).
+
+    Refused when the committee approves by its attendees (all or a majority:
+    ``medref.participation.approval``), whose approvals then approve it.
+    """
+    from medref.participation.approval import refuse_unless_chair_approves
+
+    refuse_unless_chair_approves(meeting)
     return _transition(
         meeting,
         by,
