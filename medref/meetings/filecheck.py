@@ -58,7 +58,7 @@ def content_type(extension: str) -> str:
 
 
 def _pdf(data: bytes) -> Problem | None:
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
     try:
         document = pdfium.PdfDocument(data)

@@ -55,7 +55,10 @@ def _grouped(runs: list[tuple[Op, str]]) -> list[tuple[Op, str]]:
         elif op == "ins":
             inserted += text
         else:
-            out.extend((kind, t) for kind, t in (("del", deleted), ("ins", inserted)) if t)
+            if deleted:
+                out.append(("del", deleted))
+            if inserted:
+                out.append(("ins", inserted))
             deleted, inserted = "", ""
             if text:
                 out.append((op, text))
