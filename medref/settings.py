@@ -360,6 +360,10 @@ TASKS = {
         "QUEUES": ["default", "email"],
     }
 }
+# Bilag text for search is read by the background worker (True; the worker must
+# run) or right after the upload commits, in the request's thread (False, the
+# default); within the import limits either way (docs/robustness.md).
+MEDREF_BILAG_IN_WORKER = env_bool("MEDREF_BILAG_IN_WORKER", False)
 # How many times a notification mail is tried before it is given up (a minute apart, growing).
 MEDREF_EMAIL_ATTEMPTS = env_int("MEDREF_EMAIL_ATTEMPTS", 5)
 MEDREF_EMAIL_RETRY_SECONDS = env_int("MEDREF_EMAIL_RETRY_SECONDS", 60)

@@ -4,10 +4,10 @@ Reading a bilag can be slow or hostile (a zip bomb .docx, a PDF of
 thousands of pages), so it never runs inside the transaction of the request
 that added it, where it would hold SQLite's write lock and every other
 user's write (a login included) would fail with "database is locked".
-``schedule`` runs ``extract_pending`` on commit (once there is a background
-worker, it is the place to hand the work over); ``bilag.extract`` keeps to
-the importers' limits (``medref.lib.limits``, the settings
-``MEDREF_MAX_IMPORT_BYTES`` and ``MEDREF_IMPORT_*``). The outcome is one
+``schedule`` runs ``extract_pending`` on commit, or hands it to the
+background worker (``tasks.read_bilag``) when ``MEDREF_BILAG_IN_WORKER``;
+``bilag.extract`` keeps to the importers' limits (``medref.lib.limits``,
+the settings ``MEDREF_MAX_IMPORT_BYTES`` and ``MEDREF_IMPORT_*``). The outcome is one
 ``AttachmentText`` row per bilag: its text, or why it has none, which the
 item editor shows. A refused bilag stays attached as a file.
 
@@ -133,6 +133,15 @@ def _run(meeting_id: int) -> None:
         log.exception("search: reading the bilag of meeting %s failed", meeting_id)
 
 
+def _enqueue(meeting_id: int) -> None:
+    from .tasks import read_bilag
+
+    read_bilag.enqueue(meeting_id)
+
+
 def schedule(meeting_id: int) -> None:
-    """Read the meeting's pending bilag once the current transaction commits."""
-    transaction.on_commit(partial(_run, meeting_id), robust=True)
+    """Read the meeting's pending bilag once the current transaction commits:
+    in the background worker when ``MEDREF_BILAG_IN_WORKER`` (``tasks.read_bilag``),
+    else right away in this thread."""
+    work = _enqueue if settings.MEDREF_BILAG_IN_WORKER else _run
+    transaction.on_commit(partial(work, meeting_id), robust=True)

@@ -231,3 +231,55 @@ def test_the_item_editor_says_which_bilag_is_not_searched_and_why(
     html = client.get(page).content.decode()
     assert html.count("Ikke søgbar:") == 1
     assert html.count("Endnu ikke læst til søgning") == 1
+
+
+# --- in the background worker ----------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("media")
+def test_with_the_worker_the_upload_only_enqueues_the_reading(
+    planned: Meeting,
+    client_as: Callable[[str], Client],  # noqa: F811
+    bomb: bytes,
+    settings: object,
+    django_capture_on_commit_callbacks: Callable[..., object],
+) -> None:
+    """The database queue (django-tasks-db) gets one task; nothing is read
+    until the worker runs it, and then the bilag is refused as without it."""
+    from django_tasks_db.models import DBTaskResult
+
+    from medref.search.tasks import read_bilag
+
+    settings.MEDREF_BILAG_IN_WORKER = True  # type: ignore[attr-defined]
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[attr-defined]
+        status, _ = upload(client_as("sofie"), planned, "handleplan.docx", bomb)
+    assert status in (200, 302)
+    queued = DBTaskResult.objects.filter(task_path="medref.search.tasks.read_bilag")
+    assert queued.count() == 1
+    assert not AttachmentText.objects.exists()
+    assert read_bilag.call(planned.pk) == 1  # what the worker does with it
+    record = AttachmentText.objects.get()
+    assert (record.status, record.reason) == ("refused", "unpacked")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("media")
+def test_the_real_worker_reads_the_bilag_after_the_upload(
+    planned: Meeting,
+    client_as: Callable[[str], Client],  # noqa: F811
+    bomb: bytes,
+    settings: object,
+) -> None:
+    """Committed for real (no test transaction): the request enqueues, the
+    ``db_worker`` command, as deploy/medref-worker.service runs it, reads."""
+    from django.core.management import call_command
+
+    settings.MEDREF_BILAG_IN_WORKER = True  # type: ignore[attr-defined]
+    status, _ = upload(client_as("sofie"), planned, "handleplan.docx", bomb)
+    assert status in (200, 302)
+    assert not AttachmentText.objects.exists()
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "--queue-name", "*")
+    record = AttachmentText.objects.get()
+    assert (record.status, record.reason) == ("refused", "unpacked")
+    assert Attachment.objects.get().file.size == len(bomb)
