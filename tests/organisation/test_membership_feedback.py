@@ -113,3 +113,10 @@ def test_only_administrators_edit_memberships(client_as, personas) -> None:
     url = reverse("web:organisation:edit_membership", args=[personas.memberships["mads"].pk])
     assert client_as("sofie").get(url).status_code == 403
     assert client_as("anonymous").get(url).status_code == 302
+
+
+def test_the_edit_form_marks_optional_fields_in_danish(client_as, personas) -> None:
+    url = reverse("web:organisation:edit_membership", args=[personas.memberships["mads"].pk])
+    html = client_as("anna").get(url).content.decode()
+    assert '<span class="optional">(valgfri)</span>' in html
+    assert "()" not in html
