@@ -14,6 +14,7 @@ class Kind(StrEnum):
     AGENDA_SENT = "agenda_sent"
     MEETING_CHANGED = "meeting_changed"
     AGENDA_PDF = "agenda_pdf"  # not a mail of its own: the agenda PDF attached to AGENDA_SENT
+    MINUTES_FOR_REVIEW = "minutes_for_review"
     MINUTES_FOR_APPROVAL = "minutes_for_approval"
     MINUTES_APPROVED = "minutes_approved"
     MINUTES_PUBLISHED = "minutes_published"
@@ -35,6 +36,9 @@ KINDS: Final[dict[Kind, KindInfo]] = {
         "Mødet er flyttet (tid eller sted)", "modtagerne af dagsordenen, med ny invitation", True
     ),
     Kind.AGENDA_PDF: KindInfo("Vedhæft dagsordenen som PDF", "modtagere af dagsordenen", False),
+    Kind.MINUTES_FOR_REVIEW: KindInfo(
+        "Referat til gennemlæsning", "mødedeltagerne, før godkendelsen", True
+    ),
     Kind.MINUTES_FOR_APPROVAL: KindInfo(
         "Referat klar til godkendelse", "de medlemmer, der godkender referatet", True
     ),

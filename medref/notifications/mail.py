@@ -31,6 +31,7 @@ CONFIRM = "confirm_subscription"
 SUBJECTS = {
     Kind.AGENDA_SENT: "Dagsorden: {committee}, {date}",
     Kind.MEETING_CHANGED: "Mødet er flyttet: {committee}, nu {date}",
+    Kind.MINUTES_FOR_REVIEW: "Referat til gennemlæsning: {committee}, {date}",
     Kind.MINUTES_FOR_APPROVAL: "Referat til godkendelse: {committee}, {date}",
     Kind.MINUTES_APPROVED: "Referat godkendt: {committee}, {date}",
     Kind.MINUTES_PUBLISHED: "Referat offentliggjort: {committee}, {date}",

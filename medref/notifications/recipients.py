@@ -44,6 +44,10 @@ def people_for(kind: Kind, meeting: Meeting) -> list[Person]:
     """The people ``kind`` goes to for ``meeting``, before their own choices."""
     if kind in (Kind.AGENDA_SENT, Kind.MEETING_CHANGED):
         return _people(meeting, substitutes=True)
+    if kind == Kind.MINUTES_FOR_REVIEW:
+        from medref.participation.approval import attendees
+
+        return [a.person for a in attendees(meeting)]
     if kind == Kind.MINUTES_FOR_APPROVAL:
         from medref.participation.approval import BY_ATTENDEES, attendees, rule_of
 

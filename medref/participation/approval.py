@@ -12,6 +12,7 @@ minutes are a draft) resets the approvals made before it, recorded.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +28,7 @@ from medref.meetings.workflow.common import locked_meeting
 from medref.meetings.workflow.errors import IllegalTransition, InvalidInput
 from medref.organisation.models import Committee
 
-from .models import ApprovalRule, AttendeeApproval, ItemComment
+from .models import ApprovalRule, AttendeeApproval, ItemComment, MinutesRound
 
 Rule = ApprovalRule.Rule
 BY_ATTENDEES = frozenset({Rule.ALL, Rule.MAJORITY})
@@ -95,6 +96,10 @@ def approve(meeting: Meeting | int, *, actor: Any) -> AttendeeApproval:
         raise IllegalTransition(
             "Udvalget godkender ikke referater ved mødedeltagernes godkendelse "
             f"(reglen er: {Rule(rule).label})."
+        )
+    if MinutesRound.objects.filter(meeting=meeting, review=True).exists():
+        raise IllegalTransition(
+            "Referatet er til gennemlæsning: kommentér gerne; godkendelsen kommer bagefter."
         )
     present = attendees(meeting)
     mine = next((a for a in present if a.person.user_id == actor.pk), None)
@@ -167,6 +172,69 @@ def set_rule(committee: Committee, rule: str, *, actor: Any) -> ApprovalRule:
     return found
 
 
+def _fan_out_after_commit(kind: str, meeting_id: int) -> None:
+    from medref.notifications.tasks import fan_out
+
+    transaction.on_commit(lambda: fan_out.enqueue(kind, meeting_id))
+
+
+@transaction.atomic
+def start_review(meeting: Meeting | int, *, actor: Any, deadline: dt.date | None) -> MinutesRound:
+    """Send til gennemlæsning: the attendees read and comment; nobody approves yet."""
+    meeting = locked_meeting(meeting)
+    raise_unless(actor, Action.WRITE_MINUTES, meeting.committee)
+    if meeting.status != statuses.MINUTES_DRAFT:
+        raise IllegalTransition("Kun et referatudkast kan sendes til gennemlæsning.")
+    found, _created = MinutesRound.objects.update_or_create(
+        meeting=meeting, defaults={"review": True, "deadline": deadline, "reminded_on": None}
+    )
+    _fan_out_after_commit("minutes_for_review", meeting.pk)
+    return found
+
+
+@transaction.atomic
+def end_review(meeting: Meeting | int, *, actor: Any, deadline: dt.date | None) -> MinutesRound:
+    """Afslut gennemlæsning: the approval opens (its own deadline); the attendees are told."""
+    meeting = locked_meeting(meeting)
+    raise_unless(actor, Action.WRITE_MINUTES, meeting.committee)
+    if meeting.status != statuses.MINUTES_DRAFT:
+        raise IllegalTransition("Kun et referatudkast kan sendes til godkendelse.")
+    found, _created = MinutesRound.objects.update_or_create(
+        meeting=meeting, defaults={"review": False, "deadline": deadline, "reminded_on": None}
+    )
+    _fan_out_after_commit("minutes_for_approval", meeting.pk)
+    return found
+
+
+def waiting(meeting: Meeting, review: bool) -> list[int]:
+    """Person ids still to react: in a review, who has not commented; else not approved."""
+    rows = overview(meeting)
+    return [r.person_id for r in rows if not (r.commented if review else r.approval)]
+
+
+@transaction.atomic
+def send_due_reminders(today: dt.date, days: int) -> int:
+    """A reminder to those still to react, ``days`` before each draft's deadline. How many."""
+    from medref.notifications.tasks import deliver
+
+    count = 0
+    due = MinutesRound.objects.select_for_update().filter(
+        deadline=today + dt.timedelta(days=days),
+        reminded_on__isnull=True,
+        meeting__status=statuses.MINUTES_DRAFT,
+    )
+    for found in due.select_related("meeting"):
+        kind = "minutes_for_review" if found.review else "minutes_for_approval"
+        for person_id in waiting(found.meeting, found.review):
+            transaction.on_commit(
+                lambda k=kind, m=found.meeting_id, p=person_id: deliver.enqueue(k, m, f"person:{p}")
+            )
+            count += 1
+        found.reminded_on = today
+        found.save(update_fields=["reminded_on"])
+    return count
+
+
 def remind(meeting: Meeting, *, actor: Any) -> int:
     """Send påmindelse: a mail to the attendees who have not approved yet. How many."""
     meeting = Meeting.objects.select_related("committee").get(pk=meeting.pk)
@@ -191,6 +259,8 @@ def may_approve(meeting: Meeting, user: Any, rows: list[Row]) -> bool:
     if meeting.status != statuses.MINUTES_DRAFT or not user.is_authenticated:
         return False
     if rule_of(meeting.committee_id) not in BY_ATTENDEES:
+        return False
+    if MinutesRound.objects.filter(meeting=meeting, review=True).exists():
         return False
     person = getattr(user, "person", None)
     return any(r.person_id == getattr(person, "pk", None) and r.approval is None for r in rows)

@@ -166,3 +166,21 @@ class AttendeeApproval(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} godkendte {self.meeting}"
+
+
+class MinutesRound(models.Model):
+    """The draft minutes' round: read first ("til gennemlæsning") or approve; a deadline."""
+
+    meeting = models.OneToOneField(
+        Meeting, on_delete=models.CASCADE, related_name="minutes_round", verbose_name="møde"
+    )
+    review = models.BooleanField("til gennemlæsning", default=False)
+    deadline = models.DateField("frist", null=True, blank=True)
+    reminded_on = models.DateField("påmindet", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "referatrunde"
+        verbose_name_plural = "referatrunder"
+
+    def __str__(self) -> str:
+        return f"{self.meeting}: {'gennemlæsning' if self.review else 'godkendelse'}"

@@ -22,7 +22,7 @@ from medref.organisation.models import Committee
 
 from . import feeds, services
 from .ical import calendar
-from .models import ItemComment, PersonalFeed, PrivateNote
+from .models import ItemComment, MinutesRound, PersonalFeed, PrivateNote
 
 
 def _site(request: HttpRequest) -> str:
@@ -193,6 +193,14 @@ def approval_page(request: HttpRequest, pk: int) -> HttpResponse:
             elif what == "remind":
                 count = approval.remind(meeting, actor=request.user)
                 messages.success(request, f"Påmindelse sendt til {count}.")
+            elif what in ("review", "open"):
+                deadline = _date(request.POST.get("deadline", ""))
+                if what == "review":
+                    approval.start_review(meeting, actor=request.user, deadline=deadline)
+                    messages.success(request, "Referatet er sendt til gennemlæsning.")
+                else:
+                    approval.end_review(meeting, actor=request.user, deadline=deadline)
+                    messages.success(request, "Referatet er sendt til godkendelse.")
             elif what == "rule":
                 approval.set_rule(
                     meeting.committee, request.POST.get("rule", ""), actor=request.user
@@ -227,6 +235,7 @@ def approval_page(request: HttpRequest, pk: int) -> HttpResponse:
             "may_manage": approval.may_manage(meeting, request.user),
             "by_attendees": rule in approval.BY_ATTENDEES,
             "signatures": _signatures(approved_event),
+            "round": MinutesRound.objects.filter(meeting=meeting).first(),
         },
     )
 
@@ -239,3 +248,11 @@ def _signatures(event: object) -> list[tuple[str, object]]:
         for a in details.get("approvals", [])
         if isinstance(a, dict) and "name" in a and "at" in a
     ]
+
+
+def _date(text: str) -> dt.date | None:
+    """An <input type=date> value; empty or malformed: no deadline."""
+    try:
+        return dt.date.fromisoformat(text.strip()) if text.strip() else None
+    except ValueError:
+        return None
