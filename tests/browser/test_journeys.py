@@ -16,6 +16,7 @@ import re
 import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from medref.accounts.demo import COMMITTEE, create_demo_accounts
@@ -296,3 +297,32 @@ def test_a_phone_never_scrolls_sideways(new_context, draft, axe) -> None:
     assert cell.evaluate("e => getComputedStyle(e).display") == "block"
     assert cell.evaluate("e => getComputedStyle(e, '::before').content").startswith('"Rolle')
     axe(page, "udvalgssiden på en telefon")
+
+
+def test_administrator_adds_a_future_member_and_edits_a_membership(
+    new_context, committee, axe
+) -> None:
+    page = new_context().new_page()
+    log_in(page, "admin")
+    page.goto(f"/udvalg/{committee.municipality.slug}/{committee.slug}/")
+    click_and_load(page, page.get_by_role("link", name="Tilføj medlem"))
+    expect(page.get_by_label("Rolle")).to_have_value("")  # nothing preselected
+    start = timezone.localdate() + dt.timedelta(days=40)
+    page.get_by_label("Navn").fill("Ole Olsen")
+    page.get_by_label("Rolle").select_option(label="Medlem")
+    page.get_by_label("Fra").fill(start.isoformat())
+    click_and_load(page, page.get_by_role("button", name=re.compile("^Tilføj")))
+    expect(page.locator("ul.messages")).to_contain_text("Ole Olsen er tilføjet som medlem")
+    expect(page.locator("ul.messages")).to_contain_text("(kommende)")
+    upcoming = page.locator("#medlemmer table.members").last
+    expect(upcoming).to_contain_text("Ole Olsen")
+    axe(page, "udvalgssiden for administratoren")
+    shoot(page, "committee-admin")
+    click_and_load(page, page.get_by_role("link", name="Ret medlemskabet for Mads Medlem"))
+    page.get_by_label("Rolle").select_option(value="amr")
+    axe(page, "Ret medlemskab")
+    click_and_load(page, page.get_by_role("button", name="Gem medlemskab"))
+    expect(page.locator("ul.messages")).to_contain_text("Medlemskabet for Mads Medlem er gemt.")
+    expect(page.locator("table.members", has_text="Mads Medlem")).to_contain_text(
+        "Arbejdsmiljørepræsentant"
+    )
