@@ -180,3 +180,30 @@ def test_an_inactive_users_address_stops_working(personas: Personas) -> None:
     personas.mads.save()
     url = reverse("web:participation:personal_feed", args=[feed.token])
     assert Client().get(url).status_code == 404
+
+
+@pytest.mark.parametrize("feed", ["committee", "personal"])
+def test_a_feed_costs_the_same_queries_for_one_meeting_or_many(personas: Personas, feed) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from medref.meetings.workflow import minutes
+
+    token = services.feed_for(personas.mads).token
+    url = (
+        _committee_url(personas)
+        if feed == "committee"
+        else reverse("web:participation:personal_feed", args=[token])
+    )
+    counts = []
+    for days in (5, 6, 7, 8):
+        minutes.send_agenda(schedule(personas, days), by=personas.sofie)
+        client = Client()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert len(set(counts)) == 1, counts
+    # committee: the committee, the meetings with their change counts, the cancelled dates;
+    # personal: the address and its user, their committees, the scope (3), the meetings,
+    # the cancelled dates, their afbud, their recorded attendance.
+    assert counts[0] == (3 if feed == "committee" else 9), counts
