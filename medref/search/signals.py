@@ -31,6 +31,10 @@ STATUS_ONLY = frozenset(
         Event.MINUTES_SUBMITTED,
         Event.MINUTES_APPROVED,
         Event.MINUTES_PUBLISHED,
+        # A member's afbud and the attendees' approvals change nothing the index holds.
+        Event.AFBUD_REPORTED,
+        Event.ATTENDEE_APPROVED,
+        Event.APPROVALS_RESET,
     }
 )
 REMOVALS = frozenset({Event.ITEM_REMOVED, Event.SECTION_REMOVED, Event.ATTACHMENT_REMOVED})
