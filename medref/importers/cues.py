@@ -70,7 +70,11 @@ PAGE_LINE: Final = re.compile(r"^(?:side\s+\d+(?:\s*(?:af|/)\s*\d+)?|-\s*\d+\s*-
 
 
 def strip_ui(text: str) -> str:
-    return UI_PREFIX.sub("", text) if text[:4].lower() in ("fold", "vis ", "skju") else text
+    return (
+        UI_PREFIX.sub("", text)
+        if text[:1] in "fFvVsS" and text[:4].lower() in ("fold", "vis ", "skju")
+        else text
+    )
 
 
 # "application/pdf icon budget.pdf": a file widget's icon text before a download link.
@@ -79,10 +83,21 @@ _FILE_WIDGET: Final = re.compile(r"^(?:application|image|text)/[\w.+-]+\s+icon\b
 
 def is_boilerplate(text: str) -> bool:
     """Navigation, widgets, cookie notices and page numbers: text that is not the minutes'."""
+    if len(text) >= 600:
+        return False
+    if len(text) > 45:  # longer than any navigation line: a cookie notice or a file widget
+        return (
+            "ookie" in text
+            or "OOKIE" in text
+            or (text[:1] in "aitAIT" and _FILE_WIDGET.match(text) is not None)
+        )
     key = text.strip().rstrip(":").strip().casefold()
-    if key in BOILERPLATE or PAGE_LINE.match(key) or _FILE_WIDGET.match(key):
+    if key in BOILERPLATE or "cookie" in key:
         return True
-    return len(text) < 600 and _COOKIE.search(text) is not None
+    first = key[:1]
+    return (first in "s-" and PAGE_LINE.match(key) is not None) or (
+        first in "ait" and _FILE_WIDGET.match(key) is not None
+    )
 
 
 # --- item headings ----------------------------------------------------------------
@@ -125,6 +140,12 @@ _TOC_LINE: Final = re.compile(r"(?:\.{3,}|…{2,}|\t)\s*(?:side\s+)?\d{1,4}$", r
 _CLAUSE: Final = re.compile(r"^(?:at|om|og|samt|til|i)\s", re.IGNORECASE)
 
 
+# How the words that can start an item heading begin.
+_ITEM_WORDS: Final = frozenset({"pun", "pkt", "dag", "nr.", "nr ", "sag", "åbe", "luk"})
+# What an item heading's first character can be (a digit, a word's letter, a list marker).
+_ITEM_FIRST: Final = frozenset("0123456789pPdDnNsS§åÅlLfFvV-•*–·▪●○ ")
+
+
 def strip_list_marker(text: str) -> str:
     return _LIST_MARKER.sub("", text) if text[:1] in "-•*–·▪●○" else text
 
@@ -148,10 +169,15 @@ def closed_title(title: str) -> tuple[str, bool]:
 
 def item_cue(text: str, *, explicit: bool) -> ItemCue | None:
     """The item heading ``text`` is, if it can be one."""
-    if len(text) > 250 or _TOC_LINE.search(text):
+    if len(text) > 250 or text[:1] not in _ITEM_FIRST:
         return None
+    if text[:1].isalpha() and text[:3].lower() not in _ITEM_WORDS and text[:1] not in "fFvV":
+        return None  # "Sagsfremstilling", "Det …": no item word
     text = strip_list_marker(strip_ui(text)).strip()
     first = text[:1].lower()
+    # Cheap test first: this runs on every block of every file.
+    if not (first.isdigit() or first in "pdns§ål") or _TOC_LINE.search(text):
+        return None
     if first.isdigit():
         match = _NUMBERED.match(text)
         if match is None:
@@ -190,6 +216,8 @@ def item_cue(text: str, *, explicit: bool) -> ItemCue | None:
 
 def number_alone(text: str) -> int | None:
     """ "1" or "1." alone: a number printed above its item's title."""
+    if len(text) > 8:
+        return None
     match = _NUMBER_ALONE.match(strip_list_marker(text).strip())
     return int(match["number"]) if match else None
 
@@ -265,15 +293,25 @@ _DECISION_FORMS: Final = (
     # "Kultur- og Fritidsudvalgets beslutning i mødet den 7. november 2002", "Udvalgets beslutning"
     re.compile(r"^(?P<who>.+?)s\s+beslutning\b.*$", re.IGNORECASE),
 )
-# "<udvalg> den 6. november 2018:", "<udvalg>, 11-02-2021, pkt. 7:", "<udvalg> 14-05-2020"
-_COMMITTEE_DATED: Final = re.compile(
-    r"^(?P<who>[A-ZÆØÅ][^:]{2,90}?)\s*,?\s*(?:den\s+|d\.\s*)?(?P<date>\S.*?\d{4})"
-    r"(?:\s*,\s*(?:pkt|punkt)\.?\s*\d+)?\s*:?$"
+_AFTER_DATE: Final = re.compile(r"^\s*(?:,\s*(?:pkt|punkt)\.?\s*\d+)?\s*:?$", re.IGNORECASE)
+_BEFORE_DATE: Final = re.compile(
+    r"(?:\s*,|\s+(?:den|d\.|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag))*\s*$",
+    re.IGNORECASE,
 )
 
 
+_YEAR_DIGITS: Final = re.compile(r"\d{4}")
+
+
+def _dated(text: str) -> bool:
+    try:
+        return _YEAR_DIGITS.search(text) is not None and find_date(text) is not None
+    except ValueError:
+        return False
+
+
 def _key(text: str) -> str:
-    return _HEADING_KEY.sub("", strip_ui(text).strip()).casefold()
+    return strip_ui(text).strip().rstrip(": \t").casefold()
 
 
 def _same_committee(who: str, committee: str | None) -> bool:
@@ -294,29 +332,44 @@ def heading_kind(text: str, committee: str | None = None) -> SectionKind | None:
     """
     if len(text) > 160:
         return None
+    if (
+        len(text) > 50
+        and text[-1:] not in ":0123456789"
+        and text[:1] not in "fF"
+        and "eslutning" not in text
+        and "ESLUTNING" not in text
+        and text[:10].lower() != "behandling"
+    ):
+        return None  # longer than every known heading, and no decision line
     key = _key(text)
     if not key:
         return None
     kind = vocab.SECTION_HEADINGS.get(key)
     if kind is not None:
         return kind
-    if key[:1] in "bu" or "beslutning" in key:
+    # The patterns below are dearer than a dict lookup: most paragraphs fail these tests.
+    if "beslutning" in key or key.startswith("behandling"):
         for pattern in _DECISION_FORMS:
-            if pattern.match(key) and (find_date(key) or "beslutning" in key):
+            # "Beslutning om X blev truffet." is a sentence: a heading is short or dated.
+            if pattern.match(key) and (len(key.split()) <= 4 or _dated(key)):
                 return SectionKind.DECISION
-    if key.endswith("beslutning") and len(key.split()) <= 4:
-        return SectionKind.DECISION
+        if key.endswith("beslutning") and len(key.split()) <= 4:
+            return SectionKind.DECISION
     stripped = strip_ui(text).strip()
-    dated = _COMMITTEE_DATED.match(stripped)
-    if dated and stripped[-1:] in ":0123456789" and not stripped.endswith("."):
-        try:
-            has_date = find_date(dated["date"]) is not None
-        except ValueError:
-            has_date = False
-        if has_date and len(dated["who"].split()) <= 8:
-            return SectionKind.DECISION if _same_committee(dated["who"], committee) else (
-                SectionKind.OTHER
-            )  # fmt: skip
+    if stripped[-1:] not in ":0123456789" or not _YEAR_DIGITS.search(stripped):
+        return None
+    # "<udvalg> den 6. november 2018:", "<udvalg>, 11-02-2021, pkt. 7:": a body and a date.
+    try:
+        found = find_date(stripped)
+    except ValueError:
+        return None
+    if found is None or not _AFTER_DATE.match(stripped[found.finish :]):
+        return None
+    who = _BEFORE_DATE.sub("", stripped[: found.begin])
+    if who[:1].isupper() and 1 <= len(who.split()) <= 8 and ":" not in who:
+        if _same_committee(who, committee):
+            return SectionKind.DECISION
+        return SectionKind.OTHER
     return None
 
 

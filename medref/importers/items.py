@@ -264,10 +264,12 @@ class _ItemReader:
             and self.attendance_list(inner)
         ):
             return
-        if text and paragraph_text is not None and self.inline_section(text):
+        if text and paragraph_text is not None and ":" in text[:42] and self.inline_section(text):
             return
         if (
             paragraph_text is not None
+            and len(paragraph_text) < 140
+            and ("indstiller" in paragraph_text or "foreslår" in paragraph_text)
             and cues.LEAD_ONLY.match(paragraph_text)
             and not (self.sections and self.sections[-1][1] == SectionKind.RECOMMENDATION)
         ):

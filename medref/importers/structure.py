@@ -80,7 +80,7 @@ def clean_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
             text = inner.text
             if cues.is_boilerplate(text):
                 continue
-            dotted = _MIDDLE_DOT.match(text)
+            dotted = _MIDDLE_DOT.match(text) if text[:1] in "·▪◦" else None
             if dotted:
                 # "·  at …": a bullet the text export did not mark as one.
                 item = ListItem(dotted["text"])
@@ -100,7 +100,11 @@ def _group_marks(blocks: list[RawBlock]) -> dict[int, bool]:
     """Blocks that head a group of items ("ÅBNE SAGER", "Lukkede punkter"): index -> closed."""
     marks: dict[int, bool] = {}
     for index, block in enumerate(blocks):
-        if isinstance(block.block, Paragraph | Heading) and len(block.lines) == 1:
+        if (
+            isinstance(block.block, Paragraph | Heading)
+            and len(block.lines) == 1
+            and block.block.text[:1] in "åÅlLfF"
+        ):
             found = cues.ITEM_GROUP.match(block.block.text.strip())
             if found:
                 marks[index] = found["closed"] is not None
