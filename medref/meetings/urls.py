@@ -41,6 +41,7 @@ For browser tests: URLs and the Danish texts of their buttons and fields.
                                           button "Genåbn referat"
   /moeder/<id>/udsendt-dagsorden/         the agenda file as sent (PDF, or HTML)
   /moeder/<id>/bilag/<attachment id>/     a bilag's file, after the meeting page's check
+  /moeder/<id>/samlet-dagsorden.pdf       the agenda as sent followed by its PDF bilag
 """
 
 from django.urls import path
@@ -99,4 +100,9 @@ urlpatterns = [
     path("moeder/<int:pk>/tid-og-sted/", agenda.time_and_place, name="time_and_place"),
     path("moeder/<int:pk>/udsendt-dagsorden/", agenda.sent_agenda, name="sent_agenda"),
     path("moeder/<int:pk>/bilag/<int:attachment_pk>/", attachments.download, name="attachment"),
+    path(
+        "moeder/<int:pk>/samlet-dagsorden.pdf",
+        attachments.combined_agenda,
+        name="combined_agenda",
+    ),
 ]

@@ -217,7 +217,7 @@ def test_secretary_and_chair_take_a_meeting_from_agenda_to_published_minutes(
     )
     # The agenda as sent, in its public version; no editor links, no workflow buttons.
     links = reader.locator("nav.editor-links").get_by_role("link")
-    expect(links).to_have_text(["Dagsordenen som udsendt"])
+    expect(links).to_have_text(["Dagsordenen som udsendt", "Samlet dagsorden med PDF-bilag"])
     expect(reader.locator("nav.editor-links").get_by_role("button")).to_have_count(0)
     public_agenda = pdf_text(reader.request.get(links.first.get_attribute("href")).body())
     assert NEW_ITEM in public_agenda and "Zebrafisk" not in public_agenda

@@ -325,3 +325,45 @@ def test_the_migration_renames_files_stored_under_their_uploaded_names(
     assert default_storage.open(row.file.name).read() == b"x"
     migration.rename_stored_files(apps, None)  # a second run changes nothing
     assert Attachment.objects.get(pk=row.pk).file.name == row.file.name
+
+
+def _pages(content: bytes) -> int:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(content)
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+@pytest.mark.django_db
+def test_the_combined_agenda_appends_the_pdf_bilag_each_reader_may_see(
+    with_bilag: tuple[Attachment, Attachment],
+    client_as: Callable[[str], Client],
+    personas: Personas,
+) -> None:
+    shown, secret = with_bilag
+    meeting = shown.item.meeting
+    meeting.refresh_from_db()
+    if not meeting.agenda_file.name.endswith(".pdf"):
+        pytest.skip("the PDF renderer is not available here")
+    # The secret bilag is a .docx: add a closed item's PDF as well.
+    closed_item = secret.item
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.PLANNED)
+    sections.add_attachment(
+        closed_item, SimpleUploadedFile("p.pdf", pdf_bytes(pages=3)), by=personas.sofie
+    )
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.AGENDA_SENT)
+    url = reverse("web:meetings:combined_agenda", args=[meeting.pk])
+    full_agenda = _pages(meeting.agenda_file.open("rb").read())
+    public_agenda = _pages(meeting.public_agenda_file.open("rb").read())
+    member = client_as("mads").get(url)
+    assert member["Content-Type"] == "application/pdf"
+    assert member["X-Content-Type-Options"] == "nosniff"
+    assert _pages(member.content) == full_agenda + 1 + 3  # the open bilag, the closed one
+    public = client_as("anonymous").get(url)
+    assert _pages(public.content) == public_agenda + 1  # the open item's bilag only
+    assert "offentlig" in public["Content-Disposition"]
+    html = client_as("mads").get(reverse("web:meeting", args=[meeting.pk])).content.decode()
+    assert url in html

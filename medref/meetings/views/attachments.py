@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import PurePath
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
 from medref.accounts.permissions import meeting_access
 from medref.meetings.attachments import download_name
 from medref.meetings.filecheck import content_type
-from medref.meetings.models import Attachment
+from medref.meetings.models import Attachment, Meeting
 
 # Opened in the browser; everything else (office files) is saved.
 _INLINE = frozenset({"pdf", "png", "jpg", "jpeg", "txt"})
@@ -48,5 +50,45 @@ def download(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
     )
     response["X-Content-Type-Options"] = "nosniff"
     # Who may have it differs by reader: no shared cache may keep it.
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+def combined_agenda(request: HttpRequest, pk: int) -> HttpResponse:
+    """Samlet dagsorden: the agenda as sent followed by every PDF bilag the reader may
+    see (a closed item's only for those who see closed items), as one PDF."""
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+
+    meeting = get_object_or_404(Meeting.objects.select_related("committee"), pk=pk)
+    access = meeting_access(request.user, meeting)
+    if not access.view:
+        raise Http404
+    stored = meeting.agenda_file if access.closed else meeting.public_agenda_file
+    if not stored or not stored.name.lower().endswith(".pdf"):
+        raise Http404
+    with stored.open("rb") as handle:
+        combined = pdfium.PdfDocument(handle.read())
+    bilag = Attachment.objects.filter(item__meeting=meeting).exclude(file="")
+    if not access.closed:
+        bilag = bilag.filter(item__closed=False)
+    for attachment in bilag.order_by("item__position", "position"):
+        if not attachment.file.name.lower().endswith(".pdf"):
+            continue
+        try:
+            with attachment.file.open("rb") as handle:
+                part = pdfium.PdfDocument(handle.read())
+        except (OSError, pdfium.PdfiumError):
+            continue  # a missing or unreadable file: the agenda still lists the bilag
+        combined.import_pages(part)
+        part.close()
+    out = io.BytesIO()
+    combined.save(out)
+    combined.close()
+    suffix = "" if access.closed else "-offentlig"
+    name = f"samlet-dagsorden-{meeting.committee.slug}-{meeting.meeting_date:%Y-%m-%d}{suffix}.pdf"
+    response = HttpResponse(out.getvalue(), content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(as_attachment=False, filename=name)
+    response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
