@@ -162,7 +162,7 @@ def test_members_take_part_from_agenda_to_published_minutes(
                 member, member.locator(f"#punkt-{item.pk}").get_by_role("button", name="Kommentér")
             )
         member.goto(url)
-        click_and_load(member, member.get_by_role("button", name="Godkend"))
+        click_and_load(member, member.get_by_role("button", name="Godkend", exact=True))
         assert "Du har godkendt referatet" in member.content()
         meeting.refresh_from_db()
         assert meeting.status == "minutes_draft"
@@ -170,7 +170,7 @@ def test_members_take_part_from_agenda_to_published_minutes(
     assert "2 af 3 nødvendige" in secretary_page.content()
     axe(secretary_page)
     shoot(secretary_page, "approval-draft")
-    click_and_load(secretary_page, secretary_page.get_by_role("button", name="Godkend"))
+    click_and_load(secretary_page, secretary_page.get_by_role("button", name="Godkend", exact=True))
     meeting.refresh_from_db()
     assert meeting.status == "minutes_approved"
     approved = meeting.events.get(action=MeetingEvent.Action.MINUTES_APPROVED)
