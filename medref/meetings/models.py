@@ -102,6 +102,9 @@ class Meeting(models.Model):
     imported_at = models.DateTimeField(
         _("imported at"), null=True, blank=True, default=timezone.now
     )
+    # "Til gennemsyn": imported from a file with fields medref could not read
+    # (medref parse's warnings); a secretary checks date, committee and time.
+    needs_review = models.BooleanField(_("needs review"), default=False)
     # The agenda as sent ("Send dagsorden"), frozen: in full for members and
     # without closed items for everyone else. PDF, or HTML if PDF failed.
     agenda_file = models.FileField(

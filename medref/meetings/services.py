@@ -75,6 +75,7 @@ def import_document(
     source_name: str,
     source_sha256: str,
     replace: bool = False,
+    needs_review: bool = False,
 ) -> ImportResult:
     """Store a parsed document as a meeting; idempotent and all-or-nothing.
 
@@ -103,6 +104,7 @@ def import_document(
     meeting.source_name = source_name
     meeting.source_sha256 = source_sha256
     meeting.imported_at = timezone.now()
-    meeting.save(update_fields=["source_name", "source_sha256", "imported_at"])
+    meeting.needs_review = needs_review  # the file had warnings: "til gennemsyn"
+    meeting.save(update_fields=["source_name", "source_sha256", "imported_at", "needs_review"])
     index_meeting(meeting)  # same transaction: a failed import leaves no index rows
     return ImportResult("replaced" if existing is not None else "imported", meeting)
