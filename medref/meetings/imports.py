@@ -39,7 +39,7 @@ from django.conf import settings
 from django.db import DatabaseError, reset_queries
 
 from medref.importers import EXTENSIONS, Limits, format_of, parse_file
-from medref.importers.errors import ParseError
+from medref.importers.errors import ParseError, ParseWarning
 from medref.lib.limits import limits_from
 
 from .mapping import InvalidDocument
@@ -61,6 +61,8 @@ class FileResult:
     path: Path
     status: FileStatus
     message: str = ""
+    # What `medref parse` warned about (fields it could not read): "FILE:LINE: field: …".
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass
@@ -198,9 +200,25 @@ def import_file(
     meeting = imported_meeting(sha256, municipality) if sha256 else None
     if meeting is not None:
         return FileResult(path, "unchanged", _line(path, "unchanged", meeting))
-    doc = parse_file(path, limits=import_limits(), max_bytes=max_bytes)
+    notes: list[ParseWarning] = []
+    doc = parse_file(path, limits=import_limits(), max_bytes=max_bytes, notes=notes)
     if _signature(path) != before:
         raise FileChanged("filen blev ændret under importen; kør importen igen")
+    warnings = tuple(
+        f"{path}:{n.line}: {n.field}: {n.message}" if n.line else f"{path}: {n.field}: {n.message}"
+        for n in notes
+    )
+    if doc.meeting_date is None:
+        # A meeting is stored under its date, and medref never guesses one.
+        raise ImportRefused(
+            "filen har ingen mødedato, og medref gætter ikke en dato; skriv datoen i filen "
+            "(fx 'Mødedato: 08-10-2025') og importér den igen"
+        )
+    if not doc.committee:
+        raise ImportRefused(
+            "filen nævner intet udvalg; skriv udvalget i titlen eller som 'Udvalg: …' og "
+            "importér den igen"
+        )
     # An explicit choice wins, then what the file says, then the installation's default.
     municipality_name = municipality or doc.municipality or default_municipality()
     result = import_document(
@@ -209,8 +227,11 @@ def import_file(
         source_name=path.name,
         source_sha256=sha256,
         replace=replace,
+        needs_review=bool(notes),
     )
-    return FileResult(path, result.status, _line(path, result.status, result.meeting))
+    return FileResult(
+        path, result.status, _line(path, result.status, result.meeting), warnings=warnings
+    )
 
 
 def import_path(path: Path, *, municipality: str | None, replace: bool) -> str:
@@ -354,6 +375,21 @@ def _is_tty(stream: TextIO) -> bool:
     return bool(isatty and isatty())
 
 
+def _report_review(review: list[FileResult], stderr: TextIO) -> None:
+    """The closing report's list of files imported with warnings ("til gennemsyn")."""
+    if not review:
+        return
+    print(
+        f"til gennemsyn ({len(review)} filer med advarsler; møderne er markeret "
+        "'til gennemsyn' på deres side):",
+        file=stderr,
+    )
+    for result in review:
+        for warning in result.warnings:
+            print(f"  {warning}", file=stderr)
+    stderr.flush()
+
+
 def import_paths(
     paths: Iterable[Path],
     *,
@@ -377,6 +413,8 @@ def import_paths(
     use_bar = _is_tty(stderr) if progress is None else progress
     reporter = (ProgressReporter if use_bar else Reporter)(stdout=stdout, stderr=stderr)
     tally = reporter.tally
+    # Only the files with warnings are remembered, for the closing report.
+    review: list[FileResult] = []
     try:
         # A first, cheap walk gives the bar its total (names only, nothing read).
         reporter.start(sum(1 for c in iter_candidates(paths) if is_wanted(c)) if use_bar else 0)
@@ -384,10 +422,14 @@ def import_paths(
             result = process(candidate, municipality=municipality, replace=replace, max_bytes=limit)
             tally.add(result.status)
             reporter.file(result)
+            if result.warnings and result.status in ("imported", "replaced"):
+                review.append(result)
             if on_file is not None:
                 on_file(result)
     except KeyboardInterrupt:
+        _report_review(review, stderr)
         reporter.finish(f"afbrudt: {tally.summary(replace=replace)}")
         return INTERRUPTED
+    _report_review(review, stderr)
     reporter.finish(tally.summary(replace=replace))
     return 1 if tally.failed else 0

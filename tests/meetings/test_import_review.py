@@ -1,0 +1,69 @@
+"""`medref import` of files with warnings: imported, listed, marked "til gennemsyn" (issue 15)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from medref.meetings.imports import import_paths
+from medref.meetings.models import Meeting
+
+# A readable file whose time cannot be read: imported, with one warning.
+ODD_TIME = """Referat - Teknik- og Miljøudvalget den 9. juni 2022
+
+Tidspunkt: efter frokost
+
+1. Godkendelse af dagsorden
+
+Beslutning
+
+Godkendt.
+
+2. Eventuelt
+
+Beslutning
+
+Intet.
+"""
+NO_DATE = ODD_TIME.replace(" den 9. juni 2022", "")
+
+
+def run(paths: list[Path]) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    status = import_paths(paths, municipality=None, replace=False, stdout=out, stderr=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_file_with_warnings_is_imported_listed_and_marked_for_review(tmp_path: Path) -> None:
+    path = tmp_path / "tmu.txt"
+    path.write_text(ODD_TIME, encoding="utf-8")
+    status, out, err = run([path])
+    assert status == 0
+    assert out == f"{path}: importeret (Teknik- og Miljøudvalget 09-06-2022)\n"
+    lines = err.splitlines()
+    assert lines[0].startswith("til gennemsyn (1 filer med advarsler")
+    assert lines[1] == f"  {path}:3: start_time: cannot read a time in 'efter frokost'"
+    assert lines[-1] == "importeret 1, uændret 0, sprunget over 0, fejlet 0"
+    meeting = Meeting.objects.get()
+    assert meeting.needs_review
+    assert meeting.start_time is None
+
+
+@pytest.mark.django_db
+def test_a_file_without_warnings_is_not_marked(examples_dir: Path) -> None:
+    status, _, err = run([examples_dir / "referat-fagmed-oekonomi-2025-10-08.txt"])
+    assert status == 0 and "gennemsyn" not in err
+    assert not Meeting.objects.get().needs_review
+
+
+@pytest.mark.django_db
+def test_a_file_without_a_date_is_not_given_a_guessed_one(tmp_path: Path) -> None:
+    path = tmp_path / "udateret.txt"
+    path.write_text(NO_DATE, encoding="utf-8")
+    status, _, err = run([path])
+    assert status == 1
+    assert f"{path}: filen har ingen mødedato, og medref gætter ikke en dato" in err
+    assert not Meeting.objects.exists()
