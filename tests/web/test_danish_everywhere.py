@@ -27,6 +27,8 @@ def media(tmp_path, settings):
     """Stored files go to a folder of the test's own."""
     settings.MEDIA_ROOT = tmp_path
     return tmp_path
+
+
 CATALOGUES = sorted(ROOT.rglob("locale/da/LC_MESSAGES/django.po"))
 
 
