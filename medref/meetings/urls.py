@@ -46,7 +46,7 @@ For browser tests: URLs and the Danish texts of their buttons and fields.
 
 from django.urls import path
 
-from .views import agenda, attachments, items, mine, minutes
+from .views import agenda, attachments, items, mine, minutes, review
 
 app_name = "meetings"
 
@@ -95,6 +95,7 @@ urlpatterns = [
     ),
     path("moeder/<int:pk>/status/<slug:step>/", agenda.transition, name="transition"),
     path("moeder/<int:pk>/historik/", agenda.history, name="history"),
+    path("moeder/<int:pk>/gennemsyn/", review.review, name="review"),
     path("moeder/<int:pk>/offentlig-visning/", agenda.public_preview, name="public_preview"),
     path("moeder/<int:pk>/genaabn/", agenda.reopen, name="reopen"),
     path("moeder/<int:pk>/tid-og-sted/", agenda.time_and_place, name="time_and_place"),

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from django.test import Client
 
 from medref.meetings.imports import import_paths
 from medref.meetings.models import Meeting
+from tests.personas import Personas, client_as, personas  # noqa: F401
 
 # A readable file whose time cannot be read: imported, with one warning.
 ODD_TIME = """Referat - Teknik- og Miljøudvalget den 9. juni 2022
@@ -67,3 +71,46 @@ def test_a_file_without_a_date_is_not_given_a_guessed_one(tmp_path: Path) -> Non
     assert status == 1
     assert f"{path}: filen har ingen mødedato, og medref gætter ikke en dato" in err
     assert not Meeting.objects.exists()
+
+
+FAGMED_ODD_TIME = ODD_TIME.replace("Referat - Teknik- og Miljøudvalget", "Referat - FagMED Okonomi")
+
+
+@pytest.mark.django_db
+def test_the_secretary_corrects_a_meeting_for_review_and_the_mark_goes(
+    personas: Personas,  # noqa: F811
+    client_as: Callable[[str], Client],  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "fagmed.txt"
+    path.write_text(FAGMED_ODD_TIME, encoding="utf-8")
+    run([path])
+    meeting = Meeting.objects.get()
+    wrong = meeting.committee
+    assert meeting.needs_review
+    client = client_as("sofie")
+    # The secretary may review only in her committee: move the meeting there first.
+    meeting.committee = personas.committee
+    meeting.save()
+    wrong.delete()
+    page = client.get(f"/moeder/{meeting.pk}/").content.decode()
+    assert "Til gennemsyn" in page
+    assert client_as("mads").get(f"/moeder/{meeting.pk}/gennemsyn/").status_code == 403
+    response = client.post(
+        f"/moeder/{meeting.pk}/gennemsyn/",
+        {
+            "meeting_date": "2022-06-10",
+            "committee_name": "FagMED Økonomi",
+            "start_time": "13:00",
+            "end_time": "15:00",
+        },
+    )
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert not meeting.needs_review
+    assert (meeting.meeting_date, meeting.start_time) == (dt.date(2022, 6, 10), dt.time(13))
+    event = meeting.events.order_by("-pk").first()
+    assert event is not None and event.details["reviewed"] is True
+    assert "meeting_date" in event.details["changes"]
+    assert "Til gennemsyn" not in client.get(f"/moeder/{meeting.pk}/").content.decode()
+    assert client.get(f"/moeder/{meeting.pk}/gennemsyn/").status_code == 404
