@@ -230,8 +230,8 @@ class _Flow:
             i += 1
         items = _nest(entries, typed_hyphens=self.typed_hyphens)
         lines = [f"- {item.text}" for item in items]
-        if ordered and len(items) == 1 and len(raws) == 1:
-            lines = raws  # a one-item numbered list may be an item heading: keep its number
+        if ordered and len(items) == len(raws):
+            lines = raws  # numbers kept: "3. Titel" may be an item heading, "1." a restart
         self.emit(BulletList(items, ordered), lines, first.page)
         return i
 

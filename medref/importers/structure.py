@@ -42,6 +42,7 @@ from .starts import Start, item_starts
 
 _MIDDLE_DOT = re.compile(r"^[·▪◦]\s*(?P<text>\S.*)$")
 _BULLET_LINE = re.compile(r"^[-•*–]\s")
+_NUMBER_LINE = re.compile(r"^(\d{1,4})[.)]\s")
 
 
 def _split_mixed_list(block: RawBlock) -> list[RawBlock]:
@@ -51,12 +52,19 @@ def _split_mixed_list(block: RawBlock) -> list[RawBlock]:
     if not isinstance(inner, BulletList) or len(block.lines) != len(inner.items):
         return [block]
     kinds = [bool(_BULLET_LINE.match(line)) for line in block.lines]
-    if all(kinds) or not any(kinds):
+    numbers = [int(m[1]) if (m := _NUMBER_LINE.match(line)) else None for line in block.lines]
+    # A numbered list whose numbers start again ("17. 18. 19." then "17. …") is two.
+    restarts = [
+        i
+        for i in range(1, len(numbers))
+        if numbers[i] is not None and numbers[i - 1] is not None and numbers[i] <= numbers[i - 1]
+    ]
+    if (all(kinds) or not any(kinds)) and not restarts:
         return [block]
     parts: list[RawBlock] = []
     start = 0
     for i in range(1, len(kinds) + 1):
-        if i == len(kinds) or kinds[i] != kinds[start]:
+        if i == len(kinds) or kinds[i] != kinds[start] or i in restarts:
             items = inner.items[start:i]
             parts.append(
                 RawBlock(

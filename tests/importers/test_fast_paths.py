@@ -270,4 +270,4 @@ def test_read_item_reads_any_body(body: list[RawBlock]) -> None:
 @given(raw_blocks(ITEM_LINES + SECTION_WORDS))
 def test_item_starts_are_in_order(blocks: list[RawBlock]) -> None:
     starts = item_starts(blocks)
-    assert [s.index for s in starts] == sorted({s.index for s in starts})
+    assert [s.at for s in starts] == sorted({s.at for s in starts})
