@@ -17,6 +17,7 @@ closest.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -56,8 +57,8 @@ def _split_mixed_list(block: RawBlock) -> list[RawBlock]:
     # A numbered list whose numbers start again ("17. 18. 19." then "17. …") is two.
     restarts = [
         i
-        for i in range(1, len(numbers))
-        if numbers[i] is not None and numbers[i - 1] is not None and numbers[i] <= numbers[i - 1]
+        for i, (before, now) in enumerate(itertools.pairwise(numbers), start=1)
+        if before is not None and now is not None and now <= before
     ]
     if (all(kinds) or not any(kinds)) and not restarts:
         return [block]
