@@ -14,10 +14,14 @@ from .models import MemberAfbud
 
 
 def reported_afbud(meeting: Meeting) -> dict[int, MemberAfbud]:
-    """Person id → the afbud they gave to ``meeting`` (one query)."""
-    return {
-        a.person_id: a for a in MemberAfbud.objects.filter(meeting=meeting).select_related("person")
-    }
+    """Person id → the afbud they gave to ``meeting`` (one query, kept on the meeting
+    object: the attendance view and its template both ask)."""
+    cached: dict[int, MemberAfbud] | None = getattr(meeting, "_reported_afbud", None)
+    if cached is None:
+        rows = MemberAfbud.objects.filter(meeting=meeting).select_related("person")
+        cached = {a.person_id: a for a in rows}
+        meeting._reported_afbud = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def signatures(meeting: Meeting) -> list[Signature]:

@@ -6,37 +6,41 @@ from typing import Any
 
 from django import template
 
+from medref.accounts.permissions import Action
+from medref.meetings import statuses
 from medref.meetings.models import Meeting
-from medref.meetings.statuses import MINUTES_STATUSES
 
 from ..models import MemberAfbud
 from ..services import afbud_open, member_person
 
 register = template.Library()
 
+APPROVAL_STATUSES = frozenset({statuses.MINUTES_DRAFT, statuses.MINUTES_APPROVED})
+
 
 @register.inclusion_tag("participation/_meeting_box.html", takes_context=True)
 def participation_box(context: dict[str, Any], meeting: Meeting, access: Any) -> dict[str, Any]:
+    """No query for a published meeting; before the meeting two (membership, own afbud)."""
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"show": False}
-    person = member_person(user, meeting)
+    before = afbud_open(meeting)
+    person = member_person(user, meeting) if before else None
     afbud = (
         MemberAfbud.objects.filter(meeting=meeting, person=person).first()
         if person is not None
         else None
     )
+    shared = access.can(Action.VIEW_UNPUBLISHED)
     return {
         "show": True,
         "meeting": meeting,
-        "member": person is not None,
-        "afbud_open": person is not None and afbud_open(meeting),
+        "member": shared,  # comments are theirs
+        "afbud_open": person is not None,
         "afbud": afbud,
         "csrf_token": context.get("csrf_token"),
-        "show_approval": meeting.status in MINUTES_STATUSES
-        and access.decisions
-        and person is not None,
+        "show_approval": shared and meeting.status in APPROVAL_STATUSES,
     }
 
 
