@@ -66,7 +66,9 @@ UI_PREFIX: Final = re.compile(
 )
 _COOKIE: Final = re.compile(r"cookie", re.IGNORECASE)
 # "Side 3 af 14", "Side 3", "- 3 -": page furniture in text exports.
-PAGE_LINE: Final = re.compile(r"^(?:side\s+\d+(?:\s*(?:af|/)\s*\d+)?|-\s*\d+\s*-)$", re.IGNORECASE)
+PAGE_LINE: Final = re.compile(
+    r"^(?:side\s+(?:\d+(?:\s*(?:af|/)\s*\d+)?|[ivxlc]{1,6})|-\s*\d+\s*-)$", re.IGNORECASE
+)
 
 
 def strip_ui(text: str) -> str:
@@ -119,7 +121,7 @@ _WORD_HEADING: Final = re.compile(
     r"(?P<sep>\s*[:.\-–)]\s*|\s+)(?P<title>.*)$",
     re.IGNORECASE,
 )
-_NUMBERED: Final = re.compile(r"^(?P<number>\d{1,4})(?P<sep>\s*[.)]\s*|\s+)(?P<title>.+)$")
+_NUMBERED: Final = re.compile(r"^(?P<number>\d{1,4})(?P<sep>\s*[.):]\s*|\s+)(?P<title>.+)$")
 _NUMBER_ALONE: Final = re.compile(r"^(?P<number>\d{1,4})\.?$")
 # "åbent 1 Titel" / "Lukket punkt 4 Titel" in some portals' contents and headings.
 _MARKED_NUMBER: Final = re.compile(
@@ -231,10 +233,12 @@ _CASE_LABEL: Final = (
 )
 _NEXT_LABEL: Final = (
     r"(?=\s+(?:dok\.?\s*nr|dok\.|dokumentnr|dokument|initialer|sagsbehandler|brevid|åben|åbent"
+    r"|sagsid|sagsnr|sagnr|j\.\s*nr|journalnr"
     r"|lukket|sagsinitialer)\b|\s*[,;]\s*(?:dok|initialer|sagsbehandler|sagsinitialer)|$)"
 )
 _CASE_LINE: Final = re.compile(
-    rf"(?:^|\s){_CASE_LABEL}\.?\s*:?\s*(?P<value>[^\s,;:][^,;]*?){_NEXT_LABEL}", re.IGNORECASE
+    rf"(?:^|\s)(?P<label>{_CASE_LABEL})\.?\s*:?\s*(?P<value>[^\s,;:][^,;]*?){_NEXT_LABEL}",
+    re.IGNORECASE,
 )
 _BARE_CASE: Final = re.compile(rf"^(?P<value>{_KLE}|\d{{2}}/\d{{1,6}}|\d{{4}}-\d{{4,7}})$")
 _CASE_VALUE_OK: Final = re.compile(r"\d")
@@ -267,8 +271,11 @@ def case_line(text: str) -> CaseLine | None:
         closed = True
     elif _OPEN_WORD.search(stripped):
         closed = False
-    match = _CASE_LINE.search(stripped)
-    if match and _CASE_VALUE_OK.search(match["value"]):
+    matches = [m for m in _CASE_LINE.finditer(stripped) if _CASE_VALUE_OK.search(m["value"])]
+    # "J.nr.: 00.30.10 Sagsid.: 02/1144": the case's own number, not its journal group.
+    matches.sort(key=lambda m: m["label"].casefold().startswith(("j", "journal")))
+    match = matches[0] if matches else None
+    if match:
         value = match["value"].strip().rstrip(".")
         # "Sag: Budget 2025" is a subject, not a case number: a number has digits up front.
         if value[:1].isdigit() or re.match(r"^[A-ZÆØÅ]{1,4}[-\s]?\d", value):
@@ -387,7 +394,8 @@ LEAD_ONLY: Final = re.compile(
 )
 # "Åbne sager", "LUKKEDE PUNKTER", "For lukkede døre": a group of items, open or closed.
 ITEM_GROUP: Final = re.compile(
-    r"^(?:(?P<open>åbne|for\s+åbne\s+døre)|(?P<closed>lukkede|for\s+lukkede\s+døre))"
+    r"^(?:til\s+[a-zæøå]+\s*[-–]\s*)?"
+    r"(?:(?P<open>åbne|for\s+åbne\s+døre)|(?P<closed>lukkede|for\s+lukkede\s+døre))"
     r"(?:\s+(?:sager|punkter|dagsordenspunkter))?\s*:?$",
     re.IGNORECASE,
 )

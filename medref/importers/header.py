@@ -29,7 +29,7 @@ from .dates import find_date, times_in
 from .errors import ParseWarning
 
 # Fields whose value may continue on the following lines, one name a line.
-_LIST_FIELDS = frozenset({"participants", "present", "absent", "substitutes"})
+_LIST_FIELDS = frozenset({"participants", "present", "absent", "substitutes", "secretariat"})
 # Fields whose value may stand alone on the next line ("Dato:" / "08-10-2025").
 _SCALAR_FIELDS = frozenset(
     {"date", "time", "start", "end", "location", "municipality", "committee", "meeting",
@@ -57,7 +57,7 @@ _WEEKDAY_TAIL = re.compile(
     re.IGNORECASE,
 )
 _LEAD_WORDS = re.compile(
-    r"^(?:\s*(?:af|fra|for|til|over)\b)?\s*(?:(?:det\s+)?(?:ordinære\s+|ekstraordinære\s+)?"
+    r"^(?:\s*(?:af|fra|for|til|over)\b)?\s*(?:(?:det\s+)?(?:\d{1,3}\.\s*)?(?:ordinære\s+|ekstraordinære\s+)?"
     r"møde(?:t)?\s+(?:i|for)\s+)?",
     re.IGNORECASE,
 )
@@ -171,7 +171,7 @@ def _date_line(line: str) -> tuple[dt.date, dt.time | None, dt.time | None, str 
     if found is None:
         return None
     before = _WEEKDAY_TAIL.sub("", line[: found.begin]).strip(" ,-–:")
-    if before and before.casefold() not in ("den", "d.", "dato", "mødedato"):
+    if before and before.casefold() not in ("den", "d.", "dato", "mødedato", "afholdt", "afholdes"):
         return None
     after = _TIME_AFTER_DATE.sub("", line[found.finish :])
     place = _LOCATION_AFTER.match(after)
@@ -334,6 +334,11 @@ class HeaderReader:
             header.kind = title.kind
         if title.committee and not header.committee:
             header.committee = title.committee
+        if not header.committee and header.other_lines:
+            # "Kommunalbestyrelsen" / "Referat": the body named on the line above.
+            above = header.other_lines[-1]
+            if _COMMITTEE_WORD.search(above) and len(above.split()) <= 6:
+                header.committee = _clean_committee(header.other_lines.pop())
         self._expect_committee = not header.committee
         if title.day is not None and header.title_date is None:
             header.title_date = title.day
@@ -392,6 +397,10 @@ class HeaderReader:
             )
         elif name == "minute_taker":
             header.minute_taker = value or None
+        elif name == "secretariat":
+            # Staff at the meeting; the one marked "(referent)" took the minutes.
+            if vocab.REFERENT_SUFFIX.search(value):
+                header.minute_taker = cues.clean_name(vocab.REFERENT_SUFFIX.sub("", value))
         elif name == "remarks":
             header.other_lines.extend(s for s in _SENTENCE_END.split(value) if s)
 

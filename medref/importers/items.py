@@ -110,6 +110,11 @@ _ITEM_SUBSTITUTE = re.compile(
     rf"^suppleant(?:erne)?\s+{_NAMES}\s+deltog\s+i\s+behandling(?:en)?\s+af\s+(?:punktet|sagen)\.?$",
     re.IGNORECASE,
 )
+# "X havde meldt afbud, og Y deltog i stedet."
+_AFBUD_AND_INSTEAD = re.compile(
+    rf"^{_NAMES}\s+havde\s+meldt\s+afbud,?\s+og\s+(?P<sub>.+?)\s+(?:deltog|mødte)\s+i\s+stedet\.?$",
+    re.IGNORECASE,
+)
 _MEETING_ABSENT_EXTRA = (
     re.compile(rf"^der\s+(?:er|var)\s+afbud\s+fra\s+{_NAMES}\.?$", re.IGNORECASE),
     re.compile(rf"^afbud\s+fra\s+{_NAMES}\.?$", re.IGNORECASE),
@@ -139,6 +144,11 @@ def attendance_sentence(
     named = vocab.NAMED_ITEMS_ABSENT.match(text) or _ITEMS_ABSENT.match(text)
     if named:
         said.absent_from_items.append((_names(named["names"]), item_numbers(named["numbers"])))
+        return
+    both = _AFBUD_AND_INSTEAD.match(text)
+    if both:
+        said.absent.extend(_names(both["names"]))
+        said.substitutes.extend(_names(both["sub"]))
         return
     instead = _SUBSTITUTE_FOR.match(text)
     if instead:

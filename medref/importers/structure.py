@@ -112,7 +112,7 @@ def _group_marks(blocks: list[RawBlock]) -> dict[int, bool]:
         if (
             isinstance(block.block, Paragraph | Heading)
             and len(block.lines) == 1
-            and block.block.text[:1] in "åÅlLfF"
+            and block.block.text[:1] in "åÅlLfFtT"
         ):
             found = cues.ITEM_GROUP.match(block.block.text.strip())
             if found:

@@ -129,6 +129,7 @@ HEADER_LABELS: Final[dict[str, str]] = {
     "udvalgets navn": "committee",
     "møde": "meeting",
     "tilstede": "present",
+    "tilstedeværende medlemmer": "present",
     "tilstedeværende": "present",
     "fremmødte": "present",
     "indkaldelse": "participants",
@@ -138,6 +139,8 @@ HEADER_LABELS: Final[dict[str, str]] = {
     "stedfortrædere": "substitutes",
     "bemærkninger": "remarks",
     "mødeleder": "chair",
+    "fra sekretariatet": "secretariat",
+    "sekretariat": "secretariat",
 }
 # Labels that are also ordinary words at the start of a line ("Lokale 2.14",
 # "Tid og sted …"): a label only alone on its line or before a colon.
