@@ -26,6 +26,7 @@ from medref.accounts.demo import COMMITTEE, create_demo_accounts
 from medref.meetings.models import Attendance, MeetingEvent
 from medref.meetings.workflow import minutes
 from medref.meetings.workflow.agenda import add_item, schedule_meeting
+from medref.notifications.models import Subscription
 from medref.organisation.models import Committee, Person
 from medref.participation import approval
 from medref.participation.models import MemberAfbud, PrivateNote
@@ -214,3 +215,14 @@ def test_members_take_part_from_agenda_to_published_minutes(
         NOTE not in m.as_string() and "Tallene ser fine ud" not in m.as_string()
         for m in smtp.to("borger@example.dk")
     )
+    axe(citizen)
+
+    # One click from the mail ends the subscription.
+    html = published[0].get_body(preferencelist=("html",)).get_content()
+    unsubscribe = re.search(r'href="http://127\.0\.0\.1:8000(/afmeld/[^"]+)"', html).group(1)
+    citizen.goto(unsubscribe)
+    axe(citizen)
+    shoot(citizen, "unsubscribe")
+    click_and_load(citizen, citizen.get_by_role("button", name="Afmeld"))
+    assert "Du er afmeldt" in citizen.content()
+    assert not Subscription.objects.exists()
