@@ -67,6 +67,9 @@ _TIMES = re.compile(
 )
 
 
+_YEAR4 = re.compile(r"\d{4}")
+
+
 class FoundDate(NamedTuple):
     day: dt.date
     start: dt.time | None
@@ -125,6 +128,8 @@ def find_date(text: str) -> FoundDate | None:
 
     Raises ValueError when the first date reads as a date but does not exist.
     """
+    if _YEAR4.search(text) is None:  # every form has a four-digit year: most lines stop here
+        return None
     matches = _matches(text)
     if not matches:
         return None

@@ -229,21 +229,17 @@ class HeaderReader:
         found = vocab.header_field(line)
         if found is None:
             return None
-        name, value = found
         lowered = line.casefold()
-        for label in vocab.COLON_LABELS:
-            if lowered.startswith(label) and lowered != label:
+        # The label header_field matched, found the same way (first in the table's order).
+        for label, _name in vocab.LABELS_BY_FIRST.get(lowered[:1], ()):
+            if lowered.startswith(label) and (
+                len(lowered) == len(label) or lowered[len(label)] in " :\t"
+            ):
                 rest = lowered[len(label) :].lstrip()
-                if not rest.startswith(":") and rest:
-                    # "Lokale 2.14" is a place, not a label: only a longer label may match.
-                    longer = [
-                        other
-                        for other in vocab.HEADER_LABELS
-                        if len(other) > len(label) and lowered.startswith(other)
-                    ]
-                    if not longer:
-                        return None
-        return name, value
+                if label in vocab.COLON_LABELS and rest and not rest.startswith(":"):
+                    return None  # "Lokale 2.14" is a place, not a label
+                break
+        return found
 
     def _line(self, raw: str, line: str, line_no: int) -> None:
         glued = _TOC_GLUED.match(line)

@@ -291,6 +291,9 @@ for _label, _name in HEADER_LABELS.items():
     _LABELS_BY_FIRST.setdefault(_label[0], []).append((_label, _name))
 
 
+LABELS_BY_FIRST: Final = _LABELS_BY_FIRST
+
+
 def header_field(line: str) -> tuple[str, str] | None:
     """("location", "Mødelokale 2225") for "Mødested Mødelokale 2225"."""
     lowered = line.casefold()
