@@ -18,8 +18,9 @@ from tests.tools import TOOLS, missing
 
 TESTS = Path(__file__).resolve().parent
 # needs("x") for a tool a test cannot do without; TOOLS_OPTIONAL = ("x",) for
-# one a module uses only when it is there (and passes without it).
-NEEDS = re.compile(r"""(?:needs\(|TOOLS_OPTIONAL\s*=\s*\()([^)]*)\)""")
+# one a module uses only when it is there (and passes without it);
+# TOOLS_NAMED_ONLY = ("x",) for one a module only names (a package list).
+NEEDS = re.compile(r"""(?:needs\(|TOOLS_(?:OPTIONAL|NAMED_ONLY)\s*=\s*\()([^)]*)\)""")
 OWN = {Path(__file__).resolve(), (TESTS / "tools.py").resolve()}
 
 
