@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -79,6 +81,9 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
+RESEND_AFTER = dt.timedelta(hours=1)
+
+
 class SubscribeForm(forms.Form):
     email = forms.EmailField(label="Din e-mailadresse", max_length=254)
 
@@ -94,10 +99,15 @@ def subscribe(request: HttpRequest, municipality: str, slug: str) -> HttpRespons
         email = form.cleaned_data["email"].strip().lower()
         try:
             with transaction.atomic():
-                sub, _created = Subscription.objects.get_or_create(committee=committee, email=email)
+                sub, created = Subscription.objects.get_or_create(committee=committee, email=email)
         except IntegrityError:
-            sub = Subscription.objects.get(committee=committee, email=email)
-        if sub.confirmed_at is None:
+            sub, created = Subscription.objects.get(committee=committee, email=email), False
+        # One confirmation mail an hour at most: the form cannot be used to flood an address.
+        quiet = timezone.now() - sub.created_at < RESEND_AFTER
+        if sub.confirmed_at is None and (created or not quiet):
+            if not created:
+                sub.created_at = timezone.now()
+                sub.save(update_fields=["created_at"])
             subscription_made(sub.pk)
         # The same answer whether the address was known or not.
         sent = True

@@ -163,6 +163,8 @@ def test_citizens_subscribe_with_double_opt_in(
     with django_capture_on_commit_callbacks(execute=True):
         response = Client().post(url, {"email": "Borger@Example.dk"})
     assert "Vi har sendt en e-mail" in response.content.decode()
+    again = Client().post(url, {"email": "borger@example.dk"})  # within the hour: no new mail
+    assert "Vi har sendt en e-mail" in again.content.decode()
     run_worker()
     confirmation = smtp.to("borger@example.dk")
     assert len(confirmation) == 1
