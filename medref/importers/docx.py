@@ -14,6 +14,7 @@ encrypted (OLE) file is refused with a ParseError, never a traceback.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import re
 import zipfile
@@ -26,7 +27,13 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree  # type: ignore[import-untyped]
 
 from medref.documents import BulletList, Heading, ListItem, Paragraph, Table
-from medref.lib.limits import DEFAULT_LIMITS, Deadline, TimeLimitExceeded
+from medref.lib.limits import (
+    DEFAULT_LIMITS,
+    MAX_PACKAGE_MEMBERS,
+    Deadline,
+    TimeLimitExceeded,
+    package_over_limit,
+)
 
 from . import vocabulary as vocab
 from .blocks import RawBlock, clean_inline
@@ -49,10 +56,7 @@ from .wordml import (
 MAX_UNCOMPRESSED_BYTES = DEFAULT_LIMITS.max_unzipped_bytes
 MAX_COMPRESSION_RATIO = DEFAULT_LIMITS.max_compression_ratio
 MAX_SECONDS = DEFAULT_LIMITS.max_seconds
-MAX_MEMBERS = 10_000
-# Members smaller than this are not ratio-checked: they cannot be a bomb, and
-# a few KB of repetitive XML legitimately compresses very well.
-RATIO_FLOOR_BYTES = 1024 * 1024
+MAX_MEMBERS = MAX_PACKAGE_MEMBERS
 # A bold paragraph longer than this is emphasis, not a heading.
 HEADING_MAX_CHARS = 150
 
@@ -96,31 +100,32 @@ def check_package(
         raise ParseError(
             f"{NOT_DOCX} (a zip feature medref cannot read: {exc})", path=path
         ) from exc
-    if len(members) > MAX_MEMBERS:
+    limits = dataclasses.replace(
+        DEFAULT_LIMITS, max_unzipped_bytes=max_uncompressed, max_compression_ratio=max_ratio
+    )
+    over = package_over_limit(members, limits)
+    if over is not None and over.kind == "members":
         raise LimitExceeded(
             f"{NOT_DOCX}: the package holds {len(members)} files; the limit is {MAX_MEMBERS}",
             path=path,
-            setting="MEDREF_IMPORT_MAX_UNZIPPED_BYTES",
+            setting=over.setting,
         )
     if any(member.flag_bits & 0x1 for member in members):
         raise ParseError(f"{NOT_DOCX} (its zip entries are encrypted)", path=path)
-    total = sum(member.file_size for member in members)
-    if total > max_uncompressed:
+    if over is not None and over.kind == "unzipped":
         raise LimitExceeded(
-            f"the package unpacks to {total / MB:.0f} MB; the limit is "
+            f"the package unpacks to {over.found / MB:.0f} MB; the limit is "
             f"{max_uncompressed / MB:.0f} MB uncompressed",
             path=path,
-            setting="MEDREF_IMPORT_MAX_UNZIPPED_BYTES",
+            setting=over.setting,
         )
-    for member in members:
-        ratio = member.file_size / max(member.compress_size, 1)
-        if member.file_size > RATIO_FLOOR_BYTES and ratio > max_ratio:
-            raise LimitExceeded(
-                f"{member.filename} is compressed {ratio:.0f}:1; the limit is "
-                f"{max_ratio:g}:1 (a zip bomb?)",
-                path=path,
-                setting="MEDREF_IMPORT_MAX_COMPRESSION_RATIO",
-            )
+    if over is not None:
+        raise LimitExceeded(
+            f"{over.member} is compressed {over.found:.0f}:1; the limit is "
+            f"{max_ratio:g}:1 (a zip bomb?)",
+            path=path,
+            setting=over.setting,
+        )
     _check_parts(data, path)
 
 

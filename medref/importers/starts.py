@@ -37,6 +37,10 @@ class Start(NamedTuple):
     above: int = 0
 
 
+# First characters of an item heading or a number alone (cues.item_cue, cues.number_alone).
+_STARTS = frozenset("0123456789pPdDnNsS§åÅlLfFvV-•*–·▪●○ ")
+
+
 class _Candidate(NamedTuple):
     at: int
     cue: cues.ItemCue
@@ -60,7 +64,8 @@ def _candidates(blocks: list[RawBlock]) -> list[_Candidate]:
     found: list[_Candidate] = []
     for index, block in enumerate(blocks):
         text = _one_line(block)
-        if not text:
+        # Cheap test first (most blocks are prose): what an item heading can start with.
+        if not text or text[:1] not in _STARTS:
             continue
         cue = cues.item_cue(text, explicit=block.explicit_heading)
         if cue is not None:

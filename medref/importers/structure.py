@@ -87,9 +87,15 @@ def clean_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
         inner = block.block
         if isinstance(inner, Paragraph | Heading) and len(block.lines) == 1:
             text = inner.text
-            if cues.is_boilerplate(text):
+            if (len(text) <= 45 or "ookie" in text.lower() or text[:1] in "aitAIT") and (
+                cues.is_boilerplate(text)
+            ):
                 continue
-            dotted = _MIDDLE_DOT.match(text) if text[:1] in "·▪◦" else None
+            first = text[:1]
+            if first not in "·▪◦fFvVsS":
+                kept.append(block)  # no middle dot, no widget prefix: as it is
+                continue
+            dotted = _MIDDLE_DOT.match(text) if first in "·▪◦" else None
             if dotted:
                 # "·  at …": a bullet the text export did not mark as one.
                 item = ListItem(dotted["text"])
