@@ -46,10 +46,7 @@ def run(quick: bool = False) -> Table:
         [
             "all",
             f"{totals['source'][0] / max(totals['source'][1], 1):.1%}",
-            *(
-                f"{totals[f][0] / totals[f][1]:.1%}" if totals[f][1] else "-"
-                for f in FORMATS[1:]
-            ),
+            *(f"{totals[f][0] / totals[f][1]:.1%}" if totals[f][1] else "-" for f in FORMATS[1:]),
             str(totals["source"][1]),
         ]
     )

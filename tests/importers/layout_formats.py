@@ -31,7 +31,8 @@ def text_as_html(text: str) -> str:
     """A text file as HTML: one paragraph per non-blank line."""
     lines = [line.strip() for line in text.splitlines()]
     body = "\n".join(f"<p>{html.escape(line)}</p>" for line in lines if line)
-    return f'<!DOCTYPE html><html lang="da"><head><meta charset="utf-8"></head><body>{body}</body></html>'
+    head = '<head><meta charset="utf-8"></head>'
+    return f'<!DOCTYPE html><html lang="da">{head}<body>{body}</body></html>'
 
 
 def _as_html(source: Path, folder: Path) -> Path | None:
