@@ -21,9 +21,11 @@ from django.db.models import Prefetch
 from medref.meetings.models import AgendaItem, Section
 from medref.search.access import visibility_for
 from medref.search.backends import Filters, Visibility, backend, count_cap
+from medref.search.compounds import Lexicon, text_lexicon
 from medref.search.models import SearchEntry
 from medref.search.query import Query, parse
-from medref.search.snippets import positions_for_query, snippet
+from medref.search.services import base_lexicon
+from medref.search.snippets import excerpt, matched_words, positions_for_query, snippet
 
 PAGE_SIZE = 20
 HISTORY_PAGE_SIZE = 50
@@ -187,6 +189,11 @@ def facets(
 class TimelineEntry:
     item: AgendaItem
     decision: str | None  # the Beslutning text, when there is one the reader may see
+    # HTML: the decision around its first matched word (else its beginning), hits in <mark>.
+    decision_excerpt: str = ""
+    # When the decision shows no matched word: the first other section that has one.
+    match_heading: str = ""
+    match_excerpt: str = ""  # HTML, hits in <mark>
 
 
 @dataclass(frozen=True)
@@ -240,15 +247,51 @@ def case_history(
     start = (page - 1) * page_size
     if start >= total:
         return Timeline(text, by_number, [], total, page, page_size, capped)
-    decisions = Section.objects.filter(kind=Section.Kind.DECISION).order_by("position")
-    items = items.prefetch_related(Prefetch("sections", decisions, to_attr="decisions"))
-    ordered = items.order_by(*_TIMELINE_ORDER)[start : start + page_size]
-    entries = []
-    for item in ordered:
-        shown = visibility.sees_decisions(item.meeting.committee_id, item.meeting.status)
-        texts = [s.text for s in item.decisions] if shown else []  # type: ignore[attr-defined]
-        entries.append(TimelineEntry(item, "\n\n".join(texts) if texts else None))
+    sections = Section.objects.only("item_id", "kind", "heading", "text").order_by("position")
+    items = items.prefetch_related(Prefetch("sections", sections, to_attr="shown_sections"))
+    ordered = list(items.order_by(*_TIMELINE_ORDER)[start : start + page_size])
+    found = None if by_number else parse(text)
+    entries = [_timeline_entry(item, visibility, found) for item in ordered]
     return Timeline(text, by_number, entries, total, page, page_size, capped)
+
+
+def _timeline_entry(item: AgendaItem, visibility: Visibility, query: Query | None) -> TimelineEntry:
+    """One item of the case history with excerpts that show the matched words: the
+    decision's, and another section's when the decision has none of them."""
+    shown = visibility.sees_decisions(item.meeting.committee_id, item.meeting.status)
+    decisions, others = [], []
+    for section in item.shown_sections:  # type: ignore[attr-defined]
+        if section.kind == Section.Kind.DECISION:
+            if shown:
+                decisions.append(section.text)
+        elif section.text:
+            others.append(section)
+    decision = "\n\n".join(decisions) if decisions else None
+    if query is None:
+        return TimelineEntry(item, decision, excerpt(decision, set()) if decision else "")
+    lexicon: list[Lexicon] = []
+
+    def parts_of(word: str) -> tuple[str, ...]:
+        # Built only when a word may be a compound of a query word (most pages: never).
+        if not lexicon:
+            lexicon.append(text_lexicon(base_lexicon(), *decisions, *(s.text for s in others)))
+        return lexicon[0].word_parts(word)
+
+    hits = matched_words(decision, query, parts_of) if decision else set()
+    decision_excerpt = excerpt(decision, hits) if decision else ""
+    if hits:
+        return TimelineEntry(item, decision, decision_excerpt)
+    for section in others:
+        hits = matched_words(section.text, query, parts_of)
+        if hits:
+            return TimelineEntry(
+                item,
+                decision,
+                decision_excerpt,
+                section.heading or section.get_kind_display(),
+                excerpt(section.text, hits),
+            )
+    return TimelineEntry(item, decision, decision_excerpt)
 
 
 def to_contract(page: SearchPage) -> dict[str, object]:
