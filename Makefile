@@ -62,7 +62,10 @@ run: system-packages-run setup migrate messages
 	$(DEV_ENV) $(PY) manage.py load_demo
 	$(DEV_ENV) $(PY) manage.py load_demo_accounts
 	$(DEV_ENV) $(PY) manage.py load_demo_absence
-	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+	@echo "serving on http://127.0.0.1:8000 with the background worker (e-mail, bilag text) beside it"
+	@$(DEV_ENV) $(PY) manage.py db_worker --queue-name '*' & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
 # pytest exits 5 when it collects no test; that is not a failure here.
 test: test-sqlite test-postgres
