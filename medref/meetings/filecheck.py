@@ -6,15 +6,32 @@ reader of that type: a PDF by PDFium, an office file as the zip package its
 format prescribes (every member readable, the members that make it that
 format present), an image by Pillow, a text file as UTF-8.
 
-Pure: no Django imports. ``check_content`` returns None for a good file or
-the ``Problem`` found; the caller words it for the user.
+A package is held to the limits of ``medref.lib.limits`` before any member
+is unpacked: its directory must not declare more members, more unpacked
+bytes or a higher compression ratio than allowed (a zip bomb of 100 KB that
+unpacks to gigabytes is refused in milliseconds), and the read-through that
+checks every member's CRC stops as soon as more than the unpacked-size limit
+has come out.
+
+Pure: no Django imports. ``check_content`` returns None for a good file, the
+``Problem`` found, or the ``PackageOverLimit`` a package is over; the caller
+words it for the user.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from enum import StrEnum
+
+from medref.lib.limits import (
+    DEFAULT_LIMITS,
+    Limits,
+    PackageOverLimit,
+    package_over_limit,
+    read_package_through,
+)
 
 # The Content-Type each accepted extension is served with.
 CONTENT_TYPES: dict[str, str] = {
@@ -83,11 +100,22 @@ def _pdf(data: bytes) -> Problem | None:
     return None
 
 
-def _package(data: bytes, extension: str) -> Problem | None:
+def _package(data: bytes, extension: str, limits: Limits) -> Problem | PackageOverLimit | None:
+    # Nothing before the archive (a program in front of a zip still reads as
+    # one) and nothing after its end record and that record's comment.
+    if not data.startswith(b"PK\x03\x04"):
+        return Problem.NOT_PACKAGE
+    end = data.rfind(b"PK\x05\x06")
+    if end < 0 or end + 22 + int.from_bytes(data[end + 20 : end + 22], "little") != len(data):
+        return Problem.NOT_PACKAGE
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if archive.testzip() is not None:
-                return Problem.NOT_PACKAGE
+            # The directory's word first, so that nothing is unpacked from a bomb.
+            over = package_over_limit(archive.infolist(), limits)
+            if over is None:
+                over = read_package_through(archive, limits)
+            if over is not None:
+                return over
             names = set(archive.namelist())
             if extension in _OOXML_MAIN:
                 if "[Content_Types].xml" not in names or _OOXML_MAIN[extension] not in names:
@@ -97,14 +125,16 @@ def _package(data: bytes, extension: str) -> Problem | None:
                 or archive.read("mimetype").strip() != (_ODF_MIMETYPE[extension])
             ):
                 return Problem.NOT_OFFICE
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError):
-        return Problem.NOT_PACKAGE
-    # Nothing before the archive (a program in front of a zip still reads as
-    # one) and nothing after its end record and that record's comment.
-    if not data.startswith(b"PK\x03\x04"):
-        return Problem.NOT_PACKAGE
-    end = data.rfind(b"PK\x05\x06")
-    if end < 0 or end + 22 + int.from_bytes(data[end + 20 : end + 22], "little") != len(data):
+    except (
+        zipfile.BadZipFile,  # a CRC or header that does not match
+        zipfile.LargeZipFile,
+        zlib.error,  # deflated data that does not inflate
+        NotImplementedError,  # a compression method zipfile lacks
+        RuntimeError,  # an encrypted member
+        EOFError,
+        OSError,
+        ValueError,
+    ):
         return Problem.NOT_PACKAGE
     return None
 
@@ -122,8 +152,11 @@ def _image(data: bytes, extension: str) -> Problem | None:
     return None
 
 
-def check_content(extension: str, data: bytes) -> Problem | None:
-    """None when ``data`` opens as a whole as a file of ``extension``; else the problem.
+def check_content(
+    extension: str, data: bytes, limits: Limits = DEFAULT_LIMITS
+) -> Problem | PackageOverLimit | None:
+    """None when ``data`` opens as a whole as a file of ``extension``; else the problem,
+    or for an office package the limit (of ``limits``) it is over.
 
     Extensions medref has no reader for are not checked here (the allowed
     list, a setting, says which are accepted at all).
@@ -132,7 +165,7 @@ def check_content(extension: str, data: bytes) -> Problem | None:
     if extension == "pdf":
         return _pdf(data)
     if extension in _OOXML_MAIN or extension in _ODF_MIMETYPE:
-        return _package(data, extension)
+        return _package(data, extension, limits)
     if extension in _IMAGE_FORMATS:
         return _image(data, extension)
     if extension == "txt":

@@ -4,8 +4,11 @@ A zip bomb .docx (built here: 122 KB that unpacks to 30 MB of paragraphs)
 used to be unpacked by python-docx inside the upload request (42.5 s and
 660 MB of memory on the development machine, with SQLite's write lock
 held). Now the package check refuses it in milliseconds, after the commit;
-the upload succeeds, the bilag stays attached as a file and is simply not
-searched, and the item editor says so.
+the bilag stays attached as a file and is simply not searched, and the item
+editor says so. (Since the upload's own content check holds packages to the
+same limits, medref.meetings.filecheck, a new upload of a bomb is refused at
+once; the uploads here run under a looser ratio limit, as for a bilag stored
+before that check or before the limits were tightened.)
 """
 
 from __future__ import annotations
@@ -149,22 +152,25 @@ def planned(personas: Personas) -> Meeting:  # noqa: F811
 
 
 def upload(client: Client, meeting: Meeting, name: str, data: bytes) -> tuple[int, float]:
+    """Upload under a ratio limit loose enough to admit the bomb (the upload check
+    would refuse it); the reading after the upload has the usual limits again."""
     item = meeting.items.get(position=2)
     start = time.perf_counter()
-    response = client.post(
-        reverse("web:meetings:add_attachment", args=[meeting.pk, item.pk]),
-        {
-            "file": SimpleUploadedFile(name, data),
-            "title": "Handleplan",
-            "version": str(item.version),
-        },
-    )
+    with override_settings(MEDREF_IMPORT_MAX_COMPRESSION_RATIO=100_000):
+        response = client.post(
+            reverse("web:meetings:add_attachment", args=[meeting.pk, item.pk]),
+            {
+                "file": SimpleUploadedFile(name, data),
+                "title": "Handleplan",
+                "version": str(item.version),
+            },
+        )
     return response.status_code, time.perf_counter() - start
 
 
 @pytest.mark.django_db
 @pytest.mark.usefixtures("media")
-def test_uploading_a_zip_bomb_succeeds_and_the_bilag_is_kept_unsearched(
+def test_a_zip_bomb_admitted_at_upload_is_kept_unsearched(
     planned: Meeting,
     client_as: Callable[[str], Client],  # noqa: F811
     bomb: bytes,

@@ -16,6 +16,7 @@ from medref.accounts.permissions import Action
 from medref.documents.model import SectionKind
 from medref.documents.plain import blocks_text
 from medref.documents.serialize import blocks_to_data
+from medref.lib.limits import PackageOverLimit, limits_from
 from medref.meetings.filecheck import Problem, check_content
 from medref.meetings.models import AgendaItem, Attachment, MeetingEvent, Section
 from medref.meetings.text import markdown_to_blocks
@@ -201,8 +202,50 @@ def set_recommendation(
     return item
 
 
-def _content_message(problem: Problem, extension: str, name: str) -> str:
+def _limit_message(over: PackageOverLimit, name: str) -> str:
+    """Which limit an office package is over, naming the file, the limit and its setting."""
+    values = {"name": name, "setting": over.setting, "member": over.member}
+    if over.kind == "members":
+        values |= {"found": f"{over.found:.0f}", "limit": f"{over.limit:.0f}"}
+        return (
+            _(
+                "“%(name)s” cannot be attached: it consists of %(found)s files, and the limit is "
+                "%(limit)s (%(setting)s)."
+            )
+            % values
+        )
+    if over.kind == "ratio":
+        values |= {"found": f"{over.found:.0f}", "limit": f"{over.limit:g}"}
+        return (
+            _(
+                "“%(name)s” cannot be attached: its part %(member)s is compressed %(found)s:1, "
+                "and the limit is %(limit)s:1 (%(setting)s). An ordinary document is not "
+                "packed that tightly; the file has not been unpacked."
+            )
+            % values
+        )
+    values |= {"found": f"{over.found / 1_048_576:.0f}", "limit": f"{over.limit / 1_048_576:.0f}"}
+    if over.at_least:
+        return (
+            _(
+                "“%(name)s” cannot be attached: unpacked it takes up more than %(limit)s MB, "
+                "which is the limit (%(setting)s)."
+            )
+            % values
+        )
+    return (
+        _(
+            "“%(name)s” cannot be attached: unpacked it would take up %(found)s MB, and the "
+            "limit is %(limit)s MB (%(setting)s); the file has not been unpacked."
+        )
+        % values
+    )
+
+
+def _content_message(problem: Problem | PackageOverLimit, extension: str, name: str) -> str:
     """What is wrong with the file's content, for the person who uploaded it."""
+    if isinstance(problem, PackageOverLimit):
+        return _limit_message(problem, name)
     values = {"name": name, "type": extension.upper()}
     if problem == Problem.NOT_UTF8:
         return _("A text file must be UTF-8.")
@@ -249,7 +292,7 @@ def check_upload(upload: UploadedFile) -> str:
     upload.seek(0)
     data = upload.read()
     upload.seek(0)
-    problem = check_content(extension, data)
+    problem = check_content(extension, data, limits_from(settings))
     if problem is not None:
         raise InvalidInput(_content_message(problem, extension, name), field="file")
     return extension
