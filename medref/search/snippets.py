@@ -5,6 +5,11 @@ among the stemmed words, worked out here from the query on both
 databases, is the position of the original word to mark. A word that
 matched only through its compound parts ("fravær" in
 "sygefraværsrapporter") is marked when it contains the part.
+
+Texts the index does not hold as entries (the case history's decisions and
+sections) are matched word by word here (``matched_words``, the same
+folding, stemming and compound parts) and cut to at most a number of
+characters around the first hit (``excerpt``).
 """
 
 from __future__ import annotations
