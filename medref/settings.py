@@ -11,11 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 from medref.lib.env import env_bool, env_database, env_int, env_list, env_str
 from medref.lib.limits import DEFAULT_LIMITS
+
+# Django's generic classes (ModelAdmin[Meeting], UploadedFile[bytes], ...) take
+# type arguments at runtime, as mypy with django-stubs asks for.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
