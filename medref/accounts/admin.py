@@ -4,7 +4,7 @@ from .models import MunicipalityAdministrator
 
 
 @admin.register(MunicipalityAdministrator)
-class MunicipalityAdministratorAdmin(admin.ModelAdmin):
+class MunicipalityAdministratorAdmin(admin.ModelAdmin[MunicipalityAdministrator]):
     list_display = ["user", "municipality"]
     list_filter = ["municipality"]
     autocomplete_fields = ["user", "municipality"]

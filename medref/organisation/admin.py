@@ -4,14 +4,14 @@ from .models import Committee, Membership, MembershipChange, Municipality, Perso
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(admin.ModelAdmin[Municipality]):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Committee)
-class CommitteeAdmin(admin.ModelAdmin):
+class CommitteeAdmin(admin.ModelAdmin[Committee]):
     list_display = ["name", "level", "parent", "municipality"]
     list_filter = ["municipality", "level"]
     search_fields = ["name"]
@@ -19,7 +19,7 @@ class CommitteeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(admin.ModelAdmin[Person]):
     list_display = ["name", "email", "user", "municipality"]
     list_filter = ["municipality"]
     search_fields = ["name", "email"]
@@ -28,7 +28,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(admin.ModelAdmin[Membership]):
     list_display = ["person", "committee", "role", "side", "title", "start", "end"]
     list_filter = ["role", "side", "committee__municipality"]
     search_fields = ["person__name", "committee__name"]
@@ -36,7 +36,7 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(MembershipChange)
-class MembershipChangeAdmin(admin.ModelAdmin):
+class MembershipChangeAdmin(admin.ModelAdmin[MembershipChange]):
     list_display = ["at", "kind", "membership", "actor"]
     list_filter = ["kind"]
     # History is written by the services only.

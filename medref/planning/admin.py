@@ -7,19 +7,19 @@ from .models import FollowUp, KlippekortRuleSet, PlanningEvent, StandardTheme
 
 
 @admin.register(StandardTheme)
-class StandardThemeAdmin(admin.ModelAdmin):
+class StandardThemeAdmin(admin.ModelAdmin[StandardTheme]):
     list_display = ["title", "recurrence", "quarters", "month", "every_years", "municipality"]
     list_filter = ["municipality", "recurrence"]
     ordering = ["municipality", "position"]
 
 
 @admin.register(KlippekortRuleSet)
-class KlippekortRuleSetAdmin(admin.ModelAdmin):
+class KlippekortRuleSetAdmin(admin.ModelAdmin[KlippekortRuleSet]):
     list_display = ["municipality"]
 
 
 @admin.register(FollowUp)
-class FollowUpAdmin(admin.ModelAdmin):
+class FollowUpAdmin(admin.ModelAdmin[FollowUp]):
     list_display = ["text", "committee", "due_month", "status", "from_archive"]
     list_filter = ["status", "from_archive", "committee"]
     search_fields = ["text"]
@@ -27,7 +27,7 @@ class FollowUpAdmin(admin.ModelAdmin):
 
 
 @admin.register(PlanningEvent)
-class PlanningEventAdmin(admin.ModelAdmin):
+class PlanningEventAdmin(admin.ModelAdmin[PlanningEvent]):
     list_display = ["action", "committee", "actor", "at"]
     list_filter = ["action", "committee"]
     readonly_fields = ["committee", "meeting", "followup", "actor", "at", "action", "details"]
