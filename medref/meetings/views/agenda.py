@@ -24,7 +24,7 @@ from medref.meetings.workflow import agenda, minutes
 from medref.meetings.workflow.errors import NeedsConfirmation, WorkflowError
 from medref.organisation.models import Committee
 
-from .common import STEP_BY_SLUG, back_to, editor_links, next_steps, require
+from .common import STEP_BY_SLUG, back_to, editor_links, is_htmx, next_steps, require
 
 
 @login_required
@@ -81,7 +81,7 @@ def _agenda_response(request: HttpRequest, pk: int, **forms: object) -> HttpResp
     """The agenda editor, whole or (htmx) just its items part."""
     meeting = selectors.meeting_detail(pk)
     context = _editor_context(request, meeting, **forms)
-    if request.htmx:
+    if is_htmx(request):
         return render(request, "meetings/editor.html#agenda", context)
     return render(request, "meetings/editor.html", context)
 
@@ -145,7 +145,7 @@ def add_item(request: HttpRequest, pk: int) -> HttpResponse:
         except WorkflowError as refused:
             show_error(form, refused)
         else:
-            if request.htmx:
+            if is_htmx(request):
                 return _agenda_response(request, pk)
             return back_to(reverse("web:meetings:editor", args=[pk]), "punkter")
     return _agenda_response(request, pk, add_form=form)
@@ -164,7 +164,7 @@ def _item_action(
         run(item)
     except WorkflowError as refused:
         return _agenda_response(request, pk, error=refused.message)
-    if request.htmx:
+    if is_htmx(request):
         return _agenda_response(request, pk)
     return back_to(reverse("web:meetings:editor", args=[pk]), "punkter")
 
@@ -254,7 +254,7 @@ def transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         context = {"meeting": meeting, "committee": meeting.committee, "error": message}
         return render(request, "meetings/refused.html", context, status=409)
     else:
-        doubts = minutes.doubts(meeting, found.service)
+        doubts = list(minutes.doubts(meeting, found.service))
     context = {
         "meeting": meeting,
         "committee": meeting.committee,
@@ -370,14 +370,14 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def sent_agenda(request: HttpRequest, pk: int) -> HttpResponse:
+def sent_agenda(request: HttpRequest, pk: int) -> FileResponse:
     """The agenda as it was sent: in full for members, the public version for others."""
     meeting = get_object_or_404(Meeting.objects.select_related("committee__municipality"), pk=pk)
     access = meeting_access(request.user, meeting)
     if not access.view:
         raise Http404
     stored = meeting.agenda_file if access.closed else meeting.public_agenda_file
-    if not stored:
+    if not stored or not stored.name:
         raise Http404
     extension = stored.name.rsplit(".", 1)[-1].lower()
     suffix = "" if access.closed else "-offentlig"
@@ -396,7 +396,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     access = meeting_access(request.user, meeting)
     if not (access.can(Action.EDIT_AGENDA) or access.can(Action.WRITE_MINUTES)):
         raise PermissionDenied
-    text = next((v for k, v in request.POST.items() if k == "text" or k.endswith("-text")), "")
+    text = next((request.POST[k] for k in request.POST if k == "text" or k.endswith("-text")), "")
     blocks = markdown_to_blocks(text)
     context = {"blocks": blocks, "emphasis_dropped": bool(_EMPHASIS.search(text))}
     return render(request, "meetings/_preview.html", context)

@@ -20,7 +20,7 @@ _INLINE = frozenset({"pdf", "png", "jpg", "jpeg", "txt"})
 
 
 @require_GET
-def download(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
+def download(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
     """One bilag's file, to those who may see it on the meeting page.
 
     404 (never 403, so nothing leaks) when the meeting is not theirs to see,
@@ -36,17 +36,19 @@ def download(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
     access = meeting_access(request.user, attachment.item.meeting)
     if not access.view or (attachment.item.closed and not access.closed):
         raise Http404
-    if not attachment.file:
+    stored_name = attachment.file.name
+    if not stored_name:
         raise Http404
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    extension = PurePath(attachment.file.name).suffix.lower().lstrip(".")
-    response = FileResponse(handle, content_type=content_type(extension))
-    response["Content-Disposition"] = content_disposition_header(
+    extension = PurePath(stored_name).suffix.lower().lstrip(".")
+    response = FileResponse(
+        handle,
+        content_type=content_type(extension),
         as_attachment=extension not in _INLINE,
-        filename=download_name(attachment.title, attachment.file.name),
+        filename=download_name(attachment.title, stored_name),
     )
     response["X-Content-Type-Options"] = "nosniff"
     # Who may have it differs by reader: no shared cache may keep it.
@@ -65,7 +67,7 @@ def combined_agenda(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.view:
         raise Http404
     stored = meeting.agenda_file if access.closed else meeting.public_agenda_file
-    if not stored or not stored.name.lower().endswith(".pdf"):
+    if not stored or not (stored.name or "").lower().endswith(".pdf"):
         raise Http404
     with stored.open("rb") as handle:
         combined = pdfium.PdfDocument(handle.read())
@@ -73,7 +75,7 @@ def combined_agenda(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.closed:
         bilag = bilag.filter(item__closed=False)
     for attachment in bilag.order_by("item__position", "position"):
-        if not attachment.file.name.lower().endswith(".pdf"):
+        if not (attachment.file.name or "").lower().endswith(".pdf"):
             continue
         try:
             with attachment.file.open("rb") as handle:
@@ -88,7 +90,8 @@ def combined_agenda(request: HttpRequest, pk: int) -> HttpResponse:
     suffix = "" if access.closed else "-offentlig"
     name = f"samlet-dagsorden-{meeting.committee.slug}-{meeting.meeting_date:%Y-%m-%d}{suffix}.pdf"
     response = HttpResponse(out.getvalue(), content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(as_attachment=False, filename=name)
+    disposition = content_disposition_header(as_attachment=False, filename=name)
+    response["Content-Disposition"] = disposition or "inline"
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

@@ -9,11 +9,17 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_htmx.middleware import HtmxDetails
 
 from medref.accounts.permissions import Action, MeetingAccess, meeting_access
 from medref.meetings.models import Meeting
 
 Status = Meeting.Status
+
+
+def is_htmx(request: HttpRequest) -> bool:
+    """Whether htmx sent the request (its HX-Request header, read as django-htmx reads it)."""
+    return bool(HtmxDetails(request))
 
 
 @dataclass(frozen=True)

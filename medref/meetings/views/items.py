@@ -33,7 +33,7 @@ from medref.meetings.text import blocks_to_markdown
 from medref.meetings.workflow import agenda, sections
 from medref.meetings.workflow.errors import WorkflowError
 
-from .common import back_to, editor_links, require
+from .common import back_to, editor_links, is_htmx, require
 
 
 def _item_or_404(pk: int, item_pk: int) -> AgendaItem:
@@ -100,11 +100,11 @@ def _part(anchor: str) -> str:
 
 def _page(request: HttpRequest, item: AgendaItem, part: str = "", **bound: Any) -> HttpResponse:
     context = _context(request, item, **bound)
-    if request.htmx and part:
+    if is_htmx(request) and part:
         # Only the saved form's part; the other forms carry the new version
         # through editor.js (data-item-version), and keep what is typed in them.
         return render(request, f"meetings/item.html#part-{part}", {**context, "part": part})
-    if request.htmx:
+    if is_htmx(request):
         return render(request, "meetings/item.html#editor", context)
     return render(request, "meetings/item.html", context)
 
@@ -141,7 +141,7 @@ def _save(
         except WorkflowError as refused:
             show_error(form, refused)
         else:
-            if request.htmx:
+            if is_htmx(request):
                 fresh = _fresh(pk, item_pk)
                 # A recommendation or bilag that adds its section shows it in the list too
                 # (out of band: the list only, so a half-typed new section stays).
@@ -206,7 +206,7 @@ def section(request: HttpRequest, pk: int, item_pk: int, section_pk: int) -> Htt
             prefix=f"afsnit-{found.pk}",
         )
         context = _context(request, item, editing_section=found, edit_form=form)
-        if request.htmx:
+        if is_htmx(request):
             return render(request, "meetings/item.html#section-form", {**context, "section": found})
         return render(request, "meetings/item.html", context)
 

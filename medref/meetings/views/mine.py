@@ -48,7 +48,7 @@ def my_meetings(request: HttpRequest) -> HttpResponse:
         committees = committees_where(user, action)
         if committees:
             todo_filter |= Q(status=status, committee_id__in=committees)
-    kinds = {status: kind for status, _action, kind in _TODO}
+    kinds: dict[str, str] = {status: kind for status, _action, kind in _TODO}
     todo = [
         (meeting, kinds[meeting.status])
         for meeting in visible.filter(todo_filter).order_by("meeting_date")[:50]

@@ -25,7 +25,7 @@ from medref.meetings.workflow.errors import WorkflowError
 from medref.meetings.workflow.standard import standard_decision
 from medref.participation.selectors import reported_afbud
 
-from .common import back_to, editor_links, next_steps, require
+from .common import back_to, editor_links, is_htmx, next_steps, require
 
 
 def _meeting_or_404(pk: int) -> Meeting:
@@ -217,7 +217,7 @@ def decision(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         except WorkflowError as refused:
             show_error(form, refused)
         else:
-            if not request.htmx:
+            if not is_htmx(request):
                 return back_to(reverse("web:meetings:minutes", args=[pk]), f"beslutning-{item.pk}")
             meeting = _meeting_or_404(pk)
             item = next(i for i in meeting.items.all() if i.pk == item_pk)
@@ -227,7 +227,7 @@ def decision(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
             context["current"] = _decision(item)
             return render(request, "meetings/minutes.html#decision", context)
     context = {"meeting": meeting, "item": item, "form": form, "current": _decision(item)}
-    if request.htmx:
+    if is_htmx(request):
         return render(request, "meetings/minutes.html#decision", context)
     access = require(request, meeting, Action.WRITE_MINUTES)
     return _minutes_page(request, meeting, access, {item.pk: form})
