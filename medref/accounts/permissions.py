@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -113,7 +113,7 @@ def _is_superuser(user: AnyUser) -> bool:
     return bool(getattr(user, "is_superuser", False)) and bool(user.is_active)
 
 
-def _signed_in(user: AnyUser | None) -> bool:
+def _signed_in(user: AnyUser | None) -> TypeGuard[AbstractBaseUser]:
     return user is not None and bool(user.is_authenticated) and bool(user.is_active)
 
 

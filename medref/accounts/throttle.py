@@ -18,14 +18,11 @@ from django.shortcuts import render
 def client_ip(request: HttpRequest) -> str | None:
     """The client's address as the nearest trusted proxy saw it."""
     proxies = settings.MEDREF_TRUSTED_PROXIES
-    remote = request.META.get("REMOTE_ADDR") or None
+    remote: str | None = request.META.get("REMOTE_ADDR") or None
     if proxies <= 0:
         return remote
-    forwarded = [
-        part.strip()
-        for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        if part.strip()
-    ]
+    forwarded_for: str = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    forwarded = [part.strip() for part in forwarded_for.split(",") if part.strip()]
     if len(forwarded) < proxies:
         # Fewer entries than proxies: the request did not come through all of
         # them, so the address the innermost one saw is the best there is.

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Field
 from django.utils.translation import gettext as _
 
 from medref.accounts.permissions import Action, raise_unless
@@ -35,7 +36,9 @@ LEVEL_BELOW: dict[str, Committee.Level] = {
     Committee.Level.AFDELINGSMED: Committee.Level.AFDELINGSMED,
 }
 # Room left in the slug field for a "-2", "-3"… suffix.
-_SLUG_BASE_LENGTH = Committee._meta.get_field("slug").max_length - 10
+_SLUG_FIELD = Committee._meta.get_field("slug")
+assert isinstance(_SLUG_FIELD, Field) and _SLUG_FIELD.max_length is not None
+_SLUG_BASE_LENGTH = _SLUG_FIELD.max_length - 10
 
 
 def new_committee_of(municipality: Municipality) -> Committee:
@@ -131,6 +134,11 @@ def _name_taken(municipality: Municipality, name: str) -> ValidationError:
     return ValidationError({"name": _name_taken_message(municipality, name)})
 
 
+def _field_label(name: str) -> str:
+    field = Committee._meta.get_field(name)
+    return str(field.verbose_name) if isinstance(field, Field) else name
+
+
 def _log_committee(
     actor: AnyUser | None, committee: Committee, flag: int, fields: Iterable[str] = ()
 ) -> None:
@@ -140,7 +148,7 @@ def _log_committee(
     if flag == ADDITION:
         message: list[dict[str, object]] = [{"added": {}}]
     else:
-        labels = [str(Committee._meta.get_field(f).verbose_name) for f in fields]
+        labels = [_field_label(f) for f in fields]
         message = [{"changed": {"fields": labels}}]
     LogEntry.objects.log_actions(
         actor.pk, [committee], flag, change_message=message, single_object=True

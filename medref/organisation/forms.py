@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from .models import Committee, Membership
 
@@ -13,7 +14,7 @@ from .models import Committee, Membership
 DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"]
 
 
-def date_field(label: str, *, required: bool = True) -> forms.DateField:
+def date_field(label: StrOrPromise, *, required: bool = True) -> forms.DateField:
     return forms.DateField(
         label=label,
         required=required,
@@ -31,7 +32,7 @@ class DescribedErrorsForm(forms.Form):
         for name in self.errors:
             if name in self.fields:
                 widget = self.fields[name].widget
-                widget.attrs["aria-describedby"] = f"{self.auto_id % name}-fejl"
+                widget.attrs["aria-describedby"] = f"{self[name].auto_id}-fejl"
 
 
 class MembershipForm(DescribedErrorsForm):

@@ -99,7 +99,7 @@ class Seats:
 
 
 def _listing_order(membership: Membership) -> tuple[int, str, str, dt.date]:
-    side_order = {Membership.Side.MANAGEMENT: "0", Membership.Side.EMPLOYEES: "1"}
+    side_order: dict[str, str] = {Membership.Side.MANAGEMENT: "0", Membership.Side.EMPLOYEES: "1"}
     return (
         ROLE_ORDER.get(membership.role, len(ROLE_ORDER)),
         side_order.get(membership.side, "2"),

@@ -331,10 +331,9 @@ def _plain(value: object) -> object:
 
 
 def _record(membership: Membership, kind: str, actor: AnyUser | None, **details: object) -> None:
-    signed_in = actor is not None and actor.is_authenticated
     MembershipChange.objects.create(
         membership=membership,
         kind=kind,
-        actor_id=actor.pk if signed_in else None,
+        actor_id=actor.pk if actor is not None and actor.is_authenticated else None,
         details=details,
     )
