@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from django.core.files.storage import Storage, default_storage
-from django.db.models import Model
+from django.db.models import FileField, Model
 from django.utils import timezone
 
 from .models import Attachment, Meeting, MeetingEvent
@@ -33,8 +33,14 @@ FILE_FIELDS: tuple[tuple[type[Model], str], ...] = (
 DEFAULT_AGE = dt.timedelta(days=1)
 
 
+def _file_field(model: type[Model], name: str) -> FileField:
+    field = model._meta.get_field(name)
+    assert isinstance(field, FileField), f"{model.__name__}.{name} is not a file field"
+    return field
+
+
 def _folders() -> list[str]:
-    uploads = {str(model._meta.get_field(name).upload_to) for model, name in FILE_FIELDS}
+    uploads = {str(_file_field(model, name).upload_to) for model, name in FILE_FIELDS}
     return sorted({upload.split("/")[0] for upload in uploads})
 
 

@@ -171,7 +171,7 @@ class DecisionForm(VersionedForm):
 
     def decision_text(self) -> str:
         """The text, with the chosen phrasing as its first paragraph."""
-        text = self.cleaned_data["text"].strip()
+        text: str = self.cleaned_data["text"].strip()
         phrase = self.cleaned_data.get("phrase")
         if not phrase:
             return text

@@ -8,6 +8,7 @@ action's name: the page never shows program data.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -98,7 +99,7 @@ def _changes(details: dict[str, Any]) -> list[Change]:
             out.append(_change(FIELD_LABELS[name], _recommendation(before), _recommendation(after)))
             continue
         label = FIELD_LABELS.get(name, name)
-        empty = (None, "", [])
+        empty: tuple[object, ...] = (None, "", [])
         out.append(
             _change(
                 label,
@@ -228,7 +229,7 @@ def describe(event: MeetingEvent) -> Entry:
     return entry
 
 
-_STATUS_SENTENCES = {
+_STATUS_SENTENCES: dict[str, Callable[[], str]] = {
     A.HELD: lambda: _("%(who)s marked the meeting as held"),
     A.MINUTES_SUBMITTED: lambda: _("%(who)s submitted the minutes as a draft"),
     A.MINUTES_APPROVED: lambda: _("%(who)s approved the minutes"),

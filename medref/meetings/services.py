@@ -56,6 +56,8 @@ class MunicipalityMismatch(ImportRefused):
 
 def _existing_meeting(doc: MeetingDocument, municipality_name: str) -> Meeting | None:
     """The meeting ``doc`` would become, looked up without writing anything."""
+    if doc.meeting_date is None:
+        return None  # a meeting always has a date
     return (
         Meeting.objects.select_related("committee__municipality")
         .filter(

@@ -74,7 +74,9 @@ def _clean_case_number(case_number: str | None) -> str | None:
 
 
 def check_free_date(committee: Committee, day: dt.date, exclude: int | None = None) -> None:
-    taken = Meeting.objects.filter(committee=committee, meeting_date=day).exclude(pk=exclude)
+    taken = Meeting.objects.filter(committee=committee, meeting_date=day)
+    if exclude is not None:
+        taken = taken.exclude(pk=exclude)
     if taken.exists():
         raise InvalidInput(
             _("%(committee)s already has a meeting on %(date)s.")

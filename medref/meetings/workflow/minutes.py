@@ -364,8 +364,11 @@ def _transition(
     require_status(meeting, {source}, refusal)
     meeting.status = target
     meeting.save(update_fields=["status"])
-    extra = {"confirmed": [str(c) for c in confirmed]} if confirmed else {}
-    history.record(meeting, event, by, status=[str(source), str(target)], **extra)
+    status = [str(source), str(target)]
+    if confirmed:
+        history.record(meeting, event, by, status=status, confirmed=[str(c) for c in confirmed])
+    else:
+        history.record(meeting, event, by, status=status)
     return meeting
 
 

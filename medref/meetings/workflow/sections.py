@@ -266,7 +266,7 @@ def _content_message(problem: Problem | PackageOverLimit, extension: str, name: 
     )
 
 
-def check_upload(upload: UploadedFile) -> str:
+def check_upload(upload: UploadedFile[bytes]) -> str:
     """The file's extension, or ``InvalidInput`` for a file too large or of a refused type."""
     name = upload.name or ""
     extension = PurePath(name).suffix.lower().lstrip(".")
@@ -301,7 +301,7 @@ def check_upload(upload: UploadedFile) -> str:
 @transaction.atomic
 def add_attachment(
     item: AgendaItem | int,
-    upload: UploadedFile,
+    upload: UploadedFile[bytes],
     *,
     by: Any,
     title: str = "",
