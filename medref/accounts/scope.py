@@ -146,13 +146,13 @@ class ReaderScope:
         status: str = "m.status",
         closed: str = "e.closed",
         section_kind: str = "e.section_kind",
-    ) -> list[tuple[str, list[object]]]:
+    ) -> list[tuple[str, list[str | int]]]:
         """WHERE fragments (each with its parameters) for rows that carry a
         committee, the meeting's status, whether the item is closed and the
         section's kind: the search index's entries."""
-        fragments: list[tuple[str, list[object]]] = []
+        fragments: list[tuple[str, list[str | int]]] = []
 
-        def unless(fragment: str, params: list[object], ids: Committees) -> None:
+        def unless(fragment: str, params: list[str | int], ids: Committees) -> None:
             if ids is None:
                 return
             if ids:

@@ -35,14 +35,29 @@ class Filters:
     kinds: tuple[str, ...] = ()  # entry kinds, e.g. ("item", "section")
 
 
+# A value the database driver adapts as a query parameter.
+type SqlParam = (
+    bool
+    | int
+    | float
+    | str
+    | bytes
+    | datetime.date
+    | tuple[object, ...]
+    | list[int]
+    | list[str]
+    | None
+)
+
+
 @dataclass
 class Sql:
     """A WHERE clause under construction: fragments and their parameters."""
 
     where: list[str] = field(default_factory=list)
-    params: list[object] = field(default_factory=list)
+    params: list[SqlParam] = field(default_factory=list)
 
-    def add(self, fragment: str, *params: object) -> None:
+    def add(self, fragment: str, *params: SqlParam) -> None:
         self.where.append(fragment)
         self.params.extend(params)
 
@@ -116,7 +131,7 @@ class Backend:
     newest_first = ""  # ORDER BY of keys, newest meeting (then highest id) first
     first_found = ""  # ORDER BY of the matches facets count when capped
 
-    def match(self, query: Query) -> tuple[str, list[object]]:
+    def match(self, query: Query) -> tuple[str, list[SqlParam]]:
         raise NotImplementedError
 
     def newest(self, query: Query, restrict: Sql, *, limit: int) -> list[int]:
@@ -154,7 +169,7 @@ class Backend:
 
     def _where(
         self, query: Query, visibility: Visibility, filters: Filters
-    ) -> tuple[str, list[object]]:
+    ) -> tuple[str, list[SqlParam]]:
         match, params = self.match(query)
         sql = Sql([match], list(params))
         self.restrict(sql, visibility, filters)

@@ -205,7 +205,7 @@ class Lexicon:
         best: dict[int, tuple[int, int, tuple[str, ...]]] = {}
         n = len(word)
         for start in range(n - shortest, -1, -1):
-            candidates = []
+            candidates: list[tuple[int, int, tuple[str, ...]]] = []
             tail = word[start:]
             if start > 0 and len(tail) >= shortest and self._head(tail):
                 candidates.append((1, -len(tail), (tail,)))

@@ -19,7 +19,7 @@ import json
 
 from django.db import connection
 
-from medref.search.backends import Backend, Filters, Sql, Visibility
+from medref.search.backends import Backend, Filters, Sql, SqlParam, Visibility
 from medref.search.query import Query, stem
 from medref.search.scoring import (
     Match,
@@ -81,7 +81,7 @@ class SqliteBackend(Backend):
     newest_first = "search_fts.rowid DESC"
     first_found = f"ORDER BY {newest_first}"  # the newest: free in FTS5
 
-    def match(self, query: Query) -> tuple[str, list[object]]:
+    def match(self, query: Query) -> tuple[str, list[SqlParam]]:
         return "search_fts MATCH %s", [fts5_match(query)]
 
     def restrict(self, sql: Sql, visibility: Visibility, filters: Filters) -> None:
@@ -166,7 +166,7 @@ class SqliteBackend(Backend):
             "(SELECT MIN(id) FROM search_fts_docsize), (SELECT MAX(id) FROM search_fts_docsize)"
             + "".join(f", {newest}" for _ in words)
         )
-        params: list[object] = []
+        params: list[SqlParam] = []
         for word in words:
             params += [_word_match(word), EXACT_HITS]
         with connection.cursor() as cursor:

@@ -21,7 +21,15 @@ from itertools import pairwise
 
 from django.db import connection
 
-from medref.search.backends import Backend, Filters, Ranked, Sql, Visibility, count_cap
+from medref.search.backends import (
+    Backend,
+    Filters,
+    Ranked,
+    Sql,
+    SqlParam,
+    Visibility,
+    count_cap,
+)
 from medref.search.query import Query, stem
 from medref.search.scoring import query_words
 
@@ -122,7 +130,7 @@ class PostgresBackend(Backend):
         # The entries matching a phrase query, found once per search (by tsquery text).
         self._phrase_matches: dict[str, list[int] | None] = {}
 
-    def match(self, query: Query) -> tuple[str, list[object]]:
+    def match(self, query: Query) -> tuple[str, list[SqlParam]]:
         # The tsquery text is the first parameter: it sits in ``source``.
         text = tsquery(query)
         matches = self.phrase_matches(query, text)

@@ -62,7 +62,7 @@ POSTGRES_BACKWARD = ["DROP INDEX search_entry_heading"]
 
 
 def _run(statements: dict[str, list[str]]):  # type: ignore[no-untyped-def]
-    def run(apps, schema_editor):  # type: ignore[no-untyped-def]
+    def run(apps, schema_editor):
         for sql in statements.get(schema_editor.connection.vendor, []):
             schema_editor.execute(sql)
 

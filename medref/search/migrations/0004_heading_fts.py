@@ -42,7 +42,7 @@ SQLITE_BACKWARD = [
 
 
 def _run(statements: list[str]):  # type: ignore[no-untyped-def]
-    def run(apps, schema_editor):  # type: ignore[no-untyped-def]
+    def run(apps, schema_editor):
         if schema_editor.connection.vendor == "sqlite":
             for sql in statements:
                 schema_editor.execute(sql)

@@ -16,7 +16,7 @@ BACKWARD = "ALTER TABLE search_searchentry ALTER COLUMN document SET STATISTICS 
 
 
 def _run(sql: str):  # type: ignore[no-untyped-def]
-    def run(apps, schema_editor):  # type: ignore[no-untyped-def]
+    def run(apps, schema_editor):
         if schema_editor.connection.vendor == "postgresql":
             schema_editor.execute(sql)
 
