@@ -187,3 +187,14 @@ def test_a_second_insert_keeps_the_secretary_s_text_and_orders_the_sections(
     extra = Section.objects.get(item=item, heading="Sygefravær")
     assert "3. kvartal 2025" in extra.text
     assert Attachment.objects.filter(item=item).count() == 2
+
+
+def test_the_item_editor_offers_indsaet_sygefravaer(client_as, personas, data):
+    meeting = schedule_meeting(
+        personas.committee, dt.date(2025, 10, 8), None, None, by=personas.sofie
+    )
+    item = meeting.items.order_by("number").last()
+    page = client_as("sofie").get(f"/moeder/{meeting.pk}/punkter/{item.pk}/")
+    assert page.status_code == 200
+    assert f'href="/sygefravaer/punkt/{item.pk}/"' in page.text
+    assert "Indsæt sygefravær" in page.text
