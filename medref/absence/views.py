@@ -201,8 +201,7 @@ def manage(request: HttpRequest, municipality: str) -> HttpResponse:
     found = _administered(request, municipality)
     context: dict[str, Any] = {"municipality": found, "kinds": list(COLUMNS), "errors": []}
     step = request.POST.get("step", "")
-    if step == "preview" and request.FILES.get("fil"):
-        upload = request.FILES["fil"]
+    if step == "preview" and (upload := request.FILES.get("fil")):
         if (upload.size or 0) > settings.MEDREF_MAX_IMPORT_BYTES:
             context["errors"] = ["Filen er for stor."]
         else:
@@ -243,10 +242,10 @@ def manage(request: HttpRequest, municipality: str) -> HttpResponse:
             if request.POST.get("confirm") != "ja":
                 context["errors"] = ["Sæt flueben for at bekræfte sletningen."]
             else:
-                result = services.purge(found, before, by=request.user)
+                purged = services.purge(found, before, by=request.user)
                 messages.success(
                     request,
-                    f"Slettet: {result.spells} fraværsforløb og {result.employments} "
+                    f"Slettet: {purged.spells} fraværsforløb og {purged.employments} "
                     f"ansættelser, der sluttede før {before:%d.%m.%Y}.",
                 )
                 return redirect("web:absence:manage", found.slug)

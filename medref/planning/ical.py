@@ -88,4 +88,5 @@ def calendar(committee: Committee, planned: Iterable[PlannedMeeting], site: str)
         event.add("url", link)
         cal.add_component(event)
     cal.add_missing_timezones()
-    return cal.to_ical()
+    data: bytes = cal.to_ical()
+    return data

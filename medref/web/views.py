@@ -66,7 +66,8 @@ def can_render(fmt: str) -> bool:
 
 def download_name(doc: MeetingDocument, fmt: str) -> str:
     """ "referat-fagmed-oekonomi-2025-10-08.pdf"."""
-    return f"{doc.kind.value}-{slugify(doc.committee)}-{doc.meeting_date.isoformat()}.{fmt}"
+    day = doc.meeting_date.isoformat() if doc.meeting_date is not None else "uden-dato"
+    return f"{doc.kind.value}-{slugify(doc.committee)}-{day}.{fmt}"
 
 
 def is_draft(meeting: Meeting, doc: MeetingDocument) -> bool:
@@ -149,10 +150,10 @@ def committee(request: HttpRequest, slug: str, municipality: str | None = None) 
     date_asked = date_form.is_valid() and date_form.cleaned_data["dato"] is not None
     on = date_form.cleaned_data["dato"] if date_asked else timezone.localdate()
     scope = ReaderScope.in_committee(found.pk, allowed)
+    # The selector's Prefetch(to_attr="meeting_list"): an attribute the stubs cannot see.
+    meeting_list: list[Meeting] = found.meeting_list  # type: ignore[attr-defined]
     meetings = [
-        (m, counts.get(m.pk, 0))
-        for m in found.meeting_list
-        if scope.sees_meeting(found.pk, m.status)
+        (m, counts.get(m.pk, 0)) for m in meeting_list if scope.sees_meeting(found.pk, m.status)
     ]
     context = {
         "committee": found,

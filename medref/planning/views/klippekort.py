@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -11,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from medref.accounts.permissions import Action, actions
-from medref.organisation.models import Membership
+from medref.organisation.models import Committee, Membership
 
 from .. import selectors, services
 from ..forms import TrainingForm, UsageForm
@@ -19,14 +22,12 @@ from ..rules.klippekort import FUNCTION_LABELS
 from .common import back, committee_or_404, refuse_unless, run
 
 
-def _url(committee: object) -> str:
+def _url(committee: Committee) -> str:
     c = committee
-    return reverse("web:planning:klippekort", args=[c.municipality.slug, c.slug])  # type: ignore[attr-defined]
+    return reverse("web:planning:klippekort", args=[c.municipality.slug, c.slug])
 
 
-def _running(committee: object, today: object) -> object:
-    from django.db.models import Q
-
+def _running(committee: Committee, today: dt.date) -> QuerySet[Membership]:
     return (
         Membership.objects.filter(Q(end__isnull=True) | Q(end__gte=today), committee=committee)
         .filter(start__lte=today)
@@ -49,8 +50,8 @@ def overview(request: HttpRequest, municipality: str, slug: str) -> HttpResponse
         person = getattr(request.user, "person", None) if request.user.is_authenticated else None
         if person is None:
             _allowed, refusal = refuse_unless(request, committee, Action.EDIT_AGENDA)
-            if refusal is not None:
-                return refusal
+            assert refusal is not None  # not "everyone", so without EDIT_AGENDA
+            return refusal
         person_id = person.pk
     cards = selectors.klippekort_cards(committee, today, person_id=person_id)
     if not everyone and not cards:
@@ -77,7 +78,9 @@ def record_use(request: HttpRequest, municipality: str, slug: str) -> HttpRespon
     form = UsageForm(request.POST, memberships=_running(committee, today))
     if not form.is_valid():
         for field, errors in form.errors.items():
-            messages.error(request, f"{form.fields[field].label}: {' '.join(errors)}")
+            messages.error(
+                request, f"{form.fields[field].label}: {' '.join(str(e) for e in errors)}"
+            )
         return back(request, _url(committee))
     data = form.cleaned_data
     run(

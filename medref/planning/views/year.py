@@ -168,7 +168,7 @@ def add_theme(request: HttpRequest, municipality: str, slug: str, year: int) -> 
 
         for field, errors in form.errors.items():
             label = form.fields[field].label if field in form.fields else ""
-            messages.error(request, f"{label}: {' '.join(errors)}")
+            messages.error(request, f"{label}: {' '.join(str(e) for e in errors)}")
         return back(request, year_url(committee, year))
     data = form.cleaned_data
     run(
@@ -255,7 +255,9 @@ def add_date(request: HttpRequest, municipality: str, slug: str, year: int) -> H
         from django.contrib import messages
 
         for field, errors in form.errors.items():
-            messages.error(request, f"{form.fields[field].label}: {' '.join(errors)}")
+            messages.error(
+                request, f"{form.fields[field].label}: {' '.join(str(e) for e in errors)}"
+            )
         return back(request, year_url(committee, year))
     data = form.cleaned_data
     run(
@@ -316,7 +318,9 @@ def move_date(
         from django.contrib import messages
 
         messages.error(
-            request, _("Dato: %(errors)s") % {"errors": " ".join(form.errors.get("date", []))}
+            request,
+            _("Dato: %(errors)s")
+            % {"errors": " ".join(str(e) for e in form.errors.get("date", []))},
         )
         return back(request, year_url(committee, year))
     run(
