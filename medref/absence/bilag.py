@@ -5,8 +5,9 @@ actions (permission-checked, recorded in the meeting's history)."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -19,6 +20,9 @@ from . import models
 from .metrics.report import Report
 from .metrics.text import draft
 from .presentation import present
+
+if TYPE_CHECKING:
+    from medref.accounts.permissions import AnyUser
 
 
 def _no_fetch(url: str, *args: object, **kwargs: object) -> Any:
@@ -43,7 +47,7 @@ def _file_name(report: Report) -> str:
 
 
 @transaction.atomic
-def insert_report(item: AgendaItem, report: Report, *, by: Any) -> Attachment:
+def insert_report(item: AgendaItem, report: Report, *, by: AnyUser | None) -> Attachment:
     """Attach the report as a PDF bilag and draft the Sagsfremstilling: an empty
     Sagsfremstilling gets the draft, one with text keeps it and the draft comes
     as a section "Sygefravær" of its own. The secretary edits before sending."""
@@ -69,7 +73,7 @@ def insert_report(item: AgendaItem, report: Report, *, by: Any) -> Attachment:
     models.Event.objects.create(
         municipality_id=committee.municipality_id,
         kind=models.Event.Kind.ATTACHED,
-        actor=by if getattr(by, "pk", None) else None,
+        actor=by if isinstance(by, User) and by.pk else None,
         details={"item": item.pk, "period": report.period.label, "scope": report.scope.name},
     )
     return attachment

@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
@@ -25,14 +26,18 @@ from .metrics import hrfile
 from .metrics import model as m
 from .selectors import metric_settings
 
+if TYPE_CHECKING:
+    from medref.accounts.permissions import AnyUser
+
 Progress = Callable[[int, int], None]
 
 
-def _actor(by: Any) -> Any:
-    return by if by is not None and getattr(by, "pk", None) else None
+def _actor(by: AnyUser | None) -> User | None:
+    """The user to record, or None for the command line (and unsaved users)."""
+    return by if isinstance(by, User) and by.pk else None
 
 
-def require_administrator(by: Any, municipality: Municipality) -> None:
+def require_administrator(by: AnyUser | None, municipality: Municipality) -> None:
     """Only the municipality's administrators (and superusers) handle the raw data;
     ``None`` is the operator at the command line."""
     if by is None:
@@ -75,7 +80,7 @@ def import_file(
     data: bytes,
     *,
     municipality: Municipality,
-    by: Any = None,
+    by: AnyUser | None = None,
     kind: str | None = None,
     columns: dict[str, str] | None = None,
     progress: Progress | None = None,
@@ -283,7 +288,7 @@ class PurgeResult:
 
 
 @transaction.atomic
-def purge(municipality: Municipality, before: dt.date, *, by: Any = None) -> PurgeResult:
+def purge(municipality: Municipality, before: dt.date, *, by: AnyUser | None = None) -> PurgeResult:
     """Delete the raw rows that ended before ``before``: absence spells whose last day
     and employments whose end is earlier. Units, targets and the reports already
     attached as bilag stay."""

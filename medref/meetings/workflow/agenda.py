@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.urls import reverse
@@ -36,6 +36,9 @@ from .standard import (
     PREVIOUS_MINUTES,
     STANDARD_ITEMS,
 )
+
+if TYPE_CHECKING:
+    from medref.accounts.permissions import AnyUser
 
 
 def _previous_meeting(committee: Committee, day: dt.date) -> Meeting | None:
@@ -91,7 +94,7 @@ def schedule_meeting(
     meeting_date: dt.date,
     start_time: dt.time | None,
     location: str | None,
-    by: Any,
+    by: AnyUser | None,
     site: str = "",
 ) -> Meeting:
     """A planned meeting with the standard items, numbered on through the committee's year.
@@ -149,7 +152,7 @@ def schedule_meeting(
 def edit_meeting(
     meeting: Meeting | int,
     *,
-    by: Any,
+    by: AnyUser | None,
     expected_version: int | None,
     meeting_date: dt.date,
     start_time: dt.time | None,
@@ -193,7 +196,7 @@ def add_item(
     meeting: Meeting | int,
     title: str,
     *,
-    by: Any,
+    by: AnyUser | None,
     case_number: str | None = None,
     closed: bool = False,
 ) -> AgendaItem:
@@ -235,7 +238,7 @@ def add_item(
 def edit_item(
     item: AgendaItem | int,
     *,
-    by: Any,
+    by: AnyUser | None,
     expected_version: int | None,
     title: str,
     case_number: str | None,
@@ -268,7 +271,7 @@ def edit_item(
 
 @transaction.atomic
 def set_item_closed(
-    item: AgendaItem | int, closed: bool, *, by: Any, expected_version: int | None = None
+    item: AgendaItem | int, closed: bool, *, by: AnyUser | None, expected_version: int | None = None
 ) -> AgendaItem:
     """Mark an item closed (lukket punkt: never in a public version) or open."""
     item = locked_item(item)
@@ -290,7 +293,7 @@ def set_item_closed(
 
 
 @transaction.atomic
-def move_item(item: AgendaItem | int, position: int, *, by: Any) -> AgendaItem:
+def move_item(item: AgendaItem | int, position: int, *, by: AnyUser | None) -> AgendaItem:
     """Put the item at ``position`` (0-based, clamped) and renumber the meeting's items."""
     item = locked_item(item)
     meeting = item.meeting
@@ -319,7 +322,9 @@ def move_item(item: AgendaItem | int, position: int, *, by: Any) -> AgendaItem:
 
 
 @transaction.atomic
-def remove_item(item: AgendaItem | int, *, by: Any, expected_version: int | None = None) -> None:
+def remove_item(
+    item: AgendaItem | int, *, by: AnyUser | None, expected_version: int | None = None
+) -> None:
     """Delete an item with its sections and bilag; the items after it move up a number."""
     item = locked_item(item)
     meeting = item.meeting

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Max, QuerySet
 from django.utils.translation import gettext as _
@@ -13,6 +13,9 @@ from medref.documents.model import SectionKind
 from medref.meetings.models import AgendaItem, Meeting, MeetingEvent, Section
 
 from .errors import Conflict, IllegalTransition
+
+if TYPE_CHECKING:
+    from medref.accounts.permissions import AnyUser
 
 # The heading a new section of each kind gets (document text, hence Danish).
 DEFAULT_HEADINGS = {
@@ -48,7 +51,7 @@ def locked_item(item: AgendaItem | int) -> AgendaItem:
     return row
 
 
-def allow(by: Any, action: Action, meeting: Meeting) -> None:
+def allow(by: AnyUser | None, action: Action, meeting: Meeting) -> None:
     raise_unless(by, action, meeting.committee)
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from medref.meetings.models import AgendaItem, Meeting, MeetingEvent
 
+if TYPE_CHECKING:
+    from medref.accounts.permissions import AnyUser
 
-def actor_id(by: Any) -> int | None:
+
+def actor_id(by: AnyUser | None) -> int | None:
     """The user's id for the history; None for anonymous or unsaved users (CLI)."""
     if by is None or not getattr(by, "is_authenticated", False):
         return None
@@ -18,7 +21,7 @@ def actor_id(by: Any) -> int | None:
 def record(
     meeting: Meeting,
     action: MeetingEvent.Action,
-    by: Any,
+    by: AnyUser | None,
     *,
     item: AgendaItem | None = None,
     **details: Any,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -48,6 +48,9 @@ from .errors import Conflict, IllegalTransition, InvalidInput, NeedsConfirmation
 from .sections import store_markdown
 from .standard import APPROVE_MINUTES
 
+if TYPE_CHECKING:
+    from medref.accounts.permissions import AnyUser
+
 logger = logging.getLogger(__name__)
 
 Status = Meeting.Status
@@ -71,7 +74,7 @@ def _render_agenda(meeting: Meeting, public: bool, site: str = "") -> tuple[str,
 
 
 @transaction.atomic
-def send_agenda(meeting: Meeting | int, *, by: Any, site: str = "") -> Meeting:
+def send_agenda(meeting: Meeting | int, *, by: AnyUser | None, site: str = "") -> Meeting:
     """Freeze the agenda (no more agenda edits) and store it as sent, in full and public.
 
     ``site`` ("https://med.vejle.dk") makes the files' bilag links absolute.
@@ -129,7 +132,7 @@ def record_attendance(
     meeting: Meeting | int,
     statuses: Mapping[int, str],
     *,
-    by: Any,
+    by: AnyUser | None,
     item_substitutes: Mapping[int, Sequence[int]] | None = None,
     expected: int | None = None,
 ) -> Meeting:
@@ -275,7 +278,7 @@ def _previous_draft(meeting: Meeting) -> Meeting | None:
 
 @transaction.atomic
 def write_decision(
-    item: AgendaItem | int, markdown: str, *, by: Any, expected_version: int | None
+    item: AgendaItem | int, markdown: str, *, by: AnyUser | None, expected_version: int | None
 ) -> AgendaItem:
     """Write the item's Beslutning (Markdown; "" removes it).
 
@@ -323,7 +326,9 @@ def write_decision(
     return item
 
 
-def _approve_previous_through(meeting: Meeting, item: AgendaItem, by: Any, decision: str) -> None:
+def _approve_previous_through(
+    meeting: Meeting, item: AgendaItem, by: AnyUser | None, decision: str
+) -> None:
     """Approve the previous meeting's draft minutes through ``item``'s decision,
     when ``by`` may approve minutes there (the chair, not the referent who
     writes the decision down); otherwise the chair approves with the button."""
@@ -343,15 +348,17 @@ def _approve_previous_through(meeting: Meeting, item: AgendaItem, by: Any, decis
     )
 
 
-def _display_name(by: Any) -> str:
+def _display_name(by: AnyUser | None) -> str:
     """The approver's name as the history keeps it, even if the user is deleted later."""
+    if by is None:
+        return ""
     full_name = by.get_full_name() if hasattr(by, "get_full_name") else ""
     return str(full_name or by.get_username())
 
 
 def _transition(
     meeting: Meeting | int,
-    by: Any,
+    by: AnyUser | None,
     action: Action,
     source: Status,
     target: Status,
@@ -422,7 +429,7 @@ def _confirm(doubts: list[str], confirmed: bool) -> None:
 
 
 @transaction.atomic
-def mark_held(meeting: Meeting | int, *, by: Any, confirmed: bool = False) -> Meeting:
+def mark_held(meeting: Meeting | int, *, by: AnyUser | None, confirmed: bool = False) -> Meeting:
     """The meeting took place (afholdt); its agenda must have been sent.
 
     A meeting in the future or without recorded attendance needs ``confirmed``
@@ -446,7 +453,9 @@ def mark_held(meeting: Meeting | int, *, by: Any, confirmed: bool = False) -> Me
 
 
 @transaction.atomic
-def submit_minutes(meeting: Meeting | int, *, by: Any, confirmed: bool = False) -> Meeting:
+def submit_minutes(
+    meeting: Meeting | int, *, by: AnyUser | None, confirmed: bool = False
+) -> Meeting:
     """The minutes as written become the draft (referat udkast) the members read.
 
     No recorded attendance or items without a decision need ``confirmed``.
@@ -471,7 +480,7 @@ def submit_minutes(meeting: Meeting | int, *, by: Any, confirmed: bool = False) 
 
 
 @transaction.atomic
-def approve_minutes(meeting: Meeting | int, *, by: Any) -> Meeting:
+def approve_minutes(meeting: Meeting | int, *, by: AnyUser | None) -> Meeting:
     """The chair approves the draft minutes (or the next meeting does: ``write_decision``).
 
     Refused when the committee approves by its attendees (all or a majority:
@@ -493,7 +502,7 @@ def approve_minutes(meeting: Meeting | int, *, by: Any) -> Meeting:
 
 @transaction.atomic
 def approve_minutes_by_rule(
-    meeting: Meeting | int, *, by: Any, rule: str, approvals: list[dict[str, str]]
+    meeting: Meeting | int, *, by: AnyUser | None, rule: str, approvals: list[dict[str, str]]
 ) -> Meeting:
     """The attendees' approvals met the committee's approval rule: the draft is approved.
 
@@ -520,7 +529,7 @@ def approve_minutes_by_rule(
 
 
 @transaction.atomic
-def publish_minutes(meeting: Meeting | int, *, by: Any) -> Meeting:
+def publish_minutes(meeting: Meeting | int, *, by: AnyUser | None) -> Meeting:
     """Approved minutes become public (their open items and decisions)."""
     meeting = _transition(
         meeting,
@@ -536,7 +545,7 @@ def publish_minutes(meeting: Meeting | int, *, by: Any) -> Meeting:
 
 
 @transaction.atomic
-def reopen_minutes(meeting: Meeting | int, *, by: Any, reason: str) -> Meeting:
+def reopen_minutes(meeting: Meeting | int, *, by: AnyUser | None, reason: str) -> Meeting:
     """The chair reopens approved (or published) minutes to correct them: they become a
     draft again (no longer public), the reason recorded in the history."""
     meeting = locked_meeting(meeting)
@@ -571,7 +580,7 @@ def reopen_minutes(meeting: Meeting | int, *, by: Any, reason: str) -> Meeting:
 def change_time_and_place(
     meeting: Meeting | int,
     *,
-    by: Any,
+    by: AnyUser | None,
     expected_version: int | None,
     meeting_date: dt.date,
     start_time: dt.time | None,

@@ -9,7 +9,7 @@ mark. One action, permission-checked, atomic, one history event.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -24,12 +24,15 @@ from .agenda import check_free_date
 from .common import allow, locked_meeting
 from .errors import IllegalTransition, InvalidInput
 
+if TYPE_CHECKING:
+    from medref.accounts.permissions import AnyUser
+
 
 @transaction.atomic
 def review_import(
     meeting: Meeting | int,
     *,
-    by: Any,
+    by: AnyUser | None,
     meeting_date: dt.date,
     committee_name: str,
     start_time: dt.time | None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -34,6 +34,9 @@ from .common import (
 )
 from .errors import InvalidInput
 
+if TYPE_CHECKING:
+    from medref.accounts.permissions import AnyUser
+
 # Kinds written through their own actions, not as free sections.
 _EDITABLE_KINDS = frozenset(SectionKind) - {SectionKind.DECISION}
 
@@ -49,7 +52,9 @@ def _heading(kind: SectionKind, heading: str) -> str:
     return " ".join(heading.split()) or DEFAULT_HEADINGS[kind]
 
 
-def _agenda_item(item: AgendaItem | int, by: Any, expected_version: int | None) -> AgendaItem:
+def _agenda_item(
+    item: AgendaItem | int, by: AnyUser | None, expected_version: int | None
+) -> AgendaItem:
     item = locked_item(item)
     allow(by, Action.EDIT_AGENDA, item.meeting)
     require_agenda_open(item.meeting)
@@ -62,7 +67,7 @@ def add_section(
     item: AgendaItem | int,
     kind: SectionKind | str,
     *,
-    by: Any,
+    by: AnyUser | None,
     heading: str = "",
     markdown: str = "",
     expected_version: int | None = None,
@@ -103,7 +108,7 @@ def _locked_section(section: Section | int) -> tuple[Section, AgendaItem]:
 def edit_section(
     section: Section | int,
     *,
-    by: Any,
+    by: AnyUser | None,
     expected_version: int | None,
     heading: str,
     markdown: str,
@@ -134,7 +139,9 @@ def edit_section(
 
 
 @transaction.atomic
-def remove_section(section: Section | int, *, by: Any, expected_version: int | None = None) -> None:
+def remove_section(
+    section: Section | int, *, by: AnyUser | None, expected_version: int | None = None
+) -> None:
     section, item = _locked_section(section)
     allow(by, Action.EDIT_AGENDA, item.meeting)
     require_agenda_open(item.meeting)
@@ -164,7 +171,7 @@ def _clause(text: str) -> str:
 def set_recommendation(
     item: AgendaItem | int,
     *,
-    by: Any,
+    by: AnyUser | None,
     expected_version: int | None,
     proposer: str,
     clauses: Sequence[str],
@@ -303,7 +310,7 @@ def add_attachment(
     item: AgendaItem | int,
     upload: UploadedFile[bytes],
     *,
-    by: Any,
+    by: AnyUser | None,
     title: str = "",
     expected_version: int | None = None,
 ) -> Attachment:
@@ -336,7 +343,7 @@ def add_attachment(
 
 @transaction.atomic
 def remove_attachment(
-    attachment: Attachment | int, *, by: Any, expected_version: int | None = None
+    attachment: Attachment | int, *, by: AnyUser | None, expected_version: int | None = None
 ) -> None:
     pk = attachment.pk if isinstance(attachment, Attachment) else attachment
     row = Attachment.objects.get(pk=pk)
