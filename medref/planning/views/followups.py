@@ -11,15 +11,16 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from medref.accounts.permissions import Action
 from medref.meetings.models import AgendaItem, Meeting
+from medref.organisation.models import Committee
 
 from .. import selectors, services
 from ..models import FollowUp, Theme
 from .common import back, committee_or_404, refuse_unless, run
 
 
-def _list_url(committee: object) -> str:
+def _list_url(committee: Committee) -> str:
     c = committee
-    return reverse("web:planning:followups", args=[c.municipality.slug, c.slug])  # type: ignore[attr-defined]
+    return reverse("web:planning:followups", args=[c.municipality.slug, c.slug])
 
 
 @require_GET
