@@ -18,6 +18,10 @@ from medref.search.snippets import excerpt, matched_words
 
 from .helpers import meeting_with
 
+# The compound test brings its own lexicon; the view tests pass with or without
+# hunspell-da (tests/search/test_without_dictionary.py runs them without).
+TOOLS_OPTIONAL = ("hunspell-da",)
+
 FILLER = "Udvalget drøftede budgettet for det kommende år og de mange forslag. "
 _TAGS = re.compile(r"</?mark>")
 
