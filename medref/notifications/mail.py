@@ -153,7 +153,7 @@ def _attach_agenda(message: EmailMultiAlternatives, meeting: Meeting, to: Target
     user = person.user
     full = user is not None and ReaderScope.for_user(user).sees_closed(meeting.committee_id)
     stored = meeting.agenda_file if full else meeting.public_agenda_file
-    if stored and stored.name.endswith(".pdf"):
+    if stored and (stored.name or "").endswith(".pdf"):
         with stored.open("rb") as handle:
             message.attach(
                 f"dagsorden-{meeting.meeting_date:%Y-%m-%d}.pdf", handle.read(), "application/pdf"

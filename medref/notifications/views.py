@@ -7,6 +7,7 @@ import datetime as dt
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,7 +25,9 @@ from .models import Preference, Subscription
 @login_required
 def preferences(request: HttpRequest) -> HttpResponse:
     """Per kind on or off, for the signed-in person."""
-    person = Person.objects.filter(user=request.user).first()
+    user = request.user
+    assert isinstance(user, User)  # @login_required
+    person = Person.objects.filter(user=user).first()
     if person is not None and request.method == "POST":
         with transaction.atomic():
             for kind in KINDS:
@@ -44,7 +47,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
     ]
     email = ""
     if person is not None:
-        email = person.email or request.user.email
+        email = person.email or user.email
     return render(
         request,
         "notifications/preferences.html",

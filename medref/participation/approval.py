@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -29,6 +29,7 @@ from medref.meetings.workflow.errors import IllegalTransition, InvalidInput
 from medref.organisation.models import Committee
 
 from .models import ApprovalRule, AttendeeApproval, ItemComment, MinutesRound
+from .services import Actor
 
 Rule = ApprovalRule.Rule
 BY_ATTENDEES = frozenset({Rule.ALL, Rule.MAJORITY})
@@ -84,7 +85,7 @@ def overview(meeting: Meeting) -> list[Row]:
 
 
 @transaction.atomic
-def approve(meeting: Meeting | int, *, actor: Any) -> AttendeeApproval:
+def approve(meeting: Meeting | int, *, actor: Actor | None) -> AttendeeApproval:
     """Godkend: one attendee's approval; approves the minutes when it meets the rule."""
     meeting = locked_meeting(meeting)
     if actor is None or not actor.is_authenticated:
@@ -144,7 +145,7 @@ def refuse_unless_chair_approves(meeting: Meeting | int) -> None:
 
 
 @transaction.atomic
-def reset_after_change(meeting: Meeting, by: Any, what: str) -> int:
+def reset_after_change(meeting: Meeting, by: Actor | None, what: str) -> int:
     """The draft changed: the approvals made before are void, recorded. How many."""
     approvals = list(AttendeeApproval.objects.filter(meeting=meeting))
     if not approvals:
@@ -161,7 +162,7 @@ def reset_after_change(meeting: Meeting, by: Any, what: str) -> int:
 
 
 @transaction.atomic
-def set_rule(committee: Committee, rule: str, *, actor: Any) -> ApprovalRule:
+def set_rule(committee: Committee, rule: str, *, actor: Actor | None) -> ApprovalRule:
     """The committee's approval rule, chosen by its administrator."""
     raise_unless(actor, Action.MANAGE_MEMBERS, committee)
     if rule not in Rule.values:
@@ -179,7 +180,9 @@ def _fan_out_after_commit(kind: str, meeting_id: int) -> None:
 
 
 @transaction.atomic
-def start_review(meeting: Meeting | int, *, actor: Any, deadline: dt.date | None) -> MinutesRound:
+def start_review(
+    meeting: Meeting | int, *, actor: Actor | None, deadline: dt.date | None
+) -> MinutesRound:
     """Send til gennemlæsning: the attendees read and comment; nobody approves yet."""
     meeting = locked_meeting(meeting)
     raise_unless(actor, Action.WRITE_MINUTES, meeting.committee)
@@ -193,7 +196,9 @@ def start_review(meeting: Meeting | int, *, actor: Any, deadline: dt.date | None
 
 
 @transaction.atomic
-def end_review(meeting: Meeting | int, *, actor: Any, deadline: dt.date | None) -> MinutesRound:
+def end_review(
+    meeting: Meeting | int, *, actor: Actor | None, deadline: dt.date | None
+) -> MinutesRound:
     """Afslut gennemlæsning: the approval opens (its own deadline); the attendees are told."""
     meeting = locked_meeting(meeting)
     raise_unless(actor, Action.WRITE_MINUTES, meeting.committee)
@@ -227,7 +232,7 @@ def send_due_reminders(today: dt.date, days: int) -> int:
         kind = "minutes_for_review" if found.review else "minutes_for_approval"
         for person_id in waiting(found.meeting, found.review):
             transaction.on_commit(
-                lambda k=kind, m=found.meeting_id, p=person_id: deliver.enqueue(k, m, f"person:{p}")
+                partial(deliver.enqueue, kind, found.meeting_id, f"person:{person_id}")
             )
             count += 1
         found.reminded_on = today
@@ -235,7 +240,7 @@ def send_due_reminders(today: dt.date, days: int) -> int:
     return count
 
 
-def remind(meeting: Meeting, *, actor: Any) -> int:
+def remind(meeting: Meeting, *, actor: Actor | None) -> int:
     """Send påmindelse: a mail to the attendees who have not approved yet. How many."""
     meeting = Meeting.objects.select_related("committee").get(pk=meeting.pk)
     raise_unless(actor, Action.WRITE_MINUTES, meeting.committee)
@@ -247,16 +252,16 @@ def remind(meeting: Meeting, *, actor: Any) -> int:
 
     for person_id in waiting:
         transaction.on_commit(
-            lambda p=person_id: deliver.enqueue(
-                Kind.MINUTES_FOR_APPROVAL.value, meeting.pk, f"person:{p}"
+            partial(
+                deliver.enqueue, Kind.MINUTES_FOR_APPROVAL.value, meeting.pk, f"person:{person_id}"
             )
         )
     return len(waiting)
 
 
-def may_approve(meeting: Meeting, user: Any, rows: list[Row]) -> bool:
+def may_approve(meeting: Meeting, user: Actor | None, rows: list[Row]) -> bool:
     """Whether ``user`` sees Godkend now."""
-    if meeting.status != statuses.MINUTES_DRAFT or not user.is_authenticated:
+    if meeting.status != statuses.MINUTES_DRAFT or user is None or not user.is_authenticated:
         return False
     if rule_of(meeting.committee_id) not in BY_ATTENDEES:
         return False
@@ -266,5 +271,5 @@ def may_approve(meeting: Meeting, user: Any, rows: list[Row]) -> bool:
     return any(r.person_id == getattr(person, "pk", None) and r.approval is None for r in rows)
 
 
-def may_manage(meeting: Meeting, user: Any) -> bool:
+def may_manage(meeting: Meeting, user: Actor | None) -> bool:
     return can(user, Action.MANAGE_MEMBERS, meeting.committee)

@@ -11,11 +11,14 @@ the user's committees and scope).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import TypedDict
 
+from django.contrib.auth.models import User
 from django.db.models import Count, Max, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django_stubs_ext import WithAnnotations
 
 from medref.accounts.scope import ReaderScope
 from medref.meetings.models import Attendance, Meeting, MeetingEvent
@@ -28,6 +31,15 @@ MONTHS_BACK = 3
 MONTHS_AHEAD = 12
 # The history events that change what a calendar shows (time, place).
 _CHANGES = Q(events__action=MeetingEvent.Action.MEETING_EDITED)
+
+
+class _Stamps(TypedDict):
+    edits: int  # the meeting's changes so far (the iCal SEQUENCE)
+    changed: dt.datetime | None  # the last of them
+
+
+# A meeting as the feeds read it: with its change count and last change.
+type StampedMeeting = WithAnnotations[Meeting, _Stamps]
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -48,7 +60,7 @@ def window(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
     return add_months(today, -MONTHS_BACK), add_months(today, MONTHS_AHEAD)
 
 
-def _meetings(condition: Q, today: dt.date | None) -> QuerySet[Meeting]:
+def _meetings(condition: Q, today: dt.date | None) -> QuerySet[StampedMeeting]:
     first, last = window(today)
     return (
         Meeting.objects.filter(condition, meeting_date__range=(first, last))
@@ -58,7 +70,7 @@ def _meetings(condition: Q, today: dt.date | None) -> QuerySet[Meeting]:
     )
 
 
-def _cancelled(meetings: list[Meeting]) -> dict[int, dt.datetime]:
+def _cancelled(meetings: Sequence[Meeting]) -> dict[int, dt.datetime]:
     """Meeting id → when its planned date was cancelled (the mødeplan's Aflys)."""
     from medref.planning.models import PlannedMeeting
 
@@ -69,7 +81,7 @@ def _cancelled(meetings: list[Meeting]) -> dict[int, dt.datetime]:
 
 
 def _events(
-    meetings: list[Meeting],
+    meetings: Sequence[StampedMeeting],
     site: str,
     host: str,
     notes: dict[int, str] | None = None,
@@ -115,7 +127,7 @@ def committee_feed(
     return _events(meetings, site, host)
 
 
-def user_committees(user: object, today: dt.date | None = None) -> list[int]:
+def user_committees(user: User, today: dt.date | None = None) -> list[int]:
     """The committees ``user`` sits on today (their person's running memberships)."""
     today = today or timezone.localdate()
     return list(
@@ -127,13 +139,13 @@ def user_committees(user: object, today: dt.date | None = None) -> list[int]:
 
 
 def personal_feed(
-    user: object, site: str, host: str, today: dt.date | None = None
+    user: User, site: str, host: str, today: dt.date | None = None
 ) -> list[FeedEvent]:
     """Every meeting of ``user``'s committees that they may see, their afbud marked."""
     committees = user_committees(user, today)
     if not committees:
         return []
-    scope = ReaderScope.for_user(user)  # type: ignore[arg-type]
+    scope = ReaderScope.for_user(user)
     meetings = [
         m
         for m in _meetings(Q(committee_id__in=committees) & scope.meetings_q(), today)
@@ -142,7 +154,7 @@ def personal_feed(
     return _events(meetings, site, host, own_afbud(user, meetings))
 
 
-def own_afbud(user: object, meetings: Iterable[Meeting]) -> dict[int, str]:
+def own_afbud(user: User, meetings: Iterable[Meeting]) -> dict[int, str]:
     """Meeting id → the line the calendar shows for ``user``'s afbud to it."""
     ids = [m.pk for m in meetings]
     notes = {

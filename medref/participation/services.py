@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -32,10 +32,10 @@ AFBUD_STATUSES = frozenset({statuses.PLANNED, statuses.AGENDA_SENT})
 MAX_TEXT = 10_000
 
 
-def _signed_in(actor: Actor | None) -> AbstractBaseUser:
+def _signed_in(actor: Actor | None) -> User:
     if actor is None or not actor.is_authenticated:
         raise PermissionDenied("Log ind først.")
-    assert isinstance(actor, AbstractBaseUser)
+    assert isinstance(actor, User)
     return actor
 
 
@@ -119,14 +119,15 @@ def _item_for(actor: Actor | None, item: AgendaItem | int) -> tuple[AgendaItem, 
 def save_note(item: AgendaItem | int, *, actor: Actor | None, text: str) -> PrivateNote | None:
     """The actor's private note on the item; an empty text removes it."""
     found, _access = _item_for(actor, item)
+    author = _signed_in(actor)
     text = text.strip()
     if len(text) > MAX_TEXT:
         raise InvalidInput(f"Noten er for lang (højst {MAX_TEXT} tegn).", field="text")
     if not text:
-        PrivateNote.objects.filter(item=found, author=actor).delete()
+        PrivateNote.objects.filter(item=found, author=author).delete()
         return None
     note, _created = PrivateNote.objects.update_or_create(
-        item=found, author=actor, defaults={"text": text, "updated_at": timezone.now()}
+        item=found, author=author, defaults={"text": text, "updated_at": timezone.now()}
     )
     return note
 

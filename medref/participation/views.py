@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -66,21 +67,21 @@ def personal_feed(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 def my_calendar(request: HttpRequest) -> HttpResponse:
     """The personal calendar address; POST makes it (or a new one)."""
+    user = request.user
+    assert isinstance(user, User)  # @login_required
     if request.method == "POST":
-        existed = PersonalFeed.objects.filter(user=request.user).exists()
+        existed = PersonalFeed.objects.filter(user=user).exists()
         services.feed_for(request.user, renew=True)
         if existed:
             messages.success(request, "Du har fået en ny adresse. Den gamle virker ikke længere.")
         return redirect("web:participation:calendar")
-    feed = PersonalFeed.objects.filter(user=request.user).first()
+    feed = PersonalFeed.objects.filter(user=user).first()
     url = (
         request.build_absolute_uri(reverse("web:participation:personal_feed", args=[feed.token]))
         if feed
         else None
     )
-    committees = Committee.objects.filter(pk__in=feeds.user_committees(request.user)).order_by(
-        "name"
-    )
+    committees = Committee.objects.filter(pk__in=feeds.user_committees(user)).order_by("name")
     return render(
         request,
         "participation/calendar.html",
