@@ -17,15 +17,13 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-DANISH_MONTHS = (
-    "januar", "februar", "marts", "april", "maj", "juni",
-    "juli", "august", "september", "oktober", "november", "december",
-)  # fmt: skip
+from medref.lib.danish import MONTHS as DANISH_MONTHS
+from medref.lib.danish import WEEKDAYS as DANISH_WEEKDAYS
+
 ENGLISH_MONTHS = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
-DANISH_WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 

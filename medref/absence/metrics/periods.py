@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from medref.lib.danish import MONTHS as MONTH_NAMES
+
 
 class Kind(StrEnum):
     MONTH = "month"
@@ -140,12 +142,6 @@ def parse_period(text: str) -> Period:
 def quarter_name(period: Period) -> str:
     """``4. kvartal 2024`` for the quarter a period ends in."""
     return f"{(period.last.month - 1) // 3 + 1}. kvartal {period.last.year}"
-
-
-MONTH_NAMES = (
-    "januar", "februar", "marts", "april", "maj", "juni",
-    "juli", "august", "september", "oktober", "november", "december",
-)  # fmt: skip
 
 
 def describe(period: Period) -> str:

@@ -5,20 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-MONTH_NAMES = (
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+from medref.lib.danish import MONTHS as MONTH_NAMES
+
+__all__ = ["MONTH_NAMES", "Month", "quarter_start"]
 
 
 @dataclass(frozen=True, order=True, slots=True)
