@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.urls import reverse
@@ -163,6 +163,33 @@ def edit_meeting(
     meeting = locked_meeting(meeting)
     allow(by, Action.EDIT_AGENDA, meeting)
     require_agenda_open(meeting)
+    changed = detail_changes(
+        meeting,
+        expected_version,
+        meeting_date=meeting_date,
+        start_time=start_time,
+        end_time=end_time,
+        location=location,
+    )
+    if changed:
+        meeting.version += 1
+        meeting.save()
+        history.record(meeting, MeetingEvent.Action.MEETING_EDITED, by, changes=changed)
+    return meeting
+
+
+def detail_changes(
+    meeting: Meeting,
+    expected_version: int | None,
+    *,
+    meeting_date: dt.date,
+    start_time: dt.time | None,
+    end_time: dt.time | None,
+    location: str | None,
+) -> dict[str, list[Any]]:
+    """What a change of date, time and place changes (before -> after, on the
+    instance): refused when someone changed the meeting meanwhile or the date
+    is taken. Used before and after the agenda is sent."""
     if expected_version is not None and meeting.version != expected_version:
         raise Conflict(
             _(
@@ -171,7 +198,7 @@ def edit_meeting(
             )
         )
     check_free_date(meeting.committee, meeting_date, exclude=meeting.pk)
-    changed = history.changes(
+    return history.changes(
         meeting,
         {
             "meeting_date": meeting_date,
@@ -180,11 +207,6 @@ def edit_meeting(
             "location": (location or "").strip() or None,
         },
     )
-    if changed:
-        meeting.version += 1
-        meeting.save()
-        history.record(meeting, MeetingEvent.Action.MEETING_EDITED, by, changes=changed)
-    return meeting
 
 
 def _items(meeting: Meeting) -> list[AgendaItem]:

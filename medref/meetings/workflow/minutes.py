@@ -31,7 +31,7 @@ from medref.renderers import render_bytes
 from medref.search.services import index_meeting
 
 from . import history
-from .agenda import check_free_date
+from .agenda import detail_changes
 from .common import (
     DEFAULT_HEADINGS,
     allow,
@@ -44,7 +44,7 @@ from .common import (
     require_status,
     touch,
 )
-from .errors import Conflict, IllegalTransition, InvalidInput, NeedsConfirmation
+from .errors import IllegalTransition, InvalidInput, NeedsConfirmation
 from .sections import store_markdown
 from .standard import APPROVE_MINUTES
 
@@ -600,22 +600,13 @@ def change_time_and_place(
             "is held (the meeting's status is “%(status)s”)."
         ),
     )
-    if expected_version is not None and meeting.version != expected_version:
-        raise Conflict(
-            _(
-                "Someone else changed the meeting after you opened it. Your changes were "
-                "not saved: reload the page and make them again."
-            )
-        )
-    check_free_date(meeting.committee, meeting_date, exclude=meeting.pk)
-    changed = history.changes(
+    changed = detail_changes(
         meeting,
-        {
-            "meeting_date": meeting_date,
-            "start_time": start_time,
-            "end_time": end_time,
-            "location": (location or "").strip() or None,
-        },
+        expected_version,
+        meeting_date=meeting_date,
+        start_time=start_time,
+        end_time=end_time,
+        location=location,
     )
     if not changed:
         return meeting
