@@ -153,6 +153,18 @@ def ensure_membership(
     return membership
 
 
+def _term_errors(role: str, side: str, start: dt.date, end: dt.date | None) -> dict[str, str]:
+    """What is wrong with a membership's role, side and term, by field (adding and editing)."""
+    errors: dict[str, str] = {}
+    if role not in Membership.Role.values:
+        errors["role"] = _("Choose one of the roles.")
+    if side not in Membership.Side.values:
+        errors["side"] = _("Choose management, employees or not specified.")
+    if end is not None and end < start:
+        errors["end"] = _("The term cannot end before it starts.")
+    return errors
+
+
 def _overlapping(start: dt.date, end: dt.date | None) -> Q:
     """Memberships whose term shares a day with ``start``–``end`` (open: no end)."""
     overlap = Q(end__isnull=True) | Q(end__gte=start)
@@ -181,17 +193,11 @@ def add_membership(
     the user's language; nothing is written then.
     """
     raise_unless(actor, Action.MANAGE_MEMBERS, committee)
-    errors: dict[str, str] = {}
     name = " ".join(name.split())
     title = title.strip()
+    errors = _term_errors(role, side, start, end)
     if not name:
-        errors["name"] = _("Write the person's name.")
-    if role not in Membership.Role.values:
-        errors["role"] = _("Choose one of the roles.")
-    if side not in Membership.Side.values:
-        errors["side"] = _("Choose management, employees or not specified.")
-    if end is not None and end < start:
-        errors["end"] = _("The term cannot end before it starts.")
+        errors = {"name": _("Write the person's name."), **errors}
     if errors:
         raise ValidationError(errors)
     # Lock the committee: two administrators adding a chair at once are served in turn,
@@ -284,14 +290,8 @@ def edit_membership(
     )
     committee = locked.committee
     raise_unless(actor, Action.MANAGE_MEMBERS, committee)
-    errors: dict[str, str] = {}
     title = title.strip()
-    if role not in Membership.Role.values:
-        errors["role"] = _("Choose one of the roles.")
-    if side not in Membership.Side.values:
-        errors["side"] = _("Choose management, employees or not specified.")
-    if end is not None and end < start:
-        errors["end"] = _("The term cannot end before it starts.")
+    errors = _term_errors(role, side, start, end)
     if errors:
         raise ValidationError(errors)
     list(Committee.objects.select_for_update().filter(pk=committee.pk).values_list("pk"))
