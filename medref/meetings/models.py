@@ -60,6 +60,12 @@ class Meeting(models.Model):
     identity imports use to recognise a meeting they have seen before. A key
     on the start time too would not work, since it is often unknown and
     NULLs never collide in a unique constraint.
+
+    ``meeting_date`` is None for a meeting imported from a file whose date
+    could not be read (never a guessed date): it is marked ``needs_review``,
+    is not sent or published until the secretary dates it on the gennemsyn
+    page, and comes after every dated meeting in any list (``nulls_last``).
+    Several undated meetings of one committee may exist (NULLs never collide).
     """
 
     class Status(models.TextChoices):
@@ -76,7 +82,7 @@ class Meeting(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
     )
-    meeting_date = models.DateField(_("meeting date"))
+    meeting_date = models.DateField(_("meeting date"), null=True, blank=True)
     start_time = models.TimeField(_("start time"), null=True, blank=True)
     end_time = models.TimeField(_("end time"), null=True, blank=True)
     # Nullable: "no place given" and an empty place are different documents.
@@ -120,7 +126,11 @@ class Meeting(models.Model):
     version = models.PositiveIntegerField(_("version"), default=0)
 
     class Meta:
-        ordering = ["-meeting_date", "-start_time"]
+        # Undated meetings last on both databases (PostgreSQL would put NULLs first).
+        ordering = [
+            models.F("meeting_date").desc(nulls_last=True),
+            models.F("start_time").desc(nulls_last=True),
+        ]
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         constraints = [
@@ -130,7 +140,8 @@ class Meeting(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.committee} {self.meeting_date:%Y-%m-%d}"
+        day = f"{self.meeting_date:%Y-%m-%d}" if self.meeting_date else "uden dato"
+        return f"{self.committee} {day}"
 
 
 class Attendance(models.Model):
@@ -340,6 +351,10 @@ class MeetingEvent(models.Model):
         APPROVALS_RESET = "approvals_reset", "Godkendelser nulstillet"
         # The chair reopened approved (or published) minutes, with a reason (details.reason).
         MINUTES_REOPENED = "minutes_reopened", _("Minutes reopened")
+        # A tillægsdagsorden (medref.meetings.workflow.supplement): details.supplement, .items.
+        SUPPLEMENT_SENT = "supplement_sent", "Tillægsdagsorden udsendt"
+        # Stored from a file (``medref import``): details.file names it; actor None is the CLI.
+        IMPORTED = "imported", "Importeret fra fil"
 
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="events", verbose_name=_("meeting")
@@ -373,3 +388,72 @@ class MeetingEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} ({self.meeting}, {self.at:%Y-%m-%d %H:%M})"
+
+
+class AgendaSupplement(models.Model):
+    """A tillægsdagsorden: the items added or changed after the agenda was sent,
+    sent as their own version (nr. 1, 2, … per meeting). The agenda as sent
+    stays as it was; these files hold only the supplement's items."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="supplements", verbose_name="møde"
+    )
+    number = models.PositiveIntegerField("nummer")
+    sent_at = models.DateTimeField("udsendt", default=timezone.now)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="udsendt af",
+    )
+    # The item numbers it carries, as sent (numbers of sent items never change).
+    item_numbers = models.JSONField("punkter", default=list)
+    file = models.FileField(
+        "tillægsdagsorden", upload_to=RandomName("agendas"), max_length=500, blank=True
+    )
+    public_file = models.FileField(
+        "offentlig tillægsdagsorden", upload_to=RandomName("agendas"), max_length=500, blank=True
+    )
+
+    class Meta:
+        ordering = ["meeting", "number"]
+        verbose_name = "tillægsdagsorden"
+        verbose_name_plural = "tillægsdagsordener"
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="supplement_unique_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Tillægsdagsorden nr. {self.number} ({self.meeting})"
+
+
+class ItemAmendment(models.Model):
+    """An item added ("Tillægspunkt") or changed ("Ændret efter udsendelse") after the
+    agenda was sent; ``supplement`` is the tillægsdagsorden that sent it (None: not yet)."""
+
+    class Kind(models.TextChoices):
+        ADDED = "added", "Tillægspunkt"
+        CHANGED = "changed", "Ændret efter udsendelse"
+
+    item = models.OneToOneField(
+        AgendaItem, on_delete=models.CASCADE, related_name="amendment", verbose_name="punkt"
+    )
+    kind = models.CharField("slags", max_length=10, choices=Kind.choices)
+    supplement = models.ForeignKey(
+        AgendaSupplement,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="amendments",
+        verbose_name="tillægsdagsorden",
+    )
+    changed_at = models.DateTimeField("ændret", default=timezone.now)
+
+    class Meta:
+        verbose_name = "ændring efter udsendelse"
+        verbose_name_plural = "ændringer efter udsendelse"
+
+    def __str__(self) -> str:
+        return f"{self.item}: {self.get_kind_display()}"
