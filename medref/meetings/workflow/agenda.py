@@ -55,7 +55,7 @@ def previous_minutes_sentence(previous: Meeting | None, site: str = "") -> str:
     ``site`` ("https://med.vejle.dk") makes the link absolute, as documents'
     links must be to work in a PDF or a mail.
     """
-    if previous is None:
+    if previous is None or previous.meeting_date is None:
         return NO_PREVIOUS_MINUTES
     day = previous.meeting_date
     return PREVIOUS_MINUTES.format(

@@ -65,6 +65,16 @@ def require_status(meeting: Meeting, allowed: Iterable[str], message: str) -> No
         raise IllegalTransition(message % {"status": status_label(meeting.status)})
 
 
+def require_date(meeting: Meeting, what: str) -> None:
+    """``IllegalTransition`` for a meeting without a date (imported undated, "til gennemsyn"):
+    it is not sent or published until the secretary dates it on the gennemsyn page."""
+    if meeting.meeting_date is None:
+        raise IllegalTransition(
+            _("%(what)s, før mødet har en dato. Angiv datoen under Gennemsyn først.")
+            % {"what": what}
+        )
+
+
 def require_agenda_open(meeting: Meeting) -> None:
     require_status(
         meeting,
@@ -176,6 +186,9 @@ def reposition_sections(sections: Sequence[Section]) -> None:
 
 def next_number_in_year(meeting: Meeting) -> int:
     """The number after the committee's last item in the meeting's year (1 for its first)."""
+    if meeting.meeting_date is None:  # undated (imported): after its own items
+        own = meeting.items.aggregate(last=Max("number"))["last"]
+        return 1 if own is None else own + 1
     last = AgendaItem.objects.filter(
         meeting__committee_id=meeting.committee_id,
         meeting__meeting_date__year=meeting.meeting_date.year,

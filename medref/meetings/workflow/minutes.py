@@ -41,6 +41,7 @@ from .common import (
     locked_item,
     locked_meeting,
     reposition_sections,
+    require_date,
     require_status,
     touch,
 )
@@ -88,6 +89,7 @@ def send_agenda(meeting: Meeting | int, *, by: AnyUser | None, site: str = "") -
     )
     if not meeting.items.exists():
         raise IllegalTransition(_("The agenda has no items; add at least one before sending it."))
+    require_date(meeting, _("Dagsordenen kan ikke sendes"))
     meeting.status = Status.AGENDA_SENT
     meeting.save(update_fields=["status"])
     stem = f"dagsorden-{meeting.committee.slug}-{meeting.meeting_date:%Y-%m-%d}"
@@ -108,7 +110,7 @@ def members_on(meeting: Meeting) -> tuple[list[Membership], list[Membership]]:
 
     One membership per person (their first by role order); the secretary is a member here.
     """
-    day = meeting.meeting_date
+    day = meeting.meeting_date or timezone.localdate()  # undated (imported): today's members
     rows = (
         Membership.objects.filter(committee_id=meeting.committee_id, start__lte=day)
         .filter(Q(end__isnull=True) | Q(end__gte=day))
@@ -264,6 +266,8 @@ def record_attendance(
 
 def _previous_draft(meeting: Meeting) -> Meeting | None:
     """The committee's meeting before this one, when its minutes await approval."""
+    if meeting.meeting_date is None:
+        return None  # an undated meeting has no "before"
     previous = (
         Meeting.objects.select_for_update(of=("self",))
         .select_related("committee__municipality")
@@ -383,7 +387,7 @@ def _held_doubts(meeting: Meeting) -> list[str]:
     """What speaks against marking the meeting held now."""
     doubts: list[str] = []
     today = timezone.localdate()
-    if meeting.meeting_date > today:
+    if meeting.meeting_date is not None and meeting.meeting_date > today:
         doubts.append(
             _("The meeting is on %(date)s, %(days)s days from now.")
             % {
@@ -540,6 +544,7 @@ def publish_minutes(meeting: Meeting | int, *, by: AnyUser | None) -> Meeting:
         MeetingEvent.Action.MINUTES_PUBLISHED,
         _("Only approved minutes can be published (the meeting's status is “%(status)s”)."),
     )
+    require_date(meeting, _("Referatet kan ikke offentliggøres"))
     index_meeting(meeting)
     return meeting
 
