@@ -197,9 +197,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("render", help="write minutes or an agenda as txt, md, html, docx or pdf")
+    from medref.renderers.formats import FORMATS
+
+    p = sub.add_parser(
+        "render", help=f"write minutes or an agenda as {', '.join(FORMATS[:-1])} or {FORMATS[-1]}"
+    )
     p.add_argument("source", metavar="FILE_OR_MEETING", help="a file, or a stored meeting's id")
-    p.add_argument("--to", choices=["txt", "md", "html", "docx", "pdf"], required=True)
+    p.add_argument("--to", choices=FORMATS, required=True)
     p.add_argument("--public", action="store_true", help="the public version: no closed items")
     p.add_argument("-o", "--output", default=None, help="write here instead of to stdout")
     p.set_defaults(func=cmd_render)

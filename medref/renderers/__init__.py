@@ -2,45 +2,20 @@
 
 Text formats (txt, md, html) also have ``render`` returning ``str``;
 ``render_bytes`` serves every format, binary ones (docx, pdf) included.
-Binary renderers are imported on first use: they pull in heavy libraries.
+The formats are listed once, in ``formats.REGISTRY`` (extension, Content-Type,
+button label, renderer); renderers are imported on first use (docx and pdf
+pull in heavy libraries).
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from medref.documents import MeetingDocument
 from medref.documents.public import public_version
 
-from .markdown import render_markdown
+from .formats import BINARY_FORMATS, FORMATS, REGISTRY, Format, get
 from .signatures import Signature
-from .text import render_text
-
-TEXT_RENDERERS: dict[str, Callable[..., str]] = {
-    "txt": render_text,
-    "md": render_markdown,
-}
-# format -> (module, function) for renderers imported on first use.
-LAZY_RENDERERS: dict[str, tuple[str, str]] = {
-    "html": ("html", "render_html"),
-    "docx": ("docx", "render_docx"),
-    "pdf": ("pdf", "render_pdf"),
-}
-BINARY_FORMATS = frozenset({"docx", "pdf"})
-FORMATS = (*TEXT_RENDERERS, *LAZY_RENDERERS)
-
-
-def _renderer(fmt: str) -> Callable[..., str | bytes]:
-    if fmt in TEXT_RENDERERS:
-        return TEXT_RENDERERS[fmt]
-    if fmt in LAZY_RENDERERS:
-        module, function = LAZY_RENDERERS[fmt]
-        found: Callable[..., str | bytes] = getattr(
-            importlib.import_module(f"{__name__}.{module}"), function
-        )
-        return found
-    raise ValueError(f"unknown format {fmt!r}; medref writes {', '.join(FORMATS)}")
 
 
 def render(doc: MeetingDocument, fmt: str, *, public: bool = False, draft: bool = False) -> str:
@@ -48,9 +23,9 @@ def render(doc: MeetingDocument, fmt: str, *, public: bool = False, draft: bool 
 
     ``draft``: minutes not yet approved; "UDKAST" in the title (and on every page).
     """
-    if fmt in BINARY_FORMATS:
+    if get(fmt).binary:
         raise ValueError(f"{fmt} is a binary format: use render_bytes")
-    output = _renderer(fmt)(public_version(doc) if public else doc, draft=draft)
+    output = get(fmt).renderer()(public_version(doc) if public else doc, draft=draft)
     assert isinstance(output, str)
     return output
 
@@ -67,9 +42,10 @@ def render_bytes(
 
     ``signatures``: approved minutes' PDF and Word files end with a page listing them.
     """
-    extra = {"signatures": signatures} if signatures and fmt in BINARY_FORMATS else {}
-    output = _renderer(fmt)(public_version(doc) if public else doc, draft=draft, **extra)
+    found = get(fmt)
+    extra = {"signatures": signatures} if signatures and found.binary else {}
+    output = found.renderer()(public_version(doc) if public else doc, draft=draft, **extra)
     return output.encode("utf-8") if isinstance(output, str) else output
 
 
-__all__ = ["BINARY_FORMATS", "FORMATS", "render", "render_bytes"]
+__all__ = ["BINARY_FORMATS", "FORMATS", "REGISTRY", "Format", "render", "render_bytes"]

@@ -40,6 +40,7 @@ from medref.documents import (
     Table,
 )
 from medref.documents.model import INLINE_LINK
+from medref.documents.public import CLOSED_TITLE
 from medref.importers.wordml import PANDOC_EMPTY_ANCHOR
 from medref.lib.danish import format_short_date
 
@@ -409,7 +410,7 @@ class _Writer:
         if item.case_number:
             self.paragraph(item.case_number)
         if item.closed:
-            self.new_p().append(_text_run("Lukket punkt", bold=True))
+            self.new_p().append(_text_run(CLOSED_TITLE, bold=True))
         for section in item.sections:
             if section.heading:
                 self.paragraph(section.heading, "Heading2")

@@ -38,6 +38,7 @@ from medref.documents import (
     Table,
 )
 from medref.documents.model import INLINE_LINK, Attachment
+from medref.documents.public import CLOSED_TITLE
 
 from .common import DRAFT_MARK, header_fields, participant_text, title_text, toc_lines
 from .html_template import page, stylesheet
@@ -158,7 +159,7 @@ def item_html(item: AgendaItem) -> str:
     if item.case_number:
         out.append(f'<p class="case-number">{_text(item.case_number)}</p>\n')
     if item.closed:
-        out.append('<p class="closed-marker">Lukket punkt</p>\n')
+        out.append(f'<p class="closed-marker">{_text(CLOSED_TITLE)}</p>\n')
     out.extend(_section_html(item, section) for section in item.sections)
     if item.absent or item.substitutes:
         out.append('<div class="attendance">\n')

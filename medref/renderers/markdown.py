@@ -20,6 +20,7 @@ from medref.documents import (
     Table,
 )
 from medref.documents.model import INLINE_LINK
+from medref.documents.public import CLOSED_TITLE
 
 from .common import header_fields, title_text, toc_lines
 
@@ -82,7 +83,7 @@ def _item_chunks(item: AgendaItem) -> list[str]:
     if item.case_number:
         chunks.append(escape_inline(item.case_number))
     if item.closed:
-        chunks.append("Lukket punkt")
+        chunks.append(CLOSED_TITLE)
     for section in item.sections:
         if section.heading:
             chunks.append(f"### {escape_inline(section.heading)}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from medref.documents import AgendaItem, MeetingDocument, SectionKind
 from medref.documents.plain import block_lines, recommendation_paragraphs
+from medref.documents.public import CLOSED_TITLE
 
 from .common import header_fields, title_text, toc_lines
 
@@ -17,7 +18,7 @@ def _item_chunks(item: AgendaItem) -> list[str]:
     if item.case_number:
         chunks.append(item.case_number)
     if item.closed:
-        chunks.append("Lukket punkt")
+        chunks.append(CLOSED_TITLE)
     for section in item.sections:
         if section.heading:
             chunks.append(section.heading)

@@ -7,7 +7,6 @@ the meeting; ``tests/web`` asserts it.
 from __future__ import annotations
 
 import copy
-import importlib.util
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count
@@ -16,6 +15,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from medref import renderers
@@ -43,31 +43,12 @@ KIND_LABELS = {
     DocumentKind.MINUTES: _("Minutes"),
     DocumentKind.AGENDA: _("Agenda"),
 }
-# The files a meeting can be downloaded as: format -> (button label, Content-Type).
-DOWNLOADS = {
-    "pdf": ("PDF", "application/pdf"),
-    "docx": ("Word", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    "html": ("HTML", "text/html; charset=utf-8"),
-    "md": ("Markdown", "text/markdown; charset=utf-8"),
-    "txt": (_("Text"), "text/plain; charset=utf-8"),
-}
-
-
-def can_render(fmt: str) -> bool:
-    """Whether medref can write ``fmt`` here: a renderer module still being
-    written, or not installed, hides its button instead of breaking the page."""
-    if fmt in renderers.TEXT_RENDERERS:
-        return True
-    if fmt not in renderers.LAZY_RENDERERS:
-        return False
-    module, _function = renderers.LAZY_RENDERERS[fmt]
-    return importlib.util.find_spec(f"{renderers.__name__}.{module}") is not None
 
 
 def download_name(doc: MeetingDocument, fmt: str) -> str:
     """ "referat-fagmed-oekonomi-2025-10-08.pdf"."""
     day = doc.meeting_date.isoformat() if doc.meeting_date is not None else "uden-dato"
-    return f"{doc.kind.value}-{slugify(doc.committee)}-{day}.{fmt}"
+    return f"{doc.kind.value}-{slugify(doc.committee)}-{day}{renderers.REGISTRY[fmt].extension}"
 
 
 def is_draft(meeting: Meeting, doc: MeetingDocument) -> bool:
@@ -198,10 +179,11 @@ def meeting_page_for(
     assert access is not None
     doc = link_attachments(visible_document(mapping.to_document(found), access), pk)
     participant_names = {p.name for p in doc.participants}
+    # One button per format medref writes (renderers.REGISTRY, in its order).
     downloads = [
-        (label, reverse("web:download", args=[pk, fmt]))
-        for fmt, (label, _type) in DOWNLOADS.items()
-        if can_render(fmt) and not as_public
+        (gettext(fmt.label), reverse("web:download", args=[pk, fmt.key]))
+        for fmt in renderers.REGISTRY.values()
+        if not as_public
     ]
     context = {
         "meeting": found,
@@ -226,19 +208,19 @@ def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     version until the minutes are published unless they may see drafts.
     Seven queries, as the page.
     """
-    if fmt not in DOWNLOADS or not can_render(fmt):
+    if fmt not in renderers.REGISTRY:
         raise Http404
+    spec = renderers.REGISTRY[fmt]
     found, access = _meeting_or_404(request, pk)
     doc = visible_document(mapping.to_document(found), access)
     doc = link_attachments(doc, pk, site=request.build_absolute_uri("/"))
     draft = is_draft(found, doc)
     # Approved minutes' PDF and Word end with who approved them, and when.
-    binary = fmt in renderers.BINARY_FORMATS
-    signed = participation.signatures(found) if binary and access.decisions else []
+    signed = participation.signatures(found) if spec.binary and access.decisions else []
     content = renderers.render_bytes(
         doc, fmt, public=not access.closed, draft=draft, signatures=signed
     )
-    response = HttpResponse(content, content_type=DOWNLOADS[fmt][1])
+    response = HttpResponse(content, content_type=spec.content_type)
     name = download_name(doc, fmt)
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=True, filename=f"udkast-{name}" if draft else name

@@ -20,7 +20,7 @@ from django.utils import timezone
 from medref.meetings.models import Attendance, Meeting
 from medref.meetings.workflow import minutes
 from medref.meetings.workflow.agenda import add_item, schedule_meeting
-from medref.web.views import DOWNLOADS
+from medref.renderers.formats import REGISTRY
 from tests.personas import Personas
 
 from .documents import make_document, make_item, store
@@ -88,7 +88,7 @@ def test_binary_downloads_hold_no_decision_for_the_public(client_as, status, fmt
     meeting = _meeting_in(status)
     response = client_as("anonymous").get(reverse("web:download", args=[meeting.pk, fmt]))
     assert response.status_code == 200
-    assert fmt in DOWNLOADS
+    assert fmt in REGISTRY
     doc = visible_document(mapping.to_document(meeting), meeting_access(None, meeting))
     rendered = repr(doc)
     assert "godkendte punktet" not in rendered
