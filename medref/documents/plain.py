@@ -1,11 +1,13 @@
 """Plain-text views of a document: what a section says, as lines of text.
 
 The text renderer writes these lines, the JSON contract's ``text`` fields
-join them, and search indexes them, so all three agree on one wording.
+join them, and search indexes them, so all three agree on one wording:
+without emphasis markers (``**fed**`` is "fed", see ``inline.py``).
 """
 
 from __future__ import annotations
 
+from .inline import strip_inline
 from .model import (
     AgendaItem,
     Block,
@@ -34,20 +36,21 @@ def list_lines(items: tuple[ListItem, ...], ordered: bool, depth: int = 0) -> li
     lines: list[str] = []
     for number, item in enumerate(items, start=1):
         marker = f"{number}." if ordered else "-"
-        lines.append(f"{LIST_INDENT * depth}{marker} {item.text}")
+        lines.append(f"{LIST_INDENT * depth}{marker} {strip_inline(item.text)}")
         lines.extend(list_lines(item.children, ordered, depth + 1))
     return lines
 
 
 def block_lines(block: Block) -> list[str]:
-    """The lines of one block; blocks are separated by a blank line."""
+    """The lines of one block, emphasis markers removed (``inline.strip_inline``);
+    blocks are separated by a blank line."""
     match block:
         case Paragraph(text=text) | Heading(text=text):
-            return [text]
+            return [strip_inline(text)]
         case BulletList(items=items, ordered=ordered):
             return list_lines(items, ordered)
         case Table(rows=rows):
-            return ["\t".join(row) for row in rows]
+            return ["\t".join(strip_inline(cell) for cell in row) for row in rows]
     raise TypeError(f"not a block: {block!r}")
 
 
