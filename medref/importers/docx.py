@@ -309,6 +309,8 @@ class _Reader:
         if num_id == "0" and num_pr is not None:
             return None  # numbering explicitly removed from a list-styled paragraph
         level = int_val(level_val)
+        if num_id and num_id != "0" and not self.numbering.shows_marker(num_id, level):
+            return None  # an indented continuation paragraph, not an entry
         fmt = self.numbering.format(num_id, level) if num_id and num_id != "0" else None
         if fmt is None and style_list is not None:
             ordered = any(w in style_list["kind"] for w in _ORDERED_STYLE_WORDS)

@@ -180,9 +180,18 @@ def _date_line(line: str) -> tuple[dt.date, dt.time | None, dt.time | None, str 
     return found.day, found.start, found.end, place["place"].strip() if place else None
 
 
+# "Bo Ravn (T)": a name with its party or role in brackets.
+_NAME_IN_BRACKETS = re.compile(r"^[A-ZÆØÅ][\w.'-]*(?: [A-ZÆØÅ][\w.'-]*)+ \([^()]*\)$")
+
+
 def _one_person(text: str) -> bool:
-    """ "Jens Holm, 3F (næstformand)", "Bent Agger, A": one person with a party or role."""
+    """ "Jens Holm, 3F (næstformand)", "Bent Agger, A": one person with a party or role.
+
+    "Bo Ravn (T), Eva Dal (V)" (every part a name with its bracket) is a list.
+    """
     parts = [p.strip() for p in re.split(r",(?![^(]*\))", text)]
+    if len(parts) > 1 and all(_NAME_IN_BRACKETS.match(p) for p in parts):
+        return False
     return all(
         len(p) <= 4 or "(" in p or p.casefold().rstrip(".") in vocab.ROLE_WORDS
         or cues.absent_mark(p)[1] or p.split()[0].casefold() in vocab.ROLE_WORDS

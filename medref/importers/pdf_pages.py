@@ -41,6 +41,7 @@ _PAGE_NUMBER = re.compile(
     r"^(?:-\s*\d+\s*-|(?:side|page|s\.)?\s*\d+(?:\s*(?:af|of|/)\s*\d+)?)$", re.IGNORECASE
 )
 _DIGITS = re.compile(r"\d+")
+_BARE_NUMBER = re.compile(r"^\s*-?\s*\d+\s*-?\s*$")
 _MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|[•▪◦·\uf0b7\uf0a7])\s*$")
 
 
@@ -462,19 +463,45 @@ def strip_running(pages: list[Page]) -> None:
     for page in pages:
         counts.update({_key(line) for line in _edge_lines(page)})
     threshold = max(2, (len(pages) + 1) // 2)
+    numbered = _numbered_lines(pages)
     for page in pages:
         edge = {id(line) for line in _edge_lines(page)}
-        band = 0.15 * page.height
         page.lines = [
             line
             for line in page.lines
             if id(line) not in edge
             or _needed(line)
-            or not (
-                counts[_key(line)] >= threshold
-                or (
-                    _is_page_number(line.text, len(pages))
-                    and (line.baseline < band or line.baseline > page.height - band)
-                )
-            )
+            or not (counts[_key(line)] >= threshold or id(line) in numbered)
         ]
+
+
+def _numbered_lines(pages: list[Page]) -> set[int]:
+    """The edge lines that are page numbers ("Side 3 af 14", "- 3 -", "3").
+
+    A bare number is a page number only when it counts the pages: its
+    distance to the page's own number is the one most bare numbers share,
+    and the page has no worded page number ("Side 1 af 2") already. The
+    number of the next item standing alone at the foot of a page is not.
+    """
+    found: set[int] = set()
+    bare: list[tuple[int, int]] = []  # (line id, number - page number)
+    for page in pages:
+        band = 0.15 * page.height
+        edge = [
+            line
+            for line in _edge_lines(page)
+            if (line.baseline < band or line.baseline > page.height - band)
+            and _is_page_number(line.text, len(pages))
+        ]
+        worded = [line for line in edge if not _BARE_NUMBER.match(line.text)]
+        found.update(id(line) for line in worded)
+        if not worded:
+            for line in edge:
+                bare.append((id(line), int(_DIGITS.findall(line.text)[0]) - page.number))
+    if not bare:
+        return found
+    offsets = Counter(offset for _, offset in bare)
+    offset, support = max(offsets.items(), key=lambda o: (o[1], -abs(o[0])))
+    if support >= 2 or offset == 0 or len(pages) == 1:
+        found.update(line for line, o in bare if o == offset)
+    return found

@@ -103,14 +103,38 @@ class Numbering:
             }
 
     def format(self, num_id: str, level: int, depth: int = 0) -> str | None:
+        lvl = self.level(num_id, level, depth)
+        if lvl is None:
+            return None
+        fmt = lvl.find(qn("w:numFmt"))
+        return str(fmt.get(qn("w:val"), "")) if fmt is not None else None
+
+    def shows_marker(self, num_id: str, level: int) -> bool:
+        """False when the level prints nothing before the text.
+
+        Word (and pandoc for a list entry's second and later paragraphs)
+        indents continuation paragraphs with a numbering whose marker is
+        blank or "none": those paragraphs are not list entries of their own.
+        """
+        lvl = self.level(num_id, level)
+        if lvl is None:
+            return True
+        fmt = lvl.find(qn("w:numFmt"))
+        if fmt is not None and fmt.get(qn("w:val")) == "none":
+            return False
+        text = lvl.find(qn("w:lvlText"))
+        return text is None or bool(str(text.get(qn("w:val"), "")).strip())
+
+    def level(self, num_id: str, level: int, depth: int = 0) -> Element | None:
+        """The w:lvl that defines ``level`` of numbering ``num_id``."""
         num = self.nums.get(num_id)
         if num is None or depth > 5:
             return None
         for override in num.iterchildren(qn("w:lvlOverride")):
             if int_val(override.get(qn("w:ilvl"))) == level:
-                fmt = override.find(f"{qn('w:lvl')}/{qn('w:numFmt')}")
-                if fmt is not None:
-                    return str(fmt.get(qn("w:val"), ""))
+                lvl = override.find(qn("w:lvl"))
+                if lvl is not None and lvl.find(qn("w:numFmt")) is not None:
+                    return lvl
         abstract_id = num.find(qn("w:abstractNumId"))
         if abstract_id is None:
             return None
@@ -119,14 +143,13 @@ class Numbering:
             return None
         for lvl in abstract.iterchildren(qn("w:lvl")):
             if int_val(lvl.get(qn("w:ilvl"))) == level:
-                fmt = lvl.find(qn("w:numFmt"))
-                return str(fmt.get(qn("w:val"), "")) if fmt is not None else None
+                return lvl
         # A list style: the definition lives in the numbering the style names.
         link = abstract.find(qn("w:numStyleLink"))
         if link is not None:
             linked = self.styles.first(link.get(qn("w:val")), "w:pPr/w:numPr/w:numId")
             if linked is not None:
-                return self.format(linked.get(qn("w:val"), ""), level, depth + 1)
+                return self.level(linked.get(qn("w:val"), ""), level, depth + 1)
         return None
 
 
