@@ -42,11 +42,14 @@ For browser tests: URLs and the Danish texts of their buttons and fields.
   /moeder/<id>/udsendt-dagsorden/         the agenda file as sent (PDF, or HTML)
   /moeder/<id>/bilag/<attachment id>/     a bilag's file, after the meeting page's check
   /moeder/<id>/samlet-dagsorden.pdf       the agenda as sent followed by its PDF bilag
+  /moeder/<id>/tillaegsdagsorden/…        Tillægsdagsorden (views/supplement.py): "Tilføj
+                                          tillægspunkt", "Ret punkt <n>" → "Gem ændring",
+                                          "Send tillægsdagsorden" (confirmation page, same button)
 """
 
 from django.urls import path
 
-from .views import agenda, attachments, items, mine, minutes, review
+from .views import agenda, attachments, items, mine, minutes, review, supplement
 
 app_name = "meetings"
 
@@ -101,6 +104,18 @@ urlpatterns = [
     path("moeder/<int:pk>/tid-og-sted/", agenda.time_and_place, name="time_and_place"),
     path("moeder/<int:pk>/udsendt-dagsorden/", agenda.sent_agenda, name="sent_agenda"),
     path("moeder/<int:pk>/bilag/<int:attachment_pk>/", attachments.download, name="attachment"),
+    path("moeder/<int:pk>/tillaegsdagsorden/", supplement.overview, name="supplement"),
+    path(
+        "moeder/<int:pk>/tillaegsdagsorden/punkter/<int:item_pk>/",
+        supplement.change_item,
+        name="supplement_item",
+    ),
+    path("moeder/<int:pk>/tillaegsdagsorden/send/", supplement.send, name="supplement_send"),
+    path(
+        "moeder/<int:pk>/tillaegsdagsorden/<int:number>/",
+        supplement.download,
+        name="supplement_file",
+    ),
     path(
         "moeder/<int:pk>/samlet-dagsorden.pdf",
         attachments.combined_agenda,

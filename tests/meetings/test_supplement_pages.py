@@ -1,0 +1,121 @@
+"""The tillægsdagsorden pages: add, change, confirm and send, download by reader."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from medref.meetings.models import AgendaSupplement, Meeting, MeetingEvent
+from medref.meetings.workflow import supplement
+from tests.personas import Personas
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
+
+
+def url(name: str, meeting: Meeting, *args: int) -> str:
+    return reverse(f"web:meetings:{name}", args=[meeting.pk, *args])
+
+
+def test_the_secretary_adds_an_item_confirms_and_sends(
+    sent: Meeting, client_as: Callable[[str], Client]
+) -> None:
+    client = client_as("sofie")
+    page = client.get(url("supplement", sent)).content.decode()
+    assert "<h1>Tillægsdagsorden</h1>" in page
+    assert "Intet venter" in page
+    last = sent.items.order_by("-number").first().number
+    done = client.post(
+        url("supplement", sent),
+        {"title": "Ny arbejdstidsaftale", "case_text": "Aftalen gælder fra januar."},
+        follow=True,
+    ).content.decode()
+    assert f"Punkt {last + 1} er tilføjet som tillægspunkt" in done
+    assert f"Punkt {last + 1} er tilføjet eller ændret siden sidste udsendelse" in done
+    assert 'class="mark-amended">Tillægspunkt<' in done
+    asked = client.get(url("supplement_send", sent)).content.decode()
+    assert '<h1 id="bekraeft-titel">Send tillægsdagsorden?</h1>' in asked
+    assert f"Tillægsdagsorden udsendes med punkt {last + 1}." in asked
+    assert "Dette trin kan ikke fortrydes." in asked
+    assert not AgendaSupplement.objects.exists()  # asking sent nothing
+    sent_page = client.post(url("supplement_send", sent), {"bekraeft": "1"}, follow=True)
+    text = sent_page.content.decode()
+    assert f"Tillægsdagsorden er udsendt med punkt {last + 1}." in text
+    assert AgendaSupplement.objects.get().item_numbers == [last + 1]
+    history = client.get(url("history", sent)).content.decode()
+    assert f"Sofie Sekretær sendte tillægsdagsorden nr. 1, punkt {last + 1}" in history
+
+
+def test_changing_a_sent_item_through_the_form(
+    sent: Meeting, client_as: Callable[[str], Client]
+) -> None:
+    item = sent.items.order_by("position")[2]
+    client = client_as("sofie")
+    form = client.get(url("supplement_item", sent, item.pk)).content.decode()
+    assert f"Ret punkt {item.number} efter udsendelse" in form
+    client.post(
+        url("supplement_item", sent, item.pk),
+        {"title": "Orientering om budget", "version": item.version, "case_text": "Nyt."},
+    )
+    item.refresh_from_db()
+    assert item.title == "Orientering om budget"
+    assert item.amendment.kind == "changed"
+    stale = client.post(
+        url("supplement_item", sent, item.pk),
+        {"title": "Igen", "version": item.version - 1},
+    )
+    assert stale.status_code == 400 and "efter du åbnede" in stale.content.decode()
+
+
+@pytest.mark.parametrize("who", ["mads", "sara", "otto"])
+def test_others_may_not_open_the_pages(
+    who: str, sent: Meeting, client_as: Callable[[str], Client]
+) -> None:
+    client = client_as(who)
+    assert client.get(url("supplement", sent)).status_code in (403, 404)
+    assert client.post(url("supplement", sent), {"title": "X"}).status_code in (403, 404)
+    assert client.post(url("supplement_send", sent), {"bekraeft": "1"}).status_code in (403, 404)
+    assert not sent.items.filter(title="X").exists()
+
+
+def test_the_editor_nav_links_the_page_only_while_the_agenda_is_sent(
+    sent: Meeting, planned: Meeting, client_as: Callable[[str], Client]
+) -> None:
+    client = client_as("sofie")
+    html = client.get(url("attendance", sent)).content.decode()
+    assert f'href="{url("supplement", sent)}"' in html
+
+
+def test_members_get_the_full_supplement_the_public_the_open_items(
+    sent: Meeting, personas: Personas, client_as: Callable[[str], Client]
+) -> None:
+    supplement.add_supplement_item(sent, actor=personas.sofie, title="Åbent zebrapunkt")
+    supplement.add_supplement_item(
+        sent, actor=personas.sofie, title="Lukket giraffpunkt", closed=True
+    )
+    version = supplement.send_supplement(sent, actor=personas.sofie)
+    link = url("supplement_file", sent, version.number)
+    member = client_as("mads").get(link)
+    public = Client().get(link)
+    assert member.status_code == 200 and public.status_code == 200
+    assert member["X-Content-Type-Options"] == "nosniff"
+    assert "offentlig" in public["Content-Disposition"]
+    assert "offentlig" not in member["Content-Disposition"]
+    assert b"".join(member.streaming_content) != b"".join(public.streaming_content)
+    assert Client().get(url("supplement_file", sent, 9)).status_code == 404
+
+
+def test_the_meeting_page_shows_the_marks_and_the_supplements(
+    sent: Meeting, personas: Personas, client_as: Callable[[str], Client]
+) -> None:
+    item = supplement.add_supplement_item(sent, actor=personas.sofie, title="Zebraaftale")
+    page = Client().get(reverse("web:meeting", args=[sent.pk])).content.decode()
+    assert "Zebraaftale" in page and "Tillægspunkt" in page
+    supplement.send_supplement(sent, actor=personas.sofie)
+    page = client_as("mads").get(reverse("web:meeting", args=[sent.pk])).content.decode()
+    assert url("supplement_file", sent, 1) in page
+    assert f"punkt {item.number}" in page
+    event = sent.events.get(action=MeetingEvent.Action.SUPPLEMENT_SENT)
+    assert event.details["items"] == [item.number]
