@@ -147,6 +147,8 @@ def describe(event: MeetingEvent) -> Entry:
         entry.sentence = _("%(who)s added item %(number)s: %(title)s") % values
         if d.get("closed"):
             entry.notes.append(_("Closed item."))
+        if d.get("supplement"):
+            entry.notes.append("Tillægspunkt: tilføjet efter dagsordenen var udsendt.")
     elif action == A.ITEM_EDITED:
         closed = (d.get("changes") or {}).get("closed")
         if isinstance(closed, list) and len(closed) == 2 and len(d["changes"]) == 1:
@@ -160,6 +162,8 @@ def describe(event: MeetingEvent) -> Entry:
             if isinstance(closed, list) and len(closed) == 2:
                 entry.notes.append(_("Closed item.") if closed[1] else _("Open item."))
         entry.changes = _changes(d)
+        if d.get("after_sending"):
+            entry.notes.append("Efter dagsordenen var udsendt: markeret “Ændret efter udsendelse”.")
     elif action == A.ITEM_MOVED:
         moved = d.get("number")
         if isinstance(moved, list) and len(moved) == 2:
@@ -193,6 +197,11 @@ def describe(event: MeetingEvent) -> Entry:
         )
     elif action == A.AGENDA_SENT:
         entry.sentence = _("%(who)s sent the agenda") % values
+    elif action == A.SUPPLEMENT_SENT:
+        # "Tillægsdagsorden udsendt af Sofie Sekretær, punkt 9–10" (workflow.supplement)
+        nr = d.get("supplement")
+        name = "Tillægsdagsorden" if nr in (None, 1) else f"Tillægsdagsorden nr. {nr}"
+        entry.sentence = f"{name} udsendt af {who}, punkt {d.get('numbers') or '?'}"
     elif action == A.ATTENDANCE_RECORDED:
         entry.sentence = _("%(who)s recorded the attendance") % values
         for name, pair in (d.get("changes") or {}).items():
