@@ -5,8 +5,12 @@ pulldown-cmark is a Rust pull parser, ~15× faster here than markdown-it-py
 
 Heading levels carry no structure in real minutes (``## HovedMED`` stands at
 the level of ``## Punkt 12``), so headings become plain heading blocks and
-the structure reader decides what they are. Bold and emphasis are dropped;
-links are kept in the inline ``[text](url)`` form of the document model.
+the structure reader decides what they are. In files, bold and emphasis are
+dropped (minutes use bold for labels and headings, which the structure
+reader must see bare); the section editor asks for them
+(``markdown_blocks(text, emphasis=True)``) and gets body text with
+``**fed**``/``*kursiv*`` as ``documents.inline`` writes it. Links are kept in
+the inline ``[text](url)`` form of the document model.
 
 Events are pyromark's: a name ("SoftBreak") or a one-key dict ({"Text": …},
 {"Start": "Paragraph"}, {"Start": {"Heading": {…}}}, {"End": …}). The loops
@@ -16,12 +20,13 @@ per event and were most of the importer's time.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pyromark
 
 from medref.documents import BulletList, Heading, ListItem, Paragraph, Table
+from medref.documents.inline import Run, render_inline
 
 from .blocks import RawBlock, clean_inline
 
@@ -85,8 +90,53 @@ def _inline(events: Events, until: str) -> str:
     return "".join(parts)
 
 
-def _list(events: Events, ordered: bool) -> tuple[ListItem, ...]:
+def _inline_rich(events: Events, until: str) -> str:
+    """As ``_inline``, with bold and emphasis kept as ``documents.inline`` markers."""
+    runs: list[Run] = []
+    bold = italic = 0
+    links: list[str] = []
+
+    def add(text: str) -> None:
+        runs.append(Run(text, bold > 0, italic > 0))
+
+    for event, _ in events:
+        if type(event) is str:
+            if event == "SoftBreak" or event == "HardBreak":
+                add("\n")
+            continue
+        if "Text" in event:
+            add(event["Text"])
+        elif "Code" in event:
+            add(event["Code"])
+        elif "End" in event:
+            end = event["End"]
+            if end == until or (type(end) is dict and until in end):
+                break
+            if end == "Link":
+                add(f"]({links.pop()})")
+            elif end == "Strong":
+                bold -= 1
+            elif end == "Emphasis":
+                italic -= 1
+        elif "Start" in event:
+            name, payload = _started(event["Start"])
+            if name == "Link":
+                links.append(payload["dest_url"])
+                add("[")
+            elif name == "Strong":
+                bold += 1
+            elif name == "Emphasis":
+                italic += 1
+    return render_inline(runs)
+
+
+Inline = Callable[[Events, str], str]
+_EMPHASIS_MARKERS = {"Strong": "**", "Emphasis": "*"}
+
+
+def _list(events: Events, ordered: bool, inline: Inline = _inline) -> tuple[ListItem, ...]:
     """Items up to the End of the list; an item's paragraphs are joined."""
+    rich = inline is _inline_rich
     items: list[ListItem] = []
     texts: list[str] = []
     children: list[ListItem] = []
@@ -97,17 +147,20 @@ def _list(events: Events, ordered: bool) -> tuple[ListItem, ...]:
             continue
         if "Text" in event:
             # A tight list's item text arrives without a Paragraph around it.
-            texts.append(event["Text"])
+            texts.append(render_inline([Run(event["Text"])]) if rich else event["Text"])
         elif "Start" in event:
             name, payload = _started(event["Start"])
             if name == "Item" and payload:
                 texts, children = [], []
             elif name == "List":
-                children.extend(_list(events, payload is not True))
+                children.extend(_list(events, payload is not True, inline))
             elif name == "Paragraph" and payload:
-                texts.extend((" ", _inline(events, "Paragraph"), " "))
+                texts.extend((" ", inline(events, "Paragraph"), " "))
             elif name == "Link":
-                texts.append(f"[{_inline(events, 'Link')}]({payload['dest_url']})")
+                texts.append(f"[{inline(events, 'Link')}]({payload['dest_url']})")
+            elif rich and name in _EMPHASIS_MARKERS:
+                marker = _EMPHASIS_MARKERS[name]
+                texts.append(f"{marker}{inline(events, name)}{marker}")
         elif "End" in event:
             end = event["End"]
             if end == "List" or (type(end) is dict and "List" in end):
@@ -119,14 +172,14 @@ def _list(events: Events, ordered: bool) -> tuple[ListItem, ...]:
     return tuple(items)
 
 
-def _table(events: Events) -> Table:
+def _table(events: Events, inline: Inline = _inline) -> Table:
     rows: list[tuple[str, ...]] = []
     cells: list[str] = []
     for event, _ in events:
         if _is_end(event, "Table"):
             break
         if _tag(event, "TableCell"):
-            cells.append(clean_inline(_inline(events, "TableCell")))
+            cells.append(clean_inline(inline(events, "TableCell")))
         elif _is_end(event, "TableHead") or _is_end(event, "TableRow"):
             rows.append(tuple(cells))
             cells = []
@@ -144,7 +197,9 @@ def _paragraph(line: int, raw: str) -> RawBlock:
     return RawBlock(line, Paragraph(cleaned), lines or (cleaned,))
 
 
-def markdown_blocks(text: str) -> list[RawBlock]:
+def markdown_blocks(text: str, *, emphasis: bool = False) -> list[RawBlock]:
+    """The blocks of a Markdown text; ``emphasis``: keep bold and italic as markers."""
+    inline: Inline = _inline_rich if emphasis else _inline
     data = text.encode("utf-8")
     # Block starts come in source order, so a block's line is the last
     # block's line plus the newlines between their byte offsets.
@@ -164,17 +219,17 @@ def markdown_blocks(text: str) -> list[RawBlock]:
         line += data.count(b"\n", offset, at)
         offset = at
         if name == "Paragraph":
-            blocks.append(_paragraph(line, _inline(events, "Paragraph")))
+            blocks.append(_paragraph(line, inline(events, "Paragraph")))
         elif name == "Heading":
-            cleaned = clean_inline(_inline(events, "Heading"))
+            cleaned = clean_inline(inline(events, "Heading"))
             blocks.append(RawBlock(line, Heading(cleaned), (cleaned,), True))
         elif name == "List":
             ordered = payload is not True
-            items = _list(events, ordered)
+            items = _list(events, ordered, inline)
             raw_lines = tuple([f"- {item.text}" for item in items])
             blocks.append(RawBlock(line, BulletList(items, ordered), raw_lines))
         elif name == "Table":
-            table = _table(events)
+            table = _table(events, inline)
             blocks.append(RawBlock(line, table, tuple(["\t".join(r) for r in table.rows])))
         elif name == "CodeBlock":
             code = _inline(events, "CodeBlock")

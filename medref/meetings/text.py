@@ -2,7 +2,8 @@
 
 Reading uses the Markdown importer's block reader and writing the Markdown
 renderer, so what the editor shows is what an exported .md file says, and
-``markdown_to_blocks(blocks_to_markdown(b)) == b``.
+``markdown_to_blocks(blocks_to_markdown(b)) == b``. Bold and italic typed in
+the editor are kept as ``**fed**``/``*kursiv*`` (``documents.inline``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from medref.renderers.markdown import join_chunks, render_block
 
 def markdown_to_blocks(text: str) -> tuple[Block, ...]:
     """The blocks a section's Markdown says ("" gives no blocks)."""
-    return tuple(raw.block for raw in markdown_blocks(text))
+    return tuple(raw.block for raw in markdown_blocks(text, emphasis=True))
 
 
 def blocks_to_markdown(blocks: tuple[Block, ...]) -> str:

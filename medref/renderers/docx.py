@@ -39,6 +39,7 @@ from medref.documents import (
     SectionKind,
     Table,
 )
+from medref.documents.inline import parse_inline
 from medref.documents.model import INLINE_LINK
 from medref.documents.public import CLOSED_TITLE
 from medref.importers.wordml import PANDOC_EMPTY_ANCHOR
@@ -84,14 +85,18 @@ def _sub(parent: Element, tag: str, **attrs: str) -> Element:
     return child
 
 
-def _text_run(text: str, *, bold: bool = False, style: str | None = None) -> Element:
+def _text_run(
+    text: str, *, bold: bool = False, style: str | None = None, italic: bool = False
+) -> Element:
     run = _el("w:r")
-    if bold or style:
+    if bold or style or italic:
         rpr = _sub(run, "w:rPr")
         if style:
             _sub(rpr, "w:rStyle", val=style)
         if bold:
             _sub(rpr, "w:b")
+        if italic:
+            _sub(rpr, "w:i")
     t = _sub(run, "w:t")
     t.text = _NOT_XML.sub("", text)
     t.set(XML_SPACE, "preserve")
@@ -275,13 +280,23 @@ class _Writer:
         self.inline(p, text)
         return p
 
+    def rich_paragraph(self, text: str, style: str | None = None, **options: Any) -> Element:
+        """Body text: ``**fed**`` and ``*kursiv*`` become bold and italic runs."""
+        p = self.new_p(style, **options)
+        self.rich(p, text)
+        return p
+
+    def rich(self, p: Element, text: str) -> None:
+        for run in parse_inline(text):
+            self.inline(p, run.text, bold=run.bold, italic=run.italic)
+
     def labelled(self, label: str, value: str) -> None:
         """ "**Mødedato** Onsdag d. …": a bold label, then the value."""
         p = self.new_p()
         p.append(_text_run(label, bold=True))
         self.inline(p, " " + value)
 
-    def inline(self, p: Element, text: str) -> None:
+    def inline(self, p: Element, text: str, *, bold: bool = False, italic: bool = False) -> None:
         """Text into a paragraph; "[text](url)" links become Word hyperlinks."""
         position = 0
         for match in INLINE_LINK.finditer(text):
@@ -291,11 +306,11 @@ class _Writer:
             if not label or not href or label != " ".join(label.split()):
                 continue
             if match.start() > position:
-                p.append(_text_run(text[position : match.start()]))
+                p.append(_text_run(text[position : match.start()], bold=bold, italic=italic))
             p.append(self.hyperlink(label, href))
             position = match.end()
         if position < len(text):
-            p.append(_text_run(text[position:]))
+            p.append(_text_run(text[position:], bold=bold, italic=italic))
 
     def hyperlink(self, label: str, href: str) -> Element:
         link = _el("w:hyperlink", history="1")
@@ -322,9 +337,9 @@ class _Writer:
     def block(self, block: Block) -> None:
         match block:
             case Paragraph(text=text):
-                self.paragraph(text)
+                self.rich_paragraph(text)
             case Heading(text=text):
-                self.paragraph(text, "Heading3")
+                self.rich_paragraph(text, "Heading3")
             case BulletList(items=items, ordered=ordered):
                 self.list_items(items, self._new_list(ordered=ordered))
             case Table(rows=rows):
@@ -334,14 +349,15 @@ class _Writer:
 
     def list_items(self, items: tuple[ListItem, ...], num_id: str, level: int = 0) -> None:
         for item in items:
-            self.list_paragraph(item.text, num_id, level)
+            self.list_paragraph(item.text, num_id, level, rich=True)
             self.list_items(item.children, num_id, level + 1)
 
-    def list_paragraph(self, text: str, num_id: str, level: int) -> None:
+    def list_paragraph(self, text: str, num_id: str, level: int, *, rich: bool = False) -> None:
         num_pr = _el("w:numPr")
         _sub(num_pr, "w:ilvl", val=str(min(level, LIST_LEVELS - 1)))
         _sub(num_pr, "w:numId", val=num_id)
-        self.paragraph(text, "ListParagraph", num=num_pr)
+        write = self.rich_paragraph if rich else self.paragraph
+        write(text, "ListParagraph", num=num_pr)
 
     def table(self, rows: tuple[tuple[str, ...], ...]) -> None:
         if not rows:
@@ -351,7 +367,7 @@ class _Writer:
         table.style = "Table Grid"
         for row, cells in zip(table.rows, rows, strict=True):
             for cell, text in zip(row.cells, cells, strict=False):
-                self.inline(cell.paragraphs[0]._p, text)
+                self.rich(cell.paragraphs[0]._p, text)
         header = table.rows[0]
         header._tr.get_or_add_trPr().append(_el("w:tblHeader"))
         for cell in header.cells:

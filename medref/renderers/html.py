@@ -14,7 +14,9 @@ The markup is what ``importers.html`` reads back exactly,
   which the importer skips as navigation;
 - items are ``<h2>`` "Punkt N: Title" with ``id="punkt-N"``, sections ``<h3>``,
   sub-headings ``<h4>``; inline ``[text](url)`` becomes ``<a>`` for http(s),
-  mailto and in-page hrefs only — any other link stays literal text.
+  mailto and in-page hrefs only — any other link stays literal text; in body
+  text (paragraphs, list items, cells, sub-headings) ``**fed**`` becomes
+  ``<strong>`` and ``*kursiv*`` ``<em>`` (``documents.inline``).
 
 For the PDF (``paged=True``) the TOC is instead a list of links whose page
 numbers WeasyPrint fills in (``target-counter``), see ``pdf.py``.
@@ -37,6 +39,7 @@ from medref.documents import (
     SectionKind,
     Table,
 )
+from medref.documents.inline import parse_inline
 from medref.documents.model import INLINE_LINK, Attachment
 from medref.documents.public import CLOSED_TITLE
 
@@ -65,6 +68,19 @@ def inline_html(text: str) -> str:
     return "".join(out)
 
 
+def rich_html(text: str) -> str:
+    """Body text -> HTML: ``inline_html`` per run, bold as ``<strong>``, italic as ``<em>``."""
+    out: list[str] = []
+    for run in parse_inline(text):
+        html = inline_html(run.text)
+        if run.italic:
+            html = f"<em>{html}</em>"
+        if run.bold:
+            html = f"<strong>{html}</strong>"
+        out.append(html)
+    return "".join(out)
+
+
 def plain_text(text: str) -> str:
     """Inline text with links reduced to their text (for labels and navigation)."""
     return INLINE_LINK.sub(lambda m: m["text"], text)
@@ -84,7 +100,7 @@ def item_anchor(number: int) -> str:
 def _list_html(items: tuple[ListItem, ...], ordered: bool) -> str:
     tag = "ol" if ordered else "ul"
     entries = "".join(
-        f"<li>{inline_html(item.text)}"
+        f"<li>{rich_html(item.text)}"
         + (_list_html(item.children, ordered) if item.children else "")
         + "</li>\n"
         for item in items
@@ -94,12 +110,12 @@ def _list_html(items: tuple[ListItem, ...], ordered: bool) -> str:
 
 def _table_html(rows: tuple[tuple[str, ...], ...]) -> str:
     header, *body = rows
-    head = "".join(f'<th scope="col">{inline_html(cell)}</th>' for cell in header)
+    head = "".join(f'<th scope="col">{rich_html(cell)}</th>' for cell in header)
     out = [f"<table>\n<thead><tr>{head}</tr></thead>\n"]
     if body:
         out.append("<tbody>\n")
         for row in body:
-            out.append("<tr>" + "".join(f"<td>{inline_html(c)}</td>" for c in row) + "</tr>\n")
+            out.append("<tr>" + "".join(f"<td>{rich_html(c)}</td>" for c in row) + "</tr>\n")
         out.append("</tbody>\n")
     out.append("</table>\n")
     return "".join(out)
@@ -108,9 +124,9 @@ def _table_html(rows: tuple[tuple[str, ...], ...]) -> str:
 def block_html(block: Block) -> str:
     match block:
         case Paragraph(text=text):
-            return f"<p>{inline_html(text)}</p>\n"
+            return f"<p>{rich_html(text)}</p>\n"
         case Heading(text=text):
-            return f"<h4>{inline_html(text)}</h4>\n"
+            return f"<h4>{rich_html(text)}</h4>\n"
         case BulletList(items=items, ordered=ordered):
             return _list_html(items, ordered)
         case Table(rows=rows):

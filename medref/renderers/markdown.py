@@ -1,7 +1,8 @@
 """MeetingDocument -> Markdown, laid out like the LokalMED Borgerservice minutes.
 
 Text is escaped so that CommonMark (``importers.markdown``) reads back
-exactly the document's text; links stay links.
+exactly the document's text; links stay links, and emphasis in body text
+(``**fed**``, ``*kursiv*``, see ``documents.inline``) stays emphasis.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from medref.documents import (
     SectionKind,
     Table,
 )
+from medref.documents.inline import parse_inline
 from medref.documents.model import INLINE_LINK
 from medref.documents.public import CLOSED_TITLE
 
@@ -35,8 +37,7 @@ def _escape_span(text: str) -> str:
     return _ENTITY.sub(r"\\&", _INLINE_SPECIAL.sub(r"\\\1", text))
 
 
-def escape_inline(text: str) -> str:
-    """Model inline text -> Markdown; ``[text](url)`` links are kept as links."""
+def _escape_links(text: str) -> str:
     out: list[str] = []
     position = 0
     for match in INLINE_LINK.finditer(text):
@@ -44,22 +45,40 @@ def escape_inline(text: str) -> str:
         out.append(f"[{_escape_span(match['text'])}]({match['href']})")
         position = match.end()
     out.append(_escape_span(text[position:]))
-    escaped = "".join(out)
+    return "".join(out)
+
+
+def _escape_block_start(escaped: str) -> str:
     return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped)
+
+
+def escape_inline(text: str) -> str:
+    """Model inline text -> Markdown; ``[text](url)`` links are kept as links."""
+    return _escape_block_start(_escape_links(text))
+
+
+def rich_inline(text: str) -> str:
+    """Body text -> Markdown: as ``escape_inline``, but ``**fed**`` and ``*kursiv*``
+    (``documents.inline``) are written as Markdown emphasis."""
+    parts: list[str] = []
+    for run in parse_inline(text):
+        marker = "*" * ((2 if run.bold else 0) + (1 if run.italic else 0))
+        parts.append(f"{marker}{_escape_links(run.text)}{marker}")
+    return _escape_block_start("".join(parts))
 
 
 def _list_lines(items: tuple[ListItem, ...], ordered: bool, indent: str = "") -> list[str]:
     lines: list[str] = []
     for number, item in enumerate(items, start=1):
         marker = f"{number}. " if ordered else "- "
-        lines.append(f"{indent}{marker}{escape_inline(item.text)}")
+        lines.append(f"{indent}{marker}{rich_inline(item.text)}")
         lines.extend(_list_lines(item.children, ordered, indent + " " * len(marker)))
     return lines
 
 
 def _table_lines(rows: tuple[tuple[str, ...], ...]) -> list[str]:
     def row(cells: tuple[str, ...]) -> str:
-        return "| " + " | ".join(escape_inline(c) for c in cells) + " |"
+        return "| " + " | ".join(rich_inline(c) for c in cells) + " |"
 
     header, *body = rows
     return [row(header), "| " + " | ".join("---" for _ in header) + " |", *map(row, body)]
@@ -68,9 +87,9 @@ def _table_lines(rows: tuple[tuple[str, ...], ...]) -> list[str]:
 def render_block(block: Block) -> str:
     match block:
         case Paragraph(text=text):
-            return escape_inline(text)
+            return rich_inline(text)
         case Heading(text=text):
-            return f"#### {escape_inline(text)}"
+            return f"#### {rich_inline(text)}"
         case BulletList(items=items, ordered=ordered):
             return "\n".join(_list_lines(items, ordered))
         case Table(rows=rows):
