@@ -117,7 +117,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     for hit in page.hits:
         entry = hit.entry
         where = f"Punkt {entry.item.number}, " if entry.item else ""
-        print(f"{entry.heading} — {where}{entry.committee.name}, {entry.meeting_date:%d-%m-%Y}")
+        day = f"{entry.day:%d-%m-%Y}" if entry.day else "dato ikke angivet"
+        print(f"{entry.heading} — {where}{entry.committee.name}, {day}")
     print(f"{page.total} fund (side {page.page} af {page.pages})")
     return 0
 

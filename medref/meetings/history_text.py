@@ -223,6 +223,17 @@ def describe(event: MeetingEvent) -> Entry:
         entry.changes = _changes(d)
         for change in entry.changes:
             change.label = str(gettext_lazy("Decision"))
+    elif action == A.IMPORTED:
+        # "Importeret fra referat.docx af Sofie Sekretær"; the command line is "systemet".
+        importer = who if event.actor is not None else _("systemet")
+        entry.sentence = _("Importeret fra %(file)s af %(who)s") % {
+            "file": d.get("file") or _("en fil"),
+            "who": importer,
+        }
+        if d.get("replaced"):
+            entry.notes.append(_("Mødets tidligere indhold blev erstattet."))
+        if d.get("needs_review"):
+            entry.notes.append(_("Ikke alle felter kunne læses i filen: mødet er til gennemsyn."))
     elif action in _STATUS_SENTENCES:
         entry.sentence = _STATUS_SENTENCES[action]() % values
         if d.get("through_item"):

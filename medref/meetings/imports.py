@@ -8,7 +8,9 @@ lock files ``~$…`` and hidden directories such as ``.git`` are passed by).
 Output is part of the CLI contract:
 
 - stdout, one line per imported file:
-  ``FILE: importeret|uændret|erstattet (COMMITTEE DD-MM-YYYY)``;
+  ``FILE: importeret|uændret|erstattet (COMMITTEE DD-MM-YYYY)``, with
+  ``uden dato`` for a file whose date could not be read (the meeting is then
+  stored undated and marked "til gennemsyn"; medref never guesses a date);
 - stderr, one line per failed file, as it happens: ``FILE:LINE: reason``
   (``FILE: reason`` when there is no line), then the summary line
   ``importeret N, uændret N, sprunget over N, fejlet N`` (with
@@ -40,6 +42,7 @@ from django.db import DatabaseError, reset_queries
 
 from medref.importers import EXTENSIONS, Limits, format_of, parse_file
 from medref.importers.errors import ParseError, ParseWarning
+from medref.lib.danish import format_short_date
 from medref.lib.limits import limits_from
 
 from .mapping import InvalidDocument
@@ -52,6 +55,8 @@ FileStatus = Literal["imported", "unchanged", "replaced", "skipped", "failed"]
 STATUS_WORDS = {"imported": "importeret", "unchanged": "uændret", "replaced": "erstattet"}
 # Exit status of a run stopped by Ctrl-C, as a shell reports SIGINT.
 INTERRUPTED = 130
+# The closing report's line for a file without a date the parser did not warn about itself.
+NO_DATE_WARNING = "ingen mødedato fundet; mødet er importeret uden dato, til gennemsyn"
 
 
 @dataclass(frozen=True)
@@ -184,9 +189,8 @@ def imported_meeting(sha256: str, municipality: str | None) -> Meeting | None:
 
 
 def _line(path: Path, status: str, meeting: Meeting) -> str:
-    return (
-        f"{path}: {STATUS_WORDS[status]} ({meeting.committee.name} {meeting.meeting_date:%d-%m-%Y})"
-    )
+    day = format_short_date(meeting.meeting_date)  # "uden dato" when the file had none
+    return f"{path}: {STATUS_WORDS[status]} ({meeting.committee.name} {day})"
 
 
 def import_file(
@@ -208,12 +212,9 @@ def import_file(
         f"{path}:{n.line}: {n.field}: {n.message}" if n.line else f"{path}: {n.field}: {n.message}"
         for n in notes
     )
-    if doc.meeting_date is None:
-        # A meeting is stored under its date, and medref never guesses one.
-        raise ImportRefused(
-            "filen har ingen mødedato, og medref gætter ikke en dato; skriv datoen i filen "
-            "(fx 'Mødedato: 08-10-2025') og importér den igen"
-        )
+    if doc.meeting_date is None and not any(n.field == "meeting_date" for n in notes):
+        # medref never guesses a date: the meeting is stored undated, "til gennemsyn".
+        warnings += (f"{path}: meeting_date: {NO_DATE_WARNING}",)
     if not doc.committee:
         raise ImportRefused(
             "filen nævner intet udvalg; skriv udvalget i titlen eller som 'Udvalg: …' og "
@@ -227,7 +228,7 @@ def import_file(
         source_name=path.name,
         source_sha256=sha256,
         replace=replace,
-        needs_review=bool(notes),
+        needs_review=bool(warnings),
     )
     return FileResult(
         path, result.status, _line(path, result.status, result.meeting), warnings=warnings

@@ -24,7 +24,9 @@ def committee_with_meetings(municipality_slug: str, committee_slug: str) -> Comm
     ``committee.meeting_list``: its meetings, newest first (no items).
     Raises ``Committee.DoesNotExist``. Two queries.
     """
-    meetings = Meeting.objects.order_by("-meeting_date", "-start_time")
+    meetings = Meeting.objects.order_by(
+        F("meeting_date").desc(nulls_last=True), F("start_time").desc(nulls_last=True)
+    )  # undated meetings (imported, til gennemsyn) last on both databases
     return (
         Committee.objects.select_related("municipality", "parent")
         .prefetch_related(Prefetch("meetings", queryset=meetings, to_attr="meeting_list"))

@@ -90,6 +90,8 @@ def _events(
     notes = notes or {}
     events: list[FeedEvent] = []
     for meeting in meetings:
+        if meeting.meeting_date is None:
+            continue  # undated meetings are not in a calendar (the query leaves them out too)
         stamps = [t for t in (meeting.changed, cancelled.get(meeting.pk)) if t is not None]
         events.append(
             FeedEvent(

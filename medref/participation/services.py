@@ -49,7 +49,11 @@ def member_person(actor: Actor | None, meeting: Meeting) -> Person | None:
 
 def afbud_open(meeting: Meeting) -> bool:
     """Whether afbud can still be given: before the meeting (its day included)."""
-    return meeting.status in AFBUD_STATUSES and meeting.meeting_date >= timezone.localdate()
+    return (
+        meeting.status in AFBUD_STATUSES
+        and meeting.meeting_date is not None  # undated (imported): no "before" to give it in
+        and meeting.meeting_date >= timezone.localdate()
+    )
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from medref.organisation.models import Membership
 
 from .models import KlippekortUsage
+from .rules.klippekort import FUNCTION_LABELS
 from .rules.months import MONTH_NAMES
 from .rules.themes import RECURRENCE_LABELS, Recurrence
 
@@ -91,3 +92,77 @@ class TrainingForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+
+
+class StandardThemeForm(ThemeForm):
+    """A theme of the municipality's standard årshjul: a theme with its note."""
+
+    note = forms.CharField(
+        label=_("Note"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=_("Til administratorerne; kommer ikke med på dagsordenen."),
+    )
+
+
+FUNCTION_CHOICES = [(name, label) for name, label in FUNCTION_LABELS.items()]
+
+
+class KlippekortSettingsForm(forms.Form):
+    waiting_years = forms.IntegerField(
+        label=_("Ventetid efter valg/udpegning (år)"),
+        min_value=0,
+        max_value=10,
+        help_text=_(
+            "Klippekortdage tæller først fra dette antal år efter valget (1: fra 2. funktionsår)."
+        ),
+    )
+    requires_grunduddannelse = forms.BooleanField(
+        label=_("Kræver afsluttet MED-grunduddannelse"), required=False
+    )
+
+
+class BandForm(forms.Form):
+    """One line of the rules: days a year in some function years for some functions."""
+
+    first_year = forms.IntegerField(label=_("Fra funktionsår"), min_value=1, max_value=50)
+    last_year = forms.IntegerField(
+        label=_("Til og med funktionsår"),
+        min_value=1,
+        max_value=50,
+        required=False,
+        help_text=_("Tom: alle senere år."),
+    )
+    days = forms.DecimalField(
+        label=_("Dage om året"),
+        min_value=Decimal(0),
+        max_value=10,
+        decimal_places=1,
+        localize=True,  # "1,5" as Danes write it
+    )
+    functions = forms.MultipleChoiceField(
+        label=_("Kun medlemmer med funktionerne"),
+        choices=FUNCTION_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def clean_days(self) -> Decimal:
+        days: Decimal = self.cleaned_data["days"]
+        if days * 2 != int(days * 2):
+            raise forms.ValidationError(_("Dage skal være hele eller halve dage (fx 1,5)."))
+        return days
+
+    def clean(self) -> dict[str, object] | None:
+        data = super().clean()
+        first, last = self.cleaned_data.get("first_year"), self.cleaned_data.get("last_year")
+        if first is not None and last is not None and last < first:
+            self.add_error(
+                "last_year",
+                _("Til og med funktionsår (%(last)s) ligger før fra funktionsår (%(first)s).")
+                % {"last": last, "first": first},
+            )
+        return data
+
+
+BandFormSet = forms.formset_factory(BandForm, extra=1, can_delete=True, can_order=True)

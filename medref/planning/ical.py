@@ -53,7 +53,9 @@ def calendar(committee: Committee, planned: Iterable[PlannedMeeting], site: str)
         # Once the meeting exists, its own date, time and place count, and every
         # edit of them (Meeting.version) raises the sequence too.
         meeting = pm.meeting
-        day = meeting.meeting_date if meeting else pm.date
+        if meeting is not None and meeting.meeting_date is None:
+            continue  # undated (imported, til gennemsyn): no calendar event until dated
+        day = meeting.meeting_date if meeting and meeting.meeting_date else pm.date
         start_time = meeting.start_time if meeting else pm.start_time
         end_time = meeting.end_time if meeting else pm.end_time
         location = (meeting.location or "") if meeting else pm.location

@@ -382,12 +382,28 @@ class PlanningEvent(models.Model):
             "membership_training",
             _("Medlemskabets uddannelsesoplysninger ændret"),
         )
+        YEAR_PDF_ATTACHED = "year_pdf_attached", _("Årshjul vedhæftet som bilag")
+        STANDARD_THEME_SAVED = "standard_theme_saved", _("Standardtema gemt")
+        STANDARD_THEME_REMOVED = "standard_theme_removed", _("Standardtema slettet")
+        KLIPPEKORT_RULES_SAVED = "klippekort_rules_saved", _("Klippekortregler ændret")
 
+    # A committee's event; the municipality's standards (standard årshjul,
+    # klippekort rules) have no committee, only ``municipality``.
     committee = models.ForeignKey(
         Committee,
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="planning_events",
         verbose_name=_("committee"),
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="planning_events",
+        verbose_name=_("municipality"),
     )
     meeting = models.ForeignKey(
         Meeting,
@@ -423,4 +439,5 @@ class PlanningEvent(models.Model):
         verbose_name_plural = _("planning events")
 
     def __str__(self) -> str:
-        return f"{self.get_action_display()} ({self.committee}, {self.at:%Y-%m-%d %H:%M})"
+        where = self.committee or self.municipality
+        return f"{self.get_action_display()} ({where}, {self.at:%Y-%m-%d %H:%M})"

@@ -37,11 +37,13 @@ def plan_for(committee: Committee, year: int) -> AnnualPlan | None:
 
 def meeting_dates(committee: Committee, year: int, plan: AnnualPlan | None) -> list[dt.date]:
     """The year's meeting days: the meetings held or planned and the mødeplan's dates."""
-    days = set(
-        Meeting.objects.filter(committee=committee, meeting_date__year=year).values_list(
+    days = {
+        day
+        for day in Meeting.objects.filter(committee=committee, meeting_date__year=year).values_list(
             "meeting_date", flat=True
         )
-    )
+        if day is not None  # (the year's filter already leaves undated meetings out)
+    }
     if plan is not None:
         days |= {p.date for p in plan.planned_meetings.all() if not p.cancelled}
     return sorted(days)
@@ -110,6 +112,9 @@ def agenda_proposals(meeting: Meeting) -> AgendaProposals:
     answered_themes = {a.theme_id for a in answered if a.theme_id}
     answered_followups = {a.followup_id for a in answered if a.followup_id}
     day = meeting.meeting_date
+    if day is None:
+        # Undated (imported, til gennemsyn): the årshjul and due months need its date.
+        return AgendaProposals([], [], answered)
     committee = meeting.committee
     candidates = [
         t
@@ -130,7 +135,9 @@ def agenda_proposals(meeting: Meeting) -> AgendaProposals:
             .order_by()
             .values_list("date", flat=True)
         )
-        days = sorted(set(held.union(planned).order_by("meeting_date")) | {day})
+        days = sorted(
+            {d for d in held.union(planned).order_by("meeting_date") if d is not None} | {day}
+        )
         themes = [t for t in candidates if day in schedule(t.rule, days)]
     month_start = Month.of(day).first_day
     followups = [

@@ -301,7 +301,7 @@ def create_meetings_from_plan(plan: AnnualPlan, *, by: Actor, site: str = "") ->
         PlanningEvent.Action.MEETINGS_CREATED,
         by,
         year=plan.year,
-        dates=[m.meeting_date.isoformat() for m in created],
+        dates=[m.meeting_date.isoformat() for m in created if m.meeting_date is not None],
     )
     return created
 
@@ -310,15 +310,22 @@ def create_meetings_from_plan(plan: AnnualPlan, *, by: Actor, site: str = "") ->
 
 
 def decision_proposals(meeting: Meeting) -> list[tuple[AgendaItem, Proposal]]:
-    """What the meeting's decisions (Beslutning) promise, item by item (no writes)."""
+    """What the meeting's decisions (Beslutning) promise, item by item (no writes).
+
+    Nothing for an undated meeting (imported, til gennemsyn): a promise such as
+    "i januar" is read from the meeting's date, so it waits until the meeting is dated.
+    """
     found: list[tuple[AgendaItem, Proposal]] = []
+    day = meeting.meeting_date
+    if day is None:
+        return found
     decisions = Section.objects.filter(
         item__meeting=meeting, kind=Section.Kind.DECISION
     ).select_related("item")
     for section in decisions.order_by("item__position", "position"):
         blocks = blocks_from_data(section.body)
         for text in decision_texts([(SectionKind.DECISION, tuple(blocks))]):
-            found.extend((section.item, p) for p in detect_text(text, meeting.meeting_date))
+            found.extend((section.item, p) for p in detect_text(text, day))
     return found
 
 
@@ -492,9 +499,10 @@ def set_followup_status(followup: FollowUp, status: str, *, by: Actor) -> Follow
 def _followup_case_text(followup: FollowUp, site: str) -> str:
     day = followup.meeting.meeting_date
     url = site.rstrip("/") + reverse("web:meeting", args=[followup.meeting_id])
+    when = f"d. {day.day}. {MONTHS[day.month - 1]} {day.year}" if day else "(dato ikke angivet)"
     return (
-        f"Opfølgning på punkt {followup.item_number} fra mødet d. {day.day}. "
-        f"{MONTHS[day.month - 1]} {day.year} ([referat]({url})): {followup.text}"
+        f"Opfølgning på punkt {followup.item_number} fra mødet {when} "
+        f"([referat]({url})): {followup.text}"
     )
 
 

@@ -13,15 +13,19 @@
 /moeder/<id>/opfoelgning/ (POST)                     "Accepter" / "Afvis" on the minutes page
 /moeder/<id>/forslag/ (POST)                         "Sæt på dagsordenen" / "Afvis" in the
                                                      agenda editor
+/kommuner/<kommune>/standardaarshjul/                the municipality's standard årshjul:
+                                                     list, "Tilføj tema", Ret, Slet
+/kommuner/<kommune>/klippekortregler/                the municipality's klippekort rules
 """
 
 from django.urls import path
 
-from .views import followups, klippekort, year
+from .views import followups, klippekort, standards, year
 
 app_name = "planning"
 
 _C = "udvalg/<slug:municipality>/<slug:slug>/"
+_M = "kommuner/<slug:municipality>/"
 
 urlpatterns = [
     path(_C + "aarshjul/", year.year, name="year"),
@@ -44,4 +48,20 @@ urlpatterns = [
     path("medlemskaber/<int:pk>/uddannelse/", klippekort.training, name="training"),
     path("moeder/<int:pk>/opfoelgning/", followups.minutes_answer, name="minutes_answer"),
     path("moeder/<int:pk>/forslag/", followups.agenda_answer, name="agenda_answer"),
+    path(_M + "standardaarshjul/", standards.standard_themes, name="standard_themes"),
+    path(_M + "standardaarshjul/overtag/", standards.adopt_standard, name="adopt_standard"),
+    path(
+        _M + "standardaarshjul/<int:pk>/", standards.edit_standard_theme, name="edit_standard_theme"
+    ),
+    path(
+        _M + "standardaarshjul/<int:pk>/slet/",
+        standards.remove_standard_theme,
+        name="remove_standard_theme",
+    ),
+    path(_M + "klippekortregler/", standards.klippekort_rules, name="klippekort_rules"),
+    path(
+        _M + "klippekortregler/standard/",
+        standards.reset_klippekort_rules,
+        name="reset_klippekort_rules",
+    ),
 ]

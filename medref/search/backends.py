@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import connection
 
 from medref.accounts.scope import ReaderScope
+from medref.search.models import UNDATED
 from medref.search.query import Query
 
 # What a reader may find is their ReaderScope (medref.accounts.scope), which
@@ -87,6 +88,7 @@ def _restrict(sql: Sql, visibility: Visibility, filters: Filters) -> None:
         sql.add("e.meeting_date >= %s", filters.date_from)
     if filters.date_to is not None:
         sql.add("e.meeting_date <= %s", filters.date_to)
+        sql.add("e.meeting_date > %s", UNDATED)  # an undated meeting is in no date range
     if filters.section_kind:
         sql.add("e.section_kind = %s", filters.section_kind)
     if filters.kinds:

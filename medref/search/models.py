@@ -6,11 +6,20 @@ The full-text index over these rows is the database's own: an FTS5 table
 migration 0002 and unknown to the ORM; ``medref.search.backends`` queries them.
 """
 
+import datetime as dt
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from medref.meetings.models import AgendaItem, Meeting
 from medref.organisation.models import Committee, Municipality
+
+# The ``meeting_date`` of an undated meeting's entries (imported from a file
+# whose date could not be read, "til gennemsyn"): the full-text key and the
+# date order need a date. It sorts after every real date newest first, no date
+# filter's "from" reaches it, and ``SearchEntry.day`` turns it back into None
+# for everything shown (a page says "Dato ikke angivet", the JSON null).
+UNDATED = dt.date(1, 1, 1)
 
 
 class SearchEntry(models.Model):
@@ -53,6 +62,11 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.heading}"
+
+    @property
+    def day(self) -> dt.date | None:
+        """The meeting's date; None for an undated meeting (``UNDATED``)."""
+        return None if self.meeting_date == UNDATED else self.meeting_date
 
 
 class AttachmentText(models.Model):

@@ -16,21 +16,27 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 
 from medref.meetings.models import AgendaItem, Section
 from medref.search.access import visibility_for
 from medref.search.backends import Filters, Visibility, backend, count_cap
 from medref.search.compounds import Lexicon, text_lexicon
-from medref.search.models import SearchEntry
+from medref.search.models import UNDATED, SearchEntry
 from medref.search.query import Query, parse
 from medref.search.services import base_lexicon
 from medref.search.snippets import excerpt, matched_words, positions_for_query, snippet
 
 PAGE_SIZE = 20
 HISTORY_PAGE_SIZE = 50
-# Oldest meeting first; the id keeps pages apart when all else ties.
-_TIMELINE_ORDER = ("meeting__meeting_date", "meeting__committee__name", "number", "pk")
+# Oldest meeting first, undated ones last on both databases; the id keeps pages
+# apart when all else ties.
+_TIMELINE_ORDER = (
+    F("meeting__meeting_date").asc(nulls_last=True),
+    "meeting__committee__name",
+    "number",
+    "pk",
+)
 # A KLE-style journal number: 81.38.00-P35-58-23.
 CASE_NUMBER = re.compile(r"^\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2}$")
 
@@ -169,7 +175,8 @@ def facets(
     kinds: dict[str, int] = {}
     for committee, name, year, kind, count in rows:
         committees.setdefault(committee, [name, 0])[1] += count  # type: ignore[operator]
-        years[year] = years.get(year, 0) + count
+        if year != UNDATED.year:  # undated meetings have no year to filter by
+            years[year] = years.get(year, 0) + count
         if kind:
             kinds[kind] = kinds.get(kind, 0) + count
     labels = dict(Section.Kind.choices)
@@ -305,7 +312,7 @@ def to_contract(page: SearchPage) -> dict[str, object]:
             {
                 "meeting_id": h.entry.meeting_id,
                 "committee": h.entry.committee.name,
-                "meeting_date": h.entry.meeting_date.isoformat(),
+                "meeting_date": h.entry.day.isoformat() if h.entry.day else None,
                 "item_number": h.entry.item.number if h.entry.item else None,
                 "item_title": h.entry.item.title if h.entry.item else None,
                 "section_kind": h.entry.section_kind or None,

@@ -20,7 +20,7 @@ from medref.documents.model import SectionKind
 from medref.meetings.models import AgendaItem, Attachment, Meeting, Section
 from medref.search.compounds import Lexicon, words_lexicon
 from medref.search.extraction import extract_pending, stored_text
-from medref.search.models import SearchEntry
+from medref.search.models import UNDATED, SearchEntry
 from medref.search.query import fold, stem, words
 
 
@@ -50,7 +50,8 @@ class Piece:
 
 def _meeting_piece(meeting: Meeting) -> Piece:
     committee = meeting.committee
-    header = f"{committee.name} {meeting.meeting_date:%d-%m-%Y} {meeting.location or ''}"
+    day = f"{meeting.meeting_date:%d-%m-%Y}" if meeting.meeting_date else ""
+    header = f"{committee.name} {day} {meeting.location or ''}"
     return Piece(SearchEntry.Kind.MEETING, committee.name, header)
 
 
@@ -163,7 +164,7 @@ def build_entry(meeting: Meeting, piece: Piece, stemmed: tuple[str, str, str]) -
         item_id=piece.item_id,
         committee_id=meeting.committee_id,
         municipality_id=meeting.committee.municipality_id,
-        meeting_date=meeting.meeting_date,
+        meeting_date=meeting.meeting_date or UNDATED,
         closed=piece.closed,
         kind=piece.kind,
         section_kind=piece.section_kind,

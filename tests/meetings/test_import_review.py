@@ -65,12 +65,16 @@ def test_a_file_without_warnings_is_not_marked(examples_dir: Path) -> None:
 
 @pytest.mark.django_db
 def test_a_file_without_a_date_is_not_given_a_guessed_one(tmp_path: Path) -> None:
+    """Imported undated, for review (issue 15: never refuse a readable file); it used
+    to be refused. tests/meetings/test_import_undated.py has the rest."""
     path = tmp_path / "udateret.txt"
     path.write_text(NO_DATE, encoding="utf-8")
-    status, _, err = run([path])
-    assert status == 1
-    assert f"{path}: filen har ingen mødedato, og medref gætter ikke en dato" in err
-    assert not Meeting.objects.exists()
+    status, out, err = run([path])
+    assert status == 0
+    assert out == f"{path}: importeret (Teknik- og Miljøudvalget uden dato)\n"
+    assert f"  {path}:1: meeting_date: no meeting date found" in err
+    meeting = Meeting.objects.get()
+    assert meeting.meeting_date is None and meeting.needs_review
 
 
 FAGMED_ODD_TIME = ODD_TIME.replace("Referat - Teknik- og Miljøudvalget", "Referat - FagMED Okonomi")

@@ -89,4 +89,7 @@ def test_dates_are_written_the_danish_way():
     assert long_date(dt.date(2025, 10, 8)) == "Onsdag d. 08. oktober 2025"
     assert short_date(dt.date(2025, 10, 8)) == "08-10-2025"
     assert meeting_when(doc) == "Onsdag d. 08. oktober 2025 kl. 13:00"
-    assert long_date(None) == "" and short_date(None) == ""
+    # An undated meeting (imported from a file whose date could not be read).
+    assert long_date(None) == "Dato ikke angivet" and short_date(None) == "Dato ikke angivet"
+    undated = MeetingDocument(DocumentKind.MINUTES, "FagMED Økonomi", None)
+    assert meeting_when(undated) == "Dato ikke angivet"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -51,7 +51,9 @@ def my_meetings(request: HttpRequest) -> HttpResponse:
     kinds: dict[str, str] = {status: kind for status, _action, kind in _TODO}
     todo = [
         (meeting, kinds[meeting.status])
-        for meeting in visible.filter(todo_filter).order_by("meeting_date")[:50]
+        for meeting in visible.filter(todo_filter).order_by(F("meeting_date").asc(nulls_last=True))[
+            :50
+        ]
     ]
     context = {"upcoming": upcoming, "todo": todo}
     return render(request, "meetings/my_meetings.html", context)

@@ -47,22 +47,29 @@ def inline(text: str | None) -> SafeString:
     return mark_safe("".join(parts))
 
 
+# What a page shows for a missing date: a meeting imported from a file whose
+# date could not be read has none (never a guessed one) until it is reviewed.
+NO_DATE_SHOWN = "Dato ikke angivet"
+
+
 @register.filter
 def long_date(day: dt.date | None) -> str:
-    """A date the long Danish way: "Onsdag d. 08. oktober 2025"."""
-    return format_long_date(day) if day is not None else ""
+    """A date the long Danish way: "Onsdag d. 08. oktober 2025" ("Dato ikke angivet")."""
+    return format_long_date(day) if day is not None else NO_DATE_SHOWN
 
 
 @register.filter
 def meeting_when(doc: MeetingDocument) -> str:
-    """The Mødedato line, "Onsdag d. 08. oktober 2025 kl. 13:00"."""
+    """The Mødedato line, "Onsdag d. 08. oktober 2025 kl. 13:00" ("Dato ikke angivet")."""
+    if doc.meeting_date is None:
+        return NO_DATE_SHOWN
     return format_long_date(doc.meeting_date, doc.start_time, doc.end_time)
 
 
 @register.filter
 def short_date(day: dt.date | None) -> str:
-    """A date the short Danish way: "08-10-2025"."""
-    return format_short_date(day) if day is not None else ""
+    """A date the short Danish way: "08-10-2025" ("Dato ikke angivet")."""
+    return format_short_date(day) if day is not None else NO_DATE_SHOWN
 
 
 _NUMBER = re.compile(r"[-+−]?\d[\d.,]*\s*%?")

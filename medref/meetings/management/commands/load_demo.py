@@ -56,12 +56,12 @@ def create_organisation() -> dict[tuple[str, str], Committee]:
 def create_memberships(committee: Committee) -> int:
     """Memberships from the committee's latest meeting's participants; returns how many."""
     meeting = (
-        Meeting.objects.filter(committee=committee)
+        Meeting.objects.filter(committee=committee, meeting_date__isnull=False)
         .order_by("-meeting_date")
         .prefetch_related("attendances__person")
         .first()
     )
-    if meeting is None:
+    if meeting is None or meeting.meeting_date is None:
         return 0
     count = 0
     for attendance in meeting.attendances.all():
