@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from django.contrib import messages
@@ -22,9 +21,10 @@ from medref.meetings.models import AgendaItem, Meeting
 from medref.meetings.text import markdown_to_blocks
 from medref.meetings.workflow import agenda, minutes
 from medref.meetings.workflow.errors import NeedsConfirmation, WorkflowError
+from medref.meetings.workflow.steps import STEP_BY_SLUG
 from medref.organisation.models import Committee
 
-from .common import STEP_BY_SLUG, back_to, editor_links, is_htmx, next_steps, require
+from .common import back_to, editor_links, is_htmx, next_steps, require
 
 
 @login_required
@@ -42,7 +42,7 @@ def new_meeting(request: HttpRequest, committee_pk: int) -> HttpResponse:
                 form.cleaned_data["meeting_date"],
                 form.cleaned_data["start_time"],
                 form.cleaned_data["location"],
-                by=request.user,
+                actor=request.user,
                 site=request.build_absolute_uri("/"),
             )
         except WorkflowError as refused:
@@ -111,7 +111,7 @@ def edit_meeting(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             agenda.edit_meeting(
                 meeting,
-                by=request.user,
+                actor=request.user,
                 expected_version=form.cleaned_data["version"],
                 meeting_date=form.cleaned_data["meeting_date"],
                 start_time=form.cleaned_data["start_time"],
@@ -138,7 +138,7 @@ def add_item(request: HttpRequest, pk: int) -> HttpResponse:
             agenda.add_item(
                 meeting,
                 form.cleaned_data["title"],
-                by=request.user,
+                actor=request.user,
                 case_number=form.cleaned_data["case_number"],
                 closed=form.cleaned_data["closed"],
             )
@@ -183,7 +183,7 @@ def move_item(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
                 target = int(request.POST.get("position", "")) - 1
             except ValueError:
                 raise Http404 from None
-        agenda.move_item(item, target, by=request.user)
+        agenda.move_item(item, target, actor=request.user)
 
     return _item_action(request, pk, item_pk, run)
 
@@ -194,7 +194,7 @@ def close_item(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     """Luk punkt / Åbn punkt (``lukket`` = 1 | 0)."""
     closed = request.POST.get("lukket") == "1"
     return _item_action(
-        request, pk, item_pk, lambda item: agenda.set_item_closed(item, closed, by=request.user)
+        request, pk, item_pk, lambda item: agenda.set_item_closed(item, closed, actor=request.user)
     )
 
 
@@ -202,21 +202,18 @@ def close_item(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 @require_POST
 def remove_item(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     return _item_action(
-        request, pk, item_pk, lambda item: agenda.remove_item(item, by=request.user)
+        request, pk, item_pk, lambda item: agenda.remove_item(item, actor=request.user)
     )
-
-
-# Steps whose service asks for confirmation of doubts (``confirmed``).
-_CONFIRMABLE = frozenset({"mark_held", "submit_minutes"})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
-    """A workflow button: Send dagsorden, Marker som afholdt, … (see common.STEPS).
+    """A workflow button: Send dagsorden, Marker som afholdt, … (``workflow.steps.STEPS``).
 
     GET (the button) shows what the step does and who will see what, and asks
-    for confirmation; POST with ``bekraeft`` does it. A step with doubts (a
+    for confirmation; POST with ``bekraeft`` runs the step's action, which
+    checks the right itself (a refusal is a 403). A step with doubts (a
     meeting in the future, no attendance, items without a decision) lists them
     and needs ``bekraeft_tvivl`` ticked too. Works without JavaScript.
     """
@@ -227,18 +224,16 @@ def transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     access = meeting_access(request.user, meeting)
     if not access.view:
         raise Http404
-    if not access.can(found.action):
-        raise PermissionDenied
     doubts: list[object] = []
     if request.method == "POST" and request.POST.get("bekraeft"):
         confirmed = bool(request.POST.get("bekraeft_tvivl"))
         try:
-            if found.service == "send_agenda":
-                minutes.send_agenda(meeting, by=request.user, site=request.build_absolute_uri("/"))
-            elif found.service in _CONFIRMABLE:
-                getattr(minutes, found.service)(meeting, by=request.user, confirmed=confirmed)
-            else:
-                getattr(minutes, found.service)(meeting, by=request.user)
+            found.run(
+                meeting,
+                actor=request.user,
+                confirmed=confirmed,
+                site=request.build_absolute_uri("/"),
+            )
         except NeedsConfirmation as unsure:
             doubts = list(unsure.reasons)
         except WorkflowError as refused:
@@ -247,6 +242,8 @@ def transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         else:
             messages.success(request, str(found.done))
             return back_to(reverse(found.then, args=[pk]))
+    elif not access.can(found.right):
+        raise PermissionDenied  # the confirmation page is for those who may take the step
     elif found.source != meeting.status:
         message = _("This step is not possible now: the meeting's status is “%(status)s”.") % {
             "status": meeting.get_status_display()
@@ -254,14 +251,14 @@ def transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         context = {"meeting": meeting, "committee": meeting.committee, "error": message}
         return render(request, "meetings/refused.html", context, status=409)
     else:
-        doubts = list(minutes.doubts(meeting, found.service))
+        doubts = list(found.warnings(meeting))
     context = {
         "meeting": meeting,
         "committee": meeting.committee,
         "step": found,
         "doubts": doubts,
         "links": editor_links(meeting, access),
-        "public_preview": found.service == "publish_minutes",
+        "public_preview": found.public_preview,
     }
     return render(request, "meetings/confirm.html", context)
 
@@ -284,7 +281,7 @@ def time_and_place(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             minutes.change_time_and_place(
                 meeting,
-                by=request.user,
+                actor=request.user,
                 expected_version=form.cleaned_data["version"],
                 meeting_date=form.cleaned_data["meeting_date"],
                 start_time=form.cleaned_data["start_time"],
@@ -322,7 +319,7 @@ def reopen(request: HttpRequest, pk: int) -> HttpResponse:
     reason = request.POST.get("begrundelse", "")
     if request.method == "POST":
         try:
-            minutes.reopen_minutes(meeting, by=request.user, reason=reason)
+            minutes.reopen_minutes(meeting, actor=request.user, reason=reason)
         except WorkflowError as refused:
             error = refused.message
         else:
@@ -398,12 +395,5 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     text = next((request.POST[k] for k in request.POST if k == "text" or k.endswith("-text")), "")
     blocks = markdown_to_blocks(text)
-    context = {"blocks": blocks, "emphasis_dropped": bool(_EMPHASIS.search(text))}
-    return render(request, "meetings/_preview.html", context)
-
-
-# **fed**, __fed__, *kursiv*, _kursiv_ (not a "- " list marker or a lone asterisk).
-_EMPHASIS = re.compile(
-    r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"  # bold
-    r"|(?<![\w*])\*(?=[^\s*])[^*\n]+?(?<=\S)\*(?![\w*])"  # italic
-)
+    # Bold and italic are kept (documents.inline), so the preview shows them as saved.
+    return render(request, "meetings/_preview.html", {"blocks": blocks})

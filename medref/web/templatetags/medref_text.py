@@ -14,6 +14,7 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from medref.documents.inline import parse_inline
 from medref.documents.model import MeetingDocument
 from medref.lib.danish import MONTHS, format_long_date, format_short_date
 
@@ -44,6 +45,24 @@ def inline(text: str | None) -> SafeString:
         position = match.end()
     parts.append(escape(text[position:]))
     # Every piece above was escaped or built by format_html.
+    return mark_safe("".join(parts))
+
+
+@register.filter
+def rich(text: str | None) -> SafeString:
+    """Body text: as ``inline``, with ``**fed**`` as ``<strong>`` and ``*kursiv*``
+    as ``<em>`` (``medref.documents.inline``)."""
+    if not text:
+        return mark_safe("")
+    parts: list[str] = []
+    for run in parse_inline(text):
+        html = str(inline(run.text))
+        if run.italic:
+            html = f"<em>{html}</em>"
+        if run.bold:
+            html = f"<strong>{html}</strong>"
+        parts.append(html)
+    # Each run went through ``inline``; the tags around them are ours.
     return mark_safe("".join(parts))
 
 
