@@ -235,7 +235,8 @@ class FollowUp(models.Model):
         if self.status != self.Status.OPEN:
             return False
         if self.due_month is None:
-            return last_meeting is not None and last_meeting > self.meeting.meeting_date
+            day = self.meeting.meeting_date  # None: undated (imported), never overdue
+            return last_meeting is not None and day is not None and last_meeting > day
         return Month.of(self.due_month) < Month.of(today)
 
 
