@@ -29,11 +29,13 @@ from medref.accounts.permissions import (
 from medref.accounts.scope import ReaderScope
 from medref.accounts.visibility import visible_document
 from medref.documents.model import DocumentKind, MeetingDocument, SectionKind
+from medref.documents.supplement import mark_items
 from medref.lib.names import slugify
 from medref.meetings import mapping
 from medref.meetings import selectors as meeting_selectors
 from medref.meetings.attachments import link_attachments
 from medref.meetings.models import AgendaItem, Meeting
+from medref.meetings.supplement_reads import supplement_info
 from medref.organisation import selectors as organisation_selectors
 from medref.organisation.forms import SeatsDateForm
 from medref.organisation.models import Committee
@@ -214,6 +216,8 @@ def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     found, access = _meeting_or_404(request, pk)
     doc = visible_document(mapping.to_document(found), access)
     doc = link_attachments(doc, pk, site=request.build_absolute_uri("/"))
+    # A sent agenda's items added or changed since carry their mark (tillægsdagsorden).
+    doc = mark_items(doc, supplement_info(found).marks)
     draft = is_draft(found, doc)
     # Approved minutes' PDF and Word end with who approved them, and when.
     signed = participation.signatures(found) if spec.binary and access.decisions else []
