@@ -45,7 +45,8 @@ def test_the_secretary_adds_an_item_confirms_and_sends(
     assert f"Tillægsdagsorden er udsendt med punkt {last + 1}." in text
     assert AgendaSupplement.objects.get().item_numbers == [last + 1]
     history = client.get(url("history", sent)).content.decode()
-    assert f"Sofie Sekretær sendte tillægsdagsorden nr. 1, punkt {last + 1}" in history
+    assert f"Tillægsdagsorden udsendt af Sofie Sekretær, punkt {last + 1}" in history
+    assert "Tillægspunkt: tilføjet efter dagsordenen var udsendt." in history
 
 
 def test_changing_a_sent_item_through_the_form(
@@ -119,3 +120,12 @@ def test_the_meeting_page_shows_the_marks_and_the_supplements(
     assert f"punkt {item.number}" in page
     event = sent.events.get(action=MeetingEvent.Action.SUPPLEMENT_SENT)
     assert event.details["items"] == [item.number]
+
+
+def test_the_downloads_carry_the_marks_while_the_agenda_is_sent(
+    sent: Meeting, personas: Personas, client_as: Callable[[str], Client]
+) -> None:
+    item = supplement.add_supplement_item(sent, actor=personas.sofie, title="Zebraaftale")
+    text = client_as("mads").get(reverse("web:download", args=[sent.pk, "txt"])).content.decode()
+    assert "Zebraaftale – Tillægspunkt" in text
+    assert item.title == "Zebraaftale"  # the mark is in the files, not in the stored title
