@@ -29,8 +29,11 @@ from .models import MemberAfbud
 
 MONTHS_BACK = 3
 MONTHS_AHEAD = 12
-# The history events that change what a calendar shows (time, place).
-_CHANGES = Q(events__action=MeetingEvent.Action.MEETING_EDITED)
+# The history events that change what a calendar shows: time, place, and a
+# tillægsdagsorden (the agenda the event stands for changed: calendars update it).
+_CHANGES = Q(
+    events__action__in=[MeetingEvent.Action.MEETING_EDITED, MeetingEvent.Action.SUPPLEMENT_SENT]
+)
 
 
 class _Stamps(TypedDict):
