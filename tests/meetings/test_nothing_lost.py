@@ -110,7 +110,7 @@ def test_a_stale_item_in_save_all_keeps_what_was_typed_and_saves_the_rest(
     data[f"punkt-{items[1].number}-text"] = "Min tekst om referatet."
     data[f"punkt-{items[2].number}-text"] = "Gemmes."
     # Frank saves item 2 in between.
-    minutes.write_decision(items[1], "Franks tekst.", by=personas.frank, expected_version=0)
+    minutes.write_decision(items[1], "Franks tekst.", actor=personas.frank, expected_version=0)
     response = client_as("sofie").post(
         reverse("web:meetings:save_all_decisions", args=[sent.pk]), data
     )
@@ -160,23 +160,58 @@ def test_a_recommendation_that_adds_its_section_updates_only_the_list_out_of_ban
 
 
 @pytest.mark.parametrize(
-    ("text", "warned"),
+    ("text", "shown"),
     [
-        ("Det **vedtages** nu.", True),
-        ("Alle *skal* med.", True),
-        ("- en\n- to", False),
-        ("| a | b |\n|---|---|\n| 1 | 2 |", False),
-        ("3 * 4 = 12", False),
-        ("[link](https://x.dk)", False),
+        ("Det **vedtages** nu.", "Det <strong>vedtages</strong> nu."),
+        ("Alle *skal* med.", "Alle <em>skal</em> med."),
+        ("Det __vedtages__ nu.", "Det <strong>vedtages</strong> nu."),
+        ("3 * 4 = 12", "3 * 4 = 12"),
+        ("*) se note", "*) se note"),
     ],
 )
-def test_the_preview_says_when_bold_or_italic_will_not_be_kept(
-    planned: Meeting, client_as: Callable[[str], Client], text: str, warned: bool
+def test_the_preview_shows_bold_and_italic_as_they_will_be_saved(
+    planned: Meeting, client_as: Callable[[str], Client], text: str, shown: str
 ) -> None:
+    """Issue 16: bold and italic are kept, so the preview shows them (and no warning);
+    literal asterisks stay asterisks."""
     response = client_as("sofie").post(
         reverse("web:meetings:preview", args=[planned.pk]), {"text": text}, **HTMX
     )
-    assert ("Fed og kursiv bevares ikke" in response.content.decode()) is warned
+    html = response.content.decode()
+    assert shown in html
+    assert "bevares ikke" not in html
+
+
+def test_bold_and_italic_in_a_decision_survive_a_save(
+    sent: Meeting, personas: Personas, client_as: Callable[[str], Client]
+) -> None:
+    """Issue 16: "Bold and italic typed in a decision are silently dropped on save"."""
+    item = sent.items.order_by("position")[2]
+    client = client_as("sofie")
+    prefix = f"punkt-{item.number}"
+    response = client.post(
+        reverse("web:meetings:decision", args=[sent.pk, item.pk]),
+        {
+            f"{prefix}-text": "FagMED **godkendte** budgettet *med* ændringer; 5 * 3 = 15.",
+            f"{prefix}-version": str(item.version),
+            f"{prefix}-phrase": "",
+        },
+        follow=True,
+    )
+    assert response.status_code == 200
+    section = item.sections.get(kind=SectionKind.DECISION)
+    assert section.body == [
+        {
+            "type": "paragraph",
+            "text": "FagMED **godkendte** budgettet *med* ændringer; 5 * 3 = 15.",
+        }
+    ]
+    # Search and previews read the text without markers.
+    assert section.text == "FagMED godkendte budgettet med ændringer; 5 * 3 = 15."
+    page = client.get(reverse("web:meetings:minutes", args=[sent.pk])).content.decode()
+    # The editor shows the Markdown again, and the preview the emphasis.
+    assert "FagMED **godkendte** budgettet *med* ændringer; 5 \\* 3 = 15." in page
+    assert "<strong>godkendte</strong>" in page
 
 
 def test_lists_tables_and_links_survive_a_save(
