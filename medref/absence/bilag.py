@@ -47,7 +47,7 @@ def _file_name(report: Report) -> str:
 
 
 @transaction.atomic
-def insert_report(item: AgendaItem, report: Report, *, by: AnyUser | None) -> Attachment:
+def insert_report(item: AgendaItem, report: Report, *, actor: AnyUser | None) -> Attachment:
     """Attach the report as a PDF bilag and draft the Sagsfremstilling: an empty
     Sagsfremstilling gets the draft, one with text keeps it and the draft comes
     as a section "Sygefravær" of its own. The secretary edits before sending."""
@@ -58,7 +58,7 @@ def insert_report(item: AgendaItem, report: Report, *, by: AnyUser | None) -> At
     pdf = render_pdf(report, committee.name)
     title = f"Sygefravær {report.period.label} — {report.scope.name}"
     upload = SimpleUploadedFile(_file_name(report), pdf, content_type="application/pdf")
-    attachment = add_attachment(item, upload, by=by, title=title)
+    attachment = add_attachment(item, upload, actor=actor, title=title)
     text = draft(report)
     # The Sagsfremstilling goes before the Indstilling, Beslutning and Bilag.
     case = ensure_section(
@@ -67,13 +67,13 @@ def insert_report(item: AgendaItem, report: Report, *, by: AnyUser | None) -> At
         before=(SectionKind.RECOMMENDATION, SectionKind.DECISION, SectionKind.ATTACHMENTS),
     )
     if not case.text.strip():
-        edit_section(case, by=by, expected_version=None, heading=case.heading, markdown=text)
+        edit_section(case, actor=actor, expected_version=None, heading=case.heading, markdown=text)
     else:
-        add_section(item, SectionKind.OTHER, by=by, heading="Sygefravær", markdown=text)
+        add_section(item, SectionKind.OTHER, actor=actor, heading="Sygefravær", markdown=text)
     models.Event.objects.create(
         municipality_id=committee.municipality_id,
         kind=models.Event.Kind.ATTACHED,
-        actor=by if isinstance(by, User) and by.pk else None,
+        actor=actor if isinstance(actor, User) and actor.pk else None,
         details={"item": item.pk, "period": report.period.label, "scope": report.scope.name},
     )
     return attachment

@@ -150,7 +150,7 @@ def insert_on_item(request: HttpRequest, item: int) -> HttpResponse:
         from .bilag import insert_report
 
         try:
-            insert_report(found, loaded.report, by=request.user)
+            insert_report(found, loaded.report, actor=request.user)
         except InvalidInput as exc:
             error = str(exc)
         else:

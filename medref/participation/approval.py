@@ -122,7 +122,7 @@ def approve(meeting: Meeting | int, *, actor: Actor | None) -> AttendeeApproval:
     if len(approvals) >= needed(rule, len(present)):
         minutes.approve_minutes_by_rule(
             meeting,
-            by=actor,
+            actor=actor,
             rule=rule,
             approvals=[{"name": a.name, "at": a.at.isoformat()} for a in approvals],
         )

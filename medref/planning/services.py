@@ -291,7 +291,7 @@ def create_meetings_from_plan(plan: AnnualPlan, *, by: Actor, site: str = "") ->
         meeting = existing.get(planned.date)
         if meeting is None:
             meeting = agenda_workflow.schedule_meeting(
-                committee, planned.date, planned.start_time, planned.location, by, site=site
+                committee, planned.date, planned.start_time, planned.location, actor=by, site=site
             )
             created.append(meeting)
         planned.meeting = meeting
@@ -527,7 +527,7 @@ def accept_proposal(
     if AgendaProposal.objects.filter(meeting=meeting, theme=theme, followup=followup).exists():
         raise IllegalTransition(_("Forslaget er allerede besvaret for dette møde."))
     if theme is not None:
-        item = agenda_workflow.add_item(meeting, theme.title, by=by)
+        item = agenda_workflow.add_item(meeting, theme.title, actor=by)
         text = theme.text
         details: dict[str, Any] = {"theme": theme.title}
     else:
@@ -538,7 +538,7 @@ def accept_proposal(
             raise IllegalTransition(_("Kun accepterede, åbne opfølgninger kan sættes på."))
         title = followup.item_title or followup.text[:200]
         item = agenda_workflow.add_item(
-            meeting, title, by=by, case_number=followup.case_number or None
+            meeting, title, actor=by, case_number=followup.case_number or None
         )
         text = _followup_case_text(followup, site)
         followup.status = FollowUp.Status.ON_AGENDA
@@ -546,7 +546,7 @@ def accept_proposal(
         followup.save(update_fields=["status", "target_item"])
         details = {"followup_id": followup.pk, "from_meeting": followup.meeting_id}
     if text:
-        section_workflow.add_section(item, SectionKind.CASE, by=by, markdown=text)
+        section_workflow.add_section(item, SectionKind.CASE, actor=by, markdown=text)
     AgendaProposal.objects.create(
         meeting=meeting,
         theme=theme,

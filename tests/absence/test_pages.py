@@ -73,7 +73,7 @@ def test_insert_attaches_a_pdf_and_drafts_the_sagsfremstilling(
 ):
     settings.MEDIA_ROOT = tmp_path
     meeting = schedule_meeting(
-        personas.committee, dt.date(2025, 10, 8), None, None, by=personas.sofie
+        personas.committee, dt.date(2025, 10, 8), None, None, actor=personas.sofie
     )
     item = meeting.items.order_by("number").last()
     url = f"/sygefravaer/punkt/{item.pk}/?periode=R4Q:2025Q3"
@@ -171,7 +171,7 @@ def test_a_second_insert_keeps_the_secretary_s_text_and_orders_the_sections(
 ):
     settings.MEDIA_ROOT = tmp_path
     meeting = schedule_meeting(
-        personas.committee, dt.date(2025, 10, 8), None, None, by=personas.sofie
+        personas.committee, dt.date(2025, 10, 8), None, None, actor=personas.sofie
     )
     item = meeting.items.order_by("number").last()
     url = f"/sygefravaer/punkt/{item.pk}/"
@@ -191,7 +191,7 @@ def test_a_second_insert_keeps_the_secretary_s_text_and_orders_the_sections(
 
 def test_the_item_editor_offers_indsaet_sygefravaer(client_as, personas, data):
     meeting = schedule_meeting(
-        personas.committee, dt.date(2025, 10, 8), None, None, by=personas.sofie
+        personas.committee, dt.date(2025, 10, 8), None, None, actor=personas.sofie
     )
     item = meeting.items.order_by("number").last()
     page = client_as("sofie").get(f"/moeder/{meeting.pk}/punkter/{item.pk}/")

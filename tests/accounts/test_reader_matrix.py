@@ -174,16 +174,16 @@ def sent_meeting(personas, tmp_path, settings):
         dt.date(2026, 3, 4),
         dt.time(13, 0),
         "Mødelokale 2225",
-        by=personas.sofie,
+        actor=personas.sofie,
     )
-    add_item(meeting, f"Sagen om {marker(OPEN_CASE, statuses.AGENDA_SENT)}", by=personas.sofie)
+    add_item(meeting, f"Sagen om {marker(OPEN_CASE, statuses.AGENDA_SENT)}", actor=personas.sofie)
     add_item(
         meeting,
         f"Sagen om {marker(CLOSED_CASE, statuses.AGENDA_SENT)}",
-        by=personas.sofie,
+        actor=personas.sofie,
         closed=True,
     )
-    return minutes.send_agenda(meeting, by=personas.sofie)
+    return minutes.send_agenda(meeting, actor=personas.sofie)
 
 
 @pytest.mark.needs("poppler")

@@ -37,7 +37,7 @@ def test_second_save_of_the_same_item_shows_the_conflict(new_context, transactio
         dt.date(2026, 3, 4),
         dt.time(13),
         "Mødelokale 2225",
-        by=User.objects.get(username="sekretaer"),
+        actor=User.objects.get(username="sekretaer"),
     )
     item = meeting.items.get(title="Eventuelt")
     url = f"/moeder/{meeting.pk}/punkter/{item.pk}/"

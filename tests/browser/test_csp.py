@@ -54,7 +54,7 @@ def planned(transactional_db):
         dt.date(2026, 2, 11),
         dt.time(9, 30),
         "Byrådssalen",
-        by=User.objects.get(username="sekretaer"),
+        actor=User.objects.get(username="sekretaer"),
     )
 
 

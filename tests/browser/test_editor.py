@@ -28,7 +28,7 @@ def meeting(transactional_db) -> Meeting:
         dt.date(2026, 2, 11),
         dt.time(9, 30),
         "Byrådssalen",
-        by=User.objects.get(username="sekretaer"),
+        actor=User.objects.get(username="sekretaer"),
     )
 
 

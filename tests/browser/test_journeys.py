@@ -84,9 +84,9 @@ def test_secretary_loses_nothing_opens_bilag_and_confirms_each_step(
 ) -> None:
     sofie = user("sekretaer")
     meeting = agenda.schedule_meeting(
-        committee, dt.date(2025, 12, 10), dt.time(13, 0), "Mødelokale 2225", by=sofie
+        committee, dt.date(2025, 12, 10), dt.time(13, 0), "Mødelokale 2225", actor=sofie
     )
-    item = agenda.add_item(meeting, "Budget 2026", by=sofie)
+    item = agenda.add_item(meeting, "Budget 2026", actor=sofie)
     page = new_context().new_page()
     log_in(page, "sekretaer")
     page.goto(f"/moeder/{meeting.pk}/punkter/{item.pk}/")
@@ -182,17 +182,17 @@ def draft(committee) -> tuple[Meeting, str, str]:
     """Draft minutes with an open item's bilag and a closed item's bilag (their URLs)."""
     sofie = user("sekretaer")
     meeting = agenda.schedule_meeting(
-        committee, dt.date(2025, 12, 10), dt.time(13, 0), "Mødelokale 2225", by=sofie
+        committee, dt.date(2025, 12, 10), dt.time(13, 0), "Mødelokale 2225", actor=sofie
     )
-    open_item = agenda.add_item(meeting, "Budget 2026", by=sofie)
-    closed_item = agenda.add_item(meeting, "Personalesag", by=sofie, closed=True)
+    open_item = agenda.add_item(meeting, "Budget 2026", actor=sofie)
+    closed_item = agenda.add_item(meeting, "Personalesag", actor=sofie, closed=True)
     shown = sections.add_attachment(
-        open_item, SimpleUploadedFile("b.pdf", _pdf()), by=sofie, title="Budgetoverblik"
+        open_item, SimpleUploadedFile("b.pdf", _pdf()), actor=sofie, title="Budgetoverblik"
     )
     secret = sections.add_attachment(
-        closed_item, SimpleUploadedFile("s.pdf", _pdf()), by=sofie, title="Sagsakter"
+        closed_item, SimpleUploadedFile("s.pdf", _pdf()), actor=sofie, title="Sagsakter"
     )
-    minutes.send_agenda(meeting, by=sofie)
+    minutes.send_agenda(meeting, actor=sofie)
     members, substitutes = minutes.members_on(meeting)
     statuses = {m.person_id: Attendance.Status.PRESENT for m in members}
     mads = next(m for m in members if m.person.name == "Mads Medlem")
@@ -200,13 +200,13 @@ def draft(committee) -> tuple[Meeting, str, str]:
     minutes.record_attendance(
         meeting,
         statuses,
-        by=sofie,
+        actor=sofie,
         item_substitutes={open_item.pk: [s.person_id for s in substitutes]},
     )
     for item in meeting.items.all():
-        minutes.write_decision(item, "Taget til efterretning.", by=sofie, expected_version=None)
-    minutes.mark_held(meeting, by=sofie, confirmed=True)
-    minutes.submit_minutes(meeting, by=sofie, confirmed=True)
+        minutes.write_decision(item, "Taget til efterretning.", actor=sofie, expected_version=None)
+    minutes.mark_held(meeting, actor=sofie, confirmed=True)
+    minutes.submit_minutes(meeting, actor=sofie, confirmed=True)
     return (
         meeting,
         f"/moeder/{meeting.pk}/bilag/{shown.pk}/",
@@ -243,7 +243,7 @@ def test_chair_previews_the_public_version_then_publishes_and_a_citizen_reads_it
     new_context, draft, axe
 ) -> None:
     meeting, shown, secret = draft
-    minutes.approve_minutes(meeting, by=user("formand"))
+    minutes.approve_minutes(meeting, actor=user("formand"))
     chair = new_context().new_page()
     log_in(chair, "formand")
     chair.goto(f"/moeder/{meeting.pk}/")

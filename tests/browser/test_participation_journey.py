@@ -60,8 +60,8 @@ def meeting(transactional_db, settings, tmp_path, smtp):  # noqa: F811
     approval.set_rule(committee, "all", actor=User.objects.get(username="admin"))
     secretary = User.objects.get(username="sekretaer")
     day = timezone.localdate() + dt.timedelta(days=6)
-    found = schedule_meeting(committee, day, dt.time(13), "Mødelokale 2225", by=secretary)
-    add_item(found, "Budgetopfølgning", by=secretary)
+    found = schedule_meeting(committee, day, dt.time(13), "Mødelokale 2225", actor=secretary)
+    add_item(found, "Budgetopfølgning", actor=secretary)
     return found
 
 
@@ -80,7 +80,7 @@ def test_members_take_part_from_agenda_to_published_minutes(
     axe,
 ) -> None:
     secretary = User.objects.get(username="sekretaer")
-    minutes.send_agenda(meeting, by=secretary)
+    minutes.send_agenda(meeting, actor=secretary)
     assert smtp.messages == []
     run_worker()
     mail = _mail(smtp, "medlem")
@@ -138,12 +138,12 @@ def test_members_take_part_from_agenda_to_published_minutes(
     minutes.record_attendance(
         meeting,
         {m.person_id: "present" if m.person.user.username in present else "afbud" for m in members},
-        by=secretary,
+        actor=secretary,
     )
     assert Attendance.objects.get(meeting=meeting, person=medlem).status == "afbud"
-    minutes.mark_held(meeting, by=secretary, confirmed=True)
+    minutes.mark_held(meeting, actor=secretary, confirmed=True)
     smtp.messages.clear()
-    minutes.submit_minutes(meeting, by=secretary, confirmed=True)
+    minutes.submit_minutes(meeting, actor=secretary, confirmed=True)
     run_worker()
     assert sorted(str(m["To"]) for m in smtp.messages) == sorted(f"{u}@vejle.test" for u in present)
     assert all(NOTE not in m.as_string() for m in smtp.messages)
@@ -207,7 +207,7 @@ def test_members_take_part_from_agenda_to_published_minutes(
     click_and_load(citizen, citizen.get_by_role("button", name="Bekræft"))
     assert "bekræftet" in citizen.content()
     smtp.messages.clear()
-    minutes.publish_minutes(meeting, by=secretary)
+    minutes.publish_minutes(meeting, actor=secretary)
     run_worker()
     published = smtp.to("borger@example.dk")
     assert len(published) == 1 and str(published[0]["Subject"]).startswith("Referat offentliggjort")

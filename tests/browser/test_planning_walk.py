@@ -36,11 +36,13 @@ def meetings(demo, settings, tmp_path):
     committee = Committee.objects.get(name=COMMITTEE, municipality__name="Vejle Kommune")
     secretary = User.objects.get(username="sekretaer")
     year = timezone.localdate().year + 1
-    november = schedule_meeting(committee, dt.date(year, 11, 19), dt.time(13), "", by=secretary)
-    item = add_item(november, "ØS' økonomi", by=secretary, case_number=CASE)
-    minutes.send_agenda(november, by=secretary)
-    minutes.write_decision(item.pk, DECISION, by=secretary, expected_version=None)
-    january = schedule_meeting(committee, dt.date(year + 1, 1, 14), dt.time(13), "", by=secretary)
+    november = schedule_meeting(committee, dt.date(year, 11, 19), dt.time(13), "", actor=secretary)
+    item = add_item(november, "ØS' økonomi", actor=secretary, case_number=CASE)
+    minutes.send_agenda(november, actor=secretary)
+    minutes.write_decision(item.pk, DECISION, actor=secretary, expected_version=None)
+    january = schedule_meeting(
+        committee, dt.date(year + 1, 1, 14), dt.time(13), "", actor=secretary
+    )
     return committee, november, january
 
 

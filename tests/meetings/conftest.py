@@ -33,7 +33,7 @@ def planned(personas: Personas) -> Meeting:  # noqa: F811
         timezone.localdate() + dt.timedelta(days=7),
         dt.time(13, 0),
         "Mødelokale 2225",
-        by=personas.sofie,
+        actor=personas.sofie,
     )
 
 
@@ -47,4 +47,4 @@ def media(tmp_path):
 @pytest.fixture
 def sent(planned: Meeting, personas: Personas) -> Meeting:  # noqa: F811
     """The planned meeting with its agenda sent by the secretary."""
-    return minutes.send_agenda(planned, by=personas.sofie)
+    return minutes.send_agenda(planned, actor=personas.sofie)

@@ -27,14 +27,18 @@ Status = Meeting.Status
 def _draft_and_next(sent: Meeting, personas: Personas) -> tuple[Meeting, Meeting]:
     first = walk_to(sent, personas, Status.MINUTES_DRAFT)
     following = agenda.schedule_meeting(
-        personas.committee, first.meeting_date + dt.timedelta(days=28), None, "", by=personas.sofie
+        personas.committee,
+        first.meeting_date + dt.timedelta(days=28),
+        None,
+        "",
+        actor=personas.sofie,
     )
-    return first, minutes.send_agenda(following, by=personas.sofie)
+    return first, minutes.send_agenda(following, actor=personas.sofie)
 
 
 def _decide(following: Meeting, text: str, by) -> None:
     item = following.items.get(title="Godkendelse af referat")
-    minutes.write_decision(item, text, by=by, expected_version=None)
+    minutes.write_decision(item, text, actor=by, expected_version=None)
 
 
 @pytest.mark.parametrize("name", ["frank", "anna", "root"])

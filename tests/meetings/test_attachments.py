@@ -105,7 +105,7 @@ def test_a_pdf_header_followed_by_junk_is_refused_with_a_clear_message(
     item = _item(planned)
     fake = SimpleUploadedFile("budget.pdf", b"%PDF-1.7\n" + b"MZ\x90\x00" * 100)
     with pytest.raises(InvalidInput) as refused:
-        sections.add_attachment(item, fake, by=personas.sofie)
+        sections.add_attachment(item, fake, actor=personas.sofie)
     assert refused.value.field == "file"
     assert "budget.pdf" in refused.value.message
     assert not Attachment.objects.exists()
@@ -132,10 +132,10 @@ def test_a_bilag_is_stored_under_a_random_name_never_the_uploaded_one(
 ) -> None:
     item = _item(planned)
     one = sections.add_attachment(
-        item, SimpleUploadedFile("Lukket sag.pdf", pdf_bytes()), by=personas.sofie
+        item, SimpleUploadedFile("Lukket sag.pdf", pdf_bytes()), actor=personas.sofie
     )
     two = sections.add_attachment(
-        item, SimpleUploadedFile("Lukket sag.pdf", pdf_bytes()), by=personas.sofie
+        item, SimpleUploadedFile("Lukket sag.pdf", pdf_bytes()), actor=personas.sofie
     )
     for attachment in (one, two):
         assert re.fullmatch(r"attachments/\d{4}/[0-9a-f]{32}\.pdf", attachment.file.name)
@@ -157,20 +157,20 @@ def test_the_agenda_as_sent_is_stored_under_random_names(sent: Meeting) -> None:
 def with_bilag(planned: Meeting, personas: Personas, media) -> tuple[Attachment, Attachment]:
     """An open item's bilag and a closed item's, on a meeting whose agenda is sent."""
     open_item = _item(planned)
-    closed_item = agenda.add_item(planned, "Personalesag", by=personas.sofie, closed=True)
+    closed_item = agenda.add_item(planned, "Personalesag", actor=personas.sofie, closed=True)
     shown = sections.add_attachment(
         open_item,
         SimpleUploadedFile("budget.pdf", pdf_bytes()),
-        by=personas.sofie,
+        actor=personas.sofie,
         title="Budget 2026",
     )
     secret = sections.add_attachment(
         closed_item,
         SimpleUploadedFile("sag.docx", docx_bytes()),
-        by=personas.sofie,
+        actor=personas.sofie,
         title="Sagens akter",
     )
-    minutes.send_agenda(planned, by=personas.sofie, site="http://testserver/")
+    minutes.send_agenda(planned, actor=personas.sofie, site="http://testserver/")
     return shown, secret
 
 
@@ -223,7 +223,7 @@ def test_a_planned_meetings_bilag_is_hidden_from_all_but_the_agendas_editors(
     planned: Meeting, personas: Personas, client_as: Callable[[str], Client]
 ) -> None:
     attachment = sections.add_attachment(
-        _item(planned), SimpleUploadedFile("a.pdf", pdf_bytes()), by=personas.sofie
+        _item(planned), SimpleUploadedFile("a.pdf", pdf_bytes()), actor=personas.sofie
     )
     assert client_as("mads").get(bilag_url(attachment)).status_code == 404
     assert client_as("anonymous").get(bilag_url(attachment)).status_code == 404
@@ -259,7 +259,7 @@ def test_the_editor_links_bilag_through_medref(
 ) -> None:
     item = _item(planned)
     attachment = sections.add_attachment(
-        item, SimpleUploadedFile("a.pdf", pdf_bytes()), by=personas.sofie, title="Budget"
+        item, SimpleUploadedFile("a.pdf", pdf_bytes()), actor=personas.sofie, title="Budget"
     )
     page = client_as("sofie").get(reverse("web:meetings:item", args=[planned.pk, item.pk]))
     html = page.content.decode()
@@ -352,7 +352,7 @@ def test_the_combined_agenda_appends_the_pdf_bilag_each_reader_may_see(
     closed_item = secret.item
     Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.PLANNED)
     sections.add_attachment(
-        closed_item, SimpleUploadedFile("p.pdf", pdf_bytes(pages=3)), by=personas.sofie
+        closed_item, SimpleUploadedFile("p.pdf", pdf_bytes(pages=3)), actor=personas.sofie
     )
     Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.AGENDA_SENT)
     url = reverse("web:meetings:combined_agenda", args=[meeting.pk])

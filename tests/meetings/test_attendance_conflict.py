@@ -41,38 +41,40 @@ def test_a_save_after_someone_elses_is_refused_naming_them(
     assert seen == 0
     mads = personas.people["mads"].pk
     minutes.record_attendance(
-        sent, everyone(sent, but={mads: "afbud"}), by=personas.frank, expected=seen
+        sent, everyone(sent, but={mads: "afbud"}), actor=personas.frank, expected=seen
     )
     with pytest.raises(Conflict, match="Frank Formand har registreret fremmødet") as refused:
-        minutes.record_attendance(sent, everyone(sent, "absent"), by=personas.sofie, expected=seen)
+        minutes.record_attendance(
+            sent, everyone(sent, "absent"), actor=personas.sofie, expected=seen
+        )
     assert "Dine valg er ikke gemt" in str(refused.value)
     assert recorded(sent)["Mads Medlem"] == "afbud"
     assert recorded(sent)["Sofie Sekretær"] == "present"
     assert attendance_recordings(sent) == 1
     # Having seen Frank's save, Sofie's next save goes through.
-    minutes.record_attendance(sent, everyone(sent, "absent"), by=personas.sofie, expected=1)
+    minutes.record_attendance(sent, everyone(sent, "absent"), actor=personas.sofie, expected=1)
     assert set(recorded(sent).values()) == {"absent"}
 
 
 def test_without_the_expected_count_there_is_no_check(sent: Meeting, personas: Personas) -> None:
     """The CLI and other callers that never showed a form save as before."""
-    minutes.record_attendance(sent, everyone(sent), by=personas.frank)
-    minutes.record_attendance(sent, everyone(sent, "afbud"), by=personas.sofie)
+    minutes.record_attendance(sent, everyone(sent), actor=personas.frank)
+    minutes.record_attendance(sent, everyone(sent, "afbud"), actor=personas.sofie)
     assert set(recorded(sent).values()) == {"afbud"}
 
 
 def test_a_save_by_a_deleted_user_is_refused_without_a_name(
     sent: Meeting, personas: Personas
 ) -> None:
-    minutes.record_attendance(sent, everyone(sent), by=personas.root)
+    minutes.record_attendance(sent, everyone(sent), actor=personas.root)
     personas.root.delete()  # the history keeps the event, without its actor
     with pytest.raises(Conflict, match="En anden har registreret fremmødet"):
-        minutes.record_attendance(sent, everyone(sent, "afbud"), by=personas.sofie, expected=0)
+        minutes.record_attendance(sent, everyone(sent, "afbud"), actor=personas.sofie, expected=0)
 
 
 def test_a_count_above_the_real_one_is_refused(sent: Meeting, personas: Personas) -> None:
     with pytest.raises(Conflict, match="En anden har registreret fremmødet"):
-        minutes.record_attendance(sent, everyone(sent), by=personas.sofie, expected=3)
+        minutes.record_attendance(sent, everyone(sent), actor=personas.sofie, expected=3)
     assert not sent.attendances.exists()
 
 
@@ -92,7 +94,7 @@ def test_a_save_goes_through_exactly_when_it_saw_every_earlier_save(
             status = ("present", "afbud", "absent")[n % 3]
             try:
                 minutes.record_attendance(
-                    sent, everyone(sent, status), by=personas.sofie, expected=claim
+                    sent, everyone(sent, status), actor=personas.sofie, expected=claim
                 )
             except Conflict:
                 assert claim != stored

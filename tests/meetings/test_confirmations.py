@@ -26,7 +26,7 @@ def step_url(meeting: Meeting, slug: str) -> str:
 def record_everyone_present(meeting: Meeting, personas: Personas) -> None:
     members, _ = minutes.members_on(meeting)
     minutes.record_attendance(
-        meeting, {m.person_id: Attendance.Status.PRESENT for m in members}, by=personas.sofie
+        meeting, {m.person_id: Attendance.Status.PRESENT for m in members}, actor=personas.sofie
     )
 
 
@@ -64,7 +64,7 @@ def test_marking_a_future_meeting_without_attendance_held_lists_the_doubts(
 ) -> None:
     assert sent.meeting_date > timezone.localdate()
     with pytest.raises(NeedsConfirmation) as unsure:
-        minutes.mark_held(sent, by=personas.sofie)
+        minutes.mark_held(sent, actor=personas.sofie)
     assert len(unsure.value.reasons) == 2
     client = client_as("sofie")
     page = client.get(step_url(sent, "afholdt")).content.decode()
@@ -90,18 +90,18 @@ def test_a_past_meeting_with_attendance_is_marked_held_without_doubts(
     )
     sent.refresh_from_db()
     record_everyone_present(sent, personas)
-    assert minutes.mark_held(sent, by=personas.sofie).status == Status.HELD
+    assert minutes.mark_held(sent, actor=personas.sofie).status == Status.HELD
 
 
 def test_submitting_minutes_with_items_without_a_decision_needs_confirmation(
     sent: Meeting, personas: Personas, client_as: Callable[[str], Client]
 ) -> None:
     record_everyone_present(sent, personas)
-    held = minutes.mark_held(sent, by=personas.sofie, confirmed=True)
+    held = minutes.mark_held(sent, actor=personas.sofie, confirmed=True)
     first = held.items.order_by("position").first()
-    minutes.write_decision(first, "Godkendt.", by=personas.sofie, expected_version=None)
+    minutes.write_decision(first, "Godkendt.", actor=personas.sofie, expected_version=None)
     with pytest.raises(NeedsConfirmation) as unsure:
-        minutes.submit_minutes(held, by=personas.sofie)
+        minutes.submit_minutes(held, actor=personas.sofie)
     numbers = [str(i.number) for i in held.items.order_by("position")[1:]]
     assert unsure.value.reasons == [f"Punkter uden beslutning: {', '.join(numbers)}."]
     page = client_as("sofie").get(step_url(held, "referat-udkast")).content.decode()
@@ -116,11 +116,11 @@ def test_publishing_asks_first_and_offers_the_public_preview(
     record_everyone_present(sent, personas)
     for item in sent.items.all():
         minutes.write_decision(
-            item, "Taget til efterretning.", by=personas.sofie, expected_version=None
+            item, "Taget til efterretning.", actor=personas.sofie, expected_version=None
         )
-    minutes.mark_held(sent, by=personas.sofie, confirmed=True)
-    minutes.submit_minutes(sent, by=personas.sofie)
-    minutes.approve_minutes(sent, by=personas.frank)
+    minutes.mark_held(sent, actor=personas.sofie, confirmed=True)
+    minutes.submit_minutes(sent, actor=personas.sofie)
+    minutes.approve_minutes(sent, actor=personas.frank)
     client = client_as("sofie")
     page = client.get(step_url(sent, "offentliggoer")).content.decode()
     assert "Offentliggørelsen kan ikke fortrydes." in page
@@ -141,7 +141,9 @@ def test_a_public_preview_withholds_closed_items_content(
     item = sent.items.order_by("position")[2]
     item.closed = True
     item.save()
-    minutes.write_decision(item, "Hemmelig beslutning.", by=personas.sofie, expected_version=None)
+    minutes.write_decision(
+        item, "Hemmelig beslutning.", actor=personas.sofie, expected_version=None
+    )
     preview = client_as("sofie").get(reverse("web:meetings:public_preview", args=[sent.pk]))
     assert "Hemmelig beslutning." not in preview.content.decode()
     assert "Lukket punkt" in preview.content.decode()
@@ -149,15 +151,15 @@ def test_a_public_preview_withholds_closed_items_content(
 
 def _approved(sent: Meeting, personas: Personas) -> Meeting:
     record_everyone_present(sent, personas)
-    minutes.mark_held(sent, by=personas.sofie, confirmed=True)
-    minutes.submit_minutes(sent, by=personas.sofie, confirmed=True)
-    return minutes.approve_minutes(sent, by=personas.frank)
+    minutes.mark_held(sent, actor=personas.sofie, confirmed=True)
+    minutes.submit_minutes(sent, actor=personas.sofie, confirmed=True)
+    return minutes.approve_minutes(sent, actor=personas.frank)
 
 
 def test_the_chair_reopens_published_minutes_with_a_reason_recorded(
     sent: Meeting, personas: Personas, client_as: Callable[[str], Client]
 ) -> None:
-    meeting = minutes.publish_minutes(_approved(sent, personas), by=personas.sofie)
+    meeting = minutes.publish_minutes(_approved(sent, personas), actor=personas.sofie)
     url = reverse("web:meetings:reopen", args=[meeting.pk])
     chair = client_as("frank")
     assert url in chair.get(reverse("web:meeting", args=[meeting.pk])).content.decode()

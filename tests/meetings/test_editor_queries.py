@@ -23,8 +23,8 @@ pytestmark = pytest.mark.django_db
 def grow(meeting: Meeting, personas: Personas, items: int) -> None:
     """Items up to ``items``, each with a section, and a recommendation on the first."""
     for n in range(meeting.items.count(), items):
-        item = agenda.add_item(meeting, f"Punkt nummer {n}", by=personas.sofie)
-        sections.add_section(item, SectionKind.CASE, by=personas.sofie, markdown=f"Tekst {n}.")
+        item = agenda.add_item(meeting, f"Punkt nummer {n}", actor=personas.sofie)
+        sections.add_section(item, SectionKind.CASE, actor=personas.sofie, markdown=f"Tekst {n}.")
 
 
 @pytest.fixture
@@ -81,9 +81,11 @@ def test_editor_pages_cost_the_same_for_4_and_40_items(
     assert large["editor"] <= 10, large
 
     with override_settings(MEDIA_ROOT=tmp_path):
-        minutes.send_agenda(planned, by=personas.sofie)
+        minutes.send_agenda(planned, actor=personas.sofie)
     members, _ = minutes.members_on(planned)
-    minutes.record_attendance(planned, {m.person_id: "present" for m in members}, by=personas.sofie)
+    minutes.record_attendance(
+        planned, {m.person_id: "present" for m in members}, actor=personas.sofie
+    )
     costs = {name: count(client, url) for name, url in minutes_pages(planned).items()}
     assert costs["minutes"] <= 12, costs
     assert costs["attendance"] <= 13, costs
@@ -98,16 +100,16 @@ def test_minutes_pages_cost_the_same_for_4_and_40_items(
         planned.meeting_date - dt.timedelta(days=1),
         None,
         "",
-        by=personas.sofie,
+        actor=personas.sofie,
     )
     grow(other, personas, 40)
     costs = []
     with override_settings(MEDIA_ROOT=tmp_path):
         for meeting in (planned, other):
-            minutes.send_agenda(meeting, by=personas.sofie)
+            minutes.send_agenda(meeting, actor=personas.sofie)
             members, _ = minutes.members_on(meeting)
             minutes.record_attendance(
-                meeting, {m.person_id: "afbud" for m in members}, by=personas.sofie
+                meeting, {m.person_id: "afbud" for m in members}, actor=personas.sofie
             )
             costs.append({name: count(client, url) for name, url in minutes_pages(meeting).items()})
     assert costs[0] == costs[1]

@@ -50,29 +50,29 @@ def test_the_history_reads_as_sentences(
     planned: Meeting, personas: Personas, client_as: Callable[[str], Client]
 ) -> None:
     items = list(planned.items.order_by("position"))
-    fourth = agenda.add_item(planned, "Budget 2026", by=personas.sofie)
-    agenda.move_item(fourth, fourth.position - 1, by=personas.sofie)
+    fourth = agenda.add_item(planned, "Budget 2026", actor=personas.sofie)
+    agenda.move_item(fourth, fourth.position - 1, actor=personas.sofie)
     fourth.refresh_from_db()
     sections.set_recommendation(
         fourth,
-        by=personas.frank,
+        actor=personas.frank,
         expected_version=None,
         proposer="Økonomichefen",
         clauses=["budgettet godkendes"],
     )
     sections.set_recommendation(
         fourth,
-        by=personas.frank,
+        actor=personas.frank,
         expected_version=None,
         proposer="Økonomichefen",
         clauses=["budgettet tages til efterretning"],
     )
-    sent = minutes.send_agenda(planned, by=personas.sofie)
+    sent = minutes.send_agenda(planned, actor=personas.sofie)
     members, _ = minutes.members_on(sent)
     statuses = {m.person_id: Attendance.Status.PRESENT for m in members}
     statuses[personas.people["mads"].pk] = Attendance.Status.SENT_APOLOGIES
-    minutes.record_attendance(sent, statuses, by=personas.sofie)
-    minutes.mark_held(sent, by=personas.sofie, confirmed=True)
+    minutes.record_attendance(sent, statuses, actor=personas.sofie)
+    minutes.mark_held(sent, actor=personas.sofie, confirmed=True)
 
     text = _page(client_as("sofie"), sent)
     last = items[-1].number  # Eventuelt, before which the new item went
@@ -98,6 +98,6 @@ def test_a_first_decision_shows_as_new_text_without_a_dash(
     sent: Meeting, personas: Personas, client_as: Callable[[str], Client]
 ) -> None:
     item = sent.items.order_by("position").first()
-    minutes.write_decision(item, "Godkendt.", by=personas.sofie, expected_version=None)
+    minutes.write_decision(item, "Godkendt.", actor=personas.sofie, expected_version=None)
     html = client_as("sofie").get(reverse("web:meetings:history", args=[sent.pk])).content
     assert b"<dd><ins>Godkendt.</ins></dd>" in html

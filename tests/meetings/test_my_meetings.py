@@ -32,7 +32,7 @@ def test_a_member_sees_upcoming_meetings_but_no_agenda_to_build(
     html = mads.get(URL).content.decode()
     assert "Intet venter på dig." in html
     assert reverse("web:meeting", args=[planned.pk]) not in html  # planned: not theirs to see
-    minutes.send_agenda(planned, by=personas.sofie)
+    minutes.send_agenda(planned, actor=personas.sofie)
     html = mads.get(URL).content.decode()
     assert reverse("web:meeting", args=[planned.pk]) in html
 
@@ -40,8 +40,8 @@ def test_a_member_sees_upcoming_meetings_but_no_agenda_to_build(
 def test_the_chair_sees_minutes_to_approve(
     sent: Meeting, personas: Personas, client_as: Callable[[str], Client]
 ) -> None:
-    minutes.mark_held(sent, by=personas.sofie, confirmed=True)
-    minutes.submit_minutes(sent, by=personas.sofie, confirmed=True)
+    minutes.mark_held(sent, actor=personas.sofie, confirmed=True)
+    minutes.submit_minutes(sent, actor=personas.sofie, confirmed=True)
     assert "godkend referatet" in client_as("frank").get(URL).content.decode()
     assert "godkend referatet" not in client_as("sofie").get(URL).content.decode()
 

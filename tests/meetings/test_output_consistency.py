@@ -30,13 +30,16 @@ def draft(sent: Meeting, personas: Personas) -> Meeting:
     statuses[personas.people["mads"].pk] = Attendance.Status.SENT_APOLOGIES
     third = sent.items.get(position=2)
     minutes.record_attendance(
-        sent, statuses, by=personas.sofie, item_substitutes={third.pk: [personas.people["sara"].pk]}
+        sent,
+        statuses,
+        actor=personas.sofie,
+        item_substitutes={third.pk: [personas.people["sara"].pk]},
     )
     minutes.write_decision(
-        third, "Taget til efterretning.", by=personas.sofie, expected_version=None
+        third, "Taget til efterretning.", actor=personas.sofie, expected_version=None
     )
-    held = minutes.mark_held(sent, by=personas.sofie, confirmed=True)
-    return minutes.submit_minutes(held, by=personas.sofie, confirmed=True)
+    held = minutes.mark_held(sent, actor=personas.sofie, confirmed=True)
+    return minutes.submit_minutes(held, actor=personas.sofie, confirmed=True)
 
 
 def _file(client: Client, meeting: Meeting, fmt: str) -> bytes:
@@ -143,7 +146,7 @@ def test_draft_minutes_say_udkast_in_the_title_and_on_every_page_of_every_format
 def test_approved_minutes_and_agendas_carry_no_udkast(
     draft: Meeting, client_as: Callable[[str], Client], personas: Personas
 ) -> None:
-    minutes.approve_minutes(draft, by=personas.frank)
+    minutes.approve_minutes(draft, actor=personas.frank)
     client = client_as("mads")
     page = client.get(reverse("web:meeting", args=[draft.pk])).content.decode()
     assert "UDKAST" not in page

@@ -51,7 +51,7 @@ def rolled_back_upload(meeting: Meeting, personas: Personas, name: str) -> None:
     """An attachment added inside a transaction a caller then rolls back."""
     item = meeting.items.get(position=0)
     with pytest.raises(Rollback), transaction.atomic():
-        sections.add_attachment(item, upload(name), by=personas.sofie)
+        sections.add_attachment(item, upload(name), actor=personas.sofie)
         raise Rollback
 
 
@@ -59,11 +59,11 @@ def test_only_files_no_row_names_are_pruned(
     planned: Meeting, personas: Personas, media: Path
 ) -> None:
     item = planned.items.get(position=0)
-    kept = sections.add_attachment(item, upload("budget.pdf"), by=personas.sofie)
-    removed = sections.add_attachment(item, upload("udgaaet.pdf"), by=personas.sofie)
-    sections.remove_attachment(removed, by=personas.sofie)  # its history still names the file
+    kept = sections.add_attachment(item, upload("budget.pdf"), actor=personas.sofie)
+    removed = sections.add_attachment(item, upload("udgaaet.pdf"), actor=personas.sofie)
+    sections.remove_attachment(removed, actor=personas.sofie)  # its history still names the file
     rolled_back_upload(planned, personas, "fortrudt.pdf")
-    sent = minutes.send_agenda(planned, by=personas.sofie)
+    sent = minutes.send_agenda(planned, actor=personas.sofie)
 
     files = stored(media)
     orphans = [name for name in files if name not in named_files()]

@@ -219,7 +219,7 @@ def test_the_workflow_buttons_move_the_meeting_along(
 def test_attendance_form_records_and_computes_fravaerende(
     client_as: Callable[[str], Client], planned: Meeting, personas: Personas
 ) -> None:
-    meeting = minutes.send_agenda(planned, by=personas.sofie)
+    meeting = minutes.send_agenda(planned, actor=personas.sofie)
     client = client_as("sofie")
     page = client.get(url("attendance", meeting.pk))
     body = text(page)
@@ -238,7 +238,7 @@ def test_attendance_form_records_and_computes_fravaerende(
 def test_missing_attendance_choice_is_shown_in_danish(
     client_as: Callable[[str], Client], planned: Meeting, personas: Personas
 ) -> None:
-    meeting = minutes.send_agenda(planned, by=personas.sofie)
+    meeting = minutes.send_agenda(planned, actor=personas.sofie)
     response = client_as("sofie").post(url("attendance", meeting.pk), {})
     assert "Vælg til stede, afbud eller fraværende." in text(response)
 
@@ -246,7 +246,7 @@ def test_missing_attendance_choice_is_shown_in_danish(
 def test_a_decision_with_a_standard_phrasing_by_htmx(
     client_as: Callable[[str], Client], planned: Meeting, personas: Personas
 ) -> None:
-    meeting = minutes.send_agenda(planned, by=personas.sofie)
+    meeting = minutes.send_agenda(planned, actor=personas.sofie)
     item = meeting.items.get(position=0)
     page = client_as("sofie").get(url("minutes", meeting.pk))
     assert "FagMED tog orienteringen til efterretning" in text(page)
@@ -286,7 +286,7 @@ def test_the_meeting_page_snippet_shows_what_the_user_may_do(
     from medref.accounts.permissions import meeting_access
 
     template = Template("{% load meetings_editor %}{% meeting_editor_links meeting access %}")
-    meeting = minutes.send_agenda(planned, by=personas.sofie)
+    meeting = minutes.send_agenda(planned, actor=personas.sofie)
 
     def render(user: object) -> str:
         request = rf.get("/")

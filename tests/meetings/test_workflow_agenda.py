@@ -47,7 +47,7 @@ def test_numbers_run_on_through_the_committees_year(planned: Meeting, personas: 
         planned.meeting_date + dt.timedelta(days=1),
         None,
         "",
-        by=personas.sofie,
+        actor=personas.sofie,
     )
     assert [n for n, _ in titles(later)] == [5, 6, 7, 8]
     next_year = agenda.schedule_meeting(
@@ -55,7 +55,7 @@ def test_numbers_run_on_through_the_committees_year(planned: Meeting, personas: 
         dt.date(planned.meeting_date.year + 1, 1, 15),
         None,
         None,
-        by=personas.sofie,
+        actor=personas.sofie,
     )
     assert [n for n, _ in titles(next_year)] == [1, 2, 3, 4]
 
@@ -69,7 +69,7 @@ def test_godkendelse_af_referat_links_the_previous_minutes(
         planned.meeting_date + dt.timedelta(days=30),
         None,
         "",
-        by=personas.sofie,
+        actor=personas.sofie,
         site="https://med.vejle.dk/",
     )
     item = mapping.to_document(later).items[1]
@@ -83,14 +83,14 @@ def test_godkendelse_af_referat_links_the_previous_minutes(
 def test_a_second_meeting_on_the_same_day_is_refused(planned: Meeting, personas: Personas) -> None:
     with pytest.raises(InvalidInput) as refused:
         agenda.schedule_meeting(
-            personas.committee, planned.meeting_date, None, "", by=personas.sofie
+            personas.committee, planned.meeting_date, None, "", actor=personas.sofie
         )
     assert refused.value.field == "meeting_date"
     assert Meeting.objects.count() == 1
 
 
 def test_new_items_go_before_eventuelt(planned: Meeting, personas: Personas) -> None:
-    item = agenda.add_item(planned, "  Halvårsregnskabet   2025 ", by=personas.sofie)
+    item = agenda.add_item(planned, "  Halvårsregnskabet   2025 ", actor=personas.sofie)
     assert (item.number, item.title, item.case_number) == (
         4,
         "Halvårsregnskabet 2025",
@@ -101,7 +101,7 @@ def test_new_items_go_before_eventuelt(planned: Meeting, personas: Personas) -> 
 
 def test_moving_an_item_renumbers_the_agenda(planned: Meeting, personas: Personas) -> None:
     eventuelt = planned.items.get(title="Eventuelt")
-    agenda.move_item(eventuelt, 0, by=personas.sofie)
+    agenda.move_item(eventuelt, 0, actor=personas.sofie)
     assert titles(planned)[0] == (1, "Eventuelt")
     assert [n for n, _ in titles(planned)] == [1, 2, 3, 4]
     event = planned.events.get(action=MeetingEvent.Action.ITEM_MOVED)
@@ -109,7 +109,7 @@ def test_moving_an_item_renumbers_the_agenda(planned: Meeting, personas: Persona
 
 
 def test_removing_an_item_closes_the_gap(planned: Meeting, personas: Personas) -> None:
-    agenda.remove_item(planned.items.get(number=2), by=personas.sofie)
+    agenda.remove_item(planned.items.get(number=2), actor=personas.sofie)
     assert [n for n, _ in titles(planned)] == [1, 2, 3]
 
 
@@ -117,7 +117,7 @@ def test_editing_an_item_records_before_and_after(planned: Meeting, personas: Pe
     item = planned.items.get(number=3)
     agenda.edit_item(
         item,
-        by=personas.frank,
+        actor=personas.frank,
         expected_version=0,
         title="Nyt fra formanden",
         case_number="",
@@ -144,25 +144,25 @@ def test_a_stale_edit_is_a_conflict_and_changes_nothing(
     """Two editors opened version 0; the second save is refused with a message naming the first."""
     item = planned.items.get(number=3)
     agenda.edit_item(
-        item, by=personas.sofie, expected_version=0, title="A", case_number="", closed=False
+        item, actor=personas.sofie, expected_version=0, title="A", case_number="", closed=False
     )
     with pytest.raises(Conflict) as conflict:
         agenda.edit_item(
-            item, by=personas.frank, expected_version=0, title="B", case_number="", closed=False
+            item, actor=personas.frank, expected_version=0, title="B", case_number="", closed=False
         )
     assert "Sofie Sekretær" in str(conflict.value.message)
     item.refresh_from_db()
     assert (item.title, item.version) == ("A", 1)
     with pytest.raises(Conflict):
         sections.add_section(
-            item, SectionKind.CASE, by=personas.frank, markdown="x", expected_version=0
+            item, SectionKind.CASE, actor=personas.frank, markdown="x", expected_version=0
         )
     assert not item.sections.filter(text="x").exists()
 
 
 def test_a_blank_title_is_refused_next_to_the_field(planned: Meeting, personas: Personas) -> None:
     with pytest.raises(InvalidInput) as refused:
-        agenda.add_item(planned, "   ", by=personas.sofie)
+        agenda.add_item(planned, "   ", actor=personas.sofie)
     assert refused.value.field == "title"
     assert planned.items.count() == 4
 
@@ -170,7 +170,7 @@ def test_a_blank_title_is_refused_next_to_the_field(planned: Meeting, personas: 
 def test_sections_are_markdown_stored_as_blocks(planned: Meeting, personas: Personas) -> None:
     item = planned.items.get(number=3)
     section = sections.add_section(
-        item, SectionKind.SUMMARY, by=personas.sofie, markdown="Kort om punktet.\n\n- en\n- to"
+        item, SectionKind.SUMMARY, actor=personas.sofie, markdown="Kort om punktet.\n\n- en\n- to"
     )
     assert section.heading == "Resumé"
     assert blocks_from_data(section.body) == (
@@ -179,11 +179,15 @@ def test_sections_are_markdown_stored_as_blocks(planned: Meeting, personas: Pers
     )
     item.refresh_from_db()
     sections.edit_section(
-        section, by=personas.sofie, expected_version=item.version, heading="Resumé", markdown="Nyt."
+        section,
+        actor=personas.sofie,
+        expected_version=item.version,
+        heading="Resumé",
+        markdown="Nyt.",
     )
     section.refresh_from_db()
     assert section.text == "Nyt."
-    sections.remove_section(section, by=personas.sofie)
+    sections.remove_section(section, actor=personas.sofie)
     assert list(item.sections.values_list("position", flat=True)) == [0]
 
 
@@ -192,7 +196,7 @@ def test_the_recommendation_is_a_list_of_at_clauses(planned: Meeting, personas: 
     item = planned.items.get(number=1)
     sections.set_recommendation(
         item,
-        by=personas.sofie,
+        actor=personas.sofie,
         expected_version=0,
         proposer="Stabschef for Strategi og Udbud",
         clauses=["FagMED godkender dagsordenen.", "", "at noget andet"],
@@ -207,7 +211,7 @@ def test_clauses_without_a_proposer_are_refused(planned: Meeting, personas: Pers
     item = planned.items.get(number=1)
     with pytest.raises(InvalidInput) as refused:
         sections.set_recommendation(
-            item, by=personas.sofie, expected_version=0, proposer=" ", clauses=["at x"]
+            item, actor=personas.sofie, expected_version=0, proposer=" ", clauses=["at x"]
         )
     assert refused.value.field == "proposer"
     assert not item.sections.filter(kind=SectionKind.RECOMMENDATION).exists()
@@ -218,7 +222,7 @@ def test_a_bilag_is_stored_with_a_bilag_section(planned: Meeting, personas: Pers
     item = planned.items.get(number=3)
     content = pdf_bytes()
     upload = SimpleUploadedFile("Budget 2026.pdf", content, content_type="application/pdf")
-    attachment = sections.add_attachment(item, upload, by=personas.sofie)
+    attachment = sections.add_attachment(item, upload, actor=personas.sofie)
     assert attachment.title == "Budget 2026"
     assert attachment.file.read() == content
     assert item.sections.filter(kind=SectionKind.ATTACHMENTS).count() == 1
@@ -240,7 +244,7 @@ def test_refused_uploads_say_why(
 ) -> None:
     item = planned.items.get(number=3)
     with pytest.raises(InvalidInput) as refused:
-        sections.add_attachment(item, SimpleUploadedFile(name, content), by=personas.sofie)
+        sections.add_attachment(item, SimpleUploadedFile(name, content), actor=personas.sofie)
     assert refused.value.field == "file"
     assert says in str(refused.value.message)
     assert not item.attachments.exists()
@@ -251,25 +255,30 @@ def test_a_bilag_over_the_size_limit_is_refused(planned: Meeting, personas: Pers
     item = planned.items.get(number=3)
     with pytest.raises(InvalidInput, match=r"for stor|too large"):
         sections.add_attachment(
-            item, SimpleUploadedFile("a.pdf", b"%PDF-" + b"x" * 20), by=personas.sofie
+            item, SimpleUploadedFile("a.pdf", b"%PDF-" + b"x" * 20), actor=personas.sofie
         )
 
 
 @override_settings(MEDIA_ROOT="/tmp/medref-test-media")
 def test_a_sent_agenda_is_frozen(planned: Meeting, personas: Personas) -> None:
     """After Send dagsorden every agenda edit is refused and nothing changes."""
-    send_agenda(planned, by=personas.sofie)
+    send_agenda(planned, actor=personas.sofie)
     item = planned.items.get(number=1)
     edits = [
-        lambda: agenda.add_item(planned, "Nyt", by=personas.sofie),
+        lambda: agenda.add_item(planned, "Nyt", actor=personas.sofie),
         lambda: agenda.edit_item(
-            item, by=personas.sofie, expected_version=None, title="X", case_number="", closed=False
+            item,
+            actor=personas.sofie,
+            expected_version=None,
+            title="X",
+            case_number="",
+            closed=False,
         ),
-        lambda: agenda.move_item(item, 2, by=personas.sofie),
-        lambda: agenda.remove_item(item, by=personas.sofie),
-        lambda: sections.add_section(item, SectionKind.CASE, by=personas.sofie, markdown="x"),
+        lambda: agenda.move_item(item, 2, actor=personas.sofie),
+        lambda: agenda.remove_item(item, actor=personas.sofie),
+        lambda: sections.add_section(item, SectionKind.CASE, actor=personas.sofie, markdown="x"),
         lambda: sections.set_recommendation(
-            item, by=personas.sofie, expected_version=None, proposer="A", clauses=["at b"]
+            item, actor=personas.sofie, expected_version=None, proposer="A", clauses=["at b"]
         ),
     ]
     for edit in edits:
@@ -286,7 +295,7 @@ def test_meeting_details_change_with_a_record_and_conflict_check(
     later = planned.meeting_date + dt.timedelta(days=1)
     agenda.edit_meeting(
         planned,
-        by=personas.sofie,
+        actor=personas.sofie,
         expected_version=0,
         meeting_date=later,
         start_time=dt.time(9, 0),
@@ -299,7 +308,7 @@ def test_meeting_details_change_with_a_record_and_conflict_check(
     with pytest.raises(Conflict, match="En anden har ændret mødet"):
         agenda.edit_meeting(
             planned,
-            by=personas.frank,
+            actor=personas.frank,
             expected_version=0,
             meeting_date=later,
             start_time=None,

@@ -40,7 +40,7 @@ def test_adding_an_item_renumbers_nothing_when_it_fails(
 ) -> None:
     before = snapshot(planned)
     with pytest.raises(RuntimeError):
-        agenda.add_item(planned, "Nyt punkt", by=personas.sofie)
+        agenda.add_item(planned, "Nyt punkt", actor=personas.sofie)
     assert snapshot(planned) == before
 
 
@@ -51,14 +51,14 @@ def test_moving_and_editing_change_nothing_when_they_fail(
     before = snapshot(planned)
     item = planned.items.get(position=3)
     for action in (
-        lambda: agenda.move_item(item, 0, by=personas.sofie),
+        lambda: agenda.move_item(item, 0, actor=personas.sofie),
         lambda: agenda.edit_item(
-            item, by=personas.sofie, expected_version=0, title="X", case_number="", closed=True
+            item, actor=personas.sofie, expected_version=0, title="X", case_number="", closed=True
         ),
         lambda: sections.set_recommendation(
-            item, by=personas.sofie, expected_version=0, proposer="A", clauses=["at b"]
+            item, actor=personas.sofie, expected_version=0, proposer="A", clauses=["at b"]
         ),
-        lambda: sections.add_section(item, SectionKind.CASE, by=personas.sofie, markdown="x"),
+        lambda: sections.add_section(item, SectionKind.CASE, actor=personas.sofie, markdown="x"),
     ):
         with pytest.raises(RuntimeError):
             action()
@@ -72,7 +72,9 @@ def test_an_upload_that_fails_leaves_no_attachment(
 ) -> None:
     item = planned.items.get(position=0)
     with override_settings(MEDIA_ROOT=tmp_path), pytest.raises(RuntimeError):
-        sections.add_attachment(item, SimpleUploadedFile("a.pdf", pdf_bytes()), by=personas.sofie)
+        sections.add_attachment(
+            item, SimpleUploadedFile("a.pdf", pdf_bytes()), actor=personas.sofie
+        )
     assert not item.attachments.exists()
     assert not item.sections.filter(kind=SectionKind.ATTACHMENTS).exists()
     assert [path for path in tmp_path.rglob("*") if path.is_file()] == []  # nor its file
@@ -82,9 +84,11 @@ def test_attendance_that_fails_keeps_the_previous_attendance(
     planned: Meeting, personas: Personas, tmp_path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with override_settings(MEDIA_ROOT=tmp_path):
-        meeting = minutes.send_agenda(planned, by=personas.sofie)
+        meeting = minutes.send_agenda(planned, actor=personas.sofie)
     members, _ = minutes.members_on(meeting)
-    minutes.record_attendance(meeting, {m.person_id: "present" for m in members}, by=personas.sofie)
+    minutes.record_attendance(
+        meeting, {m.person_id: "present" for m in members}, actor=personas.sofie
+    )
     rows = list(Attendance.objects.filter(meeting=meeting).values_list("name", "status"))
 
     def broken(*args: object, **kwargs: object) -> None:
@@ -93,7 +97,7 @@ def test_attendance_that_fails_keeps_the_previous_attendance(
     monkeypatch.setattr(history, "record", broken)
     with pytest.raises(RuntimeError):
         minutes.record_attendance(
-            meeting, {m.person_id: "afbud" for m in members}, by=personas.sofie
+            meeting, {m.person_id: "afbud" for m in members}, actor=personas.sofie
         )
     assert list(Attendance.objects.filter(meeting=meeting).values_list("name", "status")) == rows
     assert not ItemAttendance.objects.filter(item__meeting=meeting).exists()

@@ -46,7 +46,7 @@ def test_scheduling_a_meeting(personas: Personas) -> None:
     day = timezone.localdate() + dt.timedelta(days=3)
 
     def attempt(user: object) -> None:
-        agenda.schedule_meeting(personas.committee, day, None, "", by=user)
+        agenda.schedule_meeting(personas.committee, day, None, "", actor=user)
 
     assert allowed_personas(personas, attempt) == BUILDS_AGENDA
     assert not Meeting.objects.exists()
@@ -54,20 +54,24 @@ def test_scheduling_a_meeting(personas: Personas) -> None:
 
 def test_an_administrator_of_another_municipality_may_not(personas: Personas) -> None:
     with pytest.raises(PermissionDenied):
-        agenda.schedule_meeting(personas.committee, timezone.localdate(), None, "", by=personas.ib)
+        agenda.schedule_meeting(
+            personas.committee, timezone.localdate(), None, "", actor=personas.ib
+        )
 
 
 def test_editing_the_agenda(planned: Meeting, personas: Personas) -> None:
     item = planned.items.get(position=2)
     tries = {
-        "add_item": lambda u: agenda.add_item(planned, "Nyt punkt", by=u),
+        "add_item": lambda u: agenda.add_item(planned, "Nyt punkt", actor=u),
         "edit_item": lambda u: agenda.edit_item(
-            item, by=u, expected_version=None, title="X", case_number="", closed=True
+            item, actor=u, expected_version=None, title="X", case_number="", closed=True
         ),
-        "move_item": lambda u: agenda.move_item(item, 0, by=u),
-        "add_section": lambda u: sections.add_section(item, SectionKind.CASE, by=u, markdown="x"),
+        "move_item": lambda u: agenda.move_item(item, 0, actor=u),
+        "add_section": lambda u: sections.add_section(
+            item, SectionKind.CASE, actor=u, markdown="x"
+        ),
         "set_recommendation": lambda u: sections.set_recommendation(
-            item, by=u, expected_version=None, proposer="Formanden", clauses=["at x"]
+            item, actor=u, expected_version=None, proposer="Formanden", clauses=["at x"]
         ),
     }
     for name, attempt in tries.items():
@@ -76,7 +80,7 @@ def test_editing_the_agenda(planned: Meeting, personas: Personas) -> None:
 
 def test_sending_the_agenda(planned: Meeting, personas: Personas, tmp_path) -> None:
     with override_settings(MEDIA_ROOT=tmp_path):
-        allowed = allowed_personas(personas, lambda u: minutes.send_agenda(planned, by=u))
+        allowed = allowed_personas(personas, lambda u: minutes.send_agenda(planned, actor=u))
     assert allowed == RUNS_MEETINGS
     planned.refresh_from_db()
     assert planned.status == Meeting.Status.PLANNED
@@ -86,34 +90,38 @@ def test_attendance_decisions_and_the_minutes(
     planned: Meeting, personas: Personas, tmp_path
 ) -> None:
     with override_settings(MEDIA_ROOT=tmp_path):
-        meeting = minutes.send_agenda(planned, by=personas.sofie)
+        meeting = minutes.send_agenda(planned, actor=personas.sofie)
     members, _ = minutes.members_on(meeting)
     statuses = {m.person_id: "present" for m in members}
     item = meeting.items.first()
     assert (
-        allowed_personas(personas, lambda u: minutes.record_attendance(meeting, statuses, by=u))
+        allowed_personas(personas, lambda u: minutes.record_attendance(meeting, statuses, actor=u))
         == RUNS_MEETINGS
     )
     assert (
         allowed_personas(
             personas,
-            lambda u: minutes.write_decision(item, "Godkendt.", by=u, expected_version=None),
+            lambda u: minutes.write_decision(item, "Godkendt.", actor=u, expected_version=None),
         )
         == RUNS_MEETINGS
     )
     assert (
-        allowed_personas(personas, lambda u: minutes.mark_held(meeting, by=u, confirmed=True))
+        allowed_personas(personas, lambda u: minutes.mark_held(meeting, actor=u, confirmed=True))
         == RUNS_MEETINGS
     )
-    meeting = minutes.mark_held(meeting, by=personas.sofie, confirmed=True)
+    meeting = minutes.mark_held(meeting, actor=personas.sofie, confirmed=True)
     assert (
-        allowed_personas(personas, lambda u: minutes.submit_minutes(meeting, by=u, confirmed=True))
+        allowed_personas(
+            personas, lambda u: minutes.submit_minutes(meeting, actor=u, confirmed=True)
+        )
         == RUNS_MEETINGS
     )
-    meeting = minutes.submit_minutes(meeting, by=personas.sofie, confirmed=True)
-    assert allowed_personas(personas, lambda u: minutes.approve_minutes(meeting, by=u)) == APPROVES
-    meeting = minutes.approve_minutes(meeting, by=personas.frank)
+    meeting = minutes.submit_minutes(meeting, actor=personas.sofie, confirmed=True)
     assert (
-        allowed_personas(personas, lambda u: minutes.publish_minutes(meeting, by=u))
+        allowed_personas(personas, lambda u: minutes.approve_minutes(meeting, actor=u)) == APPROVES
+    )
+    meeting = minutes.approve_minutes(meeting, actor=personas.frank)
+    assert (
+        allowed_personas(personas, lambda u: minutes.publish_minutes(meeting, actor=u))
         == RUNS_MEETINGS
     )

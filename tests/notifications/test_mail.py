@@ -37,7 +37,7 @@ def _attachments(message) -> dict[str, bytes]:
 
 def _send(planned, personas, capture) -> None:
     with capture(execute=True):
-        minutes.send_agenda(planned, by=personas.sofie)
+        minutes.send_agenda(planned, actor=personas.sofie)
 
 
 def test_agenda_mail_to_members_and_substitutes_with_invitation(
@@ -179,7 +179,7 @@ def test_citizens_subscribe_with_double_opt_in(
     client.post(link)
     assert Subscription.objects.get().confirmed_at is not None
     later = _another_meeting(personas)
-    minutes.send_agenda(later, by=personas.sofie)
+    minutes.send_agenda(later, actor=personas.sofie)
     _publish(later, personas, django_capture_on_commit_callbacks)
     run_worker()
     mail = smtp.to("borger@example.dk")
@@ -193,7 +193,7 @@ def _publish(meeting, personas, capture) -> None:
     meeting.status = "minutes_approved"  # the approval steps are issue 16's and tested there
     meeting.save(update_fields=["status"])
     with capture(execute=True):
-        minutes.publish_minutes(meeting, by=personas.sofie)
+        minutes.publish_minutes(meeting, actor=personas.sofie)
 
 
 def test_a_worker_in_its_own_thread_sends_the_agenda(
@@ -204,7 +204,7 @@ def test_a_worker_in_its_own_thread_sends_the_agenda(
 
     # Only the main thread may install signal handlers (SIGTERM for a graceful stop).
     monkeypatch.setattr(Worker, "configure_signals", lambda self: None)
-    minutes.send_agenda(planned, by=personas.sofie)  # autocommit: enqueued at once
+    minutes.send_agenda(planned, actor=personas.sofie)  # autocommit: enqueued at once
     worker = threading.Thread(target=run_worker)
     worker.start()
     worker.join(timeout=60)
@@ -222,12 +222,12 @@ def test_minutes_for_approval_go_to_the_attendees_and_reminders_to_the_waiting(
         personas.people[k].pk: ("present" if k in ("frank", "nanna", "mads") else "afbud")
         for k in ("sofie", "frank", "nanna", "mads", "lene", "alma", "tage")
     }
-    minutes.record_attendance(sent, statuses, by=personas.sofie)
-    minutes.mark_held(sent, by=personas.sofie, confirmed=True)
+    minutes.record_attendance(sent, statuses, actor=personas.sofie)
+    minutes.mark_held(sent, actor=personas.sofie, confirmed=True)
     run_worker()
     smtp.messages.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        minutes.submit_minutes(sent, by=personas.sofie, confirmed=True)
+        minutes.submit_minutes(sent, actor=personas.sofie, confirmed=True)
     run_worker()
     assert sorted(str(m["To"]) for m in smtp.messages) == sorted(
         emails[k] for k in ("frank", "nanna", "mads")
@@ -255,7 +255,7 @@ def test_a_moved_meeting_sends_the_new_invitation_with_a_higher_sequence(
     smtp.messages.clear()
     minutes.change_time_and_place(
         sent,
-        by=personas.sofie,
+        actor=personas.sofie,
         expected_version=None,
         meeting_date=sent.meeting_date + dt.timedelta(days=1),
         start_time=dt.time(9, 0),

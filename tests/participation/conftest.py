@@ -25,7 +25,7 @@ def schedule(personas: Personas, days: int, place: str = "Mødelokale 2225") -> 
         timezone.localdate() + dt.timedelta(days=days),
         dt.time(13, 0),
         place,
-        by=personas.sofie,
+        actor=personas.sofie,
     )
 
 
@@ -33,10 +33,10 @@ def schedule(personas: Personas, days: int, place: str = "Mødelokale 2225") -> 
 def planned(personas: Personas) -> Meeting:  # noqa: F811
     """A meeting of FagMED Økonomi a week ahead, with one closed item."""
     meeting = schedule(personas, 7)
-    add_item(meeting, "Personalesag", by=personas.sofie, closed=True)
+    add_item(meeting, "Personalesag", actor=personas.sofie, closed=True)
     return meeting
 
 
 @pytest.fixture
 def sent(planned: Meeting, personas: Personas) -> Meeting:  # noqa: F811
-    return minutes.send_agenda(planned, by=personas.sofie)
+    return minutes.send_agenda(planned, actor=personas.sofie)

@@ -26,9 +26,9 @@ def draft(personas: Personas, sent):
         for key, person in personas.people.items()
         if key in ("sofie", "frank", "nanna", "mads", "lene", "alma", "tage")
     }
-    minutes.record_attendance(sent, statuses, by=personas.sofie)
-    minutes.mark_held(sent, by=personas.sofie, confirmed=True)
-    minutes.submit_minutes(sent, by=personas.sofie, confirmed=True)
+    minutes.record_attendance(sent, statuses, actor=personas.sofie)
+    minutes.mark_held(sent, actor=personas.sofie, confirmed=True)
+    minutes.submit_minutes(sent, actor=personas.sofie, confirmed=True)
     sent.refresh_from_db()
     return sent
 
@@ -92,11 +92,11 @@ def test_the_chairs_button_is_refused_when_the_attendees_approve(
 ) -> None:
     _rule(personas, rule)
     with pytest.raises(IllegalTransition):
-        minutes.approve_minutes(draft, by=personas.frank)
+        minutes.approve_minutes(draft, actor=personas.frank)
     draft.refresh_from_db()
     assert draft.status == "minutes_draft"
     _rule(personas, "chair")
-    minutes.approve_minutes(draft, by=personas.frank)
+    minutes.approve_minutes(draft, actor=personas.frank)
     draft.refresh_from_db()
     assert draft.status == "minutes_approved"
 
@@ -108,7 +108,7 @@ def test_a_change_of_the_draft_resets_the_approvals(personas: Personas, draft) -
     minutes.write_decision(
         item,
         "Udvalget tog orienteringen til efterretning.",
-        by=personas.sofie,
+        actor=personas.sofie,
         expected_version=None,
     )
     assert not AttendeeApproval.objects.exists()

@@ -78,7 +78,7 @@ def test_uid_stable_and_sequence_raised_on_each_change(personas: Personas) -> No
     assert int(first[uid]["sequence"]) == 0
     edit_meeting(
         meeting,
-        by=personas.sofie,
+        actor=personas.sofie,
         expected_version=None,
         meeting_date=meeting.meeting_date,
         start_time=dt.time(9, 0),
@@ -90,7 +90,7 @@ def test_uid_stable_and_sequence_raised_on_each_change(personas: Personas) -> No
     assert str(second[uid]["location"]) == "Byrådssalen"
     edit_meeting(
         meeting,
-        by=personas.sofie,
+        actor=personas.sofie,
         expected_version=None,
         meeting_date=meeting.meeting_date + dt.timedelta(days=1),
         start_time=dt.time(9, 0),
@@ -197,7 +197,7 @@ def test_a_feed_costs_the_same_queries_for_one_meeting_or_many(personas: Persona
     )
     counts = []
     for days in (5, 6, 7, 8):
-        minutes.send_agenda(schedule(personas, days), by=personas.sofie)
+        minutes.send_agenda(schedule(personas, days), actor=personas.sofie)
         client = Client()
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200

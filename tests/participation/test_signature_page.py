@@ -56,7 +56,7 @@ def test_all_attendees_sign_in_order(personas: Personas, client_as, draft) -> No
 
 
 def test_the_chairs_approval_signs_alone(personas: Personas, client_as, draft) -> None:  # noqa: F811
-    minutes.approve_minutes(draft, by=personas.frank)
+    minutes.approve_minutes(draft, actor=personas.frank)
     draft.refresh_from_db()
     assert [s.name for s in signatures(draft)] == ["Frank Formand"]
 
@@ -69,7 +69,7 @@ def test_no_signature_page_on_a_draft_or_for_those_who_may_not_see_it(
     assert signatures(draft) == []
     pdf = client_as("mads").get(reverse("web:download", args=[draft.pk, "pdf"])).content
     assert "Godkendelse af referatet" not in _last_page(pdf)
-    minutes.approve_minutes(draft, by=personas.frank)
+    minutes.approve_minutes(draft, actor=personas.frank)
     # Approved, not yet published: the public reads the agenda version, without names.
     pdf = client_as("anonymous").get(reverse("web:download", args=[draft.pk, "pdf"])).content
     assert "Frank Formand" not in _last_page(pdf)

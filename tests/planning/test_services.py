@@ -29,10 +29,10 @@ def _decided_meeting(personas: Personas, decision: str) -> tuple[Meeting, Agenda
     committee = personas.committee
     committee.case_number = "81.16.00-G01-2-27"
     committee.save()
-    meeting = schedule_meeting(committee, NOVEMBER, dt.time(13), "Lokale 1", by=personas.sofie)
-    item = add_item(meeting, "ØS' økonomi", by=personas.sofie, case_number="81.38.05-G01-4-27")
-    minutes.send_agenda(meeting, by=personas.sofie)
-    minutes.write_decision(item.pk, decision, by=personas.sofie, expected_version=None)
+    meeting = schedule_meeting(committee, NOVEMBER, dt.time(13), "Lokale 1", actor=personas.sofie)
+    item = add_item(meeting, "ØS' økonomi", actor=personas.sofie, case_number="81.38.05-G01-4-27")
+    minutes.send_agenda(meeting, actor=personas.sofie)
+    minutes.write_decision(item.pk, decision, actor=personas.sofie, expected_version=None)
     meeting.refresh_from_db()
     item.refresh_from_db()
     return meeting, item
@@ -53,9 +53,9 @@ def test_a_promise_goes_from_the_minutes_to_januarys_agenda(personas: Personas) 
     assert followup.status == FollowUp.Status.OPEN and followup.due_code == "2028-01"
     assert selectors.minutes_proposals(meeting)[0].stored == followup
 
-    january = schedule_meeting(personas.committee, JANUARY, dt.time(13), "", by=personas.sofie)
+    january = schedule_meeting(personas.committee, JANUARY, dt.time(13), "", actor=personas.sofie)
     december = schedule_meeting(
-        personas.committee, dt.date(2027, 12, 9), None, "", by=personas.sofie
+        personas.committee, dt.date(2027, 12, 9), None, "", actor=personas.sofie
     )
     assert selectors.agenda_proposals(december).followups == []  # not due yet
     assert selectors.agenda_proposals(january).followups == [followup]
@@ -96,7 +96,7 @@ def test_a_dismissed_proposal_is_remembered(personas: Personas) -> None:
     services.decide_followup(
         meeting, by=personas.sofie, item=item, text=row.proposal.text, accept=False
     )
-    january = schedule_meeting(personas.committee, JANUARY, None, "", by=personas.sofie)
+    january = schedule_meeting(personas.committee, JANUARY, None, "", actor=personas.sofie)
     assert selectors.minutes_proposals(meeting)[0].stored.status == FollowUp.Status.DISMISSED
     assert selectors.agenda_proposals(january).followups == []
 
@@ -107,7 +107,9 @@ def test_archive_proposals_are_never_accepted_by_themselves(personas: Personas) 
     [found] = services.propose_archive_followups(personas.committee, by=personas.sofie)
     assert found.from_archive and found.status == FollowUp.Status.PROPOSED
     assert services.propose_archive_followups(personas.committee, by=personas.sofie) == []
-    later = schedule_meeting(personas.committee, dt.date(2028, 3, 2), None, "", by=personas.sofie)
+    later = schedule_meeting(
+        personas.committee, dt.date(2028, 3, 2), None, "", actor=personas.sofie
+    )
     assert selectors.agenda_proposals(later).followups == []
     services.decide_archive_followup(found, by=personas.sofie, accept=True)
     assert selectors.agenda_proposals(later).followups == [found]
@@ -212,7 +214,7 @@ def test_ical_follows_the_meeting_once_created_and_its_edits_raise_the_sequence(
     [meeting] = services.create_meetings_from_plan(plan, by=personas.sofie)
     edit_meeting(
         meeting,
-        by=personas.sofie,
+        actor=personas.sofie,
         expected_version=None,
         meeting_date=dt.date(2028, 3, 16),
         start_time=dt.time(9),

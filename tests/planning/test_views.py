@@ -21,10 +21,10 @@ ClientAs = Callable[[str], Client]
 
 def _decided(personas: Personas, day: dt.date, decision: str):
     """A meeting on ``day`` whose item "Økonomi" decided ``decision``."""
-    meeting = schedule_meeting(personas.committee, day, None, "", by=personas.sofie)
-    item = add_item(meeting, "Økonomi", by=personas.sofie)
-    minutes.send_agenda(meeting, by=personas.sofie)
-    minutes.write_decision(item.pk, decision, by=personas.sofie, expected_version=None)
+    meeting = schedule_meeting(personas.committee, day, None, "", actor=personas.sofie)
+    item = add_item(meeting, "Økonomi", actor=personas.sofie)
+    minutes.send_agenda(meeting, actor=personas.sofie)
+    minutes.write_decision(item.pk, decision, actor=personas.sofie, expected_version=None)
     return meeting
 
 
@@ -61,12 +61,12 @@ def test_the_minutes_page_proposes_and_the_answer_sticks(
     personas: Personas, client_as: ClientAs
 ) -> None:
     meeting = schedule_meeting(
-        personas.committee, dt.date(2027, 11, 18), None, "", by=personas.sofie
+        personas.committee, dt.date(2027, 11, 18), None, "", actor=personas.sofie
     )
-    item = add_item(meeting, "Økonomi", by=personas.sofie)
-    minutes.send_agenda(meeting, by=personas.sofie)
+    item = add_item(meeting, "Økonomi", actor=personas.sofie)
+    minutes.send_agenda(meeting, actor=personas.sofie)
     minutes.write_decision(
-        item.pk, "Punktet sættes på igen i januar.", by=personas.sofie, expected_version=None
+        item.pk, "Punktet sættes på igen i januar.", actor=personas.sofie, expected_version=None
     )
     client = client_as("sofie")
     page = client.get(reverse("web:meetings:minutes", args=[meeting.pk])).content.decode()
@@ -187,7 +187,7 @@ def test_a_next_meeting_follow_up_is_overdue_once_a_later_meeting_was_held(
     )
     page = client_as("sofie").get(_url(personas, "followups")).content.decode()
     assert "Overskredet" not in page
-    schedule_meeting(personas.committee, dt.date(2024, 2, 10), None, "", by=personas.sofie)
+    schedule_meeting(personas.committee, dt.date(2024, 2, 10), None, "", actor=personas.sofie)
     page = client_as("sofie").get(_url(personas, "followups")).content.decode()
     assert "Overskredet" in page
 
@@ -198,12 +198,12 @@ def test_followups_cli_reads_a_stored_meeting(personas: Personas, capsys) -> Non
     from medref.cli import main
 
     meeting = schedule_meeting(
-        personas.committee, dt.date(2027, 11, 18), None, "", by=personas.sofie
+        personas.committee, dt.date(2027, 11, 18), None, "", actor=personas.sofie
     )
-    item = add_item(meeting, "Økonomi", by=personas.sofie)
-    minutes.send_agenda(meeting, by=personas.sofie)
+    item = add_item(meeting, "Økonomi", actor=personas.sofie)
+    minutes.send_agenda(meeting, actor=personas.sofie)
     minutes.write_decision(
-        item.pk, "Punktet sættes på igen i januar.", by=personas.sofie, expected_version=None
+        item.pk, "Punktet sættes på igen i januar.", actor=personas.sofie, expected_version=None
     )
     assert main(["followups", str(meeting.pk), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)

@@ -147,7 +147,7 @@ def planned(personas: Personas) -> Meeting:  # noqa: F811
         timezone.localdate() + dt.timedelta(days=7),
         dt.time(13, 0),
         "Mødelokale 2225",
-        by=personas.sofie,
+        actor=personas.sofie,
     )
 
 

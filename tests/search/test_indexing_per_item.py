@@ -54,8 +54,8 @@ def meeting(personas: Personas) -> Meeting:
         personas.committee, datetime.date(2026, 5, 6), None, "Mødelokale 2", sofie
     )
     for title, text in (("Sygefravær", FIRST), ("Trivsel", SECOND), ("Budget", THIRD)):
-        item = agenda.add_item(meeting, title, by=sofie, case_number="81.38.00-P35-58-23")
-        sections.add_section(item, "sagsfremstilling", by=sofie, markdown=text)
+        item = agenda.add_item(meeting, title, actor=sofie, case_number="81.38.00-P35-58-23")
+        sections.add_section(item, "sagsfremstilling", actor=sofie, markdown=text)
     return meeting
 
 
@@ -66,7 +66,7 @@ def first_item(meeting: Meeting) -> AgendaItem:
 def edit_title(item: AgendaItem, personas: Personas) -> None:
     agenda.edit_item(
         item,
-        by=personas.sofie,
+        actor=personas.sofie,
         expected_version=item.version,
         title="Kvistrupordningsrapporter",
         case_number=None,
@@ -78,7 +78,7 @@ def add_section(item: AgendaItem, personas: Personas) -> None:
     sections.add_section(
         item,
         "andet",
-        by=personas.sofie,
+        actor=personas.sofie,
         heading="Baggrund",
         markdown="Kvistrupordningsmøder og budgetsamtaler.",
     )
@@ -89,7 +89,7 @@ def edit_section(item: AgendaItem, personas: Personas) -> None:
     assert section is not None
     sections.edit_section(
         section,
-        by=personas.sofie,
+        actor=personas.sofie,
         expected_version=item.version,
         heading="Sagsfremstilling",
         markdown="Kvistrupordningsrapporter i stedet for sygefravær.",
@@ -99,7 +99,7 @@ def edit_section(item: AgendaItem, personas: Personas) -> None:
 def set_recommendation(item: AgendaItem, personas: Personas) -> None:
     sections.set_recommendation(
         item,
-        by=personas.sofie,
+        actor=personas.sofie,
         expected_version=item.version,
         proposer="Administrationen",
         clauses=["at kvistrupordningsmøderne tages til efterretning"],
@@ -110,12 +110,12 @@ def add_attachment(item: AgendaItem, personas: Personas) -> None:
     upload = SimpleUploadedFile(
         "Lønstatistik.txt", "Kvistrupordningslønnen for sygefraværet.".encode()
     )
-    sections.add_attachment(item, upload, by=personas.sofie, expected_version=item.version)
+    sections.add_attachment(item, upload, actor=personas.sofie, expected_version=item.version)
 
 
 def add_item(item: AgendaItem, personas: Personas) -> None:
-    new = agenda.add_item(item.meeting, "Kvistrupordningssamtaler", by=personas.sofie)
-    sections.add_section(new, "sagsfremstilling", by=personas.sofie, markdown=SECOND)
+    new = agenda.add_item(item.meeting, "Kvistrupordningssamtaler", actor=personas.sofie)
+    sections.add_section(new, "sagsfremstilling", actor=personas.sofie, markdown=SECOND)
 
 
 EDITS: dict[str, Callable[[AgendaItem, Personas], None]] = {
@@ -150,11 +150,11 @@ def test_a_decision_is_indexed_as_a_full_rebuild_would(
     Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.AGENDA_SENT)
     item = first_item(meeting)
     minutes.write_decision(
-        item, "Kvistrupordningssamtalerne fortsætter.", by=personas.sofie, expected_version=None
+        item, "Kvistrupordningssamtalerne fortsætter.", actor=personas.sofie, expected_version=None
     )
     assert SearchEntry.objects.filter(item=item, section_kind="beslutning").exists()
     assert_as_rebuilt(meeting)
-    minutes.write_decision(item, "", by=personas.sofie, expected_version=None)
+    minutes.write_decision(item, "", actor=personas.sofie, expected_version=None)
     assert not SearchEntry.objects.filter(item=item, section_kind="beslutning").exists()
     assert_as_rebuilt(meeting)
 
@@ -184,12 +184,12 @@ def test_meeting_edits_and_removals_still_rebuild_the_meeting(
 ) -> None:
     """A moved or removed item, a removed section: the index equals a rebuild."""
     item = first_item(meeting)
-    agenda.move_item(item, 2, by=personas.sofie)
+    agenda.move_item(item, 2, actor=personas.sofie)
     assert_as_rebuilt(meeting)
     with django_capture_on_commit_callbacks(execute=True):
-        sections.remove_section(item.sections.first(), by=personas.sofie)  # type: ignore[arg-type]
+        sections.remove_section(item.sections.first(), actor=personas.sofie)  # type: ignore[arg-type]
     assert_as_rebuilt(meeting)
     with django_capture_on_commit_callbacks(execute=True):
-        agenda.remove_item(item, by=personas.sofie)
+        agenda.remove_item(item, actor=personas.sofie)
     assert not SearchEntry.objects.filter(item_id=item.pk).exists()
     assert_as_rebuilt(meeting)

@@ -42,7 +42,7 @@ def test_a_recommendation_set_in_the_editor_is_found_at_once(personas: Personas)
         timezone.localdate() + dt.timedelta(days=7),
         dt.time(13, 0),
         "Mødelokale 2225",
-        by=personas.sofie,
+        actor=personas.sofie,
     )
     item = AgendaItem.objects.filter(meeting=meeting).order_by("position").first()
     assert item is not None
@@ -50,7 +50,7 @@ def test_a_recommendation_set_in_the_editor_is_found_at_once(personas: Personas)
     assert search("kantineordningen", visibility=everyone).total == 0
     set_recommendation(
         item,
-        by=personas.sofie,
+        actor=personas.sofie,
         expected_version=item.version,
         proposer="Direktøren",
         clauses=["kantineordningen evalueres i foråret"],

@@ -62,12 +62,12 @@ def test_editing_an_agenda_updates_the_index_in_the_same_transaction(
     meeting = schedule_meeting(
         personas.committee, datetime.date(2026, 3, 4), None, "Mødelokale 1", sofie
     )
-    item = add_item(meeting, "Klippekort", by=sofie)
-    section = add_section(item, "sagsfremstilling", by=sofie, markdown="Trivselsmålingen vises.")
+    item = add_item(meeting, "Klippekort", actor=sofie)
+    section = add_section(item, "sagsfremstilling", actor=sofie, markdown="Trivselsmålingen vises.")
     visibility = visibility_for(sofie)
     assert search("trivselsmålingen", visibility=visibility).total == 1
     with django_capture_on_commit_callbacks(execute=True):
-        remove_section(section, by=sofie)
+        remove_section(section, actor=sofie)
     assert search("trivselsmålingen", visibility=visibility).total == 0
 
 

@@ -162,7 +162,7 @@ def item(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     def run(item: AgendaItem, form: forms.Form) -> None:
         agenda.edit_item(
             item,
-            by=request.user,
+            actor=request.user,
             expected_version=form.cleaned_data["version"],
             title=form.cleaned_data["title"],
             case_number=form.cleaned_data["case_number"],
@@ -179,7 +179,7 @@ def add_section(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         sections.add_section(
             item,
             form.cleaned_data["kind"],
-            by=request.user,
+            actor=request.user,
             heading=form.cleaned_data["heading"],
             markdown=form.cleaned_data["text"],
             expected_version=form.cleaned_data["version"],
@@ -213,7 +213,7 @@ def section(request: HttpRequest, pk: int, item_pk: int, section_pk: int) -> Htt
     def run(item: AgendaItem, form: forms.Form) -> None:
         sections.edit_section(
             found,
-            by=request.user,
+            actor=request.user,
             expected_version=form.cleaned_data["version"],
             heading=form.cleaned_data["heading"],
             markdown=form.cleaned_data["text"],
@@ -241,7 +241,7 @@ def remove_section(request: HttpRequest, pk: int, item_pk: int, section_pk: int)
         if not any(s.pk == section_pk for s in item.sections.all()):
             raise Http404
         sections.remove_section(
-            section_pk, by=request.user, expected_version=form.cleaned_data["version"]
+            section_pk, actor=request.user, expected_version=form.cleaned_data["version"]
         )
 
     return _save(request, pk, item_pk, _VersionOnly, "error_form", run, "afsnit")
@@ -258,7 +258,7 @@ def recommendation(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         assert isinstance(form, RecommendationForm)
         sections.set_recommendation(
             item,
-            by=request.user,
+            actor=request.user,
             expected_version=form.cleaned_data["version"],
             proposer=form.cleaned_data["proposer"],
             clauses=form.clause_list(),
@@ -277,7 +277,7 @@ def add_attachment(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         sections.add_attachment(
             item,
             form.cleaned_data["file"],
-            by=request.user,
+            actor=request.user,
             title=form.cleaned_data["title"],
             expected_version=form.cleaned_data["version"],
         )
@@ -294,7 +294,7 @@ def remove_attachment(
         if not any(a.pk == attachment_pk for a in item.attachments.all()):
             raise Http404
         sections.remove_attachment(
-            attachment_pk, by=request.user, expected_version=form.cleaned_data["version"]
+            attachment_pk, actor=request.user, expected_version=form.cleaned_data["version"]
         )
 
     return _save(request, pk, item_pk, _VersionOnly, "error_form", run, "bilag")

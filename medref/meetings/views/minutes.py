@@ -81,7 +81,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
             minutes.record_attendance(
                 meeting,
                 form.statuses(),
-                by=request.user,
+                actor=request.user,
                 item_substitutes=form.item_substitutes(),
                 expected=form.cleaned_data["recordings"],
             )
@@ -177,7 +177,7 @@ def save_all_decisions(request: HttpRequest, pk: int) -> HttpResponse:
             continue
         try:
             minutes.write_decision(
-                item, text, by=request.user, expected_version=form.cleaned_data["version"]
+                item, text, actor=request.user, expected_version=form.cleaned_data["version"]
             )
         except WorkflowError as refused:
             show_error(form, refused)
@@ -211,7 +211,7 @@ def decision(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
             minutes.write_decision(
                 item,
                 form.decision_text(),
-                by=request.user,
+                actor=request.user,
                 expected_version=form.cleaned_data["version"],
             )
         except WorkflowError as refused:

@@ -42,7 +42,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReviewForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            review_import(meeting, by=request.user, **form.cleaned_data)
+            review_import(meeting, actor=request.user, **form.cleaned_data)
         except WorkflowError as refused:
             show_error(form, refused)
         else:

@@ -94,7 +94,8 @@ def schedule_meeting(
     meeting_date: dt.date,
     start_time: dt.time | None,
     location: str | None,
-    by: AnyUser | None,
+    *,
+    actor: AnyUser | None,
     site: str = "",
 ) -> Meeting:
     """A planned meeting with the standard items, numbered on through the committee's year.
@@ -103,7 +104,7 @@ def schedule_meeting(
     af referat" item links to the previous meeting's minutes (on ``site``,
     e.g. "https://med.vejle.dk"; without it the link is a path).
     """
-    raise_unless(by, Action.EDIT_AGENDA, committee)
+    raise_unless(actor, Action.EDIT_AGENDA, committee)
     check_free_date(committee, meeting_date)
     meeting = Meeting.objects.create(
         committee=committee,
@@ -141,7 +142,7 @@ def schedule_meeting(
     history.record(
         meeting,
         MeetingEvent.Action.SCHEDULED,
-        by,
+        actor,
         meeting_date=meeting_date.isoformat(),
         first_number=first,
     )
@@ -152,7 +153,7 @@ def schedule_meeting(
 def edit_meeting(
     meeting: Meeting | int,
     *,
-    by: AnyUser | None,
+    actor: AnyUser | None,
     expected_version: int | None,
     meeting_date: dt.date,
     start_time: dt.time | None,
@@ -161,7 +162,7 @@ def edit_meeting(
 ) -> Meeting:
     """Change a planned meeting's date, time and place."""
     meeting = locked_meeting(meeting)
-    allow(by, Action.EDIT_AGENDA, meeting)
+    allow(actor, Action.EDIT_AGENDA, meeting)
     require_agenda_open(meeting)
     changed = detail_changes(
         meeting,
@@ -174,7 +175,7 @@ def edit_meeting(
     if changed:
         meeting.version += 1
         meeting.save()
-        history.record(meeting, MeetingEvent.Action.MEETING_EDITED, by, changes=changed)
+        history.record(meeting, MeetingEvent.Action.MEETING_EDITED, actor, changes=changed)
     return meeting
 
 
@@ -218,7 +219,7 @@ def add_item(
     meeting: Meeting | int,
     title: str,
     *,
-    by: AnyUser | None,
+    actor: AnyUser | None,
     case_number: str | None = None,
     closed: bool = False,
 ) -> AgendaItem:
@@ -227,7 +228,7 @@ def add_item(
     The case number defaults to the committee's yearly case.
     """
     meeting = locked_meeting(meeting)
-    allow(by, Action.EDIT_AGENDA, meeting)
+    allow(actor, Action.EDIT_AGENDA, meeting)
     require_agenda_open(meeting)
     title = _clean_title(title)
     items = _items(meeting)
@@ -247,7 +248,7 @@ def add_item(
     history.record(
         meeting,
         MeetingEvent.Action.ITEM_ADDED,
-        by,
+        actor,
         item=item,
         number=item.number,
         title=item.title,
@@ -260,7 +261,7 @@ def add_item(
 def edit_item(
     item: AgendaItem | int,
     *,
-    by: AnyUser | None,
+    actor: AnyUser | None,
     expected_version: int | None,
     title: str,
     case_number: str | None,
@@ -271,7 +272,7 @@ def edit_item(
     ``Conflict`` when the item changed since the editor read ``expected_version``.
     """
     item = locked_item(item)
-    allow(by, Action.EDIT_AGENDA, item.meeting)
+    allow(actor, Action.EDIT_AGENDA, item.meeting)
     require_agenda_open(item.meeting)
     check_version(item, expected_version)
     changed = history.changes(
@@ -286,18 +287,22 @@ def edit_item(
         item.version += 1
         item.save()
         history.record(
-            item.meeting, MeetingEvent.Action.ITEM_EDITED, by, item=item, changes=changed
+            item.meeting, MeetingEvent.Action.ITEM_EDITED, actor, item=item, changes=changed
         )
     return item
 
 
 @transaction.atomic
 def set_item_closed(
-    item: AgendaItem | int, closed: bool, *, by: AnyUser | None, expected_version: int | None = None
+    item: AgendaItem | int,
+    closed: bool,
+    *,
+    actor: AnyUser | None,
+    expected_version: int | None = None,
 ) -> AgendaItem:
     """Mark an item closed (lukket punkt: never in a public version) or open."""
     item = locked_item(item)
-    allow(by, Action.EDIT_AGENDA, item.meeting)
+    allow(actor, Action.EDIT_AGENDA, item.meeting)
     require_agenda_open(item.meeting)
     check_version(item, expected_version)
     if item.closed != closed:
@@ -307,7 +312,7 @@ def set_item_closed(
         history.record(
             item.meeting,
             MeetingEvent.Action.ITEM_EDITED,
-            by,
+            actor,
             item=item,
             changes={"closed": [not closed, closed]},
         )
@@ -315,11 +320,11 @@ def set_item_closed(
 
 
 @transaction.atomic
-def move_item(item: AgendaItem | int, position: int, *, by: AnyUser | None) -> AgendaItem:
+def move_item(item: AgendaItem | int, position: int, *, actor: AnyUser | None) -> AgendaItem:
     """Put the item at ``position`` (0-based, clamped) and renumber the meeting's items."""
     item = locked_item(item)
     meeting = item.meeting
-    allow(by, Action.EDIT_AGENDA, meeting)
+    allow(actor, Action.EDIT_AGENDA, meeting)
     require_agenda_open(meeting)
     items = _items(meeting)
     first = items[0].number
@@ -335,7 +340,7 @@ def move_item(item: AgendaItem | int, position: int, *, by: AnyUser | None) -> A
     history.record(
         meeting,
         MeetingEvent.Action.ITEM_MOVED,
-        by,
+        actor,
         item=moved,
         title=moved.title,
         number=[old_number, moved.number],
@@ -345,18 +350,18 @@ def move_item(item: AgendaItem | int, position: int, *, by: AnyUser | None) -> A
 
 @transaction.atomic
 def remove_item(
-    item: AgendaItem | int, *, by: AnyUser | None, expected_version: int | None = None
+    item: AgendaItem | int, *, actor: AnyUser | None, expected_version: int | None = None
 ) -> None:
     """Delete an item with its sections and bilag; the items after it move up a number."""
     item = locked_item(item)
     meeting = item.meeting
-    allow(by, Action.EDIT_AGENDA, meeting)
+    allow(actor, Action.EDIT_AGENDA, meeting)
     require_agenda_open(meeting)
     check_version(item, expected_version)
     items = _items(meeting)
     rest = [i for i in items if i.pk != item.pk]
     history.record(
-        meeting, MeetingEvent.Action.ITEM_REMOVED, by, number=item.number, title=item.title
+        meeting, MeetingEvent.Action.ITEM_REMOVED, actor, number=item.number, title=item.title
     )
     item.delete()
     renumber(meeting, rest, items[0].number)

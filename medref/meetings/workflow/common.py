@@ -51,8 +51,8 @@ def locked_item(item: AgendaItem | int) -> AgendaItem:
     return row
 
 
-def allow(by: AnyUser | None, action: Action, meeting: Meeting) -> None:
-    raise_unless(by, action, meeting.committee)
+def allow(actor: AnyUser | None, action: Action, meeting: Meeting) -> None:
+    raise_unless(actor, action, meeting.committee)
 
 
 def status_label(status: str) -> str:

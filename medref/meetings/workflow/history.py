@@ -10,25 +10,25 @@ if TYPE_CHECKING:
     from medref.accounts.permissions import AnyUser
 
 
-def actor_id(by: AnyUser | None) -> int | None:
+def actor_id(actor: AnyUser | None) -> int | None:
     """The user's id for the history; None for anonymous or unsaved users (CLI)."""
-    if by is None or not getattr(by, "is_authenticated", False):
+    if actor is None or not getattr(actor, "is_authenticated", False):
         return None
-    pk = getattr(by, "pk", None)
+    pk = getattr(actor, "pk", None)
     return pk if isinstance(pk, int) else None
 
 
 def record(
     meeting: Meeting,
     action: MeetingEvent.Action,
-    by: AnyUser | None,
+    actor: AnyUser | None,
     *,
     item: AgendaItem | None = None,
     **details: Any,
 ) -> MeetingEvent:
     """Add one event to the meeting's history; ``details`` must be JSON values."""
     return MeetingEvent.objects.create(
-        meeting=meeting, item=item, actor_id=actor_id(by), action=action, details=details
+        meeting=meeting, item=item, actor_id=actor_id(actor), action=action, details=details
     )
 
 

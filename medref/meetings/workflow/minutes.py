@@ -1,4 +1,5 @@
-"""Sending the agenda, holding the meeting and the minutes' way to publishing."""
+"""Attendance, decisions and the minutes' corrections; the steps themselves
+(send, held, draft, approve, publish) are in ``steps``, re-exported here."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import logging
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -16,8 +16,6 @@ from django.utils.translation import gettext as _
 from medref.accounts.permissions import Action, can
 from medref.documents.model import SectionKind
 from medref.lib.decisions import approves_minutes
-from medref.meetings import mapping
-from medref.meetings.attachments import link_attachments
 from medref.meetings.models import (
     AgendaItem,
     Attendance,
@@ -27,8 +25,6 @@ from medref.meetings.models import (
     Section,
 )
 from medref.organisation.models import Membership
-from medref.renderers import render_bytes
-from medref.search.services import index_meeting
 
 from . import history
 from .agenda import detail_changes
@@ -41,13 +37,20 @@ from .common import (
     locked_item,
     locked_meeting,
     reposition_sections,
-    require_date,
     require_status,
     touch,
 )
-from .errors import IllegalTransition, InvalidInput, NeedsConfirmation
+from .errors import InvalidInput
 from .sections import store_markdown
 from .standard import APPROVE_MINUTES
+from .steps import (  # noqa: F401  (the steps' actions, where callers have always found them)
+    approve_minutes,
+    mark_held,
+    publish_minutes,
+    send_agenda,
+    store_sent_agenda,
+    submit_minutes,
+)
 
 if TYPE_CHECKING:
     from medref.accounts.permissions import AnyUser
@@ -57,52 +60,6 @@ logger = logging.getLogger(__name__)
 Status = Meeting.Status
 # While the meeting runs and until the draft is approved, attendance and decisions may change.
 _MINUTES_OPEN = (Status.AGENDA_SENT, Status.HELD, Status.MINUTES_DRAFT)
-
-
-def _render_agenda(meeting: Meeting, public: bool, site: str = "") -> tuple[str, bytes]:
-    """The agenda as PDF, or as HTML when the PDF renderer fails (it needs system fonts).
-
-    Its bilag link to medref's download view on ``site``, which checks the reader.
-    """
-    doc = link_attachments(mapping.to_document(meeting), meeting.pk, site)
-    try:
-        return "pdf", render_bytes(doc, "pdf", public=public)
-    except Exception:  # any failure of WeasyPrint or its libraries: HTML still says it all
-        logger.exception(
-            "PDF rendering of the agenda for meeting %s failed; storing HTML", meeting.pk
-        )
-        return "html", render_bytes(doc, "html", public=public)
-
-
-@transaction.atomic
-def send_agenda(meeting: Meeting | int, *, by: AnyUser | None, site: str = "") -> Meeting:
-    """Freeze the agenda (no more agenda edits) and store it as sent, in full and public.
-
-    ``site`` ("https://med.vejle.dk") makes the files' bilag links absolute.
-    """
-    meeting = locked_meeting(meeting)
-    allow(by, Action.SEND_AGENDA, meeting)
-    require_status(
-        meeting,
-        {Status.PLANNED},
-        _("The agenda has already been sent (the meeting's status is “%(status)s”)."),
-    )
-    if not meeting.items.exists():
-        raise IllegalTransition(_("The agenda has no items; add at least one before sending it."))
-    require_date(meeting, _("Dagsordenen kan ikke sendes"))
-    meeting.status = Status.AGENDA_SENT
-    meeting.save(update_fields=["status"])
-    stem = f"dagsorden-{meeting.committee.slug}-{meeting.meeting_date:%Y-%m-%d}"
-    fmt, content = _render_agenda(meeting, public=False, site=site)
-    meeting.agenda_file.save(f"{stem}.{fmt}", ContentFile(content), save=False)
-    public_fmt, public_content = _render_agenda(meeting, public=True, site=site)
-    meeting.public_agenda_file.save(
-        f"{stem}-offentlig.{public_fmt}", ContentFile(public_content), save=False
-    )
-    meeting.save(update_fields=["agenda_file", "public_agenda_file"])
-    index_meeting(meeting)
-    history.record(meeting, MeetingEvent.Action.AGENDA_SENT, by, format=fmt)
-    return meeting
 
 
 def members_on(meeting: Meeting) -> tuple[list[Membership], list[Membership]]:
@@ -134,7 +91,7 @@ def record_attendance(
     meeting: Meeting | int,
     statuses: Mapping[int, str],
     *,
-    by: AnyUser | None,
+    actor: AnyUser | None,
     item_substitutes: Mapping[int, Sequence[int]] | None = None,
     expected: int | None = None,
 ) -> Meeting:
@@ -148,7 +105,7 @@ def record_attendance(
     None (the CLI, imports): no check.
     """
     meeting = locked_meeting(meeting)
-    allow(by, Action.RECORD_ATTENDANCE, meeting)
+    allow(actor, Action.RECORD_ATTENDANCE, meeting)
     require_status(
         meeting,
         _MINUTES_OPEN,
@@ -249,7 +206,7 @@ def record_attendance(
     history.record(
         meeting,
         MeetingEvent.Action.ATTENDANCE_RECORDED,
-        by,
+        actor,
         changes={
             by_person[pid].person.name: [before.get(pid) or None, status]
             for pid, status in after.items()
@@ -282,18 +239,18 @@ def _previous_draft(meeting: Meeting) -> Meeting | None:
 
 @transaction.atomic
 def write_decision(
-    item: AgendaItem | int, markdown: str, *, by: AnyUser | None, expected_version: int | None
+    item: AgendaItem | int, markdown: str, *, actor: AnyUser | None, expected_version: int | None
 ) -> AgendaItem:
     """Write the item's Beslutning (Markdown; "" removes it).
 
     A plainly affirmative decision ("FagMED godkendte referatet.",
     ``medref.lib.decisions.approves_minutes``) on the "Godkendelse af referat"
-    item approves the previous meeting's draft minutes, when ``by`` may
+    item approves the previous meeting's draft minutes, when ``actor`` may
     approve minutes; a negation, question or postponement never does.
     """
     item = locked_item(item)
     meeting = item.meeting
-    allow(by, Action.WRITE_MINUTES, meeting)
+    allow(actor, Action.WRITE_MINUTES, meeting)
     require_status(
         meeting,
         _MINUTES_OPEN,
@@ -321,240 +278,51 @@ def write_decision(
     history.record(
         meeting,
         MeetingEvent.Action.DECISION_WRITTEN,
-        by,
+        actor,
         item=item,
         changes={"text": [before, after]},
     )
     if item.title == APPROVE_MINUTES and approves_minutes(after):
-        _approve_previous_through(meeting, item, by, after)
+        _approve_previous_through(meeting, item, actor, after)
     return item
 
 
 def _approve_previous_through(
-    meeting: Meeting, item: AgendaItem, by: AnyUser | None, decision: str
+    meeting: Meeting, item: AgendaItem, actor: AnyUser | None, decision: str
 ) -> None:
     """Approve the previous meeting's draft minutes through ``item``'s decision,
-    when ``by`` may approve minutes there (the chair, not the referent who
+    when ``actor`` may approve minutes there (the chair, not the referent who
     writes the decision down); otherwise the chair approves with the button."""
     previous = _previous_draft(meeting)
-    if previous is None or not can(by, Action.APPROVE_MINUTES, previous.committee):
+    if previous is None or not can(actor, Action.APPROVE_MINUTES, previous.committee):
         return
     previous.status = Status.MINUTES_APPROVED
     previous.save(update_fields=["status"])
     history.record(
         previous,
         MeetingEvent.Action.MINUTES_APPROVED,
-        by,
+        actor,
         through_meeting=meeting.pk,
         through_item=item.number,
-        approved_by=_display_name(by),
+        approved_by=_display_name(actor),
         decision=decision,
     )
 
 
-def _display_name(by: AnyUser | None) -> str:
+def _display_name(actor: AnyUser | None) -> str:
     """The approver's name as the history keeps it, even if the user is deleted later."""
-    if by is None:
+    if actor is None:
         return ""
-    full_name = by.get_full_name() if hasattr(by, "get_full_name") else ""
-    return str(full_name or by.get_username())
-
-
-def _transition(
-    meeting: Meeting | int,
-    by: AnyUser | None,
-    action: Action,
-    source: Status,
-    target: Status,
-    event: MeetingEvent.Action,
-    refusal: str,
-    confirmed: list[str] | None = None,
-) -> Meeting:
-    meeting = locked_meeting(meeting)
-    allow(by, action, meeting)
-    require_status(meeting, {source}, refusal)
-    meeting.status = target
-    meeting.save(update_fields=["status"])
-    status = [str(source), str(target)]
-    if confirmed:
-        history.record(meeting, event, by, status=status, confirmed=[str(c) for c in confirmed])
-    else:
-        history.record(meeting, event, by, status=status)
-    return meeting
-
-
-def _held_doubts(meeting: Meeting) -> list[str]:
-    """What speaks against marking the meeting held now."""
-    doubts: list[str] = []
-    today = timezone.localdate()
-    if meeting.meeting_date is not None and meeting.meeting_date > today:
-        doubts.append(
-            _("The meeting is on %(date)s, %(days)s days from now.")
-            % {
-                "date": meeting.meeting_date.strftime("%d-%m-%Y"),
-                "days": (meeting.meeting_date - today).days,
-            }
-        )
-    if not meeting.attendance_recorded:
-        doubts.append(_("No attendance has been recorded."))
-    return doubts
-
-
-def _minutes_doubts(meeting: Meeting) -> list[str]:
-    """What speaks against submitting the minutes as a draft now."""
-    doubts: list[str] = []
-    if not meeting.attendance_recorded:
-        doubts.append(_("No attendance has been recorded."))
-    undecided = [
-        str(item.number)
-        for item in meeting.items.order_by("position")
-        if not item.sections.filter(kind=SectionKind.DECISION).exclude(text="").exists()
-    ]
-    if undecided:
-        doubts.append(
-            _("Items without a decision: %(numbers)s.") % {"numbers": ", ".join(undecided)}
-        )
-    return doubts
-
-
-def doubts(meeting: Meeting, service: str) -> list[str]:
-    """What the confirmation page of ``service`` ("mark_held", "submit_minutes") should
-    warn about now; [] for the other steps."""
-    if service == "mark_held":
-        return _held_doubts(meeting)
-    if service == "submit_minutes":
-        return _minutes_doubts(meeting)
-    return []
-
-
-def _confirm(doubts: list[str], confirmed: bool) -> None:
-    if doubts and not confirmed:
-        raise NeedsConfirmation(doubts)
+    full_name = actor.get_full_name() if hasattr(actor, "get_full_name") else ""
+    return str(full_name or actor.get_username())
 
 
 @transaction.atomic
-def mark_held(meeting: Meeting | int, *, by: AnyUser | None, confirmed: bool = False) -> Meeting:
-    """The meeting took place (afholdt); its agenda must have been sent.
-
-    A meeting in the future or without recorded attendance needs ``confirmed``
-    (``NeedsConfirmation`` says why otherwise); the history records the doubts confirmed.
-    """
-    meeting = locked_meeting(meeting)
-    # Asked only when the step is possible at all (else the status refusal says why).
-    doubts = _held_doubts(meeting) if meeting.status == Status.AGENDA_SENT else []
-    allow(by, Action.WRITE_MINUTES, meeting)
-    _confirm(doubts, confirmed)
-    return _transition(
-        meeting,
-        by,
-        Action.WRITE_MINUTES,
-        Status.AGENDA_SENT,
-        Status.HELD,
-        MeetingEvent.Action.HELD,
-        _("Only a meeting whose agenda was sent can be marked held (its status is “%(status)s”)."),
-        confirmed=doubts,
-    )
-
-
-@transaction.atomic
-def submit_minutes(
-    meeting: Meeting | int, *, by: AnyUser | None, confirmed: bool = False
-) -> Meeting:
-    """The minutes as written become the draft (referat udkast) the members read.
-
-    No recorded attendance or items without a decision need ``confirmed``.
-    """
-    meeting = locked_meeting(meeting)
-    doubts = _minutes_doubts(meeting) if meeting.status == Status.HELD else []
-    allow(by, Action.WRITE_MINUTES, meeting)
-    _confirm(doubts, confirmed)
-    return _transition(
-        meeting,
-        by,
-        Action.WRITE_MINUTES,
-        Status.HELD,
-        Status.MINUTES_DRAFT,
-        MeetingEvent.Action.MINUTES_SUBMITTED,
-        _(
-            "Only a held meeting's minutes can be submitted as a draft "
-            "(its status is “%(status)s”)."
-        ),
-        confirmed=doubts,
-    )
-
-
-@transaction.atomic
-def approve_minutes(meeting: Meeting | int, *, by: AnyUser | None) -> Meeting:
-    """The chair approves the draft minutes (or the next meeting does: ``write_decision``).
-
-    Refused when the committee approves by its attendees (all or a majority:
-    ``medref.participation.approval``), whose approvals then approve it.
-    """
-    from medref.participation.approval import refuse_unless_chair_approves
-
-    refuse_unless_chair_approves(meeting)
-    return _transition(
-        meeting,
-        by,
-        Action.APPROVE_MINUTES,
-        Status.MINUTES_DRAFT,
-        Status.MINUTES_APPROVED,
-        MeetingEvent.Action.MINUTES_APPROVED,
-        _("Only draft minutes can be approved (the meeting's status is “%(status)s”)."),
-    )
-
-
-@transaction.atomic
-def approve_minutes_by_rule(
-    meeting: Meeting | int, *, by: AnyUser | None, rule: str, approvals: list[dict[str, str]]
-) -> Meeting:
-    """The attendees' approvals met the committee's approval rule: the draft is approved.
-
-    The rule is the permission (``medref.participation.approval`` counts the
-    approvals and calls this inside its own action); ``by`` is the last approver.
-    """
-    meeting = locked_meeting(meeting)
-    require_status(
-        meeting,
-        {Status.MINUTES_DRAFT},
-        _("Only draft minutes can be approved (the meeting's status is “%(status)s”)."),
-    )
-    meeting.status = Status.MINUTES_APPROVED
-    meeting.save(update_fields=["status"])
-    history.record(
-        meeting,
-        MeetingEvent.Action.MINUTES_APPROVED,
-        by,
-        status=[str(Status.MINUTES_DRAFT), str(Status.MINUTES_APPROVED)],
-        rule=rule,
-        approvals=approvals,
-    )
-    return meeting
-
-
-@transaction.atomic
-def publish_minutes(meeting: Meeting | int, *, by: AnyUser | None) -> Meeting:
-    """Approved minutes become public (their open items and decisions)."""
-    meeting = _transition(
-        meeting,
-        by,
-        Action.PUBLISH_MINUTES,
-        Status.MINUTES_APPROVED,
-        Status.PUBLISHED,
-        MeetingEvent.Action.MINUTES_PUBLISHED,
-        _("Only approved minutes can be published (the meeting's status is “%(status)s”)."),
-    )
-    require_date(meeting, _("Referatet kan ikke offentliggøres"))
-    index_meeting(meeting)
-    return meeting
-
-
-@transaction.atomic
-def reopen_minutes(meeting: Meeting | int, *, by: AnyUser | None, reason: str) -> Meeting:
+def reopen_minutes(meeting: Meeting | int, *, actor: AnyUser | None, reason: str) -> Meeting:
     """The chair reopens approved (or published) minutes to correct them: they become a
     draft again (no longer public), the reason recorded in the history."""
     meeting = locked_meeting(meeting)
-    allow(by, Action.APPROVE_MINUTES, meeting)
+    allow(actor, Action.APPROVE_MINUTES, meeting)
     require_status(
         meeting,
         {Status.MINUTES_APPROVED, Status.PUBLISHED},
@@ -572,12 +340,10 @@ def reopen_minutes(meeting: Meeting | int, *, by: AnyUser | None, reason: str) -
     history.record(
         meeting,
         MeetingEvent.Action.MINUTES_REOPENED,
-        by,
+        actor,
         status=[str(before), str(Status.MINUTES_DRAFT)],
         reason=reason,
     )
-    if before == Status.PUBLISHED:
-        index_meeting(meeting)  # the public search no longer shows its decisions
     return meeting
 
 
@@ -585,7 +351,7 @@ def reopen_minutes(meeting: Meeting | int, *, by: AnyUser | None, reason: str) -
 def change_time_and_place(
     meeting: Meeting | int,
     *,
-    by: AnyUser | None,
+    actor: AnyUser | None,
     expected_version: int | None,
     meeting_date: dt.date,
     start_time: dt.time | None,
@@ -596,7 +362,7 @@ def change_time_and_place(
     """After sending: move the meeting or change its room. Recorded in the history
     (``after_sending``) and the agenda as sent is stored again with the new facts."""
     meeting = locked_meeting(meeting)
-    allow(by, Action.SEND_AGENDA, meeting)
+    allow(actor, Action.SEND_AGENDA, meeting)
     require_status(
         meeting,
         {Status.AGENDA_SENT},
@@ -617,19 +383,8 @@ def change_time_and_place(
         return meeting
     meeting.version += 1
     meeting.save()
-    _store_sent_agenda(meeting, site)
+    store_sent_agenda(meeting, site)
     history.record(
-        meeting, MeetingEvent.Action.MEETING_EDITED, by, changes=changed, after_sending=True
+        meeting, MeetingEvent.Action.MEETING_EDITED, actor, changes=changed, after_sending=True
     )
     return meeting
-
-
-def _store_sent_agenda(meeting: Meeting, site: str) -> None:
-    """The agenda as sent, stored anew (full and public) from the meeting as it is now."""
-    fmt, content = _render_agenda(meeting, public=False, site=site)
-    meeting.agenda_file.save(f"dagsorden.{fmt}", ContentFile(content), save=False)
-    public_fmt, public_content = _render_agenda(meeting, public=True, site=site)
-    meeting.public_agenda_file.save(
-        f"dagsorden-offentlig.{public_fmt}", ContentFile(public_content), save=False
-    )
-    meeting.save(update_fields=["agenda_file", "public_agenda_file"])

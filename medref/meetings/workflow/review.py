@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 def review_import(
     meeting: Meeting | int,
     *,
-    by: AnyUser | None,
+    actor: AnyUser | None,
     meeting_date: dt.date,
     committee_name: str,
     start_time: dt.time | None,
@@ -40,7 +40,7 @@ def review_import(
 ) -> Meeting:
     """Correct an imported meeting's date, committee and time, and mark it reviewed."""
     meeting = locked_meeting(meeting)
-    allow(by, Action.SEND_AGENDA, meeting)
+    allow(actor, Action.SEND_AGENDA, meeting)
     if not meeting.needs_review:
         raise IllegalTransition(_("Mødet er ikke til gennemsyn."))
     name = " ".join(committee_name.split())
@@ -53,7 +53,8 @@ def review_import(
     committee = meeting.committee
     if name != committee.name:
         committee = ensure_committee(committee.municipality, name)
-        allow(by, Action.SEND_AGENDA, meeting)  # the new committee: checked on the old one's rights
+        # The new committee: checked on the old one's rights.
+        allow(actor, Action.SEND_AGENDA, meeting)
     check_free_date(committee, meeting_date, exclude=meeting.pk)
     changed = history.changes(
         meeting,
@@ -70,5 +71,7 @@ def review_import(
     meeting.version += 1
     meeting.save()
     index_meeting(meeting)
-    history.record(meeting, MeetingEvent.Action.MEETING_EDITED, by, changes=changed, reviewed=True)
+    history.record(
+        meeting, MeetingEvent.Action.MEETING_EDITED, actor, changes=changed, reviewed=True
+    )
     return meeting

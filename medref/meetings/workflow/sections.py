@@ -53,10 +53,10 @@ def _heading(kind: SectionKind, heading: str) -> str:
 
 
 def _agenda_item(
-    item: AgendaItem | int, by: AnyUser | None, expected_version: int | None
+    item: AgendaItem | int, actor: AnyUser | None, expected_version: int | None
 ) -> AgendaItem:
     item = locked_item(item)
-    allow(by, Action.EDIT_AGENDA, item.meeting)
+    allow(actor, Action.EDIT_AGENDA, item.meeting)
     require_agenda_open(item.meeting)
     check_version(item, expected_version)
     return item
@@ -67,7 +67,7 @@ def add_section(
     item: AgendaItem | int,
     kind: SectionKind | str,
     *,
-    by: AnyUser | None,
+    actor: AnyUser | None,
     heading: str = "",
     markdown: str = "",
     expected_version: int | None = None,
@@ -76,7 +76,7 @@ def add_section(
     kind = SectionKind(kind)
     if kind not in _EDITABLE_KINDS:
         raise InvalidInput(_("The decision is written in the minutes."), field="kind")
-    item = _agenda_item(item, by, expected_version)
+    item = _agenda_item(item, actor, expected_version)
     last = item.sections.aggregate(last=Max("position"))["last"]
     section = Section(
         item=item,
@@ -90,7 +90,7 @@ def add_section(
     history.record(
         item.meeting,
         MeetingEvent.Action.SECTION_ADDED,
-        by,
+        actor,
         item=item,
         heading=section.heading,
         text=section.text,
@@ -108,14 +108,14 @@ def _locked_section(section: Section | int) -> tuple[Section, AgendaItem]:
 def edit_section(
     section: Section | int,
     *,
-    by: AnyUser | None,
+    actor: AnyUser | None,
     expected_version: int | None,
     heading: str,
     markdown: str,
 ) -> Section:
     """Change a section's heading and text (Markdown)."""
     section, item = _locked_section(section)
-    allow(by, Action.EDIT_AGENDA, item.meeting)
+    allow(actor, Action.EDIT_AGENDA, item.meeting)
     require_agenda_open(item.meeting)
     if section.kind == SectionKind.DECISION:
         raise InvalidInput(_("The decision is written in the minutes."))
@@ -130,7 +130,7 @@ def edit_section(
     history.record(
         item.meeting,
         MeetingEvent.Action.SECTION_EDITED,
-        by,
+        actor,
         item=item,
         heading=section.heading,
         changes=changed,
@@ -140,16 +140,16 @@ def edit_section(
 
 @transaction.atomic
 def remove_section(
-    section: Section | int, *, by: AnyUser | None, expected_version: int | None = None
+    section: Section | int, *, actor: AnyUser | None, expected_version: int | None = None
 ) -> None:
     section, item = _locked_section(section)
-    allow(by, Action.EDIT_AGENDA, item.meeting)
+    allow(actor, Action.EDIT_AGENDA, item.meeting)
     require_agenda_open(item.meeting)
     check_version(item, expected_version)
     history.record(
         item.meeting,
         MeetingEvent.Action.SECTION_REMOVED,
-        by,
+        actor,
         item=item,
         heading=section.heading,
         text=section.text,
@@ -171,7 +171,7 @@ def _clause(text: str) -> str:
 def set_recommendation(
     item: AgendaItem | int,
     *,
-    by: AnyUser | None,
+    actor: AnyUser | None,
     expected_version: int | None,
     proposer: str,
     clauses: Sequence[str],
@@ -182,7 +182,7 @@ def set_recommendation(
     An empty proposer and no clauses remove the recommendation. The item
     gets an Indstilling section (before Beslutning and Bilag) to show it in.
     """
-    item = _agenda_item(item, by, expected_version)
+    item = _agenda_item(item, actor, expected_version)
     proposer = " ".join(proposer.split())
     cleaned = [_clause(c) for c in clauses if c.strip()]
     if cleaned and not proposer:
@@ -202,7 +202,7 @@ def set_recommendation(
     history.record(
         item.meeting,
         MeetingEvent.Action.RECOMMENDATION_SET,
-        by,
+        actor,
         item=item,
         changes={"recommendation": [before, [item.recommendation_proposer, cleaned]]},
     )
@@ -310,13 +310,13 @@ def add_attachment(
     item: AgendaItem | int,
     upload: UploadedFile[bytes],
     *,
-    by: AnyUser | None,
+    actor: AnyUser | None,
     title: str = "",
     expected_version: int | None = None,
 ) -> Attachment:
     """Attach a file (bilag); size and type limits from settings. The title
     defaults to the file name without its extension."""
-    item = _agenda_item(item, by, expected_version)
+    item = _agenda_item(item, actor, expected_version)
     check_upload(upload)
     title = " ".join(title.split()) or PurePath(upload.name or "").stem or _("Attachment")
     last = item.attachments.aggregate(last=Max("position"))["last"]
@@ -329,7 +329,7 @@ def add_attachment(
         history.record(
             item.meeting,
             MeetingEvent.Action.ATTACHMENT_ADDED,
-            by,
+            actor,
             item=item,
             title=title,
             file=attachment.file.name,
@@ -343,13 +343,13 @@ def add_attachment(
 
 @transaction.atomic
 def remove_attachment(
-    attachment: Attachment | int, *, by: AnyUser | None, expected_version: int | None = None
+    attachment: Attachment | int, *, actor: AnyUser | None, expected_version: int | None = None
 ) -> None:
     pk = attachment.pk if isinstance(attachment, Attachment) else attachment
     row = Attachment.objects.get(pk=pk)
-    item = _agenda_item(row.item_id, by, expected_version)
+    item = _agenda_item(row.item_id, actor, expected_version)
     history.record(
-        item.meeting, MeetingEvent.Action.ATTACHMENT_REMOVED, by, item=item, title=row.title
+        item.meeting, MeetingEvent.Action.ATTACHMENT_REMOVED, actor, item=item, title=row.title
     )
     row.delete()  # the stored file stays: the history and a sent agenda may name it
     rest = list(item.attachments.order_by("position"))
