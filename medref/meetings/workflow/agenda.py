@@ -363,5 +363,8 @@ def remove_item(
     history.record(
         meeting, MeetingEvent.Action.ITEM_REMOVED, actor, number=item.number, title=item.title
     )
+    from medref.planning.hooks import item_removed
+
+    item_removed(item, actor=actor)  # a follow-up it was to treat is open again
     item.delete()
     renumber(meeting, rest, items[0].number)

@@ -267,10 +267,14 @@ def approve_minutes(
 def publish_minutes(
     meeting: Meeting | int, *, actor: AnyUser | None, confirmed: bool = False, site: str = ""
 ) -> Meeting:
-    """Approved minutes become public (their open items and decisions)."""
+    """Approved minutes become public (their open items and decisions); the
+    follow-ups the meeting's items treated are done (``medref.planning.hooks``)."""
+    from medref.planning.hooks import minutes_published
+
     step = PUBLISH
     meeting, doubts = _begin(step, meeting, actor, confirmed)
     _record(step, meeting, actor, doubts)
+    minutes_published(meeting, actor=actor)
     return meeting
 
 
