@@ -42,7 +42,7 @@ from medref.meetings.models import Meeting, MeetingEvent
 from medref.renderers import render_bytes
 
 from . import history
-from .common import allow, locked_meeting, require_status
+from .common import allow, locked_meeting, require_date, require_status
 from .errors import IllegalTransition, NeedsConfirmation
 
 if TYPE_CHECKING:
@@ -156,6 +156,12 @@ def store_sent_agenda(meeting: Meeting, site: str, stem: str = "dagsorden") -> s
 def _has_items(meeting: Meeting) -> None:
     if not meeting.items.exists():
         raise IllegalTransition(_("The agenda has no items; add at least one before sending it."))
+    # An undated meeting (imported, til gennemsyn) is dated on the gennemsyn page first.
+    require_date(meeting, _("Dagsordenen kan ikke sendes"))
+
+
+def _dated(meeting: Meeting) -> None:
+    require_date(meeting, _("Referatet kan ikke offentliggøres"))
 
 
 @transaction.atomic
@@ -272,7 +278,7 @@ def publish_minutes(
     from medref.planning.hooks import minutes_published
 
     step = PUBLISH
-    meeting, doubts = _begin(step, meeting, actor, confirmed)
+    meeting, doubts = _begin(step, meeting, actor, confirmed, check=_dated)
     _record(step, meeting, actor, doubts)
     minutes_published(meeting, actor=actor)
     return meeting
