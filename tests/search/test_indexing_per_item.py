@@ -51,7 +51,7 @@ def assert_as_rebuilt(meeting: Meeting) -> None:
 def meeting(personas: Personas) -> Meeting:
     sofie = personas.sofie
     meeting = agenda.schedule_meeting(
-        personas.committee, datetime.date(2026, 5, 6), None, "Mødelokale 2", sofie
+        personas.committee, datetime.date(2026, 5, 6), None, "Mødelokale 2", actor=sofie
     )
     for title, text in (("Sygefravær", FIRST), ("Trivsel", SECOND), ("Budget", THIRD)):
         item = agenda.add_item(meeting, title, actor=sofie, case_number="81.38.00-P35-58-23")

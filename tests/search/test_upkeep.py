@@ -60,7 +60,7 @@ def test_editing_an_agenda_updates_the_index_in_the_same_transaction(
     """A section added through the workflow is found at once; a removed one is gone."""
     sofie = personas.sofie
     meeting = schedule_meeting(
-        personas.committee, datetime.date(2026, 3, 4), None, "Mødelokale 1", sofie
+        personas.committee, datetime.date(2026, 3, 4), None, "Mødelokale 1", actor=sofie
     )
     item = add_item(meeting, "Klippekort", actor=sofie)
     section = add_section(item, "sagsfremstilling", actor=sofie, markdown="Trivselsmålingen vises.")
