@@ -208,6 +208,13 @@ def test_bold_and_italic_in_a_decision_survive_a_save(
     ]
     # Search and previews read the text without markers.
     assert section.text == "FagMED godkendte budgettet med ændringer; 5 * 3 = 15."
+    from medref.search.models import SearchEntry
+    from medref.search.services import index_item
+
+    index_item(item)
+    indexed = SearchEntry.objects.get(item=item, section_kind=SectionKind.DECISION.value)
+    assert indexed.text == "FagMED godkendte budgettet med ændringer; 5 * 3 = 15."
+    assert "*" not in indexed.stemmed
     page = client.get(reverse("web:meetings:minutes", args=[sent.pk])).content.decode()
     # The editor shows the Markdown again, and the preview the emphasis.
     assert "FagMED **godkendte** budgettet *med* ændringer; 5 \\* 3 = 15." in page
