@@ -23,6 +23,7 @@ from medref.documents.model import DocumentKind, MeetingDocument
 from medref.documents.plain import blocks_text
 from medref.documents.serialize import blocks_from_data, blocks_to_data
 from medref.organisation.models import Committee, Person
+from medref.organisation.names import same_committee_name
 from medref.organisation.services import resolve_people
 
 from . import selectors, statuses
@@ -75,7 +76,7 @@ def document_names(doc: MeetingDocument) -> Iterator[str]:
 
 
 def _check(doc: MeetingDocument, committee: Committee) -> None:
-    if doc.committee != committee.name:
+    if not same_committee_name(doc.committee, committee.name):  # the form's rule (names.py)
         raise InvalidDocument(f"document is for {doc.committee!r}, not {committee.name!r}")
     municipality = committee.municipality.name
     if doc.municipality is not None and doc.municipality != municipality:

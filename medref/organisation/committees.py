@@ -22,6 +22,7 @@ from medref.accounts.permissions import Action, raise_unless
 from medref.lib.names import slugify
 
 from .models import Committee, Municipality
+from .names import clean_committee_name, same_committee_name
 from .services import free_slug
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ def _clean_committee(
 ) -> tuple[str, str]:
     """The cleaned name and case number, or a ``ValidationError`` keyed by field."""
     errors: dict[str, str] = {}
-    name = " ".join(name.split())
+    name = clean_committee_name(name)
     case_number = case_number.strip()
     name_limit = Committee._meta.get_field("name").max_length
     case_limit = Committee._meta.get_field("case_number").max_length
@@ -93,10 +94,9 @@ def _clean_committee(
             "limit": name_limit
         }
     else:
-        # Compared in Python: the databases disagree on the case of "Ø" and "ø".
-        wanted = name.casefold()
+        # The imports' ensure_committee matches names by the same rule (names.py).
         if any(
-            pk != committee_pk and other.casefold() == wanted
+            pk != committee_pk and same_committee_name(other, name)
             for pk, (other, _slug, _parent) in tree.items()
         ):
             errors["name"] = _name_taken_message(municipality, name)

@@ -21,6 +21,7 @@ from medref.lib.danish import format_short_date
 from medref.lib.names import match_name, slugify
 
 from .models import Committee, Membership, MembershipChange, Municipality, Person
+from .names import clean_committee_name, committee_named
 
 if TYPE_CHECKING:
     from medref.accounts.permissions import AnyUser
@@ -79,12 +80,15 @@ def ensure_committee(
 ) -> Committee:
     """The committee called ``name`` in ``municipality``, created if missing.
 
-    A new committee's level is ``level`` or inferred from its name. For an
-    existing one, a given ``level`` or ``parent`` that differs is updated,
-    so placing an imported committee in the tree later works.
+    Names match as the committee form matches them (``names.committee_named``:
+    case and spacing aside), so an import never creates a committee the form
+    would refuse. A new committee's level is ``level`` or inferred from its
+    name. For an existing one, a given ``level`` or ``parent`` that differs is
+    updated, so placing an imported committee in the tree later works.
     """
-    committee = Committee.objects.filter(municipality=municipality, name=name).first()
+    committee = committee_named(Committee.objects.filter(municipality=municipality), name)
     if committee is None:
+        name = clean_committee_name(name)
         base = slugify(name)
         taken = Committee.objects.filter(
             municipality=municipality, slug__startswith=base
