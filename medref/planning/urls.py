@@ -4,6 +4,7 @@
                                                      "Opret årshjul", "Kopiér til næste år",
                                                      "Opret årets møder", "Tilføj tema",
                                                      "Tilføj mødedato", "Aflys"
+/udvalg/<kommune>/<udvalg>/aarshjul/<år>/vedhaeft/ (POST) "Vedhæft årshjul som bilag"
 /udvalg/<kommune>/<udvalg>/moedeplan.ics?token=…     the mødeplan as iCal
 /udvalg/<kommune>/<udvalg>/opfoelgning/              Opfølgning: accepted follow-ups
                                                      (overdue marked), archive proposals,
@@ -33,6 +34,7 @@ urlpatterns = [
     path(_C + "aarshjul/<int:year>/opret/", year.create_plan, name="create_plan"),
     path(_C + "aarshjul/<int:year>/kopier/", year.copy_plan, name="copy_plan"),
     path(_C + "aarshjul/<int:year>/opret-moeder/", year.create_meetings, name="create_meetings"),
+    path(_C + "aarshjul/<int:year>/vedhaeft/", year.attach_pdf, name="attach_pdf"),
     path(_C + "aarshjul/<int:year>/temaer/", year.add_theme, name="add_theme"),
     path(_C + "aarshjul/<int:year>/temaer/<int:pk>/", year.edit_theme, name="edit_theme"),
     path(_C + "aarshjul/<int:year>/temaer/<int:pk>/fjern/", year.remove_theme, name="remove_theme"),

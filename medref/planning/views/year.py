@@ -10,8 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from medref.accounts.permissions import Action, can
+from medref.lib.danish import format_short_date as short_date
+from medref.meetings.models import AgendaItem
 
-from .. import selectors, services
+from .. import selectors, services, yearpdf
 from ..forms import PlannedMeetingForm, ThemeForm
 from ..ical import calendar, feed_token, token_user
 from ..models import AnnualPlan, PlannedMeeting, Theme
@@ -64,6 +66,9 @@ def year(request: HttpRequest, municipality: str, slug: str) -> HttpResponse:
         "previous_year": which - 1,
         "next_year": which + 1,
         "planned": list(view.plan.planned_meetings.all()) if view.plan else [],
+        "attach_items": (
+            yearpdf.item_choices(committee) if view.plan and Action.EDIT_AGENDA in allowed else []
+        ),
     }
     return render(request, "planning/year.html", context)
 
@@ -71,38 +76,45 @@ def year(request: HttpRequest, municipality: str, slug: str) -> HttpResponse:
 @require_GET
 def year_pdf(request: HttpRequest, municipality: str, slug: str) -> HttpResponse:
     """Mødeplan og årshjul as PDF, for the bilag of the "Mødeplan og årshjul" item."""
-    from django.template.loader import render_to_string
-    from weasyprint import HTML  # type: ignore[import-untyped]
-
     committee = committee_or_404(municipality, slug)
     _allowed, refusal = refuse_unless(request, committee, Action.VIEW_CLOSED)
     if refusal is not None:
         return refusal
     which = _year(request)
-    view = selectors.year_view(committee, which)
-    wheel = render_svg(
-        which,
-        [
-            WheelMonth(m.month, [d.day for d in m.meetings], [t.title for _d, t in m.themes])
-            for m in view.months
-        ],
-        title_id="aarshjul-pdf",
+    response = HttpResponse(
+        yearpdf.render_year_pdf(committee, which), content_type="application/pdf"
     )
-    html = render_to_string(
-        "planning/year_pdf.html",
-        {
-            "committee": committee,
-            "year": which,
-            "view": view,
-            "wheel": wheel,
-            "planned": list(view.plan.planned_meetings.all()) if view.plan else [],
-        },
-    )
-    pdf = HTML(string=html).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    name = f"moedeplan-og-aarshjul-{committee.slug}-{which}.pdf"
+    name = yearpdf.file_name(committee, which)
     response["Content-Disposition"] = f'inline; filename="{name}"'
     return response
+
+
+@require_POST
+def attach_pdf(request: HttpRequest, municipality: str, slug: str, year: int) -> HttpResponse:
+    """Vedhæft årshjul som bilag: the year's PDF on the chosen item (an earlier one replaced)."""
+    committee = committee_or_404(municipality, slug)
+    plan = _plan(committee.pk, year)
+    raw = request.POST.get("item", "")
+    item = (
+        AgendaItem.objects.select_related("meeting").filter(pk=int(raw)).first()
+        if raw.isdigit()
+        else None
+    )
+    if item is None:
+        from django.contrib import messages
+
+        messages.error(request, _("Vælg det punkt, årshjulet skal vedhæftes."))
+        return back(request, year_url(committee, year))
+    run(
+        request,
+        lambda: yearpdf.attach_year_pdf(plan, item, actor=request.user),
+        _(
+            "Mødeplan og årshjul %(year)s er vedhæftet som bilag til punkt %(number)s "
+            "på mødet d. %(day)s."
+        )
+        % {"year": year, "number": item.number, "day": short_date(item.meeting.meeting_date)},
+    )
+    return back(request, year_url(committee, year))
 
 
 def _plan(committee_pk: int, year: int) -> AnnualPlan:
