@@ -13,6 +13,7 @@ from typing import Final
 class Kind(StrEnum):
     AGENDA_SENT = "agenda_sent"
     MEETING_CHANGED = "meeting_changed"
+    SUPPLEMENT_SENT = "supplement_sent"  # a tillægsdagsorden; its PDF attached with AGENDA_PDF
     AGENDA_PDF = "agenda_pdf"  # not a mail of its own: the agenda PDF attached to AGENDA_SENT
     MINUTES_FOR_REVIEW = "minutes_for_review"
     MINUTES_FOR_APPROVAL = "minutes_for_approval"
@@ -35,7 +36,14 @@ KINDS: Final[dict[Kind, KindInfo]] = {
     Kind.MEETING_CHANGED: KindInfo(
         "Mødet er flyttet (tid eller sted)", "modtagerne af dagsordenen, med ny invitation", True
     ),
-    Kind.AGENDA_PDF: KindInfo("Vedhæft dagsordenen som PDF", "modtagere af dagsordenen", False),
+    Kind.SUPPLEMENT_SENT: KindInfo(
+        "Tillægsdagsorden udsendt",
+        "udvalgets medlemmer og suppleanter, med opdateret kalenderinvitation",
+        True,
+    ),
+    Kind.AGENDA_PDF: KindInfo(
+        "Vedhæft dagsordenen som PDF", "modtagere af dagsordenen og tillægsdagsordener", False
+    ),
     Kind.MINUTES_FOR_REVIEW: KindInfo(
         "Referat til gennemlæsning", "mødedeltagerne, før godkendelsen", True
     ),

@@ -17,8 +17,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from medref.accounts.scope import ReaderScope
+from medref.documents.supplement import MARKS, number_ranges, supplement_title
 from medref.lib.danish import format_long_date
-from medref.meetings.models import Meeting
+from medref.meetings.models import AgendaItem, AgendaSupplement, ItemAmendment, Meeting
 from medref.organisation.models import Person
 
 from . import tokens
@@ -31,6 +32,7 @@ CONFIRM = "confirm_subscription"
 SUBJECTS = {
     Kind.AGENDA_SENT: "Dagsorden: {committee}, {date}",
     Kind.MEETING_CHANGED: "Mødet er flyttet: {committee}, nu {date}",
+    Kind.SUPPLEMENT_SENT: "{title}: {committee}, {date}",
     Kind.MINUTES_FOR_REVIEW: "Referat til gennemlæsning: {committee}, {date}",
     Kind.MINUTES_FOR_APPROVAL: "Referat til godkendelse: {committee}, {date}",
     Kind.MINUTES_APPROVED: "Referat godkendt: {committee}, {date}",
@@ -94,6 +96,11 @@ def compose(kind: str, object_id: int, key: str) -> EmailMultiAlternatives | Non
         meeting = comment.item.meeting
         context |= {"comment": comment, "item": comment.item}
         link = reverse("web:participation:notes", args=[meeting.pk]) + f"#punkt-{comment.item_id}"
+    elif which == Kind.SUPPLEMENT_SENT:
+        supplement = _supplement(object_id)
+        meeting = supplement.meeting
+        context |= _supplement_context(supplement, to)
+        link = reverse("web:meeting", args=[meeting.pk])
     else:
         meeting = Meeting.objects.select_related("committee__municipality").get(pk=object_id)
         link = reverse("web:meeting", args=[meeting.pk])
@@ -110,12 +117,15 @@ def compose(kind: str, object_id: int, key: str) -> EmailMultiAlternatives | Non
         committee=meeting.committee.name,
         date=format_long_date(meeting.meeting_date),
         number=getattr(context.get("item"), "number", ""),
+        title=context.get("supplement_title", ""),
     )
     message = _message(which.value, subject, to.email, context, unsubscribe)
     if which == Kind.AGENDA_SENT:
         _attach_agenda(message, meeting, to)
     if which == Kind.MEETING_CHANGED:
         _attach_invitation(message, meeting)
+    if which == Kind.SUPPLEMENT_SENT:
+        _attach_supplement(message, context["supplement"], to)
     return message
 
 
@@ -157,6 +167,59 @@ def _attach_agenda(message: EmailMultiAlternatives, meeting: Meeting, to: Target
         with stored.open("rb") as handle:
             message.attach(
                 f"dagsorden-{meeting.meeting_date:%Y-%m-%d}.pdf", handle.read(), "application/pdf"
+            )
+
+
+def _supplement(object_id: int) -> AgendaSupplement:
+    return AgendaSupplement.objects.select_related("meeting__committee__municipality").get(
+        pk=object_id
+    )
+
+
+def _sees_closed(to: Target, meeting: Meeting) -> bool:
+    user = to.person.user if to.person is not None else None
+    return user is not None and ReaderScope.for_user(user).sees_closed(meeting.committee_id)
+
+
+def _supplement_context(supplement: AgendaSupplement, to: Target) -> dict[str, Any]:
+    """The tillægsdagsorden's title and items as this recipient may read them (closed
+    items' titles only for those who see closed items)."""
+    meeting = supplement.meeting
+    rows = AgendaItem.objects.filter(meeting=meeting, number__in=supplement.item_numbers)
+    kinds = dict(ItemAmendment.objects.filter(item__in=rows).values_list("item__number", "kind"))
+    full = _sees_closed(to, meeting)
+    items = [
+        {
+            "number": item.number,
+            "title": item.title if full or not item.closed else "Lukket punkt",
+            "mark": MARKS.get(kinds.get(item.number, ""), ""),
+        }
+        for item in rows.order_by("position")
+    ]
+    return {
+        "supplement": supplement,
+        "supplement_title": supplement_title(supplement.number),
+        "numbers": number_ranges(supplement.item_numbers),
+        "items": items,
+    }
+
+
+def _attach_supplement(
+    message: EmailMultiAlternatives, supplement: AgendaSupplement, to: Target
+) -> None:
+    """The updated invitation always; the tillægsdagsorden's PDF when the person asked
+    for the agenda as PDF (in full for those who see closed items, else the public one)."""
+    meeting = supplement.meeting
+    _attach_invitation(message, meeting)
+    if to.person is None or not wants(to.person, Kind.AGENDA_PDF):
+        return
+    stored = supplement.file if _sees_closed(to, meeting) else supplement.public_file
+    if stored and (stored.name or "").endswith(".pdf"):
+        with stored.open("rb") as handle:
+            message.attach(
+                f"tillaegsdagsorden-{supplement.number}-{meeting.meeting_date:%Y-%m-%d}.pdf",
+                handle.read(),
+                "application/pdf",
             )
 
 

@@ -42,7 +42,7 @@ def _choices(people: list[Person]) -> dict[tuple[int, str], bool]:
 
 def people_for(kind: Kind, meeting: Meeting) -> list[Person]:
     """The people ``kind`` goes to for ``meeting``, before their own choices."""
-    if kind in (Kind.AGENDA_SENT, Kind.MEETING_CHANGED):
+    if kind in (Kind.AGENDA_SENT, Kind.MEETING_CHANGED, Kind.SUPPLEMENT_SENT):
         return _people(meeting, substitutes=True)
     if kind == Kind.MINUTES_FOR_REVIEW:
         from medref.participation.approval import attendees

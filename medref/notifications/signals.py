@@ -38,5 +38,17 @@ def meeting_event(sender: Any, instance: MeetingEvent, created: bool, **kwargs: 
     )
     if moved:  # a sent agenda's meeting moved: the recipients get the new invitation
         kind = Kind.MEETING_CHANGED
-    if kind is not None:
+    if instance.action == Event.SUPPLEMENT_SENT:  # about the tillægsdagsorden, not the meeting
+        _supplement_sent(instance)
+    elif kind is not None:
         enqueue(kind, instance.meeting_id)
+
+
+def _supplement_sent(event: MeetingEvent) -> None:
+    """A tillægsdagsorden went out: its mail names that version (details.supplement)."""
+    from medref.meetings.models import AgendaSupplement
+
+    number = event.details.get("supplement") if isinstance(event.details, dict) else None
+    found = AgendaSupplement.objects.filter(meeting_id=event.meeting_id, number=number).first()
+    if found is not None:
+        enqueue(Kind.SUPPLEMENT_SENT, found.pk)

@@ -38,6 +38,14 @@ def fan_out(kind: str, object_id: int) -> int:
             return 0
         meeting = comment.item.meeting
         people = [r for r in recipients(which, meeting) if r.key != _author_key(comment)]
+    elif which == Kind.SUPPLEMENT_SENT:
+        from medref.meetings.models import AgendaSupplement
+
+        version = AgendaSupplement.objects.select_related("meeting__committee")
+        supplement = version.filter(pk=object_id).first()
+        if supplement is None:
+            return 0
+        people = recipients(which, supplement.meeting)
     else:
         found = Meeting.objects.select_related("committee").filter(pk=object_id).first()
         if found is None:
