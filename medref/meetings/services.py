@@ -17,6 +17,7 @@ from medref.accounts.permissions import Action, raise_unless
 from medref.documents.model import DocumentKind, MeetingDocument
 from medref.lib.danish import format_short_date
 from medref.organisation.models import Committee, Municipality
+from medref.organisation.names import committee_named
 from medref.organisation.services import ensure_committee, ensure_municipality
 from medref.search.services import index_meeting
 
@@ -77,13 +78,16 @@ def _existing_meeting(doc: MeetingDocument, municipality_name: str) -> Meeting |
     """The meeting ``doc`` would become, looked up without writing anything."""
     if doc.meeting_date is None:
         return None  # an undated file is recognised by its hash only (imports.py)
+    # The committee as ensure_committee finds it (case and spacing aside), so
+    # "FAGMED ØKONOMI" in a file meets the meeting of "FagMED Økonomi".
+    committee = committee_named(
+        Committee.objects.filter(municipality__name=municipality_name), doc.committee
+    )
+    if committee is None:
+        return None
     return (
         Meeting.objects.select_related("committee__municipality")
-        .filter(
-            committee__municipality__name=municipality_name,
-            committee__name=doc.committee,
-            meeting_date=doc.meeting_date,
-        )
+        .filter(committee=committee, meeting_date=doc.meeting_date)
         .first()
     )
 
