@@ -3,8 +3,9 @@
 The secretary writes "Punktet sættes på igen i januar." as a decision in
 November; the minutes page proposes the follow-up and she accepts it; the
 committee's Opfølgning list shows it; building January's agenda proposes it
-and she puts it on; the case history by journal number shows both meetings.
-axe checks each planning page on the way.
+and she puts it on; the case history by journal number shows both meetings;
+once January's minutes are published, the Opfølgning list shows it done,
+linked to January's meeting. axe checks each planning page on the way.
 """
 
 from __future__ import annotations
@@ -84,6 +85,22 @@ def test_a_decision_becomes_an_item_of_januarys_agenda(page, meetings, axe) -> N
     expect(history).to_contain_text(f"{january.meeting_date:%Y}")
     items = page.locator("main").get_by_text("ØS' økonomi")
     assert items.count() >= 2
+
+    # January is held and its minutes approved; publishing them marks the follow-up done
+    secretary = User.objects.get(username="sekretaer")
+    minutes.send_agenda(january, actor=secretary)
+    minutes.mark_held(january, actor=secretary, confirmed=True)
+    minutes.submit_minutes(january, actor=secretary, confirmed=True)
+    minutes.approve_minutes(january, actor=User.objects.get(username="formand"))
+    page.goto(f"/moeder/{january.pk}/")
+    click_and_load(page, page.get_by_role("button", name="Offentliggør referat", exact=True))
+    click_and_load(page, page.get_by_role("button", name="Offentliggør referat", exact=True))
+    expect(page.locator("ul.messages")).to_contain_text("Referatet er offentliggjort.")
+    page.goto(f"/udvalg/{committee.municipality.slug}/{committee.slug}/opfoelgning/")
+    row = page.locator("tr", has_text=DECISION)
+    expect(row.locator('td[data-label="Status"]')).to_have_text("Behandlet")
+    expect(row.locator(f'a[href="/moeder/{january.pk}/"]')).to_be_visible()
+    assert FollowUp.objects.get().status == FollowUp.Status.DONE
 
 
 def test_the_aarshjul_page_passes_axe(page, meetings, axe) -> None:
