@@ -57,8 +57,10 @@ def _metrics(lines: list[Line]) -> _Metrics:
             gaps.setdefault(round(a.size * 2) / 2, []).append(gap)
     # The usual gap between a paragraph's lines; a short document of one-line
     # paragraphs has none, so the estimate is capped at 1.5 line heights.
+    # Paragraphs set apart by a margin (HTML printed by a browser) make most
+    # gaps paragraph gaps: the smallest gap that recurs is then the pitch.
     pitch = {
-        size: min(sorted(values)[len(values) // 5], 1.5 * size)
+        size: min(sorted(values)[len(values) // 5], 1.5 * size, _recurring_minimum(values))
         for size, values in gaps.items()
         if len(values) >= 2
     }
@@ -75,6 +77,15 @@ def _metrics(lines: list[Line]) -> _Metrics:
         sizes[round(line.size * 2) / 2] += len(line.text)
     body = sizes.most_common(1)[0][0] if sizes else 10.0
     return _Metrics(pitch, right, body)
+
+
+def _recurring_minimum(gaps: list[float]) -> float:
+    """The smallest gap that occurs at least twice (within half a point)."""
+    ordered = sorted(gaps)
+    for a, b in itertools.pairwise(ordered):
+        if b - a <= 0.5:
+            return a
+    return ordered[-1]
 
 
 def _is_toc_line(line: Line) -> bool:

@@ -166,6 +166,24 @@ def _word_end(
     return min(run.x1, max(run.x0, box[0].value))
 
 
+def _last_char_x1(
+    textpage: ctypes.c_void_p, run: Run, box: list[ctypes.c_double], refs: list[Any]
+) -> float:
+    """Where the run's text really ends.
+
+    PDFium's rectangles may overlap (Chromium prints a word across two text
+    objects: "Taget til eft" over "fter"); a rectangle whose first character
+    was another's is skipped, and the run before it takes its text but not
+    its width. Measuring the last character keeps "ef" + "ter" one word.
+    """
+    stripped = run.text.rstrip()
+    if not stripped:
+        return run.x1
+    if not pdfium_c.FPDFText_GetCharBox(textpage, run.index + len(stripped) - 1, *refs):
+        return run.x1
+    return max(run.x1, box[1].value)
+
+
 Link = tuple[tuple[float, float, float, float], str]  # (left, bottom, right, top), uri
 
 
@@ -301,6 +319,7 @@ def _runs(textpage: pdfium.PdfTextPage, links: list[Link]) -> tuple[list[Run], i
     for position, run in enumerate(runs):
         end = runs[position + 1].index if position + 1 < len(runs) else len(text)
         run.text = text[run.index : end].replace("\r", "").replace("\n", "")
+        run.x1 = _last_char_x1(raw, run, box, box_refs)
         run.first_word_x1 = _word_end(raw, run, box, box_refs)
         if marks:
             run.text = _marked(text, run.index, end, marks).replace("\r", "").replace("\n", "")

@@ -52,6 +52,14 @@ def _split_mixed_list(block: RawBlock) -> list[RawBlock]:
     inner = block.block
     if not isinstance(inner, BulletList) or len(block.lines) != len(inner.items):
         return [block]
+    if _headings_in_a_list(inner):
+        # "• 203. Orientering (Lukket)" / "• 204. Underskriftsark (Lukket)": item
+        # headings, each a paragraph of its own that a print or a conversion
+        # made one list of (items with no text under them, closed ones).
+        return [
+            RawBlock(block.line + i, BulletList((entry,), False), (f"- {entry.text}",))
+            for i, entry in enumerate(inner.items)
+        ]
     kinds = [bool(_BULLET_LINE.match(line)) for line in block.lines]
     numbers = [int(m[1]) if (m := _NUMBER_LINE.match(line)) else None for line in block.lines]
     # A numbered list whose numbers start again ("17. 18. 19." then "17. …") is two.
@@ -74,6 +82,19 @@ def _split_mixed_list(block: RawBlock) -> list[RawBlock]:
             )
             start = i
     return parts
+
+
+def _headings_in_a_list(inner: BulletList) -> bool:
+    """A bullet list of numbered item headings whose numbers run on (201, 202, …)."""
+    if inner.ordered or len(inner.items) < 2 or inner.items[0].text[:1] not in "0123456789":
+        return False
+    numbers: list[int] = []
+    for entry in inner.items:
+        cue = cues.item_cue(entry.text, explicit=False) if not entry.children else None
+        if cue is None or (numbers and cue.number != numbers[-1] + 1):
+            return False
+        numbers.append(cue.number)
+    return True
 
 
 def clean_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -292,6 +313,8 @@ class _Reader:
             participants=tuple(participants),
             present=present,
             absent=absent,
+            # "Fraværende: …" in the header: among the absent, listed apart from Afbud.
+            absent_without_notice=tuple(n for n in absent if n in header.absent_without_notice),
             substitutes=substitutes,
             minute_taker=header.minute_taker,
             toc=tuple(header.toc),
