@@ -35,6 +35,7 @@ from medref.lib.limits import (
     package_over_limit,
 )
 
+from . import cues
 from . import vocabulary as vocab
 from .blocks import RawBlock, clean_inline
 from .errors import LimitExceeded, ParseError
@@ -179,6 +180,8 @@ class _ListEntry:
     text: str
     key: str
     ordered: bool
+    # The line as typed, its marker kept ("18. Titel"), for a list typed by hand.
+    typed: str | None = None
 
 
 class _Reader:
@@ -267,13 +270,27 @@ class _Reader:
             return
         if not text.raw.strip():
             return
-        self.flush_list()
+        raw = clean_inline(text.raw)
+        if len(raw) <= 45 and cues.is_boilerplate(raw):
+            return  # "Til toppen" as an in-page link: furniture, whatever its target
         self.flush_toc()
         if self._is_heading(p, style_id, names, text):
+            self.flush_list()
             cleaned = clean_inline(text.linked())
             self.blocks.append(RawBlock(line, Heading(cleaned), (cleaned,), explicit_heading=True))
             return
         linked = text.linked()
+        typed = _typed_entry(linked) if "\n" not in linked.strip() else None
+        if typed is not None:
+            # "1. at …" / "- Lars Bech" typed by hand, a paragraph a line: a list
+            # as the text front end reads it.
+            if self.list and self.list[-1].key != typed.key:
+                self.flush_list()
+            if not self.list:
+                self.list_line = line
+            self.list.append(typed)
+            return
+        self.flush_list()
         lines = tuple(clean_inline(part) for part in linked.split("\n") if part.strip())
         self.blocks.append(RawBlock(line, Paragraph(clean_inline(linked)), lines))
 
@@ -327,6 +344,9 @@ class _Reader:
             return
         items = _nest([(e.level, e.text) for e in self.list])
         lines = tuple(f"- {item.text}" for item in items)
+        typed = tuple(e.typed for e in self.list if e.typed is not None)
+        if len(typed) == len(self.list):
+            lines = typed  # numbers kept: "18. Titel" may be an item heading
         self.blocks.append(RawBlock(self.list_line, BulletList(items, self.list[0].ordered), lines))
         self.list = []
 
@@ -371,6 +391,20 @@ class _Reader:
             and len(cleaned) <= HEADING_MAX_CHARS
             and any(c.isalpha() for c in cleaned)
         )
+
+
+_TYPED_ENTRY = re.compile(r"^(?:(?P<bullet>[-•*–])|(?P<number>\d{1,3})[.)])\s+(?P<text>\S.*)$")
+
+
+def _typed_entry(linked: str) -> _ListEntry | None:
+    """A paragraph that starts with a typed bullet or number, as a list entry."""
+    line = clean_inline(linked)
+    match = _TYPED_ENTRY.match(line) if line[:1] in "-•*–0123456789" else None
+    if match is None:
+        return None
+    ordered = match["number"] is not None
+    key = "typed number" if ordered else "typed bullet"
+    return _ListEntry(0, match["text"], key, ordered, line)
 
 
 def _toc_line(raw: str) -> str:
