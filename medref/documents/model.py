@@ -164,7 +164,11 @@ class MeetingDocument:
     participants: tuple[Participant, ...] = ()
     # Who attended; None when the minutes do not say.
     present: tuple[str, ...] | None = None
+    # Everyone who was away: "Afbud" (apologies sent) and "Fraværende".
     absent: tuple[str, ...] = ()
+    # Those of ``absent`` the minutes list as "Fraværende" (away without notice),
+    # in ``absent``'s order; the others of ``absent`` are written as "Afbud".
+    absent_without_notice: tuple[str, ...] = ()
     substitutes: tuple[str, ...] = ()
     minute_taker: str | None = None
     toc: tuple[TocEntry, ...] = ()

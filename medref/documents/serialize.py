@@ -113,4 +113,6 @@ def to_contract(doc: MeetingDocument) -> Data:
         "minute_taker": doc.minute_taker,
         "toc": [{"title": t.title, "page": t.page} for t in doc.toc],
         "items": [_item_to_contract(i) for i in doc.items],
+        # Added later (the contract only grows): "absent" is Afbud, this is Fraværende.
+        "absent_without_notice": list(doc.absent_without_notice),
     }

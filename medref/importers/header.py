@@ -29,7 +29,9 @@ from .dates import find_date, times_in
 from .errors import ParseWarning
 
 # Fields whose value may continue on the following lines, one name a line.
-_LIST_FIELDS = frozenset({"participants", "present", "absent", "substitutes", "secretariat"})
+_LIST_FIELDS = frozenset(
+    {"participants", "present", "absent", "absent_without_notice", "substitutes", "secretariat"}
+)
 # Fields whose value may stand alone on the next line ("Dato:" / "08-10-2025").
 _SCALAR_FIELDS = frozenset(
     {"date", "time", "start", "end", "location", "municipality", "committee", "meeting",
@@ -96,6 +98,8 @@ class Header:
     has_participant_list: bool = False
     present: list[str] | None = None
     absent: list[str] = field(default_factory=list)
+    # Those of ``absent`` under "Fraværende"/"Ikke til stede" rather than "Afbud".
+    absent_without_notice: list[str] = field(default_factory=list)
     substitutes: list[str] = field(default_factory=list)
     minute_taker: str | None = None
     toc: list[TocEntry] = field(default_factory=list)
@@ -364,6 +368,12 @@ class HeaderReader:
         return TocEntry(clean_inline(match["title"]), int(match["page"]))
 
     def _field(self, name: str, value: str, line: int, *, one_per_line: bool = False) -> None:
+        if name == "absent_without_notice":
+            # Read as any absent list; the names it adds are also noted as without notice.
+            before = len(self.header.absent)
+            self._field("absent", value, line, one_per_line=one_per_line)
+            self.header.absent_without_notice.extend(self.header.absent[before:])
+            return
         header = self.header
         if name == "date":
             self._date(value, line)

@@ -107,7 +107,8 @@ HEADER_LABELS: Final[dict[str, str]] = {
     "deltog": "present",
     "afbud fra": "absent",
     "afbud": "absent",
-    "fraværende": "absent",
+    # Away without notice: among the absent, and listed as "Fraværende" apart from Afbud.
+    "fraværende": "absent_without_notice",
     "suppleanter": "substitutes",
     "suppleant": "substitutes",
     "referent": "minute_taker",
@@ -134,7 +135,7 @@ HEADER_LABELS: Final[dict[str, str]] = {
     "fremmødte": "present",
     "indkaldelse": "participants",
     "indkaldte": "participants",
-    "ikke til stede": "absent",
+    "ikke til stede": "absent_without_notice",
     "fraværende med afbud": "absent",
     "stedfortrædere": "substitutes",
     "bemærkninger": "remarks",

@@ -6,8 +6,10 @@ all survive. A document is valid here when its committee is ``committee``,
 its municipality (if stated) is the committee's municipality and no name
 appears twice in one of the meeting-level lists (participants, present,
 absent, substitutes) and no attachment's file is "" (None says "no file";
-a FileField stores both as ""). Duplicate item numbers are left to the database's
-unique constraint.
+a FileField stores both as ""), and ``absent_without_notice`` names some of
+``absent`` in ``absent``'s order (it is stored as those rows' status
+"absent", Fraværende, beside the Afbud rows). Duplicate item numbers are left
+to the database's unique constraint.
 
 ``from_document`` writes without its own transaction: callers
 (``services.import_document``) run it inside one.
@@ -90,6 +92,8 @@ def _check(doc: MeetingDocument, committee: Committee) -> None:
     if any(a.file == "" for item in doc.items for a in item.attachments):
         # A FileField cannot tell "" from no file; documents say None.
         raise InvalidDocument("an attachment's file is '' (write None for no file)")
+    if [n for n in doc.absent if n in doc.absent_without_notice] != list(doc.absent_without_notice):
+        raise InvalidDocument("absent_without_notice must name some of absent, in its order")
     for label, names in lists.items():
         seen: set[str] = set()
         for name in names:
@@ -115,6 +119,8 @@ def _attendance_rows(
     for label in _LISTS:
         for position, name in enumerate(getattr(doc, label) or ()):
             setattr(row(name), _POSITION_FIELD[label], position)
+    for name in doc.absent_without_notice:
+        row(name).status = Attendance.Status.ABSENT
     return list(rows.values())
 
 
@@ -267,6 +273,11 @@ def to_document(meeting: Meeting | int) -> MeetingDocument:
             else None
         ),
         absent=tuple(a.name for a in _ordered(attendances, "absent_position")),
+        absent_without_notice=tuple(
+            a.name
+            for a in _ordered(attendances, "absent_position")
+            if a.status == Attendance.Status.ABSENT
+        ),
         substitutes=tuple(a.name for a in _ordered(attendances, "substitute_position")),
         minute_taker=m.minute_taker_name,
         toc=tuple(doc_model.TocEntry(title=t["title"], page=t["page"]) for t in m.toc),

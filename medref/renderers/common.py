@@ -17,12 +17,18 @@ def title_text(doc: MeetingDocument, draft: bool = False) -> str:
 
 
 def derived_present(doc: MeetingDocument) -> tuple[str, ...] | None:
-    """Who a reader infers attended: the participant list less the absent."""
+    """Who a reader infers attended: the participant list less the absent
+    (Afbud and Fraværende alike)."""
     if not doc.participants:
         return None
     return tuple(
         p.name for p in doc.participants if not any(names_match(p.name, a) for a in doc.absent)
     )
+
+
+def apologies(doc: MeetingDocument) -> tuple[str, ...]:
+    """The "Afbud" line: the absent less those listed as "Fraværende"."""
+    return tuple(name for name in doc.absent if name not in doc.absent_without_notice)
 
 
 def participant_text(participant: Participant, minute_taker: str | None) -> str:
@@ -52,8 +58,10 @@ def header_fields(doc: MeetingDocument) -> list[tuple[str, str]]:
         fields.append(("Mødedeltagere", listed))
     if doc.present is not None and doc.present != derived_present(doc):
         fields.append(("Til stede", ", ".join(doc.present)))
-    if doc.absent:
-        fields.append(("Afbud", ", ".join(doc.absent)))
+    if apologies(doc):
+        fields.append(("Afbud", ", ".join(apologies(doc))))
+    if doc.absent_without_notice:
+        fields.append(("Fraværende", ", ".join(doc.absent_without_notice)))
     if doc.substitutes:
         fields.append(("Suppleanter", ", ".join(doc.substitutes)))
     names = [p.name for p in doc.participants]

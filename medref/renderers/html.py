@@ -43,7 +43,14 @@ from medref.documents.inline import parse_inline
 from medref.documents.model import INLINE_LINK, Attachment
 from medref.documents.public import CLOSED_TITLE
 
-from .common import DRAFT_MARK, header_fields, participant_text, title_text, toc_lines
+from .common import (
+    DRAFT_MARK,
+    apologies,
+    header_fields,
+    participant_text,
+    title_text,
+    toc_lines,
+)
 from .html_template import page, stylesheet
 
 # The model's inline link, as the Markdown renderer reads it.
@@ -197,7 +204,8 @@ def _values(doc: MeetingDocument, label: str, value: str) -> list[str]:
     """One ``<dd>`` per person in a list field, when that joins back to ``value``."""
     people: dict[str, list[str]] = {
         "Mødedeltagere": [participant_text(p, doc.minute_taker) for p in doc.participants],
-        "Afbud": list(doc.absent),
+        "Afbud": list(apologies(doc)),
+        "Fraværende": list(doc.absent_without_notice),
         "Suppleanter": list(doc.substitutes),
         "Til stede": list(doc.present or ()),
     }

@@ -258,7 +258,10 @@ def meeting_documents(draw: st.DrawFn, headings: bool = True) -> MeetingDocument
     item_numbers = [first + sum(numbers[: i + 1]) + i for i in range(len(numbers))]
     items = tuple(draw(agenda_item(n, headings)) for n in item_numbers)
     people = draw(participants())
-    absent = draw(distinct_names(3))
+    # Afbud first, then those listed as Fraværende: the order the header lines give.
+    away = draw(distinct_names(4))
+    split = draw(st.integers(0, len(away)))
+    absent, absent_without_notice = away, away[split:]
     present: tuple[str, ...] | None
     if people:
         derived = tuple(p.name for p in people if not any(names_match(p.name, a) for a in absent))
@@ -286,6 +289,7 @@ def meeting_documents(draw: st.DrawFn, headings: bool = True) -> MeetingDocument
         participants=people,
         present=present,
         absent=absent,
+        absent_without_notice=absent_without_notice,
         substitutes=merge_names(draw(distinct_names(2)), *(i.substitutes for i in items)),
         minute_taker=minute_taker,
         toc=toc,

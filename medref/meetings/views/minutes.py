@@ -40,9 +40,13 @@ def _attendance_initial(meeting: Meeting) -> dict[str, Any]:
     initial: dict[str, Any] = {"recordings": attendance_recordings(meeting)}
     for row in meeting.attendances.all():
         if row.substitute_position is None:
+            # Imported rows have no status: their lists say it (Afbud unless
+            # the minutes listed the name as Fraværende, which sets the status).
             initial[f"status_{row.person_id}"] = row.status or (
                 Attendance.Status.PRESENT
                 if row.present_position is not None
+                else Attendance.Status.SENT_APOLOGIES
+                if row.absent_position is not None
                 else Attendance.Status.ABSENT
             )
     for item in meeting.items.all():

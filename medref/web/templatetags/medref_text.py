@@ -17,6 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from medref.documents.inline import parse_inline
 from medref.documents.model import MeetingDocument
 from medref.lib.danish import MONTHS, format_long_date, format_short_date
+from medref.renderers import common as renderers_common
 
 register = template.Library()
 
@@ -64,6 +65,12 @@ def rich(text: str | None) -> SafeString:
         parts.append(html)
     # Each run went through ``inline``; the tags around them are ours.
     return mark_safe("".join(parts))
+
+
+@register.filter
+def apologies(doc: MeetingDocument) -> tuple[str, ...]:
+    """The meeting's "Afbud" line: the absent less those listed as "Fraværende"."""
+    return renderers_common.apologies(doc)
 
 
 # What a page shows for a missing date: a meeting imported from a file whose
