@@ -1,5 +1,6 @@
-"""The municipality's standard årshjul and klippekort rules are edited here (Django admin);
-everything else has its own pages."""
+"""The planning rows in the Django admin. The municipality's standard årshjul and
+klippekort rules have their own pages too (``views.standards``), which record
+their history; everything else is edited only on medref's pages."""
 
 from django.contrib import admin
 
@@ -28,6 +29,15 @@ class FollowUpAdmin(admin.ModelAdmin[FollowUp]):
 
 @admin.register(PlanningEvent)
 class PlanningEventAdmin(admin.ModelAdmin[PlanningEvent]):
-    list_display = ["action", "committee", "actor", "at"]
-    list_filter = ["action", "committee"]
-    readonly_fields = ["committee", "meeting", "followup", "actor", "at", "action", "details"]
+    list_display = ["action", "committee", "municipality", "actor", "at"]
+    list_filter = ["action", "committee", "municipality"]
+    readonly_fields = [
+        "committee",
+        "municipality",
+        "meeting",
+        "followup",
+        "actor",
+        "at",
+        "action",
+        "details",
+    ]
