@@ -81,6 +81,10 @@ def strip_ui(text: str) -> str:
 
 # "application/pdf icon budget.pdf": a file widget's icon text before a download link.
 _FILE_WIDGET: Final = re.compile(r"^(?:application|image|text)/[\w.+-]+\s+icon\b", re.IGNORECASE)
+# A page's contact footer: "Eksempel Kommune · Torvet 1 · Tlf. 56 00 00 00 | CVR 12345678".
+_CONTACT_PART: Final = re.compile(
+    r"(?:^|[·|•])\s*(?:tlf|telefon|cvr(?:-nr)?|ean|e-?mail|mail)\.?:?\s*\S", re.IGNORECASE
+)
 
 
 def is_boilerplate(text: str) -> bool:
@@ -92,6 +96,7 @@ def is_boilerplate(text: str) -> bool:
             "ookie" in text
             or "OOKIE" in text
             or (text[:1] in "aitAIT" and _FILE_WIDGET.match(text) is not None)
+            or (("·" in text or "|" in text) and _CONTACT_PART.search(text) is not None)
         )
     key = text.strip().rstrip(":").strip().casefold()
     if key in BOILERPLATE or "cookie" in key:

@@ -125,8 +125,11 @@ def _continues(a: Line, b: Line, metrics: _Metrics, *, first_x: float) -> bool:
     """Is b the next line of a's paragraph?"""
     if abs(a.size - b.size) > 0.5 or a.bold != b.bold or len(b.cells) > 1:
         return False
-    if vocab.section_kind(b.text.strip()) is not None:
-        return False  # a section heading ("Indstilling") starts a block of its own
+    text = b.text.strip()
+    if vocab.section_kind(text) is not None or vocab.TOC_HEADING.match(text):
+        return False  # a section heading ("Indstilling", "Indhold") starts a block of its own
+    if 0 < text.find(":") < 30 and text[:1].isupper() and vocab.header_field(text) is not None:
+        return False  # so does a labelled header line ("Sted: …", "Afbud:")
     if a.page == b.page:
         if a.baseline - b.baseline > 1.25 * metrics.line_pitch(a.size):
             return False

@@ -492,6 +492,24 @@ def strip_running(pages: list[Page]) -> None:
             or _needed(line)
             or not (counts[_key(line)] >= threshold or id(line) in numbered)
         ]
+        if page.lines and _is_small_print_header(page, page.lines[0]):
+            page.lines = page.lines[1:]
+
+
+def _is_small_print_header(page: Page, line: Line) -> bool:
+    """The first line of a page in the top margin, in print much smaller than the text.
+
+    A running header is found by repeating; a one-page print has nothing to
+    repeat, but its header ("Eksempel Kommune · Referat", a browser's title
+    and date) stands apart in the margin in a small font all the same.
+    """
+    if line.baseline < 0.92 * page.height or len(page.lines) < 4 or _needed(line):
+        return False
+    sizes: Counter[float] = Counter()
+    for other in page.lines[1:]:
+        sizes[round(other.size * 2) / 2] += len(other.text)
+    body = sizes.most_common(1)[0][0]
+    return line.size <= 0.75 * body and line.baseline - page.lines[1].baseline > 2 * line.size
 
 
 def _numbered_lines(pages: list[Page]) -> set[int]:

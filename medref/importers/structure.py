@@ -108,9 +108,13 @@ def clean_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
         inner = block.block
         if isinstance(inner, Paragraph | Heading) and len(block.lines) == 1:
             text = inner.text
-            if (len(text) <= 45 or "ookie" in text.lower() or text[:1] in "aitAIT") and (
-                cues.is_boilerplate(text)
-            ):
+            if (
+                len(text) <= 45
+                or "ookie" in text.lower()
+                or text[:1] in "aitAIT"
+                or "·" in text
+                or "|" in text
+            ) and (cues.is_boilerplate(text)):
                 continue
             first = text[:1]
             if first not in "·▪◦fFvVsS":
