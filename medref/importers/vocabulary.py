@@ -107,6 +107,8 @@ HEADER_LABELS: Final[dict[str, str]] = {
     "deltog": "present",
     "afbud fra": "absent",
     "afbud": "absent",
+    # Before "fraværende": the first label a line starts with wins.
+    "fraværende med afbud": "absent",
     # Away without notice: among the absent, and listed as "Fraværende" apart from Afbud.
     "fraværende": "absent_without_notice",
     "suppleanter": "substitutes",
@@ -136,7 +138,6 @@ HEADER_LABELS: Final[dict[str, str]] = {
     "indkaldelse": "participants",
     "indkaldte": "participants",
     "ikke til stede": "absent_without_notice",
-    "fraværende med afbud": "absent",
     "stedfortrædere": "substitutes",
     "bemærkninger": "remarks",
     "mødeleder": "chair",
