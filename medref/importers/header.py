@@ -38,6 +38,8 @@ _SCALAR_FIELDS = frozenset(
      "minute_taker", "chair"}
 )  # fmt: skip
 _LIST_MARKER = re.compile(r"^(?:[-•*–·]|\d{1,3}[.)])\s+")
+# Where a second "Label:" may start inside a line (up to three words before the colon).
+_NEXT_LABEL = re.compile(r" (?=[A-ZÆØÅ][^\s:]*(?: [^\s:]+){0,2}:(?:\s|$))")
 _KIND_WORD = re.compile(
     r"(?<![\wæøå])(?P<kind>referat|dagsorden|beslutningsprotokol|mødereferat|protokol)(?![\wæøå])",
     re.IGNORECASE,
@@ -235,8 +237,26 @@ class HeaderReader:
             for offset, raw in enumerate(block.lines):
                 line = clean_inline(cues.strip_list_marker(cues.strip_ui(raw)))
                 if line and not cues.is_boilerplate(line):
-                    self._line(raw, line, block.line + offset)
+                    for part in self._labelled_parts(line):
+                        self._line(raw if part is line else part, part, block.line + offset)
         return self.header
+
+    def _labelled_parts(self, line: str) -> list[str]:
+        """ "Dato: 12.02.2025 Sted: Driftsgården": two labelled fields run into one line
+        (Word and browsers join a soft line break); each is read as a line of its own."""
+        if line.count(":") < 2 or self._label(line) is None:
+            return [line]
+        parts: list[str] = []
+        start = 0
+        for match in _NEXT_LABEL.finditer(line):
+            piece = line[match.start() + 1 :]
+            if self._label(piece) is not None:
+                parts.append(line[start : match.start()])
+                start = match.start() + 1
+        if not parts:
+            return [line]
+        parts.append(line[start:])
+        return parts
 
     def _label(self, line: str) -> tuple[str, str] | None:
         found = vocab.header_field(line)
