@@ -234,6 +234,11 @@ class MeetingAccess:
     def can(self, action: Action) -> bool:
         return Action(action) in self.actions
 
+    def sees_item(self, closed: bool) -> bool:
+        """One item's content (title, sections, bilag, notes), the item closed or not:
+        ``ReaderScope.sees_item`` for this meeting."""
+        return self.view and (self.closed or not closed)
+
 
 def meeting_access(user: AnyUser | None, meeting: Meeting) -> MeetingAccess:
     """Everything a meeting page needs to know about ``user``. At most two queries."""

@@ -22,6 +22,8 @@ from django.utils.translation import gettext_lazy as _
 from medref.documents.model import SectionKind
 from medref.organisation.models import Committee, Person
 
+from . import statuses
+
 
 @deconstructible
 class RandomName:
@@ -69,12 +71,13 @@ class Meeting(models.Model):
     """
 
     class Status(models.TextChoices):
-        PLANNED = "planned", _("Planned")
-        AGENDA_SENT = "agenda_sent", _("Agenda sent")
-        HELD = "held", _("Held")
-        MINUTES_DRAFT = "minutes_draft", _("Minutes draft")
-        MINUTES_APPROVED = "minutes_approved", _("Minutes approved")
-        PUBLISHED = "published", _("Published")
+        # The values are spelled once, in statuses.py; these are their labels.
+        PLANNED = statuses.PLANNED, _("Planned")
+        AGENDA_SENT = statuses.AGENDA_SENT, _("Agenda sent")
+        HELD = statuses.HELD, _("Held")
+        MINUTES_DRAFT = statuses.MINUTES_DRAFT, _("Minutes draft")
+        MINUTES_APPROVED = statuses.MINUTES_APPROVED, _("Minutes approved")
+        PUBLISHED = statuses.PUBLISHED, _("Published")
 
     committee = models.ForeignKey(
         Committee, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("committee")

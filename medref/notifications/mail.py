@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from medref.accounts.scope import ReaderScope
+from medref.documents.public import CLOSED_TITLE
 from medref.documents.supplement import MARKS, number_ranges, supplement_title
 from medref.lib.danish import format_long_date
 from medref.meetings.models import AgendaItem, AgendaSupplement, ItemAmendment, Meeting
@@ -176,9 +177,13 @@ def _supplement(object_id: int) -> AgendaSupplement:
     )
 
 
-def _sees_closed(to: Target, meeting: Meeting) -> bool:
+def _scope(to: Target) -> ReaderScope:
     user = to.person.user if to.person is not None else None
-    return user is not None and ReaderScope.for_user(user).sees_closed(meeting.committee_id)
+    return ReaderScope.for_user(user) if user is not None else ReaderScope.public()
+
+
+def _sees_closed(to: Target, meeting: Meeting) -> bool:
+    return _scope(to).sees_closed(meeting.committee_id)
 
 
 def _supplement_context(supplement: AgendaSupplement, to: Target) -> dict[str, Any]:
@@ -187,11 +192,13 @@ def _supplement_context(supplement: AgendaSupplement, to: Target) -> dict[str, A
     meeting = supplement.meeting
     rows = AgendaItem.objects.filter(meeting=meeting, number__in=supplement.item_numbers)
     kinds = dict(ItemAmendment.objects.filter(item__in=rows).values_list("item__number", "kind"))
-    full = _sees_closed(to, meeting)
+    scope = _scope(to)
     items = [
         {
             "number": item.number,
-            "title": item.title if full or not item.closed else "Lukket punkt",
+            "title": item.title
+            if scope.sees_item(meeting.committee_id, meeting.status, item.closed)
+            else CLOSED_TITLE,
             "mark": MARKS.get(kinds.get(item.number, ""), ""),
         }
         for item in rows.order_by("position")

@@ -114,7 +114,7 @@ def _item_for(actor: Actor | None, item: AgendaItem | int) -> tuple[AgendaItem, 
     pk = item.pk if isinstance(item, AgendaItem) else item
     found = AgendaItem.objects.select_related("meeting__committee").get(pk=pk)
     access = meeting_access(user, found.meeting)
-    if not access.view or (found.closed and not access.closed):
+    if not access.sees_item(found.closed):
         raise PermissionDenied("Du kan ikke se dette punkt.")
     return found, access
 

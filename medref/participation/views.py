@@ -124,7 +124,7 @@ def notes(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     if request.method == "POST":
         return _save(request, meeting)
-    items = [i for i in meeting.items.order_by("position") if access.closed or not i.closed]
+    items = [i for i in meeting.items.order_by("position") if access.sees_item(i.closed)]
     ids = [i.pk for i in items]
     mine = dict(
         PrivateNote.objects.filter(item_id__in=ids, author=request.user).values_list(

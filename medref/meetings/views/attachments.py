@@ -11,6 +11,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
 from medref.accounts.permissions import meeting_access
+from medref.accounts.scope import ReaderScope
 from medref.meetings.attachments import download_name
 from medref.meetings.filecheck import content_type
 from medref.meetings.models import Attachment, Meeting
@@ -34,7 +35,7 @@ def download(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
     except Attachment.DoesNotExist:
         raise Http404 from None
     access = meeting_access(request.user, attachment.item.meeting)
-    if not access.view or (attachment.item.closed and not access.closed):
+    if not access.sees_item(attachment.item.closed):
         raise Http404
     stored_name = attachment.file.name
     if not stored_name:
@@ -72,8 +73,8 @@ def combined_agenda(request: HttpRequest, pk: int) -> HttpResponse:
     with stored.open("rb") as handle:
         combined = pdfium.PdfDocument(handle.read())
     bilag = Attachment.objects.filter(item__meeting=meeting).exclude(file="")
-    if not access.closed:
-        bilag = bilag.filter(item__closed=False)
+    scope = ReaderScope.in_committee(meeting.committee_id, access.actions)
+    bilag = bilag.filter(scope.items_q("item__"))
     for attachment in bilag.order_by("item__position", "position"):
         if not (attachment.file.name or "").lower().endswith(".pdf"):
             continue
