@@ -44,7 +44,8 @@ For browser tests: URLs and the Danish texts of their buttons and fields.
   /moeder/<id>/samlet-dagsorden.pdf       the agenda as sent followed by its PDF bilag
   /moeder/<id>/tillaegsdagsorden/…        Tillægsdagsorden (views/supplement.py): "Tilføj
                                           tillægspunkt", "Ret punkt <n>" → "Gem ændring",
-                                          "Send tillægsdagsorden" (confirmation page, same button)
+                                          "Send tillægsdagsorden" (the workflow step
+                                          send-tillaegsdagsorden, as the other steps)
 """
 
 from django.urls import path
@@ -110,7 +111,6 @@ urlpatterns = [
         supplement.change_item,
         name="supplement_item",
     ),
-    path("moeder/<int:pk>/tillaegsdagsorden/send/", supplement.send, name="supplement_send"),
     path(
         "moeder/<int:pk>/tillaegsdagsorden/<int:number>/",
         supplement.download,

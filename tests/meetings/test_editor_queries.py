@@ -87,8 +87,9 @@ def test_editor_pages_cost_the_same_for_4_and_40_items(
         planned, {m.person_id: "present" for m in members}, actor=personas.sofie
     )
     costs = {name: count(client, url) for name, url in minutes_pages(planned).items()}
+    # The tillægsdagsorden step asks whether an item waits to be sent (one query).
     assert costs["minutes"] <= 12, costs
-    assert costs["attendance"] <= 13, costs
+    assert costs["attendance"] <= 14, costs
 
 
 def test_minutes_pages_cost_the_same_for_4_and_40_items(

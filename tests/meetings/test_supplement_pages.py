@@ -35,14 +35,19 @@ def test_the_secretary_adds_an_item_confirms_and_sends(
     assert f"Punkt {last + 1} er tilføjet som tillægspunkt" in done
     assert f"Punkt {last + 1} er tilføjet eller ændret siden sidste udsendelse" in done
     assert 'class="mark-amended">Tillægspunkt<' in done
-    asked = client.get(url("supplement_send", sent)).content.decode()
+    step = reverse("web:meetings:transition", args=[sent.pk, "send-tillaegsdagsorden"])
+    assert f'action="{step}"' in done  # the page's button opens the step's confirmation
+    asked = client.get(step).content.decode()
     assert '<h1 id="bekraeft-titel">Send tillægsdagsorden?</h1>' in asked
-    assert f"Tillægsdagsorden udsendes med punkt {last + 1}." in asked
+    assert f"<li>Punkt {last + 1}: Ny arbejdstidsaftale (Tillægspunkt)</li>" in asked
+    assert "den udsendte dagsorden forbliver, som den var" in asked
     assert "Dette trin kan ikke fortrydes." in asked
     assert not AgendaSupplement.objects.exists()  # asking sent nothing
-    sent_page = client.post(url("supplement_send", sent), {"bekraeft": "1"}, follow=True)
+    sent_page = client.post(step, {"bekraeft": "1"}, follow=True)
     text = sent_page.content.decode()
-    assert f"Tillægsdagsorden er udsendt med punkt {last + 1}." in text
+    assert sent_page.redirect_chain[-1][0] == url("supplement", sent)
+    assert "Tillægsdagsordenen er udsendt." in text
+    assert f"punkt {last + 1}, udsendt" in text
     assert AgendaSupplement.objects.get().item_numbers == [last + 1]
     history = client.get(url("history", sent)).content.decode()
     assert f"Tillægsdagsorden udsendt af Sofie Sekretær, punkt {last + 1}" in history
@@ -77,16 +82,31 @@ def test_others_may_not_open_the_pages(
     client = client_as(who)
     assert client.get(url("supplement", sent)).status_code in (403, 404)
     assert client.post(url("supplement", sent), {"title": "X"}).status_code in (403, 404)
-    assert client.post(url("supplement_send", sent), {"bekraeft": "1"}).status_code in (403, 404)
+    step = reverse("web:meetings:transition", args=[sent.pk, "send-tillaegsdagsorden"])
+    assert client.post(step, {"bekraeft": "1"}).status_code in (403, 404)
     assert not sent.items.filter(title="X").exists()
 
 
-def test_the_editor_nav_links_the_page_only_while_the_agenda_is_sent(
-    sent: Meeting, planned: Meeting, client_as: Callable[[str], Client]
+def test_the_editor_nav_links_the_page_once_the_agenda_is_sent(
+    sent: Meeting, client_as: Callable[[str], Client]
 ) -> None:
     client = client_as("sofie")
     html = client.get(url("attendance", sent)).content.decode()
     assert f'href="{url("supplement", sent)}"' in html
+
+
+def test_the_workflow_button_is_offered_only_when_something_waits(
+    sent: Meeting, personas: Personas, client_as: Callable[[str], Client]
+) -> None:
+    client = client_as("sofie")
+    step = reverse("web:meetings:transition", args=[sent.pk, "send-tillaegsdagsorden"])
+    page = reverse("web:meeting", args=[sent.pk])
+    assert step not in client.get(url("minutes", sent)).content.decode()
+    assert step not in client.get(page).content.decode()
+    supplement.add_supplement_item(sent, actor=personas.sofie, title="Zebraaftale")
+    assert step in client.get(url("minutes", sent)).content.decode()
+    assert step in client.get(page).content.decode()
+    assert step not in client_as("mads").get(page).content.decode()
 
 
 def test_members_get_the_full_supplement_the_public_the_open_items(

@@ -259,6 +259,7 @@ def transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         "doubts": doubts,
         "links": editor_links(meeting, access),
         "public_preview": found.public_preview,
+        "summary": found.lines(meeting),
     }
     return render(request, "meetings/confirm.html", context)
 

@@ -53,7 +53,11 @@ def editor_links(meeting: Meeting, access: MeetingAccess) -> list[tuple[object, 
 
 def next_steps(meeting: Meeting, access: MeetingAccess) -> list[Step]:
     """The workflow buttons this user may press for the meeting now (``steps.STEPS``)."""
-    return [s for s in STEPS if s.source == meeting.status and access.can(s.right)]
+    return [
+        s
+        for s in STEPS
+        if s.source == meeting.status and access.can(s.right) and s.offered(meeting)
+    ]
 
 
 def require(request: HttpRequest, meeting: Meeting, action: Action) -> MeetingAccess:

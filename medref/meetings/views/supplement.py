@@ -4,9 +4,10 @@
                                                        "Tilføj tillægspunkt", "Ret punkt <n>",
                                                        what waits, the supplements sent
   /moeder/<id>/tillaegsdagsorden/punkter/<item id>/    Ret punkt efter udsendelse
-  /moeder/<id>/tillaegsdagsorden/send/                 GET: confirmation; POST "bekraeft": send
   /moeder/<id>/tillaegsdagsorden/<nr>/                 the supplement's file (full or public)
 
+"Send tillægsdagsorden" is a step of the workflow table (``workflow.steps.SUPPLEMENT``):
+its confirmation page is /moeder/<id>/status/send-tillaegsdagsorden/, listing the items.
 Every form works without JavaScript; the services decide (``workflow.supplement``).
 """
 
@@ -184,40 +185,6 @@ def change_item(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "meetings/supplement_item.html", context, status=status)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def send(request: HttpRequest, pk: int) -> HttpResponse:
-    """Send tillægsdagsorden: GET says what happens and who will see what; POST sends."""
-    meeting = _meeting(pk)
-    access = require(request, meeting, Action.SEND_AGENDA)
-    if request.method == "POST" and request.POST.get("bekraeft"):
-        try:
-            version = supplement.send_supplement(
-                meeting, actor=request.user, site=request.build_absolute_uri("/")
-            )
-        except WorkflowError as refused:
-            context = {"meeting": meeting, "committee": meeting.committee, "error": refused.message}
-            return render(request, "meetings/refused.html", context, status=409)
-        messages.success(
-            request,
-            f"{supplement_title(version.number)} er udsendt med punkt "
-            f"{number_ranges(version.item_numbers)}. Udvalgets medlemmer og suppleanter får "
-            "besked på e-mail.",
-        )
-        return back_to(reverse("web:meetings:supplement", args=[pk]))
-    waiting = supplement.pending(meeting)
-    context = {
-        "meeting": meeting,
-        "committee": meeting.committee,
-        "links": editor_links(meeting, access),
-        "waiting": [(a.item, a.get_kind_display()) for a in waiting],
-        "numbers": number_ranges(a.item.number for a in waiting) if waiting else "",
-        "title": supplement_title(meeting.supplements.count() + 1),
-        "open": meeting.status == Meeting.Status.AGENDA_SENT,
-    }
-    return render(request, "meetings/supplement_send.html", context)
 
 
 @require_GET

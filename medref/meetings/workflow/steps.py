@@ -41,7 +41,7 @@ from medref.meetings.attachments import link_attachments
 from medref.meetings.models import Meeting, MeetingEvent
 from medref.renderers import render_bytes
 
-from . import history
+from . import history, supplement
 from .common import allow, locked_meeting, require_date, require_status
 from .errors import IllegalTransition, NeedsConfirmation
 
@@ -85,10 +85,20 @@ class Step:
     public_preview: bool = False  # the confirmation page links to the public version
     # What to warn about before the step (the person confirms them); None: nothing.
     doubts: Callable[[Meeting], list[str]] | None = None
+    # Whether the button is offered now beyond status and right (None: always).
+    available: Callable[[Meeting], bool] | None = None
+    # Lines the confirmation page lists: what the step will send (None: nothing).
+    summary: Callable[[Meeting], list[str]] | None = None
 
     def warnings(self, meeting: Meeting) -> list[str]:
         """The doubts to show on the confirmation page now ([] when the step has none)."""
         return self.doubts(meeting) if self.doubts is not None else []
+
+    def offered(self, meeting: Meeting) -> bool:
+        return self.available(meeting) if self.available is not None else True
+
+    def lines(self, meeting: Meeting) -> list[str]:
+        return self.summary(meeting) if self.summary is not None else []
 
 
 def _begin(
@@ -393,6 +403,36 @@ PUBLISH = Step(
     public_preview=True,
 )
 
+# Tillægsdagsorden (``supplement.py``): no status change, a new version of the sent agenda
+# with the items added or changed since; its action records SUPPLEMENT_SENT (no ``status``).
+SUPPLEMENT = Step(
+    slug="send-tillaegsdagsorden",
+    label="Send tillægsdagsorden",
+    source=Status.AGENDA_SENT,
+    target=Status.AGENDA_SENT,
+    right=Action.SEND_AGENDA,
+    event=MeetingEvent.Action.SUPPLEMENT_SENT,
+    refusal=(
+        "En tillægsdagsorden kan sendes, når dagsordenen er udsendt og indtil mødet er "
+        "afholdt (mødets status er “%(status)s”)."
+    ),
+    run=supplement.send_supplement_step,
+    then="web:meetings:supplement",
+    explanation=(
+        "Punkterne nedenfor udsendes som en tillægsdagsorden: sin egen version (PDF) med kun "
+        "disse punkter; den udsendte dagsorden forbliver, som den var, og punkternes numre "
+        "ændres ikke. Udvalgets medlemmer og suppleanter kan læse det hele, lukkede punkter "
+        "med; alle andre, også de der ikke er logget ind, kan læse de åbne punkter. "
+        "Medlemmer og suppleanter får besked på e-mail med den opdaterede kalenderinvitation."
+    ),
+    done=(
+        "Tillægsdagsordenen er udsendt. Udvalgets medlemmer og suppleanter får besked på e-mail."
+    ),
+    reversible=False,
+    available=supplement.has_pending,
+    summary=supplement.pending_lines,
+)
+
 # The buttons, in workflow order; their slugs are the URLs' last part.
-STEPS: tuple[Step, ...] = (SEND, HELD, DRAFT, APPROVE, PUBLISH)
+STEPS: tuple[Step, ...] = (SEND, SUPPLEMENT, HELD, DRAFT, APPROVE, PUBLISH)
 STEP_BY_SLUG: dict[str, Step] = {step.slug: step for step in STEPS}

@@ -321,3 +321,27 @@ def send_supplement(
         format=fmt,
     )
     return supplement
+
+
+# -- the steps table's entry (``steps.SUPPLEMENT``) ---------------------------------------
+
+
+def has_pending(meeting: Meeting) -> bool:
+    """Whether anything waits for a tillægsdagsorden (the button is shown only then)."""
+    return ItemAmendment.objects.filter(item__meeting=meeting, supplement__isnull=True).exists()
+
+
+def pending_lines(meeting: Meeting) -> list[str]:
+    """What the confirmation page lists: "Punkt 9: Ny aftale (Tillægspunkt)", …"""
+    return [
+        f"Punkt {a.item.number}: {a.item.title} ({a.get_kind_display()})"
+        + (" — lukket punkt" if a.item.closed else "")
+        for a in pending(meeting)
+    ]
+
+
+def send_supplement_step(
+    meeting: Meeting | int, *, actor: AnyUser | None, confirmed: bool = False, site: str = ""
+) -> Meeting:
+    """``send_supplement`` with a step's keywords (``steps.StepAction``); nothing to confirm."""
+    return send_supplement(meeting, actor=actor, site=site).meeting
