@@ -49,6 +49,8 @@ def _supplement_sent(event: MeetingEvent) -> None:
     from medref.meetings.models import AgendaSupplement
 
     number = event.details.get("supplement") if isinstance(event.details, dict) else None
+    if not isinstance(number, int):
+        return
     found = AgendaSupplement.objects.filter(meeting_id=event.meeting_id, number=number).first()
     if found is not None:
         enqueue(Kind.SUPPLEMENT_SENT, found.pk)
