@@ -1,9 +1,14 @@
 """Index upkeep: a meeting's entries are rebuilt in the caller's transaction.
 
-The database's full-text index follows the rows by itself (FTS5 triggers,
-a generated tsvector column), so writing the rows is all there is to it.
-An edit that touches one item rebuilds that item's entries only
-(``index_item``), with the same lexicon a whole-meeting rebuild would use.
+Each action that changes what the index holds calls ``index_item`` or
+``index_meeting`` itself, in its own transaction (``medref.meetings.workflow``;
+no signal): an edit of one item rebuilds that item's entries (``index_item``),
+with the same lexicon a whole-meeting rebuild would use; a change of the
+meeting's header (date, place, committee), a removed item or an import
+rebuilds the meeting. Status changes re-index nothing: searches read the
+meeting's status live. The database's full-text index follows the rows by
+itself (FTS5 triggers, a generated tsvector column), so writing the rows is
+all there is to it.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from django.db.models import Q
 
 from medref.documents.model import SectionKind
 from medref.meetings.models import AgendaItem, Attachment, Meeting, Section
-from medref.search.compounds import Lexicon, words_lexicon
+from medref.search.compounds import MIN_PART, Lexicon, words_lexicon
 from medref.search.extraction import extract_pending, stored_text
 from medref.search.models import UNDATED, SearchEntry
 from medref.search.query import fold, stem, words
@@ -200,17 +205,66 @@ def index_item(item: AgendaItem | int) -> int:
     The lexicon is the whole meeting's, as ``index_meeting`` builds it: the
     other items' titles and sections are read from their rows, their bilag
     text from their entries (a bilag file is added or removed, never edited,
-    so its entry holds what the file would give). ``AgendaItem.DoesNotExist``
-    when the item is gone.
+    so its entry holds what the file would give). When the edit adds or
+    removes a word the meeting's lexicon keeps (``_own_words``) and that word
+    changes how a word outside the item splits (``_splits_change``), the
+    other items' entries would be stale: the whole meeting is rebuilt
+    instead. Either way the entries are what a full rebuild gives, with
+    hunspell-da or without it. ``AgendaItem.DoesNotExist`` when the item is gone.
     """
     pk = item.pk if isinstance(item, AgendaItem) else item
     row = AgendaItem.objects.select_related("meeting__committee").get(pk=pk)
     meeting = row.meeting
-    SearchEntry.objects.filter(item=row).delete()
+    old = SearchEntry.objects.filter(item=row)
     fields = tuple(getattr(row, name) for name in _ITEM)
     pieces = list(_items_pieces([fields], Q(item=row)))
-    others = (words(text) for text in _other_texts(meeting, row))
-    return _write(meeting, pieces, *others)
+    other_words = {w for text in _other_texts(meeting, row) for w in words(text)}
+    others = _own_words(other_words)
+    before = _own_words(w for pair in old.values_list("heading", "text") for w in _words(pair))
+    after = _own_words(w for piece in pieces for w in _words((piece.heading, piece.text)))
+    changed = (before ^ after) - others
+    if changed and _splits_change(other_words, others | before, others | after, changed):
+        return index_meeting(meeting)
+    old.delete()
+    return _write(meeting, pieces, other_words)
+
+
+def _words(texts: Iterable[str]) -> Iterator[str]:
+    for text in texts:
+        yield from words(text)
+
+
+def _own_words(text_words: Iterable[str]) -> set[str]:
+    """The folded words a meeting's lexicon adds to the base dictionary
+    (``compounds.Lexicon`` keeps only these of a text's words)."""
+    base = base_lexicon()
+    folded = {fold(word) for word in text_words}
+    return {word for word in folded if len(word) >= MIN_PART and not base.knows(word)}
+
+
+def _splits_change(
+    text_words: set[str], old_own: set[str], new_own: set[str], changed: set[str]
+) -> bool:
+    """Whether a word of ``text_words`` has other compound parts with the lexicon
+    of ``new_own`` than with that of ``old_own`` (which differ by ``changed``).
+
+    A lexicon word bears on a split only as one of the word's parts (perhaps
+    with a linking -s/-e, or an -e added: "arbejds" is "arbejde") or as an
+    inflection of its head (the same stem; a Danish stem is a prefix of its
+    word): so only words containing a changed word less its last letter, or
+    its stem less its last letter, are split both ways and compared.
+    """
+    keys = {key for word in changed for key in (word[:-1], stem(word)[:-1]) if key}
+    candidates = [
+        word
+        for word in text_words
+        if len(word) >= 2 * MIN_PART and any(key in fold(word) for key in keys)
+    ]
+    if not candidates:
+        return False
+    base = base_lexicon()
+    old, new = words_lexicon(base, old_own), words_lexicon(base, new_own)
+    return any(old.word_parts(word) != new.word_parts(word) for word in candidates)
 
 
 def _other_texts(meeting: Meeting, item: AgendaItem) -> Iterable[str]:

@@ -16,6 +16,7 @@ from medref.documents.serialize import blocks_to_data
 from medref.lib.danish import MONTHS
 from medref.meetings.models import AgendaItem, Meeting, MeetingEvent, Section
 from medref.organisation.models import Committee
+from medref.search.services import index_item, index_meeting
 
 from . import history
 from .common import (
@@ -146,6 +147,7 @@ def schedule_meeting(
         meeting_date=meeting_date.isoformat(),
         first_number=first,
     )
+    index_meeting(meeting)
     return meeting
 
 
@@ -176,6 +178,7 @@ def edit_meeting(
         meeting.version += 1
         meeting.save()
         history.record(meeting, MeetingEvent.Action.MEETING_EDITED, actor, changes=changed)
+        index_meeting(meeting)  # the header and every entry's date
     return meeting
 
 
@@ -254,6 +257,7 @@ def add_item(
         title=item.title,
         closed=item.closed,
     )
+    index_item(item)  # the others' new numbers are not indexed
     return item
 
 
@@ -289,6 +293,7 @@ def edit_item(
         history.record(
             item.meeting, MeetingEvent.Action.ITEM_EDITED, actor, item=item, changes=changed
         )
+        index_item(item)
     return item
 
 
@@ -316,6 +321,7 @@ def set_item_closed(
             item=item,
             changes={"closed": [not closed, closed]},
         )
+        index_item(item)
     return item
 
 
@@ -366,5 +372,6 @@ def remove_item(
     from medref.planning.hooks import item_removed
 
     item_removed(item, actor=actor)  # a follow-up it was to treat is open again
-    item.delete()
+    item.delete()  # its entries go with it (cascade)
     renumber(meeting, rest, items[0].number)
+    index_meeting(meeting)  # the meeting's words changed: the others' compounds may too

@@ -25,6 +25,7 @@ from medref.meetings.models import (
     Section,
 )
 from medref.organisation.models import Membership
+from medref.search.services import index_item, index_meeting
 
 from . import history
 from .agenda import detail_changes
@@ -282,6 +283,7 @@ def write_decision(
         item=item,
         changes={"text": [before, after]},
     )
+    index_item(item)
     if item.title == APPROVE_MINUTES and approves_minutes(after):
         _approve_previous_through(meeting, item, actor, after)
     return item
@@ -315,6 +317,34 @@ def _display_name(actor: AnyUser | None) -> str:
         return ""
     full_name = actor.get_full_name() if hasattr(actor, "get_full_name") else ""
     return str(full_name or actor.get_username())
+
+
+@transaction.atomic
+def approve_minutes_by_rule(
+    meeting: Meeting | int, *, actor: AnyUser | None, rule: str, approvals: list[dict[str, str]]
+) -> Meeting:
+    """The attendees' approvals met the committee's approval rule: the draft is approved.
+
+    The rule is the permission (``medref.participation.approval`` counts the
+    approvals and calls this inside its own action); ``actor`` is the last approver.
+    """
+    meeting = locked_meeting(meeting)
+    require_status(
+        meeting,
+        {Status.MINUTES_DRAFT},
+        _("Only draft minutes can be approved (the meeting's status is “%(status)s”)."),
+    )
+    meeting.status = Status.MINUTES_APPROVED
+    meeting.save(update_fields=["status"])
+    history.record(
+        meeting,
+        MeetingEvent.Action.MINUTES_APPROVED,
+        actor,
+        status=[str(Status.MINUTES_DRAFT), str(Status.MINUTES_APPROVED)],
+        rule=rule,
+        approvals=approvals,
+    )
+    return meeting
 
 
 @transaction.atomic
@@ -387,4 +417,5 @@ def change_time_and_place(
     history.record(
         meeting, MeetingEvent.Action.MEETING_EDITED, actor, changes=changed, after_sending=True
     )
+    index_meeting(meeting)  # the header and every entry's date
     return meeting

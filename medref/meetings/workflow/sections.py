@@ -20,6 +20,8 @@ from medref.lib.limits import PackageOverLimit, limits_from
 from medref.meetings.filecheck import Problem, check_content
 from medref.meetings.models import AgendaItem, Attachment, MeetingEvent, Section
 from medref.meetings.text import markdown_to_blocks
+from medref.search.extraction import schedule
+from medref.search.services import index_item
 
 from . import history
 from .common import (
@@ -95,6 +97,7 @@ def add_section(
         heading=section.heading,
         text=section.text,
     )
+    index_item(item)
     return section
 
 
@@ -135,6 +138,7 @@ def edit_section(
         heading=section.heading,
         changes=changed,
     )
+    index_item(item)
     return section
 
 
@@ -157,6 +161,7 @@ def remove_section(
     section.delete()
     reposition_sections(list(item.sections.order_by("position")))
     touch(item)
+    index_item(item)
 
 
 def _clause(text: str) -> str:
@@ -206,6 +211,7 @@ def set_recommendation(
         item=item,
         changes={"recommendation": [before, [item.recommendation_proposer, cleaned]]},
     )
+    index_item(item)
     return item
 
 
@@ -334,6 +340,8 @@ def add_attachment(
             title=title,
             file=attachment.file.name,
         )
+        index_item(item)  # its title now
+        schedule(item.meeting_id)  # its text is read after the commit, then indexed
     except BaseException:
         # The transaction rolls back; the file written above must go with it.
         attachment.file.delete(save=False)
@@ -358,3 +366,4 @@ def remove_attachment(
             other.position = position
             other.save(update_fields=["position"])
     touch(item)
+    index_item(item)
