@@ -349,3 +349,26 @@ def test_bad_klippekort_rules_are_refused_in_danish(
         return
     assert response.status_code == 200 and "Reglerne er ikke gemt" in body and message in body
     assert selectors.rules_for(personas.committee) == DEFAULT_RULES
+
+
+def test_the_standard_pages_cost_the_same_whatever_the_number_of_themes(
+    personas: Personas, client_as: ClientAs
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_as("anna")
+    url = _url(personas, "standard_themes")
+    _theme(personas, "Et")
+    client.get(url)  # the session and caches warmed
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for n in range(5):
+        _theme(personas, f"Tema {n}")
+    with CaptureQueriesContext(connection) as many:
+        client.get(url)
+    # the municipality, the session, the user, the right, the themes
+    assert len(many) == len(few) == 5, [q["sql"][:80] for q in many]
+    with CaptureQueriesContext(connection) as rules:
+        client.get(_url(personas, "klippekort_rules"))
+    assert len(rules) == len(few)  # the rules are one row, the themes one query
