@@ -28,3 +28,17 @@ def agenda_titles(page) -> list[str]:
     """The agenda editor's item titles, in order (without the links' hidden prefix)."""
     links = page.locator("ol.item-list .item-title").all_inner_texts()
     return [re.sub(r"^Rediger punkt \d+:\s*", "", link) for link in links]
+
+
+def press_step(page, label: str) -> None:
+    """A workflow button (Send dagsorden, Marker som afholdt, …): its confirmation page,
+    ticking the doubts it lists, the same button again, and the message that it was done."""
+    from playwright.sync_api import expect
+
+    click_and_load(page, page.get_by_role("button", name=label, exact=True))
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"{label}?")
+    doubts = page.get_by_label("Jeg har tjekket det og vil fortsætte alligevel")
+    if doubts.count():
+        doubts.check()
+    click_and_load(page, page.get_by_role("button", name=label, exact=True))
+    expect(page.locator("ul.messages")).to_have_count(1)

@@ -24,7 +24,6 @@ from icalendar import Calendar
 
 from medref.accounts.demo import COMMITTEE, create_demo_accounts
 from medref.meetings.models import Attendance, MeetingEvent
-from medref.meetings.workflow import minutes
 from medref.meetings.workflow.agenda import add_item, schedule_meeting
 from medref.notifications.models import Subscription
 from medref.organisation.models import Committee, Person
@@ -33,7 +32,7 @@ from medref.participation.models import MemberAfbud, PrivateNote
 from tests.notifications.conftest import run_worker
 from tests.notifications.smtp import smtp  # noqa: F401
 
-from .helpers import click_and_load, log_in
+from .helpers import click_and_load, log_in, press_step
 
 NOTE = "Spørg til zebra-budgettet"
 SHOTS = os.environ.get("MEDREF_SCREENSHOTS")
@@ -57,7 +56,6 @@ def meeting(transactional_db, settings, tmp_path, smtp):  # noqa: F811
     for person in Person.objects.filter(user__isnull=False):
         person.email = f"{person.user.username}@vejle.test"
         person.save(update_fields=["email"])
-    approval.set_rule(committee, "all", actor=User.objects.get(username="admin"))
     secretary = User.objects.get(username="sekretaer")
     day = timezone.localdate() + dt.timedelta(days=6)
     found = schedule_meeting(committee, day, dt.time(13), "Mødelokale 2225", actor=secretary)
@@ -79,9 +77,22 @@ def test_members_take_part_from_agenda_to_published_minutes(
     live_server,
     axe,
 ) -> None:
-    secretary = User.objects.get(username="sekretaer")
-    minutes.send_agenda(meeting, actor=secretary)
-    assert smtp.messages == []
+    # The municipality's administrator sets the committee's rule: all attendees approve.
+    admin = new_context().new_page()
+    log_in(admin, "admin")
+    admin.goto(f"/moeder/{meeting.pk}/godkendelse/")
+    admin.get_by_label("Udvalgets godkendelsesregel").select_option(label="Alle mødedeltagere")
+    click_and_load(admin, admin.get_by_role("button", name="Gem regel"))
+    assert approval.rule_of(meeting.committee_id) == "all"
+
+    # The secretary sends the agenda: the button, its confirmation page, the button again.
+    secretary_page = new_context().new_page()
+    log_in(secretary_page, "sekretaer")
+    secretary_page.goto(f"/moeder/{meeting.pk}/rediger/")
+    press_step(secretary_page, "Send dagsorden")
+    meeting.refresh_from_db()
+    assert meeting.status == "agenda_sent"
+    assert smtp.messages == []  # nothing is sent inside the request
     run_worker()
     mail = _mail(smtp, "medlem")
     assert str(mail["Subject"]).startswith("Dagsorden: FagMED Økonomi")
@@ -126,24 +137,31 @@ def test_members_take_part_from_agenda_to_published_minutes(
     axe(page)
     shoot(page, "preferences")
 
-    # The secretary sees the afbud prefilled; records attendance; the minutes go out.
-    secretary_page = new_context().new_page()
-    log_in(secretary_page, "sekretaer")
+    # The secretary sees the afbud prefilled, records attendance, marks the meeting held
+    # and submits the minutes: every step clicked, with its confirmation page.
     secretary_page.goto(f"/moeder/{meeting.pk}/fremmoede/")
     assert "Afbud meldt af medlemmerne" in secretary_page.content()
     medlem = Person.objects.get(user__username="medlem")
     assert secretary_page.locator(f"input[name=status_{medlem.pk}][value=afbud]").is_checked()
-    members, _subs = minutes.members_on(meeting)
     present = {"sekretaer", "formand", "naestformand"}
-    minutes.record_attendance(
-        meeting,
-        {m.person_id: "present" if m.person.user.username in present else "afbud" for m in members},
-        actor=secretary,
-    )
+    for name in ("Sofie Sekretær", "Frank Formand", "Nanna Næstformand"):
+        secretary_page.get_by_role("group", name=name).get_by_label("Til stede").check()
+    click_and_load(secretary_page, secretary_page.get_by_role("button", name="Gem fremmøde"))
     assert Attendance.objects.get(meeting=meeting, person=medlem).status == "afbud"
-    minutes.mark_held(meeting, actor=secretary, confirmed=True)
+    assert (
+        set(
+            Attendance.objects.filter(meeting=meeting, status="present").values_list(
+                "person__user__username", flat=True
+            )
+        )
+        == present
+    )
+    secretary_page.goto(f"/moeder/{meeting.pk}/referat/")
+    press_step(secretary_page, "Marker som afholdt")
     smtp.messages.clear()
-    minutes.submit_minutes(meeting, actor=secretary, confirmed=True)
+    press_step(secretary_page, "Afslut referatudkast")
+    meeting.refresh_from_db()
+    assert meeting.status == "minutes_draft"
     run_worker()
     assert sorted(str(m["To"]) for m in smtp.messages) == sorted(f"{u}@vejle.test" for u in present)
     assert all(NOTE not in m.as_string() for m in smtp.messages)
@@ -207,7 +225,10 @@ def test_members_take_part_from_agenda_to_published_minutes(
     click_and_load(citizen, citizen.get_by_role("button", name="Bekræft"))
     assert "bekræftet" in citizen.content()
     smtp.messages.clear()
-    minutes.publish_minutes(meeting, actor=secretary)
+    secretary_page.goto(f"/moeder/{meeting.pk}/")
+    press_step(secretary_page, "Offentliggør referat")
+    meeting.refresh_from_db()
+    assert meeting.status == "published"
     run_worker()
     published = smtp.to("borger@example.dk")
     assert len(published) == 1 and str(published[0]["Subject"]).startswith("Referat offentliggjort")
