@@ -96,8 +96,8 @@ class ItemForm(VersionedForm):
 
 _SECTION_KINDS = [(k.value, k.label) for k in Section.Kind if k.value != SectionKind.DECISION]
 MARKDOWN_HELP = _(
-    "Markdown: a blank line between paragraphs, “- ” for a list, “1. ” for a numbered "
-    "list, “#### ” for a sub-heading, [text](https://…) for a link."
+    "Markdown: a blank line between paragraphs, **bold**, *italic*, “- ” for a list, "
+    "“1. ” for a numbered list, “#### ” for a sub-heading, [text](https://…) for a link."
 )
 
 
