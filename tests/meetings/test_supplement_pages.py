@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from medref.meetings.models import AgendaSupplement, Meeting, MeetingEvent
+from medref.meetings.models import AgendaSupplement, ItemAmendment, Meeting, MeetingEvent
 from medref.meetings.workflow import supplement
 from tests.personas import Personas
 
@@ -149,3 +149,16 @@ def test_the_downloads_carry_the_marks_while_the_agenda_is_sent(
     text = client_as("mads").get(reverse("web:download", args=[sent.pk, "txt"])).content.decode()
     assert "Zebraaftale – Tillægspunkt" in text
     assert item.title == "Zebraaftale"  # the mark is in the files, not in the stored title
+
+
+def test_saving_an_unchanged_item_says_so_and_marks_nothing(
+    sent: Meeting, client_as: Callable[[str], Client]
+) -> None:
+    item = sent.items.order_by("position")[0]
+    client = client_as("sofie")
+    form = client.get(url("supplement_item", sent, item.pk)).context["form"]
+    data = {k: v for k, v in form.initial.items() if v not in (False, None)}
+    page = client.post(url("supplement_item", sent, item.pk), data, follow=True)
+    assert f"Intet er ændret i punkt {item.number}." in page.content.decode()
+    assert not ItemAmendment.objects.exists()
+    assert not sent.events.filter(action=MeetingEvent.Action.ITEM_EDITED).exists()

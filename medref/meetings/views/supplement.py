@@ -154,7 +154,7 @@ def change_item(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     form = _item_form(item, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            supplement.change_sent_item(
+            changed = supplement.change_sent_item(
                 item,
                 actor=request.user,
                 expected_version=form.cleaned_data["version"],
@@ -168,11 +168,15 @@ def change_item(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         except WorkflowError as refused:
             show_error(form, refused)
         else:
-            messages.success(
-                request,
-                f"Punkt {item.number} er gemt og markeret “Ændret efter udsendelse”, hvis "
-                "noget blev ændret. Det udsendes med næste tillægsdagsorden.",
-            )
+            if changed.version != item.version:
+                mark = supplement.marks(meeting).get(item.number, "")
+                messages.success(
+                    request,
+                    f"Punkt {item.number} er ændret og markeret “{mark}”. Det udsendes med "
+                    "næste tillægsdagsorden.",
+                )
+            else:
+                messages.info(request, f"Intet er ændret i punkt {item.number}.")
             return back_to(reverse("web:meetings:supplement", args=[pk]))
     context = {
         "meeting": meeting,
