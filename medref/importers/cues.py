@@ -126,7 +126,14 @@ _WORD_HEADING: Final = re.compile(
     r"(?P<sep>\s*[:.\-–)]\s*|\s+)(?P<title>.*)$",
     re.IGNORECASE,
 )
-_NUMBERED: Final = re.compile(r"^(?P<number>\d{1,4})(?P<sep>\s*[.):]\s*|\s+)(?P<title>.+)$")
+# "3. Titel", "3 Titel", "3: Titel", and "38Godkendelse …" (a portal that glues the number on).
+_NUMBERED: Final = re.compile(
+    r"^(?P<number>\d{1,4})(?P<sep>\s*[.):]\s*|\s+|(?=[A-ZÆØÅ][a-zæøå]{2}))(?P<title>.+)$"
+)
+# "Sag nr. 41" / "Punkt nr. 3" alone on the line under its item's title.
+_NUMBER_BELOW: Final = re.compile(
+    r"^(?:sag|punkt|pkt\.?|dagsordenspunkt)\s*(?:nr\.?\s*)?(?P<number>\d{1,4})\.?$", re.IGNORECASE
+)
 _NUMBER_ALONE: Final = re.compile(r"^(?P<number>\d{1,4})\.?$")
 # "åbent 1 Titel" / "Lukket punkt 4 Titel" in some portals' contents and headings.
 _MARKED_NUMBER: Final = re.compile(
@@ -219,6 +226,14 @@ def item_cue(text: str, *, explicit: bool) -> ItemCue | None:
             closed = closed or match["mark"].lower() == "lukket"
             return ItemCue(int(match["number"]), title, closed, 4 if explicit else 2)
     return None
+
+
+def number_below(text: str) -> int | None:
+    """ "Sag nr. 41" alone: the number printed under its item's title."""
+    if len(text) > 24:
+        return None
+    match = _NUMBER_BELOW.match(text.strip())
+    return int(match["number"]) if match else None
 
 
 def number_alone(text: str) -> int | None:

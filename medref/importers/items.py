@@ -319,9 +319,12 @@ class _ItemReader:
         """ "Beslutning: Godkendt.": a known section label with its text on the same line."""
         found = cues.INLINE_SECTION.match(text)
         known = vocab.SECTION_HEADINGS.get(found["label"].strip().casefold()) if found else None
-        if found is None or known in (None, SectionKind.OTHER):
-            return False  # "Sagsforløb: BUU" is a line of text, not a section
-        kind = vocab.SECTION_HEADINGS[found["label"].strip().casefold()]
+        if found is None or known is None or (known is SectionKind.OTHER and self.sections):
+            # "Sagsforløb: BUU" under "Resume" is a line of that section's text; the
+            # same kind of label first in an item ("Kompetence: Børne- og Ungeudvalget",
+            # right under the heading) opens a section of its own.
+            return False
+        kind = known
         self.preamble = False
         self.sections.append((f"{found['label'].strip()}:", kind, [Paragraph(found["rest"])]))
         return True

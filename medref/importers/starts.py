@@ -71,21 +71,37 @@ def _candidates(blocks: list[RawBlock]) -> list[_Candidate]:
         if cue is not None:
             found.append(_Candidate(index, cue, 0))
             continue
+        below_number = cues.number_below(text) if text[:1] in "sSpPdD" else None
+        if below_number is not None and index > 0 and not (found and found[-1].at == index - 1):
+            # "Spørgetid" / "Sag nr. 129": the title stands above its number.
+            title = _one_line(blocks[index - 1])
+            if _title_like(title):
+                assert title is not None
+                name, closed = cues.closed_title(title)
+                cue = cues.ItemCue(below_number, name, closed, 3)
+                found.append(_Candidate(index - 1, cue, 1))
+            continue
         number = cues.number_alone(text)
         if number is not None and index + 1 < len(blocks):
             below = blocks[index + 1]
             title = _one_line(below)
-            if (
-                title
-                and title[:1].isupper()
-                and len(title) < 200
-                and cues.heading_kind(title) is None
-                and cues.case_line(title) is None
-            ):
+            if _title_like(title):
+                assert title is not None
                 name, closed = cues.closed_title(title)
                 strength = 3 if below.explicit_heading else 1
                 found.append(_Candidate(index, cues.ItemCue(number, name, closed, strength), 1))
     return found
+
+
+def _title_like(title: str | None) -> bool:
+    """Could this line be an item's title standing beside its number?"""
+    return bool(
+        title
+        and title[:1].isupper()
+        and len(title) < 200
+        and cues.heading_kind(title) is None
+        and cues.case_line(title) is None
+    )
 
 
 def _chain(candidates: list[_Candidate]) -> list[_Candidate]:

@@ -53,6 +53,7 @@ SECTION_HEADINGS: Final[dict[str, SectionKind]] = {
     "vedhæftede bilag": SectionKind.ATTACHMENTS,
     # More headings without a kind of their own (vendors' and municipalities' templates).
     "kompetence": SectionKind.OTHER,
+    "sagens kerne": SectionKind.OTHER,
     "beslutningskompetence": SectionKind.OTHER,
     "forventet sagsgang": SectionKind.OTHER,
     "sagsgang": SectionKind.OTHER,
