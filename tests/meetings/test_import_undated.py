@@ -366,3 +366,15 @@ def test_a_replacing_import_is_recorded_as_such(examples_dir: Path, tmp_path: Pa
         {"file": original.name, "replaced": True},
     ]
     assert describe(events[1]).notes == ["Mødets tidligere indhold blev erstattet."]
+
+
+@pytest.mark.django_db
+def test_the_admin_lists_and_opens_an_undated_meeting(
+    undated: Meeting,
+    client_as: Callable[[str], Client],  # noqa: F811
+) -> None:
+    client = client_as("root")
+    listing = client.get("/admin/meetings/meeting/")
+    assert listing.status_code == 200
+    assert client.get(f"/admin/meetings/meeting/{undated.pk}/change/").status_code == 200
+    assert str(undated) == "FagMED Økonomi uden dato"
