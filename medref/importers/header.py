@@ -71,6 +71,7 @@ _MEETING_DEN = re.compile(
     r"\s+møde(?:t)?(?:\s+(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag))?\s+den\s*$",
     re.IGNORECASE,
 )
+_ELECTION_TERM = re.compile(r"\s+\(?(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\)?\s*$")
 _CONNECTOR = re.compile(r"^(?:til|fra|af|for|for mødet|til mødet)$", re.IGNORECASE)
 _TOC_GLUED = re.compile(
     r"^(?P<heading>indholdsfortegnelse|indhold|punkter|dagsordenspunkter|dagsordenpunkter)"
@@ -126,6 +127,9 @@ def _clean_committee(text: str) -> str:
     for _ in range(3):
         text = _WEEKDAY_TAIL.sub("", text)
         text = _TAIL_WORDS.sub("", text)
+    # "Børne- og Ungeudvalget (2022-2025)", "Udvalget for Sundhed 2022-2025": the election
+    # term a portal adds is not part of the committee's name.
+    text = _ELECTION_TERM.sub("", text)
     return clean_inline(text.strip(" -–|:,"))
 
 

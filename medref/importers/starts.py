@@ -45,6 +45,8 @@ class _Candidate(NamedTuple):
     at: int
     cue: cues.ItemCue
     consumed: int
+    # The same heading printed right above it (a fold title): it belongs to this item.
+    twin: int = 0
 
 
 def _one_line(block: RawBlock) -> str | None:
@@ -158,12 +160,12 @@ def _above(blocks: list[RawBlock], chosen: list[_Candidate]) -> list[Start]:
     for cand in chosen:
         case: str | None = None
         closed_above = False
-        above = 0
-        at = cand.at - 1
+        above = cand.twin
+        at = cand.at - 1 - cand.twin
         # An item whose whole body is one such line keeps it ("Lukket punkt" under a closed
         # item's heading in a public version): the line must not be the item's only one.
         floor = previous_end + 1 if previous_end >= 0 else previous_end
-        while at > floor and above < 2:
+        while at > floor and above < 2 + cand.twin:
             text = _one_line(blocks[at])
             found = cues.case_line(text) if text else None
             if found is None:
@@ -190,8 +192,25 @@ def _above(blocks: list[RawBlock], chosen: list[_Candidate]) -> list[Start]:
     return starts
 
 
+def _one_of_each_pair(candidates: list[_Candidate]) -> list[_Candidate]:
+    """A heading printed twice in a row (a fold title, then the body's own) is one: the second."""
+    kept: list[_Candidate] = []
+    for position, cand in enumerate(candidates):
+        following = candidates[position + 1] if position + 1 < len(candidates) else None
+        if (
+            following is not None
+            and following.at == cand.at + 1 + cand.consumed
+            and following.cue.number == cand.cue.number
+            and following.cue.title.casefold() == cand.cue.title.casefold()
+        ):
+            candidates[position + 1] = following._replace(twin=1 + cand.consumed + cand.twin)
+            continue
+        kept.append(cand)
+    return kept
+
+
 def item_starts(blocks: list[RawBlock]) -> list[Start]:
-    candidates = _candidates(blocks)
+    candidates = _one_of_each_pair(_candidates(blocks))
     strong = [c for c in candidates if c.cue.strength >= 6]
     chosen = strong if strong else _chain(candidates)
     return _above(blocks, _drop_empty_repeats(chosen))

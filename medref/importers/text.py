@@ -14,11 +14,12 @@ from medref.documents import BulletList, ListItem, Table
 
 from .blocks import RawBlock, clean_inline, paragraph
 
-_BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-•*–])\s+(?P<text>\S.*)$")
+# "o" with two spaces or a tab after it is Word's second-level bullet as exported text.
+_BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-•*–]\s+|o(?:\s{2,}|\t)\s*)(?P<text>\S.*)$")
 _NUMBERED = re.compile(r"^(?P<indent>[ \t]*)\d{1,3}[.)]\s+(?P<text>\S.*)$")
 
 
-_LIST_START = frozenset("-•*–0123456789")
+_LIST_START = frozenset("-•*–o0123456789")
 
 
 def _list_line(line: str) -> tuple[int, bool, str] | None:
