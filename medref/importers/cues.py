@@ -52,6 +52,8 @@ BOILERPLATE: Final = frozenset(
         "åbn alle punkter",
         "fold alle ud",
         "fold alle ind",
+        "fold alle punkter",
+        "fold alle punkter ud",
         "forside",
         "del",
         "del på facebook",
@@ -99,8 +101,8 @@ def is_boilerplate(text: str) -> bool:
             or (("·" in text or "|" in text) and _CONTACT_PART.search(text) is not None)
         )
     key = text.strip().rstrip(":").strip().casefold()
-    if key in BOILERPLATE or "cookie" in key:
-        return True
+    if key in BOILERPLATE or "cookie" in key or key.endswith(" logo"):
+        return True  # "… Kommunes logo": a logo's alternative text
     first = key[:1]
     return (first in "s-" and PAGE_LINE.match(key) is not None) or (
         first in "ait" and _FILE_WIDGET.match(key) is not None

@@ -72,6 +72,17 @@ _MEETING_DEN = re.compile(
     re.IGNORECASE,
 )
 _ELECTION_TERM = re.compile(r"\s+\(?(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\)?\s*$")
+# "Klima og miljøs møde den": the "s" of a genitive before "møde".
+_GENITIVE_MEETING = re.compile(r"(?<=[a-zæøå])s(?=\s+møde(?:t)?\s+den\b)", re.IGNORECASE)
+_MEETING_PAPERS = re.compile(r"^(?P<committee>.{3,80}?)\s*[-–]\s*mødesager$", re.IGNORECASE)
+_TIME_AT_END = re.compile(
+    r"\s*,?\s*(?:kl\.?|klokken)\s*(?P<start>\d{1,2}[.:]\d{2})"
+    r"(?:\s*[-–]\s*(?:kl\.?\s*)?(?P<end>\d{1,2}[.:]\d{2}))?\s*$",
+    re.IGNORECASE,
+)
+_MEETING_KIND_LEAD = re.compile(
+    r"^(?:(?:ordinært|ekstraordinært)\s+)?møde\s*[-–:,]\s*", re.IGNORECASE
+)
 _CONNECTOR = re.compile(r"^(?:til|fra|af|for|for mødet|til mødet)$", re.IGNORECASE)
 _TOC_GLUED = re.compile(
     r"^(?P<heading>indholdsfortegnelse|indhold|punkter|dagsordenspunkter|dagsordenpunkter)"
@@ -133,6 +144,11 @@ def _clean_committee(text: str) -> str:
     return clean_inline(text.strip(" -–|:,"))
 
 
+def _clock(text: str) -> dt.time | None:
+    hours, minutes = (int(part) for part in re.split(r"[.:]", text))
+    return dt.time(hours, minutes) if hours < 24 and minutes < 60 else None
+
+
 def read_title(line: str) -> Title | None:
     """A title line: its kind word, committee, date, times and place, as far as it gives them."""
     kind_match = _KIND_WORD.search(line)
@@ -140,7 +156,19 @@ def read_title(line: str) -> Title | None:
         found = find_date(line)
     except ValueError:
         found = None
-    if kind_match is None and not (found and _COMMITTEE_WORD.search(line[: found.begin])):
+    if kind_match is None and found is None:
+        papers = _MEETING_PAPERS.match(line)
+        if papers and _COMMITTEE_WORD.search(papers["committee"]):
+            # "Uddannelsesudvalg - mødesager": the body, no date, no kind word.
+            return Title(None, _clean_committee(papers["committee"]), None, None, None, None)
+        return None
+    if kind_match is None and not (
+        found
+        and (
+            _COMMITTEE_WORD.search(line[: found.begin])
+            or _GENITIVE_MEETING.search(line[: found.begin])
+        )
+    ):
         return None
     kind: DocumentKind | None = None
     if kind_match:
@@ -164,6 +192,10 @@ def read_title(line: str) -> Title | None:
             rest = rest[:at] + " " + rest[kind_match.end() :]
         else:
             rest = _KIND_WORD.sub(" ", rest, count=1)
+    genitive = _GENITIVE_MEETING.search(rest)
+    if genitive is not None:
+        # "Klima og miljøs møde den …", "Byrådets møde den …": the body in the genitive.
+        rest = rest[: genitive.start()] + rest[genitive.start() + 1 :]
     committee = _clean_committee(rest)
     if len(committee.split()) > 25:
         return None  # running text, not a title
@@ -323,10 +355,24 @@ class HeaderReader:
         if self._expect_location and self.header.location is None and len(line) < 80:
             self._expect_location = False
             if not line.endswith(".") and not _KIND_WORD.search(line):
-                self.header.location = line.removeprefix("i ").strip()
+                self._place_line(line)
                 return
         self._expect_location = False
         self.header.other_lines.append(line)
+
+    def _place_line(self, line: str) -> None:
+        """The place under a title: "Mødelokale 2", "i Rådhuset", or "Ekstraordinært møde -
+        Mødelokale F7 kl. 12.00" (the kind of meeting before it, the time after it)."""
+        header = self.header
+        timed = _TIME_AT_END.search(line)
+        if timed is not None:
+            if header.start_time is None:
+                header.start_time = _clock(timed["start"])
+                header.end_time = _clock(timed["end"]) if timed["end"] else header.end_time
+            line = line[: timed.start()]
+        line = _MEETING_KIND_LEAD.sub("", line.removeprefix("i ")).strip(" ,-–")
+        if line:
+            header.location = line
 
     def _title_line(self, line: str, line_no: int) -> bool:
         """A title, or a line of a title spread over lines; True when consumed."""
@@ -335,6 +381,12 @@ class HeaderReader:
         if dated is not None and (not self._seen_field or self._expect_committee):
             day, start, end, place = dated
             self._set_date(day, start, end, line_no)
+            if not header.committee and header.other_lines:
+                # "Kommunalbestyrelsen" / "17-03-2020": the body named on the line above.
+                above = header.other_lines[-1]
+                if _COMMITTEE_WORD.search(above) and len(above.split()) <= 6:
+                    header.committee = _clean_committee(header.other_lines.pop())
+                    self._expect_committee = False
             if place and header.location is None:
                 header.location = place
             self._expect_location = place is None

@@ -98,7 +98,8 @@ _ITEMS_ABSENT = re.compile(
     re.IGNORECASE,
 )
 _ITEM_ABSENT = re.compile(
-    rf"^{_NAMES}\s+deltog\s+ikke\s+i\s+(?:\S+\s+)*?behandling(?:en)?\s+af\s+(?:sagen|punktet)\.?$",
+    rf"^{_NAMES}\s+deltog\s+ikke\s+i\s+(?:(?:sagens|punktets)\s+behandling"
+    r"|(?:\S+\s+)*?behandling(?:en)?\s+af\s+(?:sagen|punktet))\.?$",
     re.IGNORECASE,
 )
 _SUBSTITUTE_FOR = re.compile(

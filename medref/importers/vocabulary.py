@@ -229,7 +229,7 @@ MEETING_PRESENT: Final = (re.compile(rf"^{_NAMES}\s+deltog\s+i\s+mødet\.?$", re
 MEETING_ABSENT: Final = (
     re.compile(rf"^{_NAMES}\s+(?:var|er)\s+fraværende\.?$", re.IGNORECASE),
     re.compile(rf"^der\s+var\s+afbud\s+fra\s+{_NAMES}\.?$", re.IGNORECASE),
-    re.compile(rf"^{_NAMES}\s+havde\s+meldt\s+afbud\.?$", re.IGNORECASE),
+    re.compile(rf"^{_NAMES}\s+havde\s+meldt\s+(?:afbud|forfald)\.?$", re.IGNORECASE),
     re.compile(rf"^{_NAMES}\s+deltog\s+ikke\s+i\s+mødet\.?$", re.IGNORECASE),
 )
 MEETING_SUBSTITUTE: Final = (
@@ -255,7 +255,7 @@ NAMED_ITEMS_ABSENT: Final = re.compile(
 ITEM_ABSENT_HEADING: Final = re.compile(r"^fraværende\s*:?$", re.IGNORECASE)
 # Only paragraphs holding one of these words can be attendance sentences;
 # checking for them first keeps the patterns off ordinary text.
-ATTENDANCE_WORDS: Final = ("deltog", "fraværende", "afbud")
+ATTENDANCE_WORDS: Final = ("deltog", "fraværende", "afbud", "forfald")
 
 # A line of its own, removed from the section: "Fraværende: A, B og C".
 ITEM_ABSENT_LINE: Final = re.compile(r"^fraværende\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
