@@ -3,6 +3,8 @@
 For browser tests: URLs and the Danish texts of their buttons and fields.
 
   /mine-moeder/                           Mine møder: what awaits the user, their upcoming meetings
+  /moeder/importer/<committee id>/        Importér fil: field "Fil", button "Importér"
+                                          (views/upload.py; warnings: til gennemsyn)
   /moeder/nyt/<committee id>/             Nyt møde: fields Mødedato, Starttidspunkt, Mødested;
                                           button "Opret møde"
   /moeder/<id>/rediger/                   Rediger dagsorden: field "Titel på nyt punkt",
@@ -50,13 +52,14 @@ For browser tests: URLs and the Danish texts of their buttons and fields.
 
 from django.urls import path
 
-from .views import agenda, attachments, items, mine, minutes, review, supplement
+from .views import agenda, attachments, items, mine, minutes, review, supplement, upload
 
 app_name = "meetings"
 
 urlpatterns = [
     path("mine-moeder/", mine.my_meetings, name="my_meetings"),
     path("moeder/nyt/<int:committee_pk>/", agenda.new_meeting, name="new"),
+    path("moeder/importer/<int:committee_pk>/", upload.import_file, name="import_file"),
     path("moeder/<int:pk>/rediger/", agenda.editor, name="editor"),
     path("moeder/<int:pk>/rediger/detaljer/", agenda.edit_meeting, name="edit_meeting"),
     path("moeder/<int:pk>/punkter/nyt/", agenda.add_item, name="add_item"),
