@@ -322,6 +322,8 @@ _DECISION_FORMS: Final = (
     # "Kultur- og Fritidsudvalgets beslutning i mødet den 7. november 2002", "Udvalgets beslutning"
     re.compile(r"^(?P<who>.+?)s\s+beslutning\b.*$", re.IGNORECASE),
 )
+# "Udvalgets beslutning den …": the committee's own, whatever its name.
+_GENERIC_BODIES: Final = frozenset({"udvalget", "medudvalget", "med-udvalget", "mødet"})
 _AFTER_DATE: Final = re.compile(r"^\s*(?:,\s*(?:pkt|punkt)\.?\s*\d+)?\s*:?$", re.IGNORECASE)
 _BEFORE_DATE: Final = re.compile(
     r"(?:\s*,|\s+(?:den|d\.|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag))*\s*$",
@@ -341,6 +343,17 @@ def _dated(text: str) -> bool:
 
 def _key(text: str) -> str:
     return strip_ui(text).strip().rstrip(": \t").casefold()
+
+
+def names_committee(heading: str, committee: str) -> bool:
+    """Whether a decision heading names this committee ("Beslutning i Økonomiudvalget den …",
+    "Økonomiudvalgets beslutning den …")."""
+    key = _key(heading)
+    for pattern in _DECISION_FORMS:
+        match = pattern.match(key)
+        if match:
+            return _same_committee(match["who"], committee)
+    return False
 
 
 def _same_committee(who: str, committee: str | None) -> bool:
@@ -380,7 +393,18 @@ def heading_kind(text: str, committee: str | None = None) -> SectionKind | None:
     if "beslutning" in key or key.startswith("behandling"):
         for pattern in _DECISION_FORMS:
             # "Beslutning om X blev truffet." is a sentence: a heading is short or dated.
-            if pattern.match(key) and (len(key.split()) <= 4 or _dated(key)):
+            match = pattern.match(key)
+            if match and (len(key.split()) <= 4 or _dated(key)):
+                if (
+                    pattern is _DECISION_FORMS[2]
+                    and committee
+                    and _dated(key)
+                    and not _same_committee(match["who"], committee)
+                    and match["who"].strip() not in _GENERIC_BODIES
+                ):
+                    # "Praksisudvalgets beslutning den 1. marts 2023:" under this
+                    # committee's own: another body's earlier treatment.
+                    return SectionKind.OTHER
                 return SectionKind.DECISION
         if key.endswith("beslutning") and len(key.split()) <= 4:
             return SectionKind.DECISION

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -66,6 +67,16 @@ class SaidAtMeeting:
     absent_from_items: list[tuple[list[str], list[int]]] = field(default_factory=list)
     # The meeting's committee, to tell its decision headings from other bodies'.
     committee: str | None = None
+    # "Mødet sluttede kl. 16.30" in an item.
+    ended: dt.time | None = None
+
+
+_MEETING_ENDED = re.compile(
+    r"^mødet\s+(?:sluttede|blev\s+hævet|hævedes|afsluttedes|sluttede\s+igen)\s+"
+    r"(?:kl\.?|klokken)\s*(?P<h>\d{1,2})[.:](?P<m>\d{2})\.?$",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def item_numbers(text: str) -> list[int]:
@@ -301,7 +312,12 @@ class _ItemReader:
         if paragraph_text is not None and len(block.lines) == 1:
             if self.attendance_line(paragraph_text):
                 return
-            attendance_sentence(paragraph_text, self.said, self.absent, self.substitutes)
+            if not self._in_earlier_treatment():
+                attendance_sentence(paragraph_text, self.said, self.absent, self.substitutes)
+            if paragraph_text[:5] in ("Mødet", "mødet") and self.said.ended is None:
+                ended = _MEETING_ENDED.match(paragraph_text)
+                if ended and int(ended["h"]) < 24 and int(ended["m"]) < 60:
+                    self.said.ended = dt.time(int(ended["h"]), int(ended["m"]))
         else:
             self.names_follow = None
         if not self.sections:
@@ -315,6 +331,14 @@ class _ItemReader:
             self.sections.append(("", kind, []))
         self.preamble = False
         self.sections[-1][2].append(inner)
+
+    def _in_earlier_treatment(self) -> bool:
+        """Under another body's dated decision ("Praksisudvalgets beslutning den 1. marts
+        2023:"): who was missing there was not missing here."""
+        if not self.sections or self.sections[-1][1] != SectionKind.OTHER:
+            return False
+        heading = self.sections[-1][0]
+        return heading[-1:] == ":" and _YEAR.search(heading) is not None
 
     def inline_section(self, text: str) -> bool:
         """ "Beslutning: Godkendt.": a known section label with its text on the same line."""

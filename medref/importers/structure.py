@@ -17,6 +17,7 @@ closest.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from dataclasses import replace
@@ -36,6 +37,7 @@ from medref.documents import (
 from . import cues
 from .attendance import merge_names, without
 from .blocks import RawBlock
+from .dates import find_date
 from .errors import ParseError, ParseWarning
 from .header import Header, HeaderReader
 from .items import ItemHeading, SaidAtMeeting, attendance_sentence, read_item
@@ -260,7 +262,7 @@ class _Reader:
 
     def _document(self, header: Header, items: list[AgendaItem]) -> MeetingDocument:
         first_line = self.blocks[0].line
-        meeting_date = header.meeting_date or header.title_date
+        meeting_date = header.meeting_date or header.title_date or _decision_date(header, items)
         if meeting_date is None:
             self.notes.append(
                 ParseWarning(
@@ -311,7 +313,7 @@ class _Reader:
             committee=header.committee or "",
             meeting_date=meeting_date,
             start_time=header.start_time,
-            end_time=header.end_time,
+            end_time=header.end_time or said.ended,
             location=header.location,
             municipality=header.municipality,
             participants=tuple(participants),
@@ -324,6 +326,26 @@ class _Reader:
             toc=tuple(header.toc),
             items=tuple(items),
         )
+
+
+def _decision_date(header: Header, items: list[AgendaItem]) -> dt.date | None:
+    """The date the committee's own decisions are headed with ("Uddannelsesudvalgets
+    beslutning den 14. marts 2023:"), when every one of them gives the same date: a page
+    that prints the date nowhere else still says when the meeting was held."""
+    if not header.committee:
+        return None
+    days: set[dt.date] = set()
+    for item in items:
+        for section in item.sections:
+            if section.kind != SectionKind.DECISION or len(section.heading) < 12:
+                continue
+            try:
+                found = find_date(section.heading)
+            except ValueError:
+                continue
+            if found is not None and cues.names_committee(section.heading, header.committee):
+                days.add(found.day)
+    return days.pop() if len(days) == 1 else None
 
 
 def _toc_lists_items(header: Header, items: list[AgendaItem]) -> bool:
