@@ -83,6 +83,15 @@ _TIME_AT_END = re.compile(
 _MEETING_KIND_LEAD = re.compile(
     r"^(?:(?:ordinært|ekstraordinært)\s+)?møde\s*[-–:,]\s*", re.IGNORECASE
 )
+# ", sag 41-44" / ", punkt 3 og 5" after an absent member's name.
+_ITEM_RANGE = re.compile(
+    r",\s*(?:sag(?:er)?|punkt(?:erne|er)?|pkt\.?)\s*(?P<numbers>\d[\d\s,og–-]*)\.?$", re.IGNORECASE
+)
+_SUBSTITUTE_FOR_TAIL = re.compile(
+    r",?\s*(?:suppleant|stedfortræder)\s+for\s+(?P<absent>[^,]+?)\s*$", re.IGNORECASE
+)
+_PARTY_ALONE = re.compile(r"^\((?P<party>[A-ZÆØÅ]{1,3})\)$")
+_PARTY_WORDS = frozenset({"løsgænger", "uden for partierne", "udenfor partierne"})
 _CONNECTOR = re.compile(r"^(?:til|fra|af|for|for mødet|til mødet)$", re.IGNORECASE)
 _TOC_GLUED = re.compile(
     r"^(?P<heading>indholdsfortegnelse|indhold|punkter|dagsordenspunkter|dagsordenpunkter)"
@@ -119,6 +128,8 @@ class Header:
     toc: list[TocEntry] = field(default_factory=list)
     # Lines that are none of the above, for the structure reader's sentences.
     other_lines: list[str] = field(default_factory=list)
+    # "Tove Krag (A), sag 41-44" under "Fraværende": (names, item numbers).
+    absent_from_items: list[tuple[list[str], list[int]]] = field(default_factory=list)
     # Where the date was read from, for warnings.
     date_line: int | None = None
 
@@ -142,6 +153,18 @@ def _clean_committee(text: str) -> str:
     # term a portal adds is not part of the committee's name.
     text = _ELECTION_TERM.sub("", text)
     return clean_inline(text.strip(" -–|:,"))
+
+
+def _numbers(text: str) -> list[int]:
+    """ "41-44" -> [41, 42, 43, 44]; "3, 5 og 7" -> [3, 5, 7]."""
+    numbers: list[int] = []
+    for part in re.split(r"\s*(?:,|\bog\b)\s*", text.strip()):
+        bounds = [int(n) for n in re.findall(r"\d+", part)]
+        if len(bounds) == 2 and bounds[0] <= bounds[1] <= bounds[0] + 100:
+            numbers.extend(range(bounds[0], bounds[1] + 1))
+        else:
+            numbers.extend(bounds)
+    return numbers
 
 
 def _clock(text: str) -> dt.time | None:
@@ -331,6 +354,8 @@ class HeaderReader:
             return
         if found is not None:
             name, value = found
+            if value.endswith(":") and len(value.split()) <= 3:
+                value = ""  # "Medlemmer af udvalget:": all of it is the label
             self._in_toc = False
             self._seen_field = True
             self._expect_committee = self._expect_location = False
@@ -340,6 +365,16 @@ class HeaderReader:
                 self._field(name, value, line_no)
             return
         if self._pending is not None:
+            if self._member_detail(line):
+                return
+            ranged = _ITEM_RANGE.search(line) if self._pending.startswith("absent") else None
+            if ranged is not None and _names_line(line[: ranged.start()]):
+                # "Tove Krag (A), sag 41-44": absent from those items.
+                before = len(self.header.absent)
+                self._field(self._pending, line[: ranged.start()], line_no, one_per_line=True)
+                numbers = _numbers(ranged["numbers"])
+                self.header.absent_from_items.append((self.header.absent[before:], numbers))
+                return
             if _names_line(line):
                 self._field(self._pending, _LIST_MARKER.sub("", line), line_no, one_per_line=True)
                 return
@@ -359,6 +394,23 @@ class HeaderReader:
                 return
         self._expect_location = False
         self.header.other_lines.append(line)
+
+    def _member_detail(self, line: str) -> bool:
+        """ "Formand" / "(A)" / "Løsgænger" on lines of their own under a member's name (a
+        list printed one field a line): the member's role or party, not another member."""
+        detail = _PARTY_ALONE.match(line)
+        role = line.casefold().rstrip(".:") if detail is None else None
+        if detail is None and role not in vocab.ROLE_WORDS and role not in _PARTY_WORDS:
+            return False
+        header = self.header
+        if self._pending in ("participants", "present") and header.participants:
+            last = header.participants[-1]
+            if last.name == line:
+                return False
+            title = detail["party"] if detail else line
+            joined = f"{last.title}, {title}" if last.title else title
+            header.participants[-1] = Participant(last.name, joined)
+        return True  # under "Fraværende:" the party says nothing more
 
     def _place_line(self, line: str) -> None:
         """The place under a title: "Mødelokale 2", "i Rådhuset", or "Ekstraordinært møde -
@@ -509,6 +561,13 @@ class HeaderReader:
     def _participants(self, value: str, *, one_per_line: bool) -> None:
         header = self.header
         header.has_participant_list = True
+        substitute_for = _SUBSTITUTE_FOR_TAIL.search(value) if one_per_line else None
+        if substitute_for is not None:
+            # "Kamma Lind (A), Suppleant for Tove Krag (A)": a substitute among the members.
+            value = value[: substitute_for.start()]
+            name, _title = cues.person(substitute_for["absent"])
+            if name:
+                header.absent.append(name)
         if one_per_line and _one_person(value):
             text, absent = cues.absent_mark(value)
             is_referent = vocab.REFERENT_SUFFIX.search(text) is not None
@@ -518,6 +577,8 @@ class HeaderReader:
                 header.participants.append(Participant(name, title))
                 if absent:
                     header.absent.append(name)
+                if substitute_for is not None:
+                    header.substitutes.append(name)
                 if is_referent:
                     header.minute_taker = header.minute_taker or name
             return

@@ -157,6 +157,7 @@ def _header_sentences(header: Header, said: SaidAtMeeting) -> None:
     """Attendance sentences can stand in the header too ("X deltog ikke i …")."""
     for line in header.other_lines:
         attendance_sentence(line, said, said.absent, said.substitutes)
+    said.absent_from_items.extend(header.absent_from_items)
 
 
 def _with_named_absences(items: list[AgendaItem], said: SaidAtMeeting) -> list[AgendaItem]:
