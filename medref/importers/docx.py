@@ -393,13 +393,16 @@ class _Reader:
         )
 
 
-_TYPED_ENTRY = re.compile(r"^(?:(?P<bullet>[-•*–])|(?P<number>\d{1,3})[.)])\s+(?P<text>\S.*)$")
+# "o" is Word's second-level bullet typed as a letter; before a capital it is not a word.
+_TYPED_ENTRY = re.compile(
+    r"^(?:(?P<bullet>[-•*–]|o(?=\s+[A-ZÆØÅÉÄÖÜ]))|(?P<number>\d{1,3})[.)])\s+(?P<text>\S.*)$"
+)
 
 
 def _typed_entry(linked: str) -> _ListEntry | None:
     """A paragraph that starts with a typed bullet or number, as a list entry."""
     line = clean_inline(linked)
-    match = _TYPED_ENTRY.match(line) if line[:1] in "-•*–0123456789" else None
+    match = _TYPED_ENTRY.match(line) if line[:1] in "-•*–o0123456789" else None
     if match is None:
         return None
     ordered = match["number"] is not None

@@ -27,7 +27,10 @@ from .pdf_text import clean, join_lines
 # Glyphs that stand alone before a list item's text (Symbol/Wingdings bullets
 # come out in the private use area).
 BULLET_GLYPHS = frozenset("•▪‣◦·∙●○■□➢►✓-–—o*\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc\uf06e")
-_INLINE_BULLET = re.compile(r"^(?P<glyph>[•▪‣◦·∙●■□➢►\-–\uf0b7\uf0a7])\s+(?P<text>\S.*)$")
+# "o" is Word's second-level bullet; before a capital it is not a word.
+_INLINE_BULLET = re.compile(
+    r"^(?P<glyph>[•▪‣◦·∙●■□➢►\-–\uf0b7\uf0a7]|o(?=\s+[A-ZÆØÅÉÄÖÜ]))\s+(?P<text>\S.*)$"
+)
 _NUMBER = re.compile(r"^\d{1,3}[.)]$")
 _INLINE_NUMBER = re.compile(r"^\d{1,3}[.)]\s+(?P<text>\S.*)$")
 
@@ -117,8 +120,27 @@ def _wrapped(a: Line, b: Line, metrics: _Metrics) -> bool:
     """Would b's first word have fitted at a's end? If not, a was wrapped."""
     if _is_toc_line(a) or not b.text.strip():
         return False
-    word = b.runs[0].first_word_x1 - b.x0
+    word = _first_word_end(b) - b.x0
     return metrics.right - a.x1 < word + 0.3 * a.size
+
+
+def _first_word_end(line: Line) -> float:
+    """Where the line's first word ends, also when the word is split over runs ("Ø" +
+    "konomiudvalget": a letter drawn as a text object of its own)."""
+    runs = line.runs
+    i = 0
+    end = runs[0].first_word_x1
+    while (
+        i + 1 < len(runs)
+        and end >= runs[i].x1 - 0.01
+        and not any(c.isspace() for c in runs[i].text.strip())
+        and not runs[i].text[-1:].isspace()
+        and runs[i + 1].x0 - runs[i].x1 < 0.2 * line.size
+        and not runs[i + 1].text[:1].isspace()
+    ):
+        i += 1
+        end = runs[i].first_word_x1
+    return end
 
 
 def _continues(a: Line, b: Line, metrics: _Metrics, *, first_x: float) -> bool:
@@ -135,6 +157,8 @@ def _continues(a: Line, b: Line, metrics: _Metrics, *, first_x: float) -> bool:
             return False
     elif b.page != a.page + 1 or (a.text.rstrip()[-1:] in ".:!?" and b.text[:1].isupper()):
         return False  # a sentence ending a page most likely ends its paragraph
+    elif vocab.section_kind(a.text.strip()) is not None:
+        return False  # so does a section heading ("Beslutning i … , pkt. 3")
     if abs(b.x0 - first_x) > 3 * a.size and abs(b.x0 - a.x0) > 3 * a.size:
         return False
     return _wrapped(a, b, metrics)
