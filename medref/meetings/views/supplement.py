@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from medref.accounts.permissions import Action, meeting_access
+from medref.documents.public import CLOSED_TITLE
 from medref.documents.serialize import blocks_from_data
 from medref.documents.supplement import number_ranges, supplement_title
 from medref.meetings.forms import MARKDOWN_HELP, show_error
@@ -46,7 +47,7 @@ class SupplementItemForm(forms.Form):
         help_text="Tomt: udvalgets sagsnummer.",
     )
     closed = forms.BooleanField(
-        label="Lukket punkt",
+        label=CLOSED_TITLE,
         required=False,
         help_text="Lukkede punkter kommer aldrig med i den offentlige dagsorden.",
     )
