@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -146,12 +146,6 @@ def test_importing_minutes_with_the_committee_in_other_case_adds_no_committee(
     assert personas.committee.name == COMMITTEE
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=IntegrityError,
-    reason="meetings/services._existing_meeting still looks the committee up by exact name "
-    "(committee__name=doc.committee); it should use organisation.names.committee_named",
-)
 def test_the_same_meeting_in_other_case_is_a_conflict_not_a_second_meeting(
     personas: Personas,
 ) -> None:
