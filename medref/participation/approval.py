@@ -145,7 +145,7 @@ def refuse_unless_chair_approves(meeting: Meeting | int) -> None:
 
 
 @transaction.atomic
-def reset_after_change(meeting: Meeting, by: Actor | None, what: str) -> int:
+def reset_after_change(meeting: Meeting, actor: Actor | None, what: str) -> int:
     """The draft changed: the approvals made before are void, recorded. How many."""
     approvals = list(AttendeeApproval.objects.filter(meeting=meeting))
     if not approvals:
@@ -154,7 +154,7 @@ def reset_after_change(meeting: Meeting, by: Actor | None, what: str) -> int:
     history.record(
         meeting,
         MeetingEvent.Action.APPROVALS_RESET,
-        by,
+        actor,
         names=[a.name for a in approvals],
         reason=what,
     )

@@ -24,7 +24,7 @@ from medref.meetings.workflow.errors import NeedsConfirmation, WorkflowError
 from medref.meetings.workflow.steps import STEP_BY_SLUG
 from medref.organisation.models import Committee
 
-from .common import back_to, editor_links, is_htmx, next_steps, require
+from .common import back_to, editor_links, is_htmx, may, next_steps, require, visible
 
 
 @login_required
@@ -32,8 +32,6 @@ from .common import back_to, editor_links, is_htmx, next_steps, require
 def new_meeting(request: HttpRequest, committee_pk: int) -> HttpResponse:
     """Nyt møde: date, time and place; the agenda starts with the standard items."""
     committee = get_object_or_404(Committee.objects.select_related("municipality"), pk=committee_pk)
-    if Action.EDIT_AGENDA not in actions(request.user, committee):
-        raise PermissionDenied
     form = MeetingForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -49,6 +47,8 @@ def new_meeting(request: HttpRequest, committee_pk: int) -> HttpResponse:
             show_error(form, refused)
         else:
             return back_to(reverse("web:meetings:editor", args=[meeting.pk]))
+    if Action.EDIT_AGENDA not in actions(request.user, committee):
+        raise PermissionDenied  # the form page itself (scheduling checks the right too)
     return render(request, "meetings/new_meeting.html", {"committee": committee, "form": form})
 
 
@@ -105,7 +105,7 @@ def editor(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def edit_meeting(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_or_404(pk)
-    require(request, meeting, Action.EDIT_AGENDA)
+    visible(request, meeting)  # the right: the action's (and the editor page's) to check
     form = MeetingEditForm(request.POST)
     if form.is_valid():
         try:
@@ -131,7 +131,7 @@ def edit_meeting(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def add_item(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_or_404(pk)
-    require(request, meeting, Action.EDIT_AGENDA)
+    visible(request, meeting)
     form = AddItemForm(request.POST)
     if form.is_valid():
         try:
@@ -156,7 +156,7 @@ def _item_action(
 ) -> HttpResponse:
     """Run a one-button item action (move, close, remove) and show the agenda again."""
     meeting = _meeting_or_404(pk)
-    require(request, meeting, Action.EDIT_AGENDA)
+    visible(request, meeting)
     item = next((i for i in meeting.items.all() if i.pk == item_pk), None)
     if item is None:
         raise Http404
@@ -269,7 +269,7 @@ def transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 def time_and_place(request: HttpRequest, pk: int) -> HttpResponse:
     """Tid og sted after sending: move the meeting or change its room (recorded)."""
     meeting = _meeting_or_404(pk)
-    access = require(request, meeting, Action.SEND_AGENDA)
+    access = visible(request, meeting)
     initial = {
         "meeting_date": meeting.meeting_date,
         "start_time": meeting.start_time,
@@ -301,6 +301,7 @@ def time_and_place(request: HttpRequest, pk: int) -> HttpResponse:
                 ),
             )
             return back_to(reverse("web:meeting", args=[pk]))
+    may(access, Action.SEND_AGENDA)  # the form page itself
     context = {
         "meeting": meeting,
         "committee": meeting.committee,
@@ -315,7 +316,7 @@ def time_and_place(request: HttpRequest, pk: int) -> HttpResponse:
 def reopen(request: HttpRequest, pk: int) -> HttpResponse:
     """Genåbn referat: the chair reopens approved minutes with a reason (a real form)."""
     meeting = _meeting_or_404(pk)
-    access = require(request, meeting, Action.APPROVE_MINUTES)
+    access = visible(request, meeting)
     error = None
     reason = request.POST.get("begrundelse", "")
     if request.method == "POST":
@@ -328,6 +329,7 @@ def reopen(request: HttpRequest, pk: int) -> HttpResponse:
                 request, _("The minutes are a draft again. Correct them and approve them anew.")
             )
             return back_to(reverse("web:meetings:minutes", args=[pk]))
+    may(access, Action.APPROVE_MINUTES)  # the form page itself
     context = {
         "meeting": meeting,
         "committee": meeting.committee,

@@ -60,13 +60,30 @@ def next_steps(meeting: Meeting, access: MeetingAccess) -> list[Step]:
     ]
 
 
-def require(request: HttpRequest, meeting: Meeting, action: Action) -> MeetingAccess:
-    """The user's access to ``meeting``; 404 if they may not see it, 403 without ``action``."""
+def visible(request: HttpRequest, meeting: Meeting) -> MeetingAccess:
+    """The user's access to ``meeting``; 404 if they may not see it.
+
+    A view that writes checks only this before it calls the action: the action
+    checks the right itself (``PermissionDenied``, a 403); the view checks the
+    right again (``require``) only before it shows a page of its own.
+    """
     access = meeting_access(request.user, meeting)
     if not access.view:
         raise Http404
+    return access
+
+
+def may(access: MeetingAccess, action: Action) -> None:
+    """403 unless the access allows ``action``: before a page of the view's own."""
     if not access.can(action):
         raise PermissionDenied
+
+
+def require(request: HttpRequest, meeting: Meeting, action: Action) -> MeetingAccess:
+    """The user's access to ``meeting``; 404 if they may not see it, 403 without ``action``:
+    for pages (an editor, a form), not before an action, which checks it itself."""
+    access = visible(request, meeting)
+    may(access, action)
     return access
 
 

@@ -33,7 +33,7 @@ from medref.meetings.text import blocks_to_markdown
 from medref.meetings.workflow import agenda, sections
 from medref.meetings.workflow.errors import WorkflowError
 
-from .common import back_to, editor_links, is_htmx, require
+from .common import back_to, editor_links, is_htmx, require, visible
 
 
 def _item_or_404(pk: int, item_pk: int) -> AgendaItem:
@@ -133,7 +133,7 @@ def _save(
     """
     if item is None:
         item = _item_or_404(pk, item_pk)
-    require(request, item.meeting, Action.EDIT_AGENDA)
+    visible(request, item.meeting)  # the right: the action's, and the page's (_context)
     form = form_class(request.POST, request.FILES, **form_kwargs)
     if form.is_valid():
         try:

@@ -25,7 +25,7 @@ from medref.meetings.workflow.errors import WorkflowError
 from medref.meetings.workflow.standard import standard_decision
 from medref.participation.selectors import reported_afbud
 
-from .common import back_to, editor_links, is_htmx, next_steps, require
+from .common import back_to, editor_links, is_htmx, may, next_steps, require, visible
 
 
 def _meeting_or_404(pk: int) -> Meeting:
@@ -63,7 +63,7 @@ def _attendance_initial(meeting: Meeting) -> dict[str, Any]:
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     """Fremmøde: present / afbud / fraværende per member, substitutes per item."""
     meeting = _meeting_or_404(pk)
-    access = require(request, meeting, Action.RECORD_ATTENDANCE)
+    access = visible(request, meeting)  # the right: the action's, and the page's below
     members, substitutes = minutes.members_on(meeting)
     items = list(meeting.items.all())
     form = AttendanceForm(
@@ -93,6 +93,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
             show_error(form, refused)
         else:
             return back_to(reverse("web:meetings:minutes", args=[pk]))
+    may(access, Action.RECORD_ATTENDANCE)  # the form page itself
     context = {
         "meeting": meeting,
         "committee": meeting.committee,
@@ -163,6 +164,7 @@ def save_all_decisions(request: HttpRequest, pk: int) -> HttpResponse:
     """Gem alle beslutninger: every item whose decision differs from the stored one is
     saved (each with its own version check); items with an error keep what was typed."""
     meeting = _meeting_or_404(pk)
+    # Checked here too: the page may save nothing (no action to check it) and shows drafts.
     access = require(request, meeting, Action.WRITE_MINUTES)
     subject = _subject(meeting)
     shown: dict[int, DecisionForm] = {}
@@ -204,7 +206,7 @@ def save_all_decisions(request: HttpRequest, pk: int) -> HttpResponse:
 def decision(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     """Save one item's Beslutning; htmx gets that item's part of the page back."""
     meeting = _meeting_or_404(pk)
-    require(request, meeting, Action.WRITE_MINUTES)
+    access = visible(request, meeting)  # the right: the action's, and the page's below
     item = next((i for i in meeting.items.all() if i.pk == item_pk), None)
     if item is None:
         raise Http404
@@ -230,6 +232,7 @@ def decision(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
             context = {"meeting": meeting, "item": item, "form": form, "saved": saved}
             context["current"] = _decision(item)
             return render(request, "meetings/minutes.html#decision", context)
+    may(access, Action.WRITE_MINUTES)  # the item's part with its decision
     context = {"meeting": meeting, "item": item, "form": form, "current": _decision(item)}
     if is_htmx(request):
         return render(request, "meetings/minutes.html#decision", context)

@@ -16,7 +16,7 @@ from medref.meetings.models import Meeting
 from medref.meetings.workflow.errors import WorkflowError
 from medref.meetings.workflow.review import review_import
 
-from .common import back_to, require
+from .common import back_to, may, visible
 
 
 class ReviewForm(forms.Form):
@@ -30,7 +30,7 @@ class ReviewForm(forms.Form):
 @require_http_methods(["GET", "POST"])
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(Meeting.objects.select_related("committee__municipality"), pk=pk)
-    require(request, meeting, Action.SEND_AGENDA)
+    access = visible(request, meeting)  # the right: the action's, and the page's below
     if not meeting.needs_review:
         raise Http404
     initial = {
@@ -48,4 +48,5 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Mødet er gennemset; ændringerne står i historikken.")
             return back_to(reverse("web:meeting", args=[pk]))
+    may(access, Action.SEND_AGENDA)  # the form page itself
     return render(request, "meetings/review.html", {"meeting": meeting, "form": form})
