@@ -115,6 +115,11 @@ urlpatterns = [
         name="supplement_item",
     ),
     path(
+        "moeder/<int:pk>/tillaegsdagsorden/punkter/<int:item_pk>/bilag/",
+        supplement.attach,
+        name="supplement_attach",
+    ),
+    path(
         "moeder/<int:pk>/tillaegsdagsorden/<int:number>/",
         supplement.download,
         name="supplement_file",

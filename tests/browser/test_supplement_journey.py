@@ -26,6 +26,7 @@ from medref.accounts.demo import COMMITTEE, create_demo_accounts
 from medref.meetings.models import AgendaSupplement
 from medref.meetings.workflow.agenda import add_item, schedule_meeting
 from medref.organisation.models import Committee, Person
+from tests.meetings.files import pdf_bytes
 from tests.notifications.conftest import run_worker
 from tests.notifications.smtp import smtp  # noqa: F401
 
@@ -93,10 +94,20 @@ def test_a_tillaegsdagsorden_from_the_secretary_to_the_members_inbox(
     expect(secretary.locator("ul.messages")).to_contain_text(
         f"Punkt {last + 1} er tilføjet som tillægspunkt"
     )
+    # The tillægspunkt gets its bilag on its Ret page.
+    click_and_load(secretary, secretary.get_by_role("link", name=f"Ret punkt {last + 1}"))
+    secretary.get_by_label("Fil").set_input_files(
+        {"name": "Arbejdstidsaftale.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes()}
+    )
+    click_and_load(secretary, secretary.get_by_role("button", name="Vedhæft bilag"))
+    expect(secretary.locator("ul.messages")).to_contain_text("Bilaget “Arbejdstidsaftale”")
+    expect(secretary.locator("section.supplement-attach")).to_contain_text("Arbejdstidsaftale")
+    look(secretary, "supplement-item-bilag", axe)
+    click_and_load(secretary, secretary.get_by_role("link", name="Tillægsdagsorden", exact=True))
     budget = meeting.items.get(title="Budgetopfølgning")
     click_and_load(secretary, secretary.get_by_role("link", name=f"Ret punkt {budget.number}"))
     look(secretary, "supplement-item", axe)
-    secretary.get_by_label("Titel").fill("Budgetopfølgning 3. kvartal")
+    secretary.get_by_label("Titel", exact=True).fill("Budgetopfølgning 3. kvartal")
     click_and_load(secretary, secretary.get_by_role("button", name="Gem ændring"))
     expect(secretary.locator("ul.messages")).to_contain_text("Ændret efter udsendelse")
     expect(secretary.locator("section.supplement-send")).to_contain_text(
@@ -161,6 +172,8 @@ def test_a_tillaegsdagsorden_from_the_secretary_to_the_members_inbox(
     expect(member.locator(f"#punkt-{sent_numbers[0]} .mark-amended")).to_have_count(0)
     supplements = member.locator("nav.supplements")
     expect(supplements).to_contain_text(f"punkt {budget.number}, {last + 1}")
+    bilag = new_item.get_by_role("link", name="Arbejdstidsaftale")
+    assert member.request.get(bilag.get_attribute("href")).body()[:5] == b"%PDF-"
     look(member, "supplement-member", axe)
     pdf = member.request.get(
         supplements.get_by_role("link", name="Tillægsdagsorden").get_attribute("href")

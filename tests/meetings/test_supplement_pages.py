@@ -162,3 +162,30 @@ def test_saving_an_unchanged_item_says_so_and_marks_nothing(
     assert f"Intet er ændret i punkt {item.number}." in page.content.decode()
     assert not ItemAmendment.objects.exists()
     assert not sent.events.filter(action=MeetingEvent.Action.ITEM_EDITED).exists()
+
+
+def test_a_bilag_on_a_sent_item_is_checked_marked_and_served(
+    sent: Meeting, client_as: Callable[[str], Client]
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.meetings.files import pdf_bytes
+
+    item = sent.items.order_by("position")[2]
+    client = client_as("sofie")
+    link = url("supplement_attach", sent, item.pk)
+    fake = SimpleUploadedFile("budget.pdf", b"%PDF-1.4 not really", "application/pdf")
+    refused = client.post(link, {"file": fake, "version": item.version})
+    assert refused.status_code == 400 and "budget.pdf" in refused.content.decode()
+    assert not item.attachments.exists()
+    good = SimpleUploadedFile("Budget 2027.pdf", pdf_bytes(), "application/pdf")
+    page = client.post(link, {"file": good, "version": item.version}, follow=True)
+    assert "Bilaget “Budget 2027” er vedhæftet" in page.content.decode()
+    attachment = item.attachments.get()
+    item.refresh_from_db()
+    assert item.amendment.kind == ItemAmendment.Kind.CHANGED
+    event = sent.events.get(action=MeetingEvent.Action.ATTACHMENT_ADDED, item=item)
+    assert event.details["after_sending"] is True
+    served = client_as("mads").get(url("attachment", sent, attachment.pk))
+    assert served.status_code == 200 and served["Content-Type"] == "application/pdf"
+    assert client_as("mads").post(link, {"file": good}).status_code in (403, 404)

@@ -4,6 +4,7 @@
                                                        "Tilføj tillægspunkt", "Ret punkt <n>",
                                                        what waits, the supplements sent
   /moeder/<id>/tillaegsdagsorden/punkter/<item id>/    Ret punkt efter udsendelse
+  /moeder/<id>/tillaegsdagsorden/punkter/<item id>/bilag/   (POST) "Vedhæft bilag"
   /moeder/<id>/tillaegsdagsorden/<nr>/                 the supplement's file (full or public)
 
 "Send tillægsdagsorden" is a step of the workflow table (``workflow.steps.SUPPLEMENT``):
@@ -21,13 +22,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from medref.accounts.permissions import Action, meeting_access
+from medref.accounts.permissions import Action, MeetingAccess, meeting_access
 from medref.documents.public import CLOSED_TITLE
 from medref.documents.serialize import blocks_from_data
 from medref.documents.supplement import number_ranges, supplement_title
-from medref.meetings.forms import MARKDOWN_HELP, show_error
+from medref.meetings.forms import MARKDOWN_HELP, AttachmentForm, show_error
 from medref.meetings.models import AgendaItem, AgendaSupplement, Meeting, Section
 from medref.meetings.text import blocks_to_markdown
 from medref.meetings.workflow import supplement
@@ -179,17 +180,61 @@ def change_item(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
             else:
                 messages.info(request, f"Intet er ændret i punkt {item.number}.")
             return back_to(reverse("web:meetings:supplement", args=[pk]))
+    status = 400 if request.method == "POST" else 200
+    return _item_page(request, meeting, access, item, form=form, status=status)
+
+
+def _item_page(
+    request: HttpRequest,
+    meeting: Meeting,
+    access: MeetingAccess,
+    item: AgendaItem,
+    *,
+    form: SupplementItemForm | None = None,
+    attach_form: AttachmentForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     context = {
         "meeting": meeting,
         "committee": meeting.committee,
         "links": editor_links(meeting, access),
         "item": item,
+        "attachments": list(item.attachments.order_by("position")),
         "mark": supplement.marks(meeting).get(item.number, ""),
-        "form": form,
+        "form": form or _item_form(item),
+        "attach_form": attach_form or AttachmentForm(initial={"version": item.version}),
         "open": meeting.status == Meeting.Status.AGENDA_SENT,
     }
-    status = 400 if request.method == "POST" else 200
     return render(request, "meetings/supplement_item.html", context, status=status)
+
+
+@login_required
+@require_POST
+def attach(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    """Vedhæft bilag to a sent item (or a tillægspunkt): marked, sent with the next one."""
+    meeting = _meeting(pk)
+    access = require(request, meeting, Action.EDIT_AGENDA)
+    item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            attachment = supplement.attach_to_sent_item(
+                item,
+                form.cleaned_data["file"],
+                actor=request.user,
+                title=form.cleaned_data["title"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except WorkflowError as refused:
+            show_error(form, refused)
+        else:
+            messages.success(
+                request,
+                f"Bilaget “{attachment.title}” er vedhæftet punkt {item.number}. Det udsendes "
+                "med næste tillægsdagsorden.",
+            )
+            return back_to(reverse("web:meetings:supplement_item", args=[pk, item_pk]))
+    return _item_page(request, meeting, access, item, attach_form=form, status=400)
 
 
 @require_GET

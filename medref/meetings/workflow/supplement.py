@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -36,10 +38,12 @@ from medref.meetings.attachments import link_attachments
 from medref.meetings.models import (
     AgendaItem,
     AgendaSupplement,
+    Attachment,
     ItemAmendment,
     Meeting,
     MeetingEvent,
 )
+from medref.search.extraction import schedule
 from medref.search.services import index_item
 
 from . import history
@@ -53,7 +57,7 @@ from .common import (
     require_status,
 )
 from .errors import IllegalTransition, InvalidInput
-from .sections import _clause, store_markdown
+from .sections import _clause, check_upload, store_markdown
 
 if TYPE_CHECKING:
     from medref.accounts.permissions import AnyUser
@@ -224,6 +228,49 @@ def change_sent_item(
     )
     index_item(item)
     return item
+
+
+@transaction.atomic
+def attach_to_sent_item(
+    item: AgendaItem | int,
+    upload: UploadedFile[bytes],
+    *,
+    actor: AnyUser | None,
+    title: str = "",
+    expected_version: int | None = None,
+) -> Attachment:
+    """A bilag on a sent item (or a tillægspunkt): the same checks as before sending
+    (``sections.check_upload``), the item marked and sent with the next tillægsdagsorden."""
+    item = locked_item(item)
+    allow(actor, Action.EDIT_AGENDA, item.meeting)
+    require_supplement_open(item.meeting)
+    check_version(item, expected_version)
+    check_upload(upload)
+    title = _clean(title) or PurePath(upload.name or "").stem or "Bilag"
+    last = item.attachments.aggregate(last=Max("position"))["last"]
+    attachment = Attachment(item=item, position=0 if last is None else last + 1, title=title)
+    attachment.file.save(PurePath(upload.name or "bilag").name, upload, save=False)
+    try:
+        attachment.save()
+        ensure_section(item, SectionKind.ATTACHMENTS)
+        item.version += 1
+        item.save(update_fields=["version"])
+        _mark(item, Kind.CHANGED)
+        history.record(
+            item.meeting,
+            MeetingEvent.Action.ATTACHMENT_ADDED,
+            actor,
+            item=item,
+            title=title,
+            file=attachment.file.name,
+            after_sending=True,
+        )
+        index_item(item)  # its bilag's title now
+        schedule(item.meeting_id)  # the bilag's text is read after the commit, then indexed
+    except BaseException:
+        attachment.file.delete(save=False)  # the transaction rolls back; the file goes too
+        raise
+    return attachment
 
 
 def marks(meeting: Meeting) -> dict[int, str]:
