@@ -191,6 +191,8 @@ def describe(event: MeetingEvent) -> Entry:
         entry.changes = _changes(d)
     elif action == A.ATTACHMENT_ADDED:
         entry.sentence = _("%(who)s attached “%(title)s” to item %(number)s") % values
+        if d.get("after_sending"):
+            entry.notes.append("Efter dagsordenen var udsendt: markeret “Ændret efter udsendelse”.")
     elif action == A.ATTACHMENT_REMOVED:
         entry.sentence = (
             _("%(who)s removed the attachment “%(title)s” from item %(number)s") % values
