@@ -83,6 +83,9 @@ def strip_ui(text: str) -> str:
 
 # "application/pdf icon budget.pdf": a file widget's icon text before a download link.
 _FILE_WIDGET: Final = re.compile(r"^(?:application|image|text)/[\w.+-]+\s+icon\b", re.IGNORECASE)
+_TIME_SLOT: Final = re.compile(
+    r"^\((?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\)$"
+)
 # A page's contact footer: "Eksempel Kommune · Torvet 1 · Tlf. 56 00 00 00 | CVR 12345678".
 _CONTACT_PART: Final = re.compile(
     r"(?:^|[·|•])\s*(?:tlf|telefon|cvr(?:-nr)?|ean|e-?mail|mail)\.?:?\s*\S", re.IGNORECASE
@@ -103,6 +106,8 @@ def is_boilerplate(text: str) -> bool:
     key = text.strip().rstrip(":").strip().casefold()
     if key in BOILERPLATE or "cookie" in key or key.endswith(" logo"):
         return True  # "… Kommunes logo": a logo's alternative text
+    if key[:1] == "(" and _TIME_SLOT.match(key):
+        return True  # "(Kl. 13:30-13:40)": an item's time slot printed above it
     first = key[:1]
     return (first in "s-" and PAGE_LINE.match(key) is not None) or (
         first in "ait" and _FILE_WIDGET.match(key) is not None

@@ -90,6 +90,7 @@ _ITEM_RANGE = re.compile(
 _SUBSTITUTE_FOR_TAIL = re.compile(
     r",?\s*(?:suppleant|stedfortræder)\s+for\s+(?P<absent>[^,]+?)\s*$", re.IGNORECASE
 )
+_AT_THE_MEETING = re.compile(r"^(?:ved|på|under)\s+mødet\s*:\s*", re.IGNORECASE)
 _PARTY_ALONE = re.compile(r"^\((?P<party>[A-ZÆØÅ]{1,3})\)$")
 _PARTY_WORDS = frozenset({"løsgænger", "uden for partierne", "udenfor partierne"})
 _CONNECTOR = re.compile(r"^(?:til|fra|af|for|for mødet|til mødet)$", re.IGNORECASE)
@@ -356,6 +357,7 @@ class HeaderReader:
             name, value = found
             if value.endswith(":") and len(value.split()) <= 3:
                 value = ""  # "Medlemmer af udvalget:": all of it is the label
+            value = _AT_THE_MEETING.sub("", value)  # "Til stede ved mødet: …"
             self._in_toc = False
             self._seen_field = True
             self._expect_committee = self._expect_location = False

@@ -139,6 +139,14 @@ _MEETING_ABSENT_LINE = re.compile(
     r"^(?:afbud(?:\s+fra)?|fraværende\s+med\s+afbud)(?:\s*:\s*|$)(?P<names>.*?)\s*$", re.IGNORECASE
 )
 _NONE = re.compile(r"^(?:ingen|intet|-|–)\.?$", re.IGNORECASE)
+_ABSENCE_HEADING = re.compile(
+    r"^fraværende\s+(?:(?:med|uden)\s+afbud|(?P<part>i\s+mødet|under\s+mødet))\s*:\s*(?P<names>.*?)\s*$",
+    re.IGNORECASE,
+)
+_CALLED_IN = re.compile(r"\s+(?:indkaldt|deltog(?:\s+i\s+stedet)?)\s*$", re.IGNORECASE)
+_PART_OF_MEETING = re.compile(
+    r"^[A-ZÆØÅ][\w'-]+(?:\s+[A-ZÆØÅ][\w'-]+)+\s+(?:til|fra|efter|indtil)\s+kl\.", re.IGNORECASE
+)
 
 
 def attendance_sentence(
@@ -245,11 +253,37 @@ class _ItemReader:
         """ "Fraværende: X", "Ikke til stede: X", "Afbud fra: X": names, removed from the text."""
         if self.names_follow is not None:
             kind, self.names_follow = self.names_follow, None
-            if all(cues.looks_like_name(n) for n in split_names(text)) and split_names(text):
-                self.absentees("meeting" if self.first else kind, [text])
-                return True
+            if kind == "partial":
+                # "Jonas Ibsen til kl. 19.10 i punkt 3": away for part of the meeting.
+                if _PART_OF_MEETING.match(text):
+                    self.names_follow = kind
+                    return True
+            else:
+                parts = split_names(text)
+                called = [p for p in parts if _CALLED_IN.search(p)]
+                names = [p for p in parts if not _CALLED_IN.search(p)]
+                if (
+                    names
+                    and all(cues.looks_like_name(n) for n in names)
+                    and all(cues.looks_like_name(_CALLED_IN.sub("", p)) for p in called)
+                ):
+                    # "Karin Bøg, Lasse Rye indkaldt": the second came in her place.
+                    self.absentees("meeting" if self.first else kind, [", ".join(names)])
+                    meeting = kind == "meeting" or self.first
+                    target = self.said.substitutes if meeting else self.substitutes
+                    target.extend(_CALLED_IN.sub("", p).strip() for p in called)
+                    self.names_follow = kind  # the list may go on, one group a line
+                    return True
         if not vocab.ITEM_LINE_START.match(text) and text[:1] not in "IiAa":
             return False
+        headed = _ABSENCE_HEADING.match(text)
+        if headed is not None:
+            # "Fraværende med afbud:", "Fraværende uden afbud:", "Fraværende i mødet:"
+            self.names_follow = "partial" if headed["part"] else "meeting"
+            if headed["names"] and not headed["part"]:
+                self.names_follow = None
+                self.absentees("meeting", [headed["names"]])
+            return True
         for pattern, kind in ((_ITEM_ABSENT_LINE, "item"), (_MEETING_ABSENT_LINE, "meeting")):
             match = pattern.match(text)
             if match is None:
