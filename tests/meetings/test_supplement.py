@@ -188,3 +188,22 @@ def test_number_ranges_name_every_number_once_in_order(numbers: list[int]) -> No
     assert "–" not in text or all(
         int(p.split("–")[1]) > int(p.split("–")[0]) for p in text.split(", ") if "–" in p
     )
+
+
+def test_a_change_after_sending_is_what_search_finds(sent: Meeting, personas: Personas) -> None:
+    item = sent.items.order_by("position")[2]
+    supplement.change_sent_item(
+        item,
+        actor=personas.sofie,
+        expected_version=item.version,
+        title="Giraffhuset",
+        case_number=item.case_number,
+        closed=False,
+        case_text="Om okapier.",
+        proposer="",
+        clauses=[],
+    )
+    rows = SearchEntry.objects.filter(item=item).values_list("heading", "text")
+    texts = " ".join(f"{heading} {text}" for heading, text in rows)
+    assert "Giraffhuset" in texts and "okapier" in texts
+    assert "Orientering" not in texts  # the old title is gone from the index
