@@ -18,7 +18,8 @@ from medref.lib.names import name_tokens, names_match
 from .blocks import clean_inline
 from .vocabulary import MINUTE_TAKER_WORDS, REFERENT_SUFFIX, ROLE_WORDS
 
-_LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+og\s+|\s+samt\s+")
+# Not inside brackets: "Peter Friis (direktør, Sundhed)" is one person.
+_LIST_SEPARATOR = re.compile(r"(?:\s*,\s*|\s+og\s+|\s+samt\s+)(?![^()]*\))")
 
 
 def split_names(text: str) -> list[str]:

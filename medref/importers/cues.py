@@ -155,7 +155,7 @@ _CLOSED_SUFFIX: Final = re.compile(
     r"^(?P<title>.*?)\s*[-–]?\s*\((?P<mark>lukket|åbent|åben)(?:\s+(?:punkt|sag))?\)$",
     re.IGNORECASE,
 )
-_CLOSED_ONLY: Final = re.compile(r"^(?:lukket\s+(?:punkt|sag)|lukket)$", re.IGNORECASE)
+_CLOSED_ONLY: Final = re.compile(r"^(?:lukket\s+(?:punkt|sag)|lukket)\.?$", re.IGNORECASE)
 _EMPTY_PARENS: Final = re.compile(r"\s*\(\s*\)$")
 _TOC_LINE: Final = re.compile(r"(?:\.{3,}|…{2,}|\t)\s*(?:side\s+)?\d{1,4}$", re.IGNORECASE)
 _CLAUSE: Final = re.compile(r"^(?:at|om|og|samt|til|i)\s", re.IGNORECASE)
@@ -492,7 +492,9 @@ def person(text: str) -> tuple[str, str | None]:
     if role:
         titles.append(role.group().strip())
         text = text[role.end() :]
-    name_part, _, tail = text.partition(",")
+    # The first comma outside brackets: "Peter Friis (direktør, Sundhed)" is a name and its title.
+    split = re.search(r",(?![^()]*\))", text)
+    name_part, tail = (text[: split.start()], text[split.end() :]) if split else (text, "")
     titles.extend(t.strip() for t in re.findall(r"\(([^()]*)\)", name_part) if t.strip())
     name = _PARENS.sub("", name_part).strip()
     tail = re.sub(r"\s*\(\s*", ", ", tail).replace(")", "")

@@ -90,6 +90,13 @@ _ITEM_RANGE = re.compile(
 _SUBSTITUTE_FOR_TAIL = re.compile(
     r",?\s*(?:suppleant|stedfortræder)\s+for\s+(?P<absent>[^,]+?)\s*$", re.IGNORECASE
 )
+_STATUS_ENTRY = re.compile(
+    r"^(?P<name>[^:()]{3,60}):\s*(?P<status>deltog|afbud|fraværende|forfald|udeblev)\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_STATUS_SUBSTITUTE = re.compile(
+    r"(?i:stedfortræder|suppleant)\s+(?P<name>[A-ZÆØÅ][\w'-]+(?:\s+[A-ZÆØÅ][\w'-]+)+)"
+)
 _AT_THE_MEETING = re.compile(r"^(?:ved|på|under)\s+mødet\s*:\s*", re.IGNORECASE)
 _PARTY_ALONE = re.compile(r"^\((?P<party>[A-ZÆØÅ]{1,3})\)$")
 _PARTY_WORDS = frozenset({"løsgænger", "uden for partierne", "udenfor partierne"})
@@ -152,8 +159,9 @@ def _clean_committee(text: str) -> str:
         text = _TAIL_WORDS.sub("", text)
     # "Børne- og Ungeudvalget (2022-2025)", "Udvalget for Sundhed 2022-2025": the election
     # term a portal adds is not part of the committee's name.
-    text = _ELECTION_TERM.sub("", text)
-    return clean_inline(text.strip(" -–|:,"))
+    text = clean_inline(_ELECTION_TERM.sub("", text).strip(" -–|:,"))
+    # "Møde i forretningsudvalget": a committee's name is a name, capitalised.
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
 def _numbers(text: str) -> list[int]:
@@ -256,7 +264,7 @@ def _one_person(text: str) -> bool:
     "Bo Ravn (T), Eva Dal (V)" (every part a name with its bracket) is a list.
     """
     parts = [p.strip() for p in re.split(r",(?![^(]*\))", text)]
-    if len(parts) > 1 and all(_NAME_IN_BRACKETS.match(p) for p in parts):
+    if len(parts) > 1 and all(_NAME_IN_BRACKETS.match(p.rstrip(".")) for p in parts):
         return False
     return all(
         len(p) <= 4 or "(" in p or p.casefold().rstrip(".") in vocab.ROLE_WORDS
@@ -268,6 +276,9 @@ def _one_person(text: str) -> bool:
 def _names_line(text: str) -> bool:
     """Whether a line below a list label ("Fraværende:") continues it with names."""
     text = _LIST_MARKER.sub("", text)
+    bracketed = [p.strip().rstrip(".") for p in re.split(r",(?![^(]*\))", text)]
+    if len(bracketed) > 1 and all(_NAME_IN_BRACKETS.match(p) for p in bracketed):
+        return True  # "Karen Holm (regionsdirektør), Peter Friis (direktør, Sundhed)."
     if _one_person(text):
         return cues.looks_like_name(text)
     parts = split_names(text)
@@ -367,7 +378,7 @@ class HeaderReader:
                 self._field(name, value, line_no)
             return
         if self._pending is not None:
-            if self._member_detail(line):
+            if self._member_detail(line) or self._member_status(line):
                 return
             ranged = _ITEM_RANGE.search(line) if self._pending.startswith("absent") else None
             if ranged is not None and _names_line(line[: ranged.start()]):
@@ -396,6 +407,25 @@ class HeaderReader:
                 return
         self._expect_location = False
         self.header.other_lines.append(line)
+
+    def _member_status(self, line: str) -> bool:
+        """ "Lise Dam: Deltog", "Karsten Øby: Afbud (Stedfortræder Mona Lee, …)": a member
+        with what the minutes say of them."""
+        if self._pending not in ("participants", "present") or ":" not in line:
+            return False
+        entry = _STATUS_ENTRY.match(line)
+        if entry is None or not cues.looks_like_name(entry["name"]):
+            return False
+        header = self.header
+        name = entry["name"].strip()
+        header.has_participant_list = True
+        header.participants.append(Participant(name))
+        if entry["status"].casefold() != "deltog":
+            header.absent.append(name)
+        substitute = _STATUS_SUBSTITUTE.search(entry["rest"])
+        if substitute is not None:
+            header.substitutes.append(substitute["name"].strip())
+        return True
 
     def _member_detail(self, line: str) -> bool:
         """ "Formand" / "(A)" / "Løsgænger" on lines of their own under a member's name (a

@@ -139,6 +139,8 @@ _MEETING_ABSENT_LINE = re.compile(
     r"^(?:afbud(?:\s+fra)?|fraværende\s+med\s+afbud)(?:\s*:\s*|$)(?P<names>.*?)\s*$", re.IGNORECASE
 )
 _NONE = re.compile(r"^(?:ingen|intet|-|–)\.?$", re.IGNORECASE)
+# "Det indstilles," alone, its "at …" clauses below.
+_PASSIVE_LEAD = re.compile(r"^det\s+indstilles\s*[,:]?\s*(?:at\s*:?)?$", re.IGNORECASE)
 _ABSENCE_HEADING = re.compile(
     r"^fraværende\s+(?:(?:med|uden)\s+afbud|(?P<part>i\s+mødet|under\s+mødet))\s*:\s*(?P<names>.*?)\s*$",
     re.IGNORECASE,
@@ -325,8 +327,13 @@ class _ItemReader:
         if (
             paragraph_text is not None
             and len(paragraph_text) < 140
-            and ("indstiller" in paragraph_text or "foreslår" in paragraph_text)
-            and cues.LEAD_ONLY.match(paragraph_text)
+            and (
+                (
+                    ("indstiller" in paragraph_text or "foreslår" in paragraph_text)
+                    and cues.LEAD_ONLY.match(paragraph_text)
+                )
+                or (paragraph_text[:3] in ("Det", "det") and _PASSIVE_LEAD.match(paragraph_text))
+            )
             and not (self.sections and self.sections[-1][1] == SectionKind.RECOMMENDATION)
         ):
             # "Forvaltningen foreslår:" with its clauses below starts a recommendation.
