@@ -65,8 +65,15 @@ def _one_line(block: RawBlock) -> str | None:
 def _candidates(blocks: list[RawBlock]) -> list[_Candidate]:
     found: list[_Candidate] = []
     for index, block in enumerate(blocks):
-        text = _one_line(block)
-        # Cheap test first (most blocks are prose): what an item heading can start with.
+        inner = block.block
+        # _one_line inlined for paragraphs and headings (most blocks), and the
+        # cheap test first (most blocks are prose): what an item heading can start with.
+        if isinstance(inner, (Paragraph, Heading)):  # a tuple: faster than a union
+            if len(block.lines) != 1:
+                continue
+            text: str | None = inner.text
+        else:
+            text = _one_line(block)
         if not text or text[:1] not in _STARTS:
             continue
         cue = cues.item_cue(text, explicit=block.explicit_heading)
@@ -115,12 +122,17 @@ def _chain(candidates: list[_Candidate]) -> list[_Candidate]:
     length = [1] * count
     back = [-1] * count
     first = list(range(count))
+    # Earlier candidates by number: only those 1-4 below one can come before it in a
+    # chain, so each looks at those, not at every earlier one (linear, not quadratic).
+    by_number: dict[int, list[int]] = {}
     for j, cand in enumerate(candidates):
+        number = cand.cue.number
         score[j] = cand.cue.strength
-        for i in range(j):
-            step = cand.cue.number - candidates[i].cue.number
-            if not 1 <= step <= 4:
-                continue
+        # In index order, the order a scan of every earlier candidate meets them in.
+        before = sorted(i for step in (1, 2, 3, 4) for i in by_number.get(number - step, ()))
+        by_number.setdefault(number, []).append(j)
+        for i in before:
+            step = number - candidates[i].cue.number
             value = score[i] + cand.cue.strength + (2 if step == 1 else 1 - step)
             # Equal weight: the chain that starts later (the body, not its contents list).
             if value > score[j] or (value == score[j] and back[j] >= 0 and first[i] > first[j]):
@@ -141,9 +153,9 @@ def _drop_empty_repeats(chosen: list[_Candidate]) -> list[_Candidate]:
     """A number given twice: the first, with nothing under it, is a contents line or a
     heading printed twice."""
     kept: list[_Candidate] = []
+    last = {cand.cue.number: position for position, cand in enumerate(chosen)}
     for position, cand in enumerate(chosen):
-        later = chosen[position + 1 :]
-        repeated = any(c.cue.number == cand.cue.number for c in later)
+        repeated = last[cand.cue.number] > position
         nothing_below = position + 1 < len(chosen) and chosen[position + 1].at == (
             cand.at + 1 + cand.consumed
         )
