@@ -163,7 +163,7 @@ def describe(event: MeetingEvent) -> Entry:
                 entry.notes.append(_("Closed item.") if closed[1] else _("Open item."))
         entry.changes = _changes(d)
         if d.get("after_sending"):
-            entry.notes.append("Efter dagsordenen var udsendt: markeret “Ændret efter udsendelse”.")
+            entry.notes.append("Efter dagsordenen var udsendt: med i næste tillægsdagsorden.")
     elif action == A.ITEM_MOVED:
         moved = d.get("number")
         if isinstance(moved, list) and len(moved) == 2:
@@ -192,7 +192,7 @@ def describe(event: MeetingEvent) -> Entry:
     elif action == A.ATTACHMENT_ADDED:
         entry.sentence = _("%(who)s attached “%(title)s” to item %(number)s") % values
         if d.get("after_sending"):
-            entry.notes.append("Efter dagsordenen var udsendt: markeret “Ændret efter udsendelse”.")
+            entry.notes.append("Efter dagsordenen var udsendt: med i næste tillægsdagsorden.")
     elif action == A.ATTACHMENT_REMOVED:
         entry.sentence = (
             _("%(who)s removed the attachment “%(title)s” from item %(number)s") % values
