@@ -141,6 +141,7 @@ def test_a_tillaegsdagsorden_from_the_secretary_to_the_members_inbox(
     expect(secretary.locator("main")).to_contain_text(
         f"Tillægsdagsorden udsendt af Sofie Sekretær, punkt {budget.number}, {last + 1}"
     )
+    look(secretary, "supplement-history", axe)
 
     # The member's mail, read back from the SMTP server.
     assert smtp.messages == []  # sent by the worker, not in the request
