@@ -152,13 +152,18 @@ def test_secretary_loses_nothing_opens_bilag_and_confirms_each_step(
     expect(page.locator("ul.messages")).to_contain_text("Dagsordenen er udsendt.")
 
     # Attendance, then every decision saved at once.
-    for name in ("Sofie Sekretær", "Frank Formand", "Nanna Næstformand"):
+    for name in ("Sofie Sekretær", "Frank Formand"):
         page.get_by_role("group", name=name).get_by_label("Til stede").check()
     page.get_by_role("group", name="Mads Medlem").get_by_label("Afbud").check()
+    page.get_by_role("group", name="Nanna Næstformand").get_by_label("Fraværende").check()
     click_and_load(page, page.get_by_role("button", name="Gem fremmøde"))
     decisions = page.locator("section.decision-editor")
+    # Bold typed in a decision is kept (issue 16): the preview shows it as it is saved.
     decisions.filter(has_text="Budget 2026").get_by_label("Beslutning", exact=True).fill(
-        "Budgettet blev godkendt."
+        "Budgettet blev **godkendt**."
+    )
+    expect(decisions.filter(has_text="Budget 2026").locator(".preview strong")).to_have_text(
+        "godkendt"
     )
     decisions.filter(has_text="Eventuelt").get_by_label("Beslutning", exact=True).fill("Intet.")
     click_and_load(page, page.get_by_role("button", name="Gem alle beslutninger").first)
@@ -175,6 +180,15 @@ def test_secretary_loses_nothing_opens_bilag_and_confirms_each_step(
     assert "Sofie Sekretær markerede mødet som afholdt" in sentences
     axe(page, "Historik")
     shoot(page, "history")
+    # The meeting page: Afbud and Fraværende on lines of their own; the bold kept.
+    page.goto(f"/moeder/{meeting.pk}/")
+    facts = page.locator("dl.facts")
+    afbud = facts.locator("div", has=page.locator("dt", has_text="Afbud"))
+    fravaerende = facts.locator("div", has=page.locator("dt", has_text="Fraværende"))
+    expect(afbud.locator("dd")).to_have_text("Mads Medlem")
+    expect(fravaerende.locator("dd")).to_have_text("Nanna Næstformand")
+    expect(page.locator("article strong", has_text="godkendt")).to_be_visible()
+    shoot(page, "meeting-afbud-fravaerende")
 
 
 @pytest.fixture
