@@ -292,7 +292,10 @@ def package_files() -> list[Path]:
         p
         for suffix in ("*.py", "*.html", "*.txt", "*.sql")
         for p in PACKAGE.rglob(suffix)
-        if "migrations" not in p.parts and "locale" not in p.parts
+        if "migrations" not in p.parts
+        and "locale" not in p.parts
+        # .txt: the e-mail templates, not the demo minutes.
+        and (p.suffix != ".txt" or "templates" in p.parts)
     )
 
 
