@@ -52,9 +52,9 @@ def review_import(
         )
     committee = meeting.committee
     if name != committee.name:
+        # Moved to another (perhaps new) committee on the imported one's rights,
+        # checked above: a new committee has no members with rights yet.
         committee = ensure_committee(committee.municipality, name)
-        # The new committee: checked on the old one's rights.
-        allow(actor, Action.SEND_AGENDA, meeting)
     check_free_date(committee, meeting_date, exclude=meeting.pk)
     changed = history.changes(
         meeting,
