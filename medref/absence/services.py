@@ -32,17 +32,17 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int], None]
 
 
-def _actor(by: AnyUser | None) -> User | None:
+def _actor(actor: AnyUser | None) -> User | None:
     """The user to record, or None for the command line (and unsaved users)."""
-    return by if isinstance(by, User) and by.pk else None
+    return actor if isinstance(actor, User) and actor.pk else None
 
 
-def require_administrator(by: AnyUser | None, municipality: Municipality) -> None:
+def require_administrator(actor: AnyUser | None, municipality: Municipality) -> None:
     """Only the municipality's administrators (and superusers) handle the raw data;
     ``None`` is the operator at the command line."""
-    if by is None:
+    if actor is None:
         return
-    if municipality.pk not in municipalities_where(by, Action.MANAGE_MEMBERS):
+    if municipality.pk not in municipalities_where(actor, Action.MANAGE_MEMBERS):
         raise PermissionDenied(_("Only administrators may import or delete absence data."))
 
 
@@ -80,14 +80,14 @@ def import_file(
     data: bytes,
     *,
     municipality: Municipality,
-    by: AnyUser | None = None,
+    actor: AnyUser | None = None,
     kind: str | None = None,
     columns: dict[str, str] | None = None,
     progress: Progress | None = None,
 ) -> ImportResult:
     """Store one file's rows: all or nothing, idempotent, a corrected row replacing
     its earlier version by natural key. ``hrfile.FileError`` names every bad row."""
-    require_administrator(by, municipality)
+    require_administrator(actor, municipality)
     _table, parsed = read(name, data, municipality, kind=kind, columns=columns, progress=progress)
     writer = {
         "units": _store_units,
@@ -100,7 +100,7 @@ def import_file(
     models.Event.objects.create(
         municipality=municipality,
         kind=models.Event.Kind.IMPORTED,
-        actor=_actor(by),
+        actor=_actor(actor),
         details={
             "file": name,
             "kind": result.kind,
@@ -288,11 +288,13 @@ class PurgeResult:
 
 
 @transaction.atomic
-def purge(municipality: Municipality, before: dt.date, *, by: AnyUser | None = None) -> PurgeResult:
+def purge(
+    municipality: Municipality, before: dt.date, *, actor: AnyUser | None = None
+) -> PurgeResult:
     """Delete the raw rows that ended before ``before``: absence spells whose last day
     and employments whose end is earlier. Units, targets and the reports already
     attached as bilag stay."""
-    require_administrator(by, municipality)
+    require_administrator(actor, municipality)
     spells, _detail = models.Spell.objects.filter(
         municipality=municipality, last_day__lt=before
     ).delete()
@@ -302,7 +304,7 @@ def purge(municipality: Municipality, before: dt.date, *, by: AnyUser | None = N
     models.Event.objects.create(
         municipality=municipality,
         kind=models.Event.Kind.PURGED,
-        actor=_actor(by),
+        actor=_actor(actor),
         details={"before": before.isoformat(), "spells": spells, "employments": employments},
     )
     return PurgeResult(spells, employments)

@@ -220,7 +220,7 @@ def manage(request: HttpRequest, municipality: str) -> HttpResponse:
             try:
                 columns = parse_column_map(request.POST.get("columns", ""))
                 result = services.import_file(
-                    name, path.read_bytes(), municipality=found, by=request.user,
+                    name, path.read_bytes(), municipality=found, actor=request.user,
                     kind=request.POST.get("kind") or None, columns=columns,
                 )  # fmt: skip
             except (FileError, ValueError) as exc:
@@ -242,7 +242,7 @@ def manage(request: HttpRequest, municipality: str) -> HttpResponse:
             if request.POST.get("confirm") != "ja":
                 context["errors"] = ["Sæt flueben for at bekræfte sletningen."]
             else:
-                purged = services.purge(found, before, by=request.user)
+                purged = services.purge(found, before, actor=request.user)
                 messages.success(
                     request,
                     f"Slettet: {purged.spells} fraværsforløb og {purged.employments} "
