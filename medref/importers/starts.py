@@ -102,6 +102,12 @@ def _candidates(blocks: list[RawBlock]) -> list[_Candidate]:
     return found
 
 
+def _section_below(blocks: list[RawBlock], cand: _Candidate) -> bool:
+    below = cand.at + 1 + cand.consumed
+    text = _one_line(blocks[below]) if below < len(blocks) else None
+    return text is not None and cues.heading_kind(text) is not None
+
+
 def _title_like(title: str | None) -> bool:
     """Could this line be an item's title standing beside its number?"""
     return bool(
@@ -145,7 +151,7 @@ def _chain(candidates: list[_Candidate]) -> list[_Candidate]:
         j = back[j]
     chain.reverse()
     if len(chain) == 1 and chain[0].cue.strength < 4:
-        return []
+        return []  # see item_starts: a lone heading needs a section heading under it
     return chain
 
 
@@ -225,4 +231,9 @@ def item_starts(blocks: list[RawBlock]) -> list[Start]:
     candidates = _one_of_each_pair(_candidates(blocks))
     strong = [c for c in candidates if c.cue.strength >= 6]
     chosen = strong if strong else _chain(candidates)
+    if not chosen:
+        # One item's page ("4. Meddelelser fra formanden" / "Referat" / …): a lone
+        # numbered heading counts when a section heading stands right under it.
+        lone = [c for c in candidates if _section_below(blocks, c)]
+        chosen = lone[:1] if len(lone) == 1 else []
     return _above(blocks, _drop_empty_repeats(chosen))

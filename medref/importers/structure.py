@@ -135,7 +135,37 @@ def clean_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
                 new = Heading(stripped) if isinstance(inner, Heading) else Paragraph(stripped)
                 block = block._replace(block=new, lines=(stripped,))
         kept.append(block)
-    return kept
+    return _numbered_runs(kept)
+
+
+def _numbered_runs(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Numbered paragraphs set apart by blank lines ("1. …" / "2. …" / "3. …") are one
+    list, so that they keep their numbers when written out again."""
+    joined: list[RawBlock] = []
+    for block in blocks:
+        inner = block.block
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and isinstance(inner, BulletList)
+            and inner.ordered
+            and isinstance(last.block, BulletList)
+            and last.block.ordered
+            and (first := _NUMBER_LINE.match(block.lines[0]))
+            and (previous := _NUMBER_LINE.match(last.lines[-1]))
+            and int(first[1]) == int(previous[1]) + 1
+            and len(block.lines) == len(inner.items)
+            and len(last.lines) == len(last.block.items)
+            # Not numbered headings ("1. Budget" / "2. Eventuelt"): those are items.
+            and cues.item_cue(block.lines[0], explicit=False) is None
+            and cues.item_cue(last.lines[-1], explicit=False) is None
+        ):
+            items = last.block.items + inner.items
+            lines = last.lines + block.lines
+            joined[-1] = last._replace(block=BulletList(items, True), lines=lines)
+            continue
+        joined.append(block)
+    return joined
 
 
 def _group_marks(blocks: list[RawBlock]) -> dict[int, bool]:

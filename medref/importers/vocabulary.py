@@ -54,6 +54,8 @@ SECTION_HEADINGS: Final[dict[str, SectionKind]] = {
     # More headings without a kind of their own (vendors' and municipalities' templates).
     "kompetence": SectionKind.OTHER,
     "sagens kerne": SectionKind.OTHER,
+    # eDoc publishing's item pages head what was minuted "Referat".
+    "referat": SectionKind.DECISION,
     "beslutningskompetence": SectionKind.OTHER,
     "forventet sagsgang": SectionKind.OTHER,
     "sagsgang": SectionKind.OTHER,
