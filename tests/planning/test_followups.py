@@ -285,3 +285,12 @@ def test_arbitrary_text_never_fails(meeting: dt.date, text: str) -> None:
 
 def test_the_end_of_the_year_is_the_fourth_quarter_from_spring() -> None:
     assert due("Planen evalueres inden udgangen af året.", JUNE) == "2025-10"
+
+
+def test_bold_in_a_decision_is_no_part_of_the_proposal() -> None:
+    """Issue 16: a decision may say **januar**; the follow-up reads the words."""
+    from medref.documents.model import Paragraph, SectionKind
+    from medref.planning.rules.followups import decision_texts
+
+    sections = [(SectionKind.DECISION, (Paragraph("Punktet sættes på igen i **januar**."),))]
+    assert list(decision_texts(sections)) == ["Punktet sættes på igen i januar."]

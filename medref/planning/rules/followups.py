@@ -32,6 +32,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from medref.documents.inline import strip_inline
 from medref.documents.model import (
     BulletList,
     ListItem,
@@ -646,20 +647,21 @@ def detect_text(text: str, meeting_date: dt.date) -> list[Proposal]:
 
 def _list_texts(items: Iterable[ListItem]) -> Iterator[str]:
     for item in items:
-        yield item.text
+        yield strip_inline(item.text)
         yield from _list_texts(item.children)
 
 
 def decision_texts(
     item_sections: Iterable[tuple[SectionKind, tuple[object, ...]]],
 ) -> Iterator[str]:
-    """The paragraphs and list items of the decision sections among ``item_sections``."""
+    """The paragraphs and list items of the decision sections among ``item_sections``,
+    without bold/italic markers (``documents.inline``)."""
     for kind, blocks in item_sections:
         if kind != SectionKind.DECISION:
             continue
         for block in blocks:
             if isinstance(block, Paragraph):
-                yield block.text
+                yield strip_inline(block.text)
             elif isinstance(block, BulletList):
                 yield from _list_texts(block.items)
 
