@@ -62,8 +62,17 @@ def _metrics(lines: list[Line]) -> _Metrics:
     # paragraphs has none, so the estimate is capped at 1.5 line heights.
     # Paragraphs set apart by a margin (HTML printed by a browser) make most
     # gaps paragraph gaps: the smallest gap that recurs is then the pitch.
+    ascents: dict[float, list[float]] = {}
+    for line in lines:
+        ascents.setdefault(round(line.size * 2) / 2, []).append(line.top - line.baseline)
     pitch = {
-        size: min(sorted(values)[len(values) // 5], 1.5 * size, _recurring_minimum(values))
+        size: min(
+            sorted(values)[len(values) // 5],
+            1.5 * size,
+            _recurring_minimum(
+                values, sorted(ascents.get(size, [0.0]))[len(ascents.get(size, [0.0])) // 2]
+            ),
+        )
         for size, values in gaps.items()
         if len(values) >= 2
     }
@@ -82,13 +91,23 @@ def _metrics(lines: list[Line]) -> _Metrics:
     return _Metrics(pitch, right, body)
 
 
-def _recurring_minimum(gaps: list[float]) -> float:
-    """The smallest gap that occurs at least twice (within half a point)."""
+def _recurring_minimum(gaps: list[float], ascent: float) -> float:
+    """The smallest gap that occurs at least twice (within half a point).
+
+    When even that is far more than a line of this type needs (over 2.6 times
+    the letters' height above the baseline, about 1.7 em), the document has no
+    wrapped lines to measure and every gap is a paragraph's: the natural pitch
+    (about 1.6 ascents, 1.15 em) is used instead.
+    """
     ordered = sorted(gaps)
+    found = ordered[-1]
     for a, b in itertools.pairwise(ordered):
         if b - a <= 0.5:
-            return a
-    return ordered[-1]
+            found = a
+            break
+    if ascent > 0 and found > 2.6 * ascent:
+        return 1.6 * ascent
+    return found
 
 
 def _is_toc_line(line: Line) -> bool:
