@@ -139,6 +139,7 @@ _MEETING_ABSENT_LINE = re.compile(
     r"^(?:afbud(?:\s+fra)?|fraværende\s+med\s+afbud)(?:\s*:\s*|$)(?P<names>.*?)\s*$", re.IGNORECASE
 )
 _NONE = re.compile(r"^(?:ingen|intet|-|–)\.?$", re.IGNORECASE)
+_SENTENCE_SPLIT = re.compile(r"(?<=[a-zæøå)]\.)\s+(?=[A-ZÆØÅ])")
 # "Det indstilles," alone, its "at …" clauses below.
 _PASSIVE_LEAD = re.compile(r"^det\s+indstilles\s*[,:]?\s*(?:at\s*:?)?$", re.IGNORECASE)
 _ABSENCE_HEADING = re.compile(
@@ -361,6 +362,8 @@ class _ItemReader:
                     self.said.ended = dt.time(int(ended["h"]), int(ended["m"]))
         else:
             self.names_follow = None
+            if isinstance(inner, BulletList) and not self._in_earlier_treatment():
+                self.sentences_in_list(inner)
         if not self.sections:
             opening = paragraph_text or ""
             kind = (
@@ -372,6 +375,14 @@ class _ItemReader:
             self.sections.append(("", kind, []))
         self.preamble = False
         self.sections[-1][2].append(inner)
+
+    def sentences_in_list(self, block: BulletList) -> None:
+        """ "1. Afbud. Der var afbud fra X og Y.": attendance sentences in numbered notes."""
+        for entry in block.items:
+            lowered = entry.text.lower()
+            if any(word in lowered for word in vocab.ATTENDANCE_WORDS):
+                for sentence in _SENTENCE_SPLIT.split(entry.text):
+                    attendance_sentence(sentence, self.said, self.absent, self.substitutes)
 
     def _in_earlier_treatment(self) -> bool:
         """Under another body's dated decision ("Praksisudvalgets beslutning den 1. marts
