@@ -53,6 +53,7 @@ BOILERPLATE: Final = frozenset(
         "fold alle ud",
         "fold alle ind",
         "fold alle punkter",
+        "tilbage til oversigt",
         "fold alle punkter ud",
         "forside",
         "del",
@@ -158,6 +159,8 @@ _CLOSED_SUFFIX: Final = re.compile(
 _CLOSED_ONLY: Final = re.compile(r"^(?:lukket\s+(?:punkt|sag)|lukket)\.?$", re.IGNORECASE)
 _EMPTY_PARENS: Final = re.compile(r"\s*\(\s*\)$")
 _TOC_LINE: Final = re.compile(r"(?:\.{3,}|…{2,}|\t)\s*(?:side\s+)?\d{1,4}$", re.IGNORECASE)
+# Two sentences: a full stop after a word, then a capital.
+_SENTENCES: Final = re.compile(r"[a-zæøå]{2}\.\s+[A-ZÆØÅ]")
 _CLAUSE: Final = re.compile(r"^(?:at|om|og|samt|til|i)\s", re.IGNORECASE)
 
 
@@ -206,6 +209,8 @@ def item_cue(text: str, *, explicit: bool) -> ItemCue | None:
         title = match["title"].strip()
         if not _title_starts_well(title) or _CLAUSE.match(title):
             return None
+        if not explicit and title[-1:] == "." and _SENTENCES.search(title):
+            return None  # "1. Afbud. Der var afbud fra …": a numbered paragraph, not a heading
         # "3 medlemmer …" is a sentence; a bare-space number needs a heading's shape.
         if match["sep"].strip() == "" and (title.endswith(".") and not explicit):
             return None
