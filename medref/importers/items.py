@@ -264,14 +264,14 @@ class _ItemReader:
             else:
                 parts = split_names(text)
                 called = [p for p in parts if _CALLED_IN.search(p)]
-                names = [p for p in parts if not _CALLED_IN.search(p)]
+                people = [p for p in parts if not _CALLED_IN.search(p)]
                 if (
-                    names
-                    and all(cues.looks_like_name(n) for n in names)
+                    people
+                    and all(cues.looks_like_name(n) for n in people)
                     and all(cues.looks_like_name(_CALLED_IN.sub("", p)) for p in called)
                 ):
                     # "Karin Bøg, Lasse Rye indkaldt": the second came in her place.
-                    self.absentees("meeting" if self.first else kind, [", ".join(names)])
+                    self.absentees("meeting" if self.first else kind, [", ".join(people)])
                     meeting = kind == "meeting" or self.first
                     target = self.said.substitutes if meeting else self.substitutes
                     target.extend(_CALLED_IN.sub("", p).strip() for p in called)
