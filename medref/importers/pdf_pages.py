@@ -124,6 +124,8 @@ class Rules:
 
     horizontal: list[tuple[float, float, float]] = field(default_factory=list)  # y, x0, x1
     vertical: list[tuple[float, float, float]] = field(default_factory=list)  # x, y0, y1
+    # Small square shapes: list bullets a browser draws instead of printing "•".
+    dots: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -427,7 +429,41 @@ def _rules(page: pdfium.PdfPage) -> Rules:
             rules.horizontal.append(((top + bottom) / 2, left, right))
         elif right - left <= 2.5 and top - bottom > 5:
             rules.vertical.append(((left + right) / 2, bottom, top))
+        elif (
+            2 <= right - left <= 8
+            and 2 <= top - bottom <= 8
+            and abs((right - left) - (top - bottom)) < 1.0
+        ):
+            rules.dots.append((left, bottom, right, top))
     return rules
+
+
+def _bullet_runs(runs: list[Run], dots: list[tuple[float, float, float, float]]) -> list[Run]:
+    """A "•" run for each drawn bullet standing just left of a line's first text.
+
+    Chromium prints an HTML list's disc as a small filled shape, not a
+    character: without it a list reads as separate paragraphs.
+    """
+    added: list[Run] = []
+    for left, bottom, right, top in dots:
+        middle = (bottom + top) / 2
+        beside = [
+            run
+            for run in runs
+            if run.bottom <= middle <= run.top and 0 <= run.x0 - right <= 2.5 * run.size
+        ]
+        if not beside:
+            continue
+        run = min(beside, key=lambda r: r.x0)
+        if any(
+            other.x1 <= left and other.bottom <= middle <= other.top and left - other.x1 < run.size
+            for other in runs
+        ):
+            continue  # text right before it: a drawn shape inside a line, not a bullet
+        bullet = Run(left, right, bottom, top, run.baseline, run.size, False, run.index, "•")
+        bullet.first_word_x1 = right
+        added.append(bullet)
+    return runs + added if added else runs
 
 
 def read_page(document: pdfium.PdfDocument, index: int) -> Page:
@@ -440,6 +476,8 @@ def read_page(document: pdfium.PdfDocument, index: int) -> Page:
         finally:
             textpage.close()
         rules = _rules(page) if runs else Rules()
+        if rules.dots:
+            runs = _bullet_runs(runs, rules.dots)
     finally:
         page.close()
     return Page(index + 1, width, height, _group_lines(index + 1, runs, width), rules, chars)
