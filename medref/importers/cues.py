@@ -200,7 +200,10 @@ def item_cue(text: str, *, explicit: bool) -> ItemCue | None:
     text = strip_list_marker(strip_ui(text)).strip()
     first = text[:1].lower()
     # Cheap test first: this runs on every block of every file.
-    if not (first.isdigit() or first in "pdns§ål") or _TOC_LINE.search(text):
+    if not (first.isdigit() or first in "pdns§ål"):
+        return None
+    # A contents line ends in its page number (\d is isdecimal()): only then search.
+    if text[-1:].isdecimal() and _TOC_LINE.search(text):
         return None
     if first.isdigit():
         match = _NUMBERED.match(text)
@@ -285,6 +288,18 @@ _CLOSED_WORD: Final = re.compile(r"(?:^|\s)(?:lukket(?:\s+(?:sag|punkt))?)\.?$",
 _OPEN_WORD: Final = re.compile(r"(?:^|\s)(?:åben(?:t)?(?:\s+(?:sag|punkt))?)\.?$", re.IGNORECASE)
 
 
+_LETTERS_NUMBER: Final = re.compile(r"^[A-ZÆØÅ]{1,4}[-\s]?\d")
+
+
+def _last_char(text: str, *, dot: bool = True) -> str:
+    """The character a pattern ending in ``\\.?$`` (``dot``) or in ``$`` ends on
+    (``$`` also matches before a final newline)."""
+    end = text[:-1] if text[-1:] == "\n" else text
+    if dot and end[-1:] == ".":
+        end = end[:-1]
+    return end[-1:]
+
+
 class CaseLine(NamedTuple):
     case_number: str | None
     closed: bool | None  # True "Lukket", False "Åbent", None: not said
@@ -299,21 +314,33 @@ def case_line(text: str) -> CaseLine | None:
     if bare:
         return CaseLine(bare["value"], None)
     closed: bool | None = None
-    if _CLOSED_WORD.search(stripped):
+    # Cheap tests before the searches, each a condition its pattern needs: the
+    # Åbent/Lukket words end the line, a case label holds "sag", "j" or "esdh"
+    # ("ſ" matches "s" in a case-insensitive pattern), a Brevid ends in digits.
+    last = _last_char(stripped)
+    if last in "tTgG" and _CLOSED_WORD.search(stripped):
         closed = True
-    elif _OPEN_WORD.search(stripped):
+    elif last in "nNtTgG" and _OPEN_WORD.search(stripped):
         closed = False
-    matches = [m for m in _CASE_LINE.finditer(stripped) if _CASE_VALUE_OK.search(m["value"])]
+    lowered = stripped.lower()
+    labelled = "sag" in lowered or "j" in lowered or "esdh" in lowered or "ſ" in lowered
+    matches = (
+        [m for m in _CASE_LINE.finditer(stripped) if _CASE_VALUE_OK.search(m["value"])]
+        if labelled
+        else []
+    )
     # "J.nr.: 00.30.10 Sagsid.: 02/1144": the case's own number, not its journal group.
     matches.sort(key=lambda m: m["label"].casefold().startswith(("j", "journal")))
     match = matches[0] if matches else None
     if match:
         value = match["value"].strip().rstrip(".")
         # "Sag: Budget 2025" is a subject, not a case number: a number has digits up front.
-        if value[:1].isdigit() or re.match(r"^[A-ZÆØÅ]{1,4}[-\s]?\d", value):
+        if value[:1].isdigit() or _LETTERS_NUMBER.match(value):
             return CaseLine(value.split()[0] if " " in value and value[0].isdigit() else value,
                             closed)  # fmt: skip
-    if _METADATA.match(stripped) or _BREVID.search(stripped):
+    if _METADATA.match(stripped) or (
+        _last_char(stripped, dot=False).isdecimal() and _BREVID.search(stripped)
+    ):
         return CaseLine(None, closed)
     if closed is not None and len(stripped.split()) <= 3:
         return CaseLine(None, closed)
@@ -393,7 +420,8 @@ def heading_kind(text: str, committee: str | None = None) -> SectionKind | None:
         and text[:10].lower() != "behandling"
     ):
         return None  # longer than every known heading, and no decision line
-    key = _key(text)
+    stripped = strip_ui(text).strip()  # _key, keeping the stripped text for below
+    key = stripped.rstrip(": \t").casefold()
     if not key:
         return None
     kind = vocab.SECTION_HEADINGS.get(key)
@@ -418,7 +446,6 @@ def heading_kind(text: str, committee: str | None = None) -> SectionKind | None:
                 return SectionKind.DECISION
         if key.endswith("beslutning") and len(key.split()) <= 4:
             return SectionKind.DECISION
-    stripped = strip_ui(text).strip()
     if stripped[-1:] not in ":0123456789" or not _YEAR_DIGITS.search(stripped):
         return None
     # "<udvalg> den 6. november 2018:", "<udvalg>, 11-02-2021, pkt. 7:": a body and a date.
@@ -472,6 +499,9 @@ PASSIVE_RECOMMENDATION: Final = re.compile(
 # --- names ---------------------------------------------------------------------
 
 _PARENS: Final = re.compile(r"\s*\([^()]*\)")
+_IN_PARENS: Final = re.compile(r"\(([^()]*)\)")
+_OPEN_PAREN: Final = re.compile(r"\s*\(\s*")
+_OUTER_COMMA: Final = re.compile(r",(?![^()]*\))")
 _ABSENT_MARK: Final = re.compile(r"\s*[-–,]?\s*\(?\bafbud\b\)?\s*$", re.IGNORECASE)
 _NAME_WORD: Final = re.compile(r"^(?:[A-ZÆØÅÉÜÖÄ][\w'’.-]*|von|van|de|la|le|af|du|der|den|da)$")
 _LEADING_ROLE: Final = re.compile(
@@ -483,6 +513,10 @@ _LEADING_ROLE: Final = re.compile(
 
 def absent_mark(text: str) -> tuple[str, bool]:
     """("Kirsten Bak", True) for "Kirsten Bak - afbud"; the text and False otherwise."""
+    # The mark ends the text ("afbud", a ")" and spaces after it): look at the end first.
+    end = text.rstrip()
+    if (end[:-1] if end[-1:] == ")" else end)[-5:].lower() != "afbud":
+        return text, False
     match = _ABSENT_MARK.search(text)
     if match and match.start() > 0:
         return text[: match.start()].strip(" ,-–"), True
@@ -498,11 +532,16 @@ def person(text: str) -> tuple[str, str | None]:
         titles.append(role.group().strip())
         text = text[role.end() :]
     # The first comma outside brackets: "Peter Friis (direktør, Sundhed)" is a name and its title.
-    split = re.search(r",(?![^()]*\))", text)
+    # (Each pattern only where its bracket or comma is: most names have none.)
+    split = _OUTER_COMMA.search(text) if "," in text else None
     name_part, tail = (text[: split.start()], text[split.end() :]) if split else (text, "")
-    titles.extend(t.strip() for t in re.findall(r"\(([^()]*)\)", name_part) if t.strip())
-    name = _PARENS.sub("", name_part).strip()
-    tail = re.sub(r"\s*\(\s*", ", ", tail).replace(")", "")
+    if "(" in name_part:
+        titles.extend(t.strip() for t in _IN_PARENS.findall(name_part) if t.strip())
+        name_part = _PARENS.sub("", name_part)
+    name = name_part.strip()
+    if "(" in tail:
+        tail = _OPEN_PAREN.sub(", ", tail)
+    tail = tail.replace(")", "")
     titles.extend(t.strip() for t in tail.split(",") if t.strip())
     return name, ", ".join(titles) or None
 
