@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import re
 from dataclasses import dataclass, field
+from typing import Any, Final
 
 from medref.documents import (
     AgendaItem,
@@ -139,6 +141,56 @@ _MEETING_ABSENT_LINE = re.compile(
     r"^(?:afbud(?:\s+fra)?|fraværende\s+med\s+afbud)(?:\s*:\s*|$)(?P<names>.*?)\s*$", re.IGNORECASE
 )
 _NONE = re.compile(r"^(?:ingen|intet|-|–)\.?$", re.IGNORECASE)
+
+# Letters whose case-insensitive matches all lower-case to themselves (in a
+# case-insensitive pattern "İ" and "ı" match "i" and "ſ" matches "s", which
+# str.lower() keeps as they are).
+_PLAIN_LETTERS: Final = frozenset("abcdefghjklmnopqrtuvwxyzæøå")
+Guarded = tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
+
+
+def required_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Runs of letters every match of ``pattern`` holds, lower-cased: a match is
+    only possible in a text whose ``lower()`` contains them all.
+
+    Read from the pattern's parse: the literals at its top level, which every
+    match passes in order (nothing optional, no alternative), cut at letters
+    outside ``_PLAIN_LETTERS``. Without Python's parser, no words (no test).
+    """
+    try:
+        parser: Any = importlib.import_module("re._parser")
+        nodes = list(parser.parse(pattern.pattern, pattern.flags))
+        literal = parser.LITERAL
+    except Exception:  # a missing private module only costs speed
+        return ()
+    words: list[str] = []
+    run: list[str] = []
+    for op, value in [*nodes, (None, None)]:
+        if op is literal and chr(value) in _PLAIN_LETTERS:
+            run.append(chr(value))
+            continue
+        if len(run) >= 3:
+            words.append("".join(run))
+        run = []
+    return tuple(words)
+
+
+def _guarded(*patterns: re.Pattern[str]) -> Guarded:
+    return tuple((pattern, required_words(pattern)) for pattern in patterns)
+
+
+def _first_match(patterns: Guarded, text: str, lowered: str) -> re.Match[str] | None:
+    """The first of ``patterns`` to match ``text``; one whose words ``lowered`` lacks is
+    not tried (most attendance patterns scan the whole sentence before they fail)."""
+    for pattern, words in patterns:
+        for word in words:
+            if word not in lowered:
+                break
+        else:
+            match = pattern.match(text)
+            if match:
+                return match
+    return None
 _SENTENCE_SPLIT = re.compile(r"(?<=[a-zæøå)]\.)\s+(?=[A-ZÆØÅ])")
 # "Det indstilles," alone, its "at …" clauses below.
 _PASSIVE_LEAD = re.compile(r"^det\s+indstilles\s*[,:]?\s*(?:at\s*:?)?$", re.IGNORECASE)
@@ -164,33 +216,44 @@ def attendance_sentence(
     else:
         if "stedfortræder" not in lowered and "i stedet" not in lowered:
             return
-    named = vocab.NAMED_ITEMS_ABSENT.match(text) or _ITEMS_ABSENT.match(text)
+    # Each pattern is tried only when the text holds its words (``required_words``).
+    named = _first_match(_NAMED_ABSENT, text, lowered)
     if named:
         said.absent_from_items.append((_names(named["names"]), item_numbers(named["numbers"])))
         return
-    both = _AFBUD_AND_INSTEAD.match(text)
+    both = _first_match(_BOTH, text, lowered)
     if both:
         said.absent.extend(_names(both["names"]))
         said.substitutes.extend(_names(both["sub"]))
         return
-    instead = _SUBSTITUTE_FOR.match(text)
+    instead = _first_match(_INSTEAD, text, lowered)
     if instead:
         said.substitutes.extend(_names(instead["names"]))
         said.absent.extend(_names(instead["absent"]))
         return
     targets = (
-        ((*vocab.ITEM_SUBSTITUTE, _ITEM_SUBSTITUTE), substitutes),
-        (vocab.MEETING_SUBSTITUTE, said.substitutes),
-        ((*vocab.ITEM_ABSENT, _ITEM_ABSENT), absent),
-        (vocab.MEETING_PRESENT, said.present),
-        ((*vocab.MEETING_ABSENT, *_MEETING_ABSENT_EXTRA), said.absent),
+        (_ITEM_SUBSTITUTES, substitutes),
+        (_MEETING_SUBSTITUTES, said.substitutes),
+        (_ITEM_ABSENTEES, absent),
+        (_MEETING_PRESENT, said.present),
+        (_MEETING_ABSENTEES, said.absent),
     )
     for patterns, names in targets:
-        for pattern in patterns:
-            match = pattern.match(text)
-            if match:
-                names.extend(_names(match["names"]))
-                return
+        match = _first_match(patterns, text, lowered)
+        if match:
+            names.extend(_names(match["names"]))
+            return
+
+
+_NAMED_ABSENT: Final = _guarded(vocab.NAMED_ITEMS_ABSENT, _ITEMS_ABSENT)
+_BOTH: Final = _guarded(_AFBUD_AND_INSTEAD)
+_INSTEAD: Final = _guarded(_SUBSTITUTE_FOR)
+# The sentences that fill one list each, in the order they are tried.
+_ITEM_SUBSTITUTES: Final = _guarded(*vocab.ITEM_SUBSTITUTE, _ITEM_SUBSTITUTE)
+_MEETING_SUBSTITUTES: Final = _guarded(*vocab.MEETING_SUBSTITUTE)
+_ITEM_ABSENTEES: Final = _guarded(*vocab.ITEM_ABSENT, _ITEM_ABSENT)
+_MEETING_PRESENT: Final = _guarded(*vocab.MEETING_PRESENT)
+_MEETING_ABSENTEES: Final = _guarded(*vocab.MEETING_ABSENT, *_MEETING_ABSENT_EXTRA)
 
 
 def _line_text(block: RawBlock) -> str:
@@ -277,7 +340,10 @@ class _ItemReader:
                     target.extend(_CALLED_IN.sub("", p).strip() for p in called)
                     self.names_follow = kind  # the list may go on, one group a line
                     return True
-        if not vocab.ITEM_LINE_START.match(text) and text[:1] not in "IiAa":
+        first = text[:1]
+        if first not in "IiAa" and (
+            first not in vocab.ITEM_LINE_FIRST or not vocab.ITEM_LINE_START.match(text)
+        ):
             return False
         headed = _ABSENCE_HEADING.match(text)
         if headed is not None:
@@ -310,8 +376,13 @@ class _ItemReader:
 
     def add(self, block: RawBlock) -> None:
         inner = block.block
-        paragraph_text = inner.text if isinstance(inner, Paragraph) else None
-        text = _line_text(block)
+        # The paragraph's text (None for other blocks), and ``text`` as _line_text gives it.
+        if isinstance(inner, Paragraph):
+            paragraph_text: str | None = inner.text
+            text = paragraph_text if len(block.lines) == 1 else ""
+        else:
+            paragraph_text = None
+            text = inner.text if isinstance(inner, Heading) and len(block.lines) == 1 else ""
         if self.preamble:
             if text and clean_inline(text) == self.heading.title:
                 return  # the title printed again under the heading

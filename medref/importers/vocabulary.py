@@ -264,6 +264,8 @@ ITEM_ABSENT_LINE: Final = re.compile(r"^fraværende\s*:?\s+(?P<names>.+)$", re.I
 ITEM_SUBSTITUTE_LINE: Final = re.compile(r"^suppleanter\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
 # What the three patterns above start with: one match keeps them off other paragraphs.
 ITEM_LINE_START: Final = re.compile(r"fraværende|suppleanter", re.IGNORECASE)
+# The first characters ITEM_LINE_START can match ("ſ" matches "s" in it), tested first.
+ITEM_LINE_FIRST: Final = frozenset("fFsSſ")
 
 REFERENT_SUFFIX: Final = re.compile(r"\s*\((?:referent|referatskriver)\)\s*$", re.IGNORECASE)
 
