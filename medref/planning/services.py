@@ -1,7 +1,7 @@
 """Every write of the planning app: one function per action.
 
-Each takes the ``by`` actor, checks the permission with
-``medref.accounts.permissions`` (no rule of its own), runs in one
+Each takes the keyword ``actor`` (``AnyUser | None``: None is the system),
+checks the permission with ``medref.accounts.permissions`` (no rule of its own), runs in one
 transaction and records one ``PlanningEvent``. Refusals raise the meeting
 workflow's errors (``WorkflowError``), whose messages are written for the user.
 Accepting a proposal onto an agenda builds the item through the meeting
@@ -50,18 +50,13 @@ from .rules.themes import Recurrence, RuleError, ThemeRule
 from .standard import STANDARD_THEMES
 
 if TYPE_CHECKING:
-    from django.contrib.auth.base_user import AbstractBaseUser
-    from django.contrib.auth.models import AnonymousUser
-
-    Actor = AbstractBaseUser | AnonymousUser | None
-else:
-    Actor = Any
+    from medref.accounts.permissions import AnyUser
 
 
 def _record(
     committee: Committee,
     action: PlanningEvent.Action,
-    by: Actor,
+    actor: AnyUser | None,
     *,
     meeting: Meeting | None = None,
     followup: FollowUp | None = None,
@@ -71,7 +66,7 @@ def _record(
         committee=committee,
         meeting=meeting,
         followup=followup,
-        actor_id=actor_id(by),
+        actor_id=actor_id(actor),
         action=action,
         details=details,
     )
@@ -103,9 +98,9 @@ def _copy_fields(theme: StandardTheme | Theme) -> dict[str, Any]:
 
 
 @transaction.atomic
-def create_plan(committee: Committee, year: int, *, by: Actor) -> AnnualPlan:
+def create_plan(committee: Committee, year: int, *, actor: AnyUser | None) -> AnnualPlan:
     """The committee's plan for ``year``, starting from the standard årshjul."""
-    raise_unless(by, Action.EDIT_AGENDA, committee)
+    raise_unless(actor, Action.EDIT_AGENDA, committee)
     if not 2000 <= year <= 2100:
         raise InvalidInput(_("Året skal ligge mellem 2000 og 2100."), field="year")
     if AnnualPlan.objects.filter(committee=committee, year=year).exists():
@@ -113,7 +108,7 @@ def create_plan(committee: Committee, year: int, *, by: Actor) -> AnnualPlan:
     plan = AnnualPlan.objects.create(committee=committee, year=year)
     themes = _standard_themes(committee)
     Theme.objects.bulk_create(Theme(plan=plan, **fields) for fields in themes)
-    _record(committee, PlanningEvent.Action.PLAN_CREATED, by, year=year, themes=len(themes))
+    _record(committee, PlanningEvent.Action.PLAN_CREATED, actor, year=year, themes=len(themes))
     return plan
 
 
@@ -124,10 +119,10 @@ def _same_weekday_next_year(day: dt.date) -> dt.date:
 
 
 @transaction.atomic
-def copy_plan_to_next_year(plan: AnnualPlan, *, by: Actor) -> AnnualPlan:
+def copy_plan_to_next_year(plan: AnnualPlan, *, actor: AnyUser | None) -> AnnualPlan:
     """ "Kopiér til næste år": the themes, and the dates on the same weekdays."""
     committee = plan.committee
-    raise_unless(by, Action.EDIT_AGENDA, committee)
+    raise_unless(actor, Action.EDIT_AGENDA, committee)
     year = plan.year + 1
     if AnnualPlan.objects.filter(committee=committee, year=year).exists():
         raise InvalidInput(_("Udvalget har allerede et årshjul for %(year)s.") % {"year": year})
@@ -149,7 +144,7 @@ def copy_plan_to_next_year(plan: AnnualPlan, *, by: Actor) -> AnnualPlan:
             )
         )
     PlannedMeeting.objects.bulk_create(dates)
-    _record(committee, PlanningEvent.Action.PLAN_COPIED, by, year=plan.year, to_year=year)
+    _record(committee, PlanningEvent.Action.PLAN_COPIED, actor, year=plan.year, to_year=year)
     return new
 
 
@@ -178,7 +173,7 @@ def _rule_from(
 def save_theme(
     plan: AnnualPlan,
     *,
-    by: Actor,
+    actor: AnyUser | None,
     title: str,
     recurrence: str,
     text: str = "",
@@ -190,7 +185,7 @@ def save_theme(
     theme: Theme | None = None,
 ) -> Theme:
     """A new theme of ``plan``, or ``theme`` changed."""
-    raise_unless(by, Action.EDIT_AGENDA, plan.committee)
+    raise_unless(actor, Action.EDIT_AGENDA, plan.committee)
     title = " ".join(title.split())
     if not title:
         raise InvalidInput(_("Temaet skal have en titel."), field="title")
@@ -205,15 +200,17 @@ def save_theme(
     theme.quarters = sorted(rule.quarters)
     theme.month, theme.every_years, theme.first_year = month, every_years, first_year
     theme.save()
-    _record(plan.committee, PlanningEvent.Action.THEME_SAVED, by, title=title, rule=rule.describe())
+    _record(
+        plan.committee, PlanningEvent.Action.THEME_SAVED, actor, title=title, rule=rule.describe()
+    )
     return theme
 
 
 @transaction.atomic
-def remove_theme(theme: Theme, *, by: Actor) -> None:
+def remove_theme(theme: Theme, *, actor: AnyUser | None) -> None:
     committee = theme.plan.committee
-    raise_unless(by, Action.EDIT_AGENDA, committee)
-    _record(committee, PlanningEvent.Action.THEME_REMOVED, by, title=theme.title)
+    raise_unless(actor, Action.EDIT_AGENDA, committee)
+    _record(committee, PlanningEvent.Action.THEME_REMOVED, actor, title=theme.title)
     theme.delete()
 
 
@@ -221,7 +218,7 @@ def remove_theme(theme: Theme, *, by: Actor) -> None:
 def save_planned_meeting(
     plan: AnnualPlan,
     *,
-    by: Actor,
+    actor: AnyUser | None,
     date: dt.date,
     start_time: dt.time | None = None,
     end_time: dt.time | None = None,
@@ -229,7 +226,7 @@ def save_planned_meeting(
     planned: PlannedMeeting | None = None,
 ) -> PlannedMeeting:
     """A date of the mødeplan, new or changed; a change raises its calendar SEQUENCE."""
-    raise_unless(by, Action.EDIT_AGENDA, plan.committee)
+    raise_unless(actor, Action.EDIT_AGENDA, plan.committee)
     if date.year != plan.year:
         raise InvalidInput(_("Datoen skal ligge i %(year)s.") % {"year": plan.year}, field="date")
     clash = PlannedMeeting.objects.filter(plan=plan, date=date)
@@ -248,7 +245,7 @@ def save_planned_meeting(
     _record(
         plan.committee,
         PlanningEvent.Action.PLANNED_MEETING_SAVED,
-        by,
+        actor,
         meeting=planned.meeting,
         date=date.isoformat(),
         sequence=planned.sequence,
@@ -257,10 +254,10 @@ def save_planned_meeting(
 
 
 @transaction.atomic
-def cancel_planned_meeting(planned: PlannedMeeting, *, by: Actor) -> PlannedMeeting:
+def cancel_planned_meeting(planned: PlannedMeeting, *, actor: AnyUser | None) -> PlannedMeeting:
     """Aflys: the calendar shows STATUS:CANCELLED from the next SEQUENCE on."""
     committee = planned.plan.committee
-    raise_unless(by, Action.EDIT_AGENDA, committee)
+    raise_unless(actor, Action.EDIT_AGENDA, committee)
     if planned.cancelled:
         raise IllegalTransition(_("Mødet er allerede aflyst."))
     planned.cancelled = True
@@ -270,7 +267,7 @@ def cancel_planned_meeting(planned: PlannedMeeting, *, by: Actor) -> PlannedMeet
     _record(
         committee,
         PlanningEvent.Action.PLANNED_MEETING_CANCELLED,
-        by,
+        actor,
         meeting=planned.meeting,
         date=planned.date.isoformat(),
     )
@@ -278,20 +275,27 @@ def cancel_planned_meeting(planned: PlannedMeeting, *, by: Actor) -> PlannedMeet
 
 
 @transaction.atomic
-def create_meetings_from_plan(plan: AnnualPlan, *, by: Actor, site: str = "") -> list[Meeting]:
+def create_meetings_from_plan(
+    plan: AnnualPlan, *, actor: AnyUser | None, site: str = ""
+) -> list[Meeting]:
     """The year's meetings from the mødeplan in one action, each with the standard items.
 
     Dates that already have a meeting are linked to it, not created twice.
     """
     committee = plan.committee
-    raise_unless(by, Action.EDIT_AGENDA, committee)
+    raise_unless(actor, Action.EDIT_AGENDA, committee)
     created: list[Meeting] = []
     existing = {m.meeting_date: m for m in Meeting.objects.filter(committee=committee)}
     for planned in plan.planned_meetings.filter(cancelled=False, meeting__isnull=True):
         meeting = existing.get(planned.date)
         if meeting is None:
             meeting = agenda_workflow.schedule_meeting(
-                committee, planned.date, planned.start_time, planned.location, actor=by, site=site
+                committee,
+                planned.date,
+                planned.start_time,
+                planned.location,
+                actor=actor,
+                site=site,
             )
             created.append(meeting)
         planned.meeting = meeting
@@ -299,7 +303,7 @@ def create_meetings_from_plan(plan: AnnualPlan, *, by: Actor, site: str = "") ->
     _record(
         committee,
         PlanningEvent.Action.MEETINGS_CREATED,
-        by,
+        actor,
         year=plan.year,
         dates=[m.meeting_date.isoformat() for m in created if m.meeting_date is not None],
     )
@@ -337,7 +341,7 @@ def _due_date(due: Month | None) -> dt.date | None:
 def decide_followup(
     meeting: Meeting,
     *,
-    by: Actor,
+    actor: AnyUser | None,
     item: AgendaItem,
     text: str,
     accept: bool,
@@ -345,7 +349,7 @@ def decide_followup(
     """Accept (status open) or dismiss the follow-up that ``text``, a sentence of
     ``item``'s decision, promises; its due month and condition are read from it."""
     committee = meeting.committee
-    raise_unless(by, Action.WRITE_MINUTES, committee)
+    raise_unless(actor, Action.WRITE_MINUTES, committee)
     if item.meeting_id != meeting.pk:
         raise InvalidInput(_("Punktet hører til et andet møde."))
     proposal = next(
@@ -391,7 +395,7 @@ def decide_followup(
     _record(
         committee,
         action,
-        by,
+        actor,
         meeting=meeting,
         followup=followup,
         item=item.number,
@@ -402,9 +406,9 @@ def decide_followup(
 
 
 @transaction.atomic
-def decide_archive_followup(followup: FollowUp, *, by: Actor, accept: bool) -> FollowUp:
+def decide_archive_followup(followup: FollowUp, *, actor: AnyUser | None, accept: bool) -> FollowUp:
     """Accept or dismiss a follow-up proposed from the archive."""
-    raise_unless(by, Action.WRITE_MINUTES, followup.committee)
+    raise_unless(actor, Action.WRITE_MINUTES, followup.committee)
     if followup.status not in (FollowUp.Status.PROPOSED, FollowUp.Status.DISMISSED):
         raise IllegalTransition(_("Opfølgningen er allerede behandlet."))
     followup.status = FollowUp.Status.OPEN if accept else FollowUp.Status.DISMISSED
@@ -414,19 +418,19 @@ def decide_archive_followup(followup: FollowUp, *, by: Actor, accept: bool) -> F
         if accept
         else PlanningEvent.Action.FOLLOWUP_DISMISSED
     )
-    _record(followup.committee, action, by, meeting=followup.meeting, followup=followup)
+    _record(followup.committee, action, actor, meeting=followup.meeting, followup=followup)
     return followup
 
 
 @transaction.atomic
-def propose_archive_followups(committee: Committee, *, by: Actor) -> list[FollowUp]:
+def propose_archive_followups(committee: Committee, *, actor: AnyUser | None) -> list[FollowUp]:
     """Propose (never accept) what the committee's published minutes promised.
 
     Marked as from the archive; sentences already proposed, accepted or
     dismissed are left alone.
     """
-    raise_unless(by, Action.WRITE_MINUTES, committee)
-    return _propose_archive(committee, by, record_empty=True)
+    raise_unless(actor, Action.WRITE_MINUTES, committee)
+    return _propose_archive(committee, actor, record_empty=True)
 
 
 @transaction.atomic
@@ -436,7 +440,9 @@ def propose_archive_followups_as_operator(committee: Committee) -> list[FollowUp
     return _propose_archive(committee, None, record_empty=False)
 
 
-def _propose_archive(committee: Committee, by: Actor, *, record_empty: bool) -> list[FollowUp]:
+def _propose_archive(
+    committee: Committee, actor: AnyUser | None, *, record_empty: bool
+) -> list[FollowUp]:
     known = set(
         FollowUp.objects.filter(committee=committee).values_list(
             "meeting_id", "item_number", "text"
@@ -467,14 +473,14 @@ def _propose_archive(committee: Committee, by: Actor, *, record_empty: bool) -> 
             )
     FollowUp.objects.bulk_create(new)
     if new or record_empty:
-        _record(committee, PlanningEvent.Action.FOLLOWUPS_PROPOSED, by, count=len(new))
+        _record(committee, PlanningEvent.Action.FOLLOWUPS_PROPOSED, actor, count=len(new))
     return new
 
 
 @transaction.atomic
-def set_followup_status(followup: FollowUp, status: str, *, by: Actor) -> FollowUp:
+def set_followup_status(followup: FollowUp, status: str, *, actor: AnyUser | None) -> FollowUp:
     """Mark an accepted follow-up done, dropped, or open again."""
-    raise_unless(by, Action.EDIT_AGENDA, followup.committee)
+    raise_unless(actor, Action.EDIT_AGENDA, followup.committee)
     allowed = {FollowUp.Status.OPEN, FollowUp.Status.DONE, FollowUp.Status.DROPPED}
     if status not in allowed:
         raise InvalidInput(_("Ukendt status."), field="status")
@@ -486,7 +492,7 @@ def set_followup_status(followup: FollowUp, status: str, *, by: Actor) -> Follow
     _record(
         followup.committee,
         PlanningEvent.Action.FOLLOWUP_STATUS,
-        by,
+        actor,
         followup=followup,
         status=[before, status],
     )
@@ -510,7 +516,7 @@ def _followup_case_text(followup: FollowUp, site: str) -> str:
 def accept_proposal(
     meeting: Meeting,
     *,
-    by: Actor,
+    actor: AnyUser | None,
     theme: Theme | None = None,
     followup: FollowUp | None = None,
     site: str = "",
@@ -521,13 +527,13 @@ def accept_proposal(
     item's title and case number (so the case history shows both meetings)
     and links back to the decision.
     """
-    raise_unless(by, Action.EDIT_AGENDA, meeting.committee)
+    raise_unless(actor, Action.EDIT_AGENDA, meeting.committee)
     if (theme is None) == (followup is None):
         raise InvalidInput(_("Vælg ét forslag."))
     if AgendaProposal.objects.filter(meeting=meeting, theme=theme, followup=followup).exists():
         raise IllegalTransition(_("Forslaget er allerede besvaret for dette møde."))
     if theme is not None:
-        item = agenda_workflow.add_item(meeting, theme.title, actor=by)
+        item = agenda_workflow.add_item(meeting, theme.title, actor=actor)
         text = theme.text
         details: dict[str, Any] = {"theme": theme.title}
     else:
@@ -538,7 +544,7 @@ def accept_proposal(
             raise IllegalTransition(_("Kun accepterede, åbne opfølgninger kan sættes på."))
         title = followup.item_title or followup.text[:200]
         item = agenda_workflow.add_item(
-            meeting, title, actor=by, case_number=followup.case_number or None
+            meeting, title, actor=actor, case_number=followup.case_number or None
         )
         text = _followup_case_text(followup, site)
         followup.status = FollowUp.Status.ON_AGENDA
@@ -546,7 +552,7 @@ def accept_proposal(
         followup.save(update_fields=["status", "target_item"])
         details = {"followup_id": followup.pk, "from_meeting": followup.meeting_id}
     if text:
-        section_workflow.add_section(item, SectionKind.CASE, actor=by, markdown=text)
+        section_workflow.add_section(item, SectionKind.CASE, actor=actor, markdown=text)
     AgendaProposal.objects.create(
         meeting=meeting,
         theme=theme,
@@ -557,7 +563,7 @@ def accept_proposal(
     _record(
         meeting.committee,
         PlanningEvent.Action.PROPOSAL_ACCEPTED,
-        by,
+        actor,
         meeting=meeting,
         followup=followup,
         item=item.number,
@@ -569,10 +575,14 @@ def accept_proposal(
 
 @transaction.atomic
 def dismiss_proposal(
-    meeting: Meeting, *, by: Actor, theme: Theme | None = None, followup: FollowUp | None = None
+    meeting: Meeting,
+    *,
+    actor: AnyUser | None,
+    theme: Theme | None = None,
+    followup: FollowUp | None = None,
 ) -> AgendaProposal:
     """Leave a proposed theme or follow-up off this agenda; remembered for this meeting."""
-    raise_unless(by, Action.EDIT_AGENDA, meeting.committee)
+    raise_unless(actor, Action.EDIT_AGENDA, meeting.committee)
     if (theme is None) == (followup is None):
         raise InvalidInput(_("Vælg ét forslag."))
     if AgendaProposal.objects.filter(meeting=meeting, theme=theme, followup=followup).exists():
@@ -583,7 +593,7 @@ def dismiss_proposal(
     _record(
         meeting.committee,
         PlanningEvent.Action.PROPOSAL_DISMISSED,
-        by,
+        actor,
         meeting=meeting,
         followup=followup,
         title=theme.title if theme else (followup.text if followup else ""),
@@ -598,13 +608,13 @@ def dismiss_proposal(
 def set_membership_training(
     membership: Membership,
     *,
-    by: Actor,
+    actor: AnyUser | None,
     elected: dt.date | None,
     grunduddannelse: dt.date | None,
     functions: str | Iterable[str],
 ) -> Membership:
     """Election day, grunduddannelse and functions: what the klippekort rules need."""
-    raise_unless(by, Action.MANAGE_MEMBERS, membership.committee)
+    raise_unless(actor, Action.MANAGE_MEMBERS, membership.committee)
     try:
         held = parse_functions(functions if isinstance(functions, str) else ",".join(functions))
     except ValueError as exc:
@@ -616,7 +626,7 @@ def set_membership_training(
     _record(
         membership.committee,
         PlanningEvent.Action.MEMBERSHIP_TRAINING,
-        by,
+        actor,
         membership=membership.pk,
         elected=elected.isoformat() if elected else None,
         grunduddannelse=grunduddannelse.isoformat() if grunduddannelse else None,
@@ -630,14 +640,14 @@ def record_klippekort_use(
     committee: Committee,
     memberships: Sequence[Membership],
     *,
-    by: Actor,
+    actor: AnyUser | None,
     day: dt.date,
     kind: str,
     days: Decimal = Decimal(1),
     note: str = "",
 ) -> list[KlippekortUsage]:
     """Days used: a joint theme day uses ``days`` per attending member, a course one member's."""
-    raise_unless(by, Action.RECORD_ATTENDANCE, committee)
+    raise_unless(actor, Action.RECORD_ATTENDANCE, committee)
     if kind not in KlippekortUsage.Kind.values:
         raise InvalidInput(_("Ukendt slags dag."), field="kind")
     if days <= 0 or days > 10 or days * 2 != int(days * 2):
@@ -653,7 +663,7 @@ def record_klippekort_use(
     _record(
         committee,
         PlanningEvent.Action.KLIPPEKORT_USED,
-        by,
+        actor,
         day=day.isoformat(),
         kind=kind,
         days=str(days),

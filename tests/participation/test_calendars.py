@@ -110,7 +110,7 @@ def test_a_cancelled_meeting_says_cancelled_with_a_higher_sequence(
     planned_date = PlannedMeeting.objects.create(
         plan=plan, date=sent.meeting_date, meeting=sent, uid="x-1"
     )
-    planning.cancel_planned_meeting(planned_date, by=personas.sofie)
+    planning.cancel_planned_meeting(planned_date, actor=personas.sofie)
     event = _events(Client().get(_committee_url(personas)).content)[
         f"medref-meeting-{sent.pk}@127.0.0.1"
     ]

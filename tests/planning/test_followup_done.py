@@ -28,12 +28,12 @@ def _on_januarys_agenda(personas: Personas) -> tuple[FollowUp, Meeting]:
     minutes.send_agenda(november, actor=personas.sofie)
     minutes.write_decision(item.pk, DECISION, actor=personas.sofie, expected_version=None)
     followup = services.decide_followup(
-        november, by=personas.sofie, item=item, text=DECISION, accept=True
+        november, actor=personas.sofie, item=item, text=DECISION, accept=True
     )
     january = schedule_meeting(
         personas.committee, dt.date(2028, 1, 13), None, "", actor=personas.sofie
     )
-    services.accept_proposal(january, by=personas.sofie, followup=followup)
+    services.accept_proposal(january, actor=personas.sofie, followup=followup)
     followup.refresh_from_db()
     assert followup.status == FollowUp.Status.ON_AGENDA
     return followup, january
@@ -100,7 +100,7 @@ def test_removing_the_item_opens_the_followup_again(personas: Personas) -> None:
     assert event.details["automatic"] == "item_removed"
     assert event.details["status"] == ["on_agenda", "open"]
     # and it can go on again, and be done at publication
-    services.accept_proposal(january, by=personas.sofie, followup=followup)
+    services.accept_proposal(january, actor=personas.sofie, followup=followup)
     minutes.publish_minutes(_approve(january, personas), actor=personas.sofie)
     followup.refresh_from_db()
     assert followup.status == FollowUp.Status.DONE

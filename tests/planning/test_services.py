@@ -45,7 +45,7 @@ def test_a_promise_goes_from_the_minutes_to_januarys_agenda(personas: Personas) 
 
     followup = services.decide_followup(
         meeting,
-        by=personas.sofie,
+        actor=personas.sofie,
         item=item,
         text=row.proposal.text,
         accept=True,
@@ -60,7 +60,7 @@ def test_a_promise_goes_from_the_minutes_to_januarys_agenda(personas: Personas) 
     assert selectors.agenda_proposals(december).followups == []  # not due yet
     assert selectors.agenda_proposals(january).followups == [followup]
 
-    new_item = services.accept_proposal(january, by=personas.sofie, followup=followup)
+    new_item = services.accept_proposal(january, actor=personas.sofie, followup=followup)
     followup.refresh_from_db()
     assert followup.status == FollowUp.Status.ON_AGENDA and followup.target_item == new_item
     assert new_item.case_number == "81.38.05-G01-4-27" and new_item.title == "ØS' økonomi"
@@ -77,7 +77,7 @@ def test_only_a_sentence_the_decision_says_can_be_answered(personas: Personas) -
     meeting, item = _decided_meeting(personas, "Sagen drøftes på næste møde.")
     with pytest.raises(InvalidInput, match="lover ikke"):
         services.decide_followup(
-            meeting, by=personas.sofie, item=item, text="Sagen drøftes i maj.", accept=True
+            meeting, actor=personas.sofie, item=item, text="Sagen drøftes i maj.", accept=True
         )
     assert not FollowUp.objects.exists()
 
@@ -85,7 +85,7 @@ def test_only_a_sentence_the_decision_says_can_be_answered(personas: Personas) -
 def test_only_those_who_write_minutes_answer_proposals(personas: Personas) -> None:
     meeting, item = _decided_meeting(personas, "Sagen drøftes på næste møde.")
     with pytest.raises(PermissionDenied):
-        services.decide_followup(meeting, by=personas.mads, item=item, text="x", accept=True)
+        services.decide_followup(meeting, actor=personas.mads, item=item, text="x", accept=True)
     assert not FollowUp.objects.exists()
     assert not PlanningEvent.objects.exists()
 
@@ -94,7 +94,7 @@ def test_a_dismissed_proposal_is_remembered(personas: Personas) -> None:
     meeting, item = _decided_meeting(personas, "Sagen drøftes på næste møde.")
     [row] = selectors.minutes_proposals(meeting)
     services.decide_followup(
-        meeting, by=personas.sofie, item=item, text=row.proposal.text, accept=False
+        meeting, actor=personas.sofie, item=item, text=row.proposal.text, accept=False
     )
     january = schedule_meeting(personas.committee, JANUARY, None, "", actor=personas.sofie)
     assert selectors.minutes_proposals(meeting)[0].stored.status == FollowUp.Status.DISMISSED
@@ -104,63 +104,65 @@ def test_a_dismissed_proposal_is_remembered(personas: Personas) -> None:
 def test_archive_proposals_are_never_accepted_by_themselves(personas: Personas) -> None:
     meeting, _item = _decided_meeting(personas, "Sagen tages op igen i marts.")
     Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.PUBLISHED)
-    [found] = services.propose_archive_followups(personas.committee, by=personas.sofie)
+    [found] = services.propose_archive_followups(personas.committee, actor=personas.sofie)
     assert found.from_archive and found.status == FollowUp.Status.PROPOSED
-    assert services.propose_archive_followups(personas.committee, by=personas.sofie) == []
+    assert services.propose_archive_followups(personas.committee, actor=personas.sofie) == []
     later = schedule_meeting(
         personas.committee, dt.date(2028, 3, 2), None, "", actor=personas.sofie
     )
     assert selectors.agenda_proposals(later).followups == []
-    services.decide_archive_followup(found, by=personas.sofie, accept=True)
+    services.decide_archive_followup(found, actor=personas.sofie, accept=True)
     assert selectors.agenda_proposals(later).followups == [found]
 
 
 def test_themes_due_are_proposed_and_answers_remembered(personas: Personas) -> None:
-    plan = services.create_plan(personas.committee, 2028, by=personas.sofie)
+    plan = services.create_plan(personas.committee, 2028, actor=personas.sofie)
     assert plan.themes.count() >= 8  # medref's standard årshjul
     for day in (dt.date(2028, 1, 13), dt.date(2028, 3, 9), dt.date(2028, 5, 4)):
-        services.save_planned_meeting(plan, by=personas.sofie, date=day, location="Rådhuset")
-    created = services.create_meetings_from_plan(plan, by=personas.sofie)
+        services.save_planned_meeting(plan, actor=personas.sofie, date=day, location="Rådhuset")
+    created = services.create_meetings_from_plan(plan, actor=personas.sofie)
     assert [m.meeting_date for m in created] == [
         dt.date(2028, 1, 13),
         dt.date(2028, 3, 9),
         dt.date(2028, 5, 4),
     ]
-    assert services.create_meetings_from_plan(plan, by=personas.sofie) == []
+    assert services.create_meetings_from_plan(plan, actor=personas.sofie) == []
     january, march, may = created
     titles = {t.title for t in selectors.agenda_proposals(january).themes}
     assert "Sygefravær" in titles and "Økonomi" not in titles
     assert "Sygefravær" not in {t.title for t in selectors.agenda_proposals(march).themes}
     assert "Økonomi" in {t.title for t in selectors.agenda_proposals(may).themes}
     sick = next(t for t in selectors.agenda_proposals(january).themes if t.title == "Sygefravær")
-    services.dismiss_proposal(january, by=personas.sofie, theme=sick)
+    services.dismiss_proposal(january, actor=personas.sofie, theme=sick)
     assert sick not in selectors.agenda_proposals(january).themes
     assert AgendaProposal.objects.get(meeting=january, theme=sick).decision == "dismissed"
-    item = services.accept_proposal(may, by=personas.sofie, theme=plan.themes.get(title="Økonomi"))
+    item = services.accept_proposal(
+        may, actor=personas.sofie, theme=plan.themes.get(title="Økonomi")
+    )
     assert item.title == "Økonomi" and item.meeting == may
 
 
 def test_copy_to_next_year_keeps_themes_and_weekdays(personas: Personas) -> None:
-    plan = services.create_plan(personas.committee, 2028, by=personas.sofie)
-    services.save_planned_meeting(plan, by=personas.sofie, date=dt.date(2028, 3, 9))
-    new = services.copy_plan_to_next_year(plan, by=personas.sofie)
+    plan = services.create_plan(personas.committee, 2028, actor=personas.sofie)
+    services.save_planned_meeting(plan, actor=personas.sofie, date=dt.date(2028, 3, 9))
+    new = services.copy_plan_to_next_year(plan, actor=personas.sofie)
     assert new.year == 2029 and new.themes.count() == plan.themes.count()
     [copied] = new.planned_meetings.all()
     assert copied.date.weekday() == dt.date(2028, 3, 9).weekday() and copied.date.year == 2029
     with pytest.raises(Exception, match="allerede"):
-        services.copy_plan_to_next_year(plan, by=personas.sofie)
+        services.copy_plan_to_next_year(plan, actor=personas.sofie)
 
 
 def test_ical_uid_stays_sequence_rises_cancelled_says_so(personas: Personas) -> None:
-    plan = services.create_plan(personas.committee, 2028, by=personas.sofie)
+    plan = services.create_plan(personas.committee, 2028, actor=personas.sofie)
     pm = services.save_planned_meeting(
-        plan, by=personas.sofie, date=dt.date(2028, 3, 9), start_time=dt.time(13)
+        plan, actor=personas.sofie, date=dt.date(2028, 3, 9), start_time=dt.time(13)
     )
     uid = pm.uid
     pm = services.save_planned_meeting(
-        plan, by=personas.sofie, date=dt.date(2028, 3, 10), start_time=dt.time(13), planned=pm
+        plan, actor=personas.sofie, date=dt.date(2028, 3, 10), start_time=dt.time(13), planned=pm
     )
-    pm = services.cancel_planned_meeting(pm, by=personas.sofie)
+    pm = services.cancel_planned_meeting(pm, actor=personas.sofie)
     [event] = Calendar.from_ical(calendar(personas.committee, [pm], "https://med.example")).walk(
         "VEVENT"
     )
@@ -173,19 +175,19 @@ def test_klippekort_use_and_balance(personas: Personas) -> None:
     membership = personas.committee.memberships.get(person__name="Mads Medlem")
     services.set_membership_training(
         membership,
-        by=personas.anna,
+        actor=personas.anna,
         elected=dt.date(2024, 1, 1),
         grunduddannelse=dt.date(2024, 6, 1),
         functions="arbejdsmiljø,samarbejde",
     )
     with pytest.raises(PermissionDenied):
         services.set_membership_training(
-            membership, by=personas.sofie, elected=None, grunduddannelse=None, functions=""
+            membership, actor=personas.sofie, elected=None, grunduddannelse=None, functions=""
         )
     services.record_klippekort_use(
         personas.committee,
         [membership],
-        by=personas.sofie,
+        actor=personas.sofie,
         day=dt.date(2026, 3, 1),
         kind="theme_day",
         days=Decimal(1),
@@ -207,11 +209,11 @@ def test_ical_follows_the_meeting_once_created_and_its_edits_raise_the_sequence(
     from medref.meetings.workflow.agenda import edit_meeting
     from medref.planning.models import PlannedMeeting
 
-    plan = services.create_plan(personas.committee, 2028, by=personas.sofie)
+    plan = services.create_plan(personas.committee, 2028, actor=personas.sofie)
     services.save_planned_meeting(
-        plan, by=personas.sofie, date=dt.date(2028, 3, 9), start_time=dt.time(13)
+        plan, actor=personas.sofie, date=dt.date(2028, 3, 9), start_time=dt.time(13)
     )
-    [meeting] = services.create_meetings_from_plan(plan, by=personas.sofie)
+    [meeting] = services.create_meetings_from_plan(plan, actor=personas.sofie)
     edit_meeting(
         meeting,
         actor=personas.sofie,

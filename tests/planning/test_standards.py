@@ -44,9 +44,9 @@ def _theme(personas: Personas, title: str = "Trivsel", **extra: object) -> Stand
 
 
 def test_a_new_plan_starts_from_the_standard_saved_before_it(personas: Personas) -> None:
-    before = services.create_plan(personas.committee, 2027, by=personas.sofie)
+    before = services.create_plan(personas.committee, 2027, actor=personas.sofie)
     theme = _theme(personas, "Trivsel", note="Aftalt i HovedMED", text="Status på trivslen.")
-    after = services.create_plan(personas.committee, 2028, by=personas.sofie)
+    after = services.create_plan(personas.committee, 2028, actor=personas.sofie)
     assert [t.title for t in after.themes.all()] == ["Trivsel"]
     copied = after.themes.get()
     assert (copied.recurrence, copied.quarters, copied.note, copied.text) == (

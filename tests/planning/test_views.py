@@ -40,8 +40,8 @@ def _url(personas: Personas, name: str) -> str:
 def test_the_aarshjul_is_for_the_committee(
     personas: Personas, client_as: ClientAs, who: str, status: int
 ) -> None:
-    plan = services.create_plan(personas.committee, 2028, by=personas.sofie)
-    services.save_planned_meeting(plan, by=personas.sofie, date=dt.date(2028, 2, 3))
+    plan = services.create_plan(personas.committee, 2028, actor=personas.sofie)
+    services.save_planned_meeting(plan, actor=personas.sofie, date=dt.date(2028, 2, 3))
     response = client_as(who).get(_url(personas, "year") + "?aar=2028")
     assert response.status_code == status
     if status == 200:
@@ -102,7 +102,7 @@ def test_overdue_followups_are_marked_in_words(personas: Personas, client_as: Cl
     meeting = _decided(personas, dt.date(2024, 1, 10), "Sagen tages op igen i marts.")
     item = meeting.items.get(title="Økonomi")
     services.decide_followup(
-        meeting, by=personas.sofie, item=item, text="Sagen tages op igen i marts.", accept=True
+        meeting, actor=personas.sofie, item=item, text="Sagen tages op igen i marts.", accept=True
     )
     assert "Overskredet" in client_as("sofie").get(_url(personas, "followups")).content.decode()
 
@@ -110,9 +110,9 @@ def test_overdue_followups_are_marked_in_words(personas: Personas, client_as: Cl
 def test_the_ical_feed_needs_a_genuine_token_of_a_member(
     personas: Personas, client: Client
 ) -> None:
-    plan = services.create_plan(personas.committee, 2028, by=personas.sofie)
+    plan = services.create_plan(personas.committee, 2028, actor=personas.sofie)
     services.save_planned_meeting(
-        plan, by=personas.sofie, date=dt.date(2028, 2, 3), start_time=dt.time(13)
+        plan, actor=personas.sofie, date=dt.date(2028, 2, 3), start_time=dt.time(13)
     )
     url = _url(personas, "ical")
     good = client.get(url, {"token": feed_token(personas.mads.pk, personas.committee.pk)})
@@ -135,8 +135,8 @@ def test_klippekort_overview_everyone_for_the_chair_own_for_a_member(
 
 
 def test_the_year_as_pdf_for_the_bilag(personas: Personas, client_as: ClientAs) -> None:
-    plan = services.create_plan(personas.committee, 2028, by=personas.sofie)
-    services.save_planned_meeting(plan, by=personas.sofie, date=dt.date(2028, 2, 3))
+    plan = services.create_plan(personas.committee, 2028, actor=personas.sofie)
+    services.save_planned_meeting(plan, actor=personas.sofie, date=dt.date(2028, 2, 3))
     response = client_as("mads").get(_url(personas, "year_pdf") + "?aar=2028")
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
     assert client_as("otto").get(_url(personas, "year_pdf")).status_code == 403
@@ -147,10 +147,10 @@ def test_selectors_cost_a_fixed_number_of_queries(
 ) -> None:
     from medref.planning import selectors
 
-    plan = services.create_plan(personas.committee, 2028, by=personas.sofie)
+    plan = services.create_plan(personas.committee, 2028, actor=personas.sofie)
     for month in (1, 4, 7, 10):
-        services.save_planned_meeting(plan, by=personas.sofie, date=dt.date(2028, month, 5))
-    meetings = services.create_meetings_from_plan(plan, by=personas.sofie)
+        services.save_planned_meeting(plan, actor=personas.sofie, date=dt.date(2028, month, 5))
+    meetings = services.create_meetings_from_plan(plan, actor=personas.sofie)
     # plan, its themes, its dates, their meetings, the meetings held: whatever the count
     with django_assert_num_queries(5):
         selectors.year_view(personas.committee, 2028)
@@ -165,8 +165,8 @@ def test_selectors_cost_a_fixed_number_of_queries(
 
 
 def test_moving_a_planned_date_raises_its_sequence(personas: Personas, client_as: ClientAs) -> None:
-    plan = services.create_plan(personas.committee, 2028, by=personas.sofie)
-    pm = services.save_planned_meeting(plan, by=personas.sofie, date=dt.date(2028, 2, 3))
+    plan = services.create_plan(personas.committee, 2028, actor=personas.sofie)
+    pm = services.save_planned_meeting(plan, actor=personas.sofie, date=dt.date(2028, 2, 3))
     c = personas.committee
     url = reverse("web:planning:move_date", args=[c.municipality.slug, c.slug, 2028, pm.pk])
     assert client_as("sofie").post(url, {"date": "2028-02-10"}).status_code == 302
@@ -183,7 +183,7 @@ def test_a_next_meeting_follow_up_is_overdue_once_a_later_meeting_was_held(
     first = _decided(personas, dt.date(2024, 1, 10), "Sagen drøftes på næste møde.")
     item = first.items.get(title="Økonomi")
     services.decide_followup(
-        first, by=personas.sofie, item=item, text="Sagen drøftes på næste møde.", accept=True
+        first, actor=personas.sofie, item=item, text="Sagen drøftes på næste møde.", accept=True
     )
     page = client_as("sofie").get(_url(personas, "followups")).content.decode()
     assert "Overskredet" not in page
@@ -258,7 +258,7 @@ def test_training_details_are_the_administrators(personas: Personas, client_as: 
 
 
 def test_editing_a_theme_changes_its_rule(personas: Personas, client_as: ClientAs) -> None:
-    plan = services.create_plan(personas.committee, 2028, by=personas.sofie)
+    plan = services.create_plan(personas.committee, 2028, actor=personas.sofie)
     theme = plan.themes.get(title="Økonomi")
     c = personas.committee
     url = reverse("web:planning:edit_theme", args=[c.municipality.slug, c.slug, 2028, theme.pk])

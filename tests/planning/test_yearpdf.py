@@ -27,8 +27,8 @@ def media(settings, tmp_path):
 
 
 def _plan_and_item(personas: Personas) -> tuple[AnnualPlan, AgendaItem]:
-    plan = services.create_plan(personas.committee, 2028, by=personas.sofie)
-    services.save_planned_meeting(plan, by=personas.sofie, date=dt.date(2028, 3, 2))
+    plan = services.create_plan(personas.committee, 2028, actor=personas.sofie)
+    services.save_planned_meeting(plan, actor=personas.sofie, date=dt.date(2028, 3, 2))
     meeting = schedule_meeting(
         personas.committee, dt.date(2027, 11, 11), None, "", actor=personas.sofie
     )

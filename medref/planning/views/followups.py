@@ -52,7 +52,7 @@ def find_in_archive(request: HttpRequest, municipality: str, slug: str) -> HttpR
     found: list[FollowUp] = []
 
     def action() -> None:
-        found.extend(services.propose_archive_followups(committee, by=request.user))
+        found.extend(services.propose_archive_followups(committee, actor=request.user))
 
     if run(request, action):
         from django.contrib import messages
@@ -69,11 +69,11 @@ def followup_status(request: HttpRequest, pk: int) -> HttpResponse:
         run(
             request,
             lambda: services.decide_archive_followup(
-                followup, by=request.user, accept=answer == "accepter"
+                followup, actor=request.user, accept=answer == "accepter"
             ),
         )
     else:
-        run(request, lambda: services.set_followup_status(followup, answer, by=request.user))
+        run(request, lambda: services.set_followup_status(followup, answer, actor=request.user))
     return back(request, _list_url(followup.committee))
 
 
@@ -111,7 +111,7 @@ def minutes_answer(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         lambda: services.decide_followup(
             meeting,
-            by=request.user,
+            actor=request.user,
             item=item,
             text=request.POST.get("tekst", ""),
             accept=request.POST.get("svar") == "accepter",
@@ -157,7 +157,7 @@ def agenda_answer(request: HttpRequest, pk: int) -> HttpResponse:
         run(
             request,
             lambda: services.accept_proposal(
-                meeting, by=request.user, theme=theme, followup=followup, site=site
+                meeting, actor=request.user, theme=theme, followup=followup, site=site
             ),
             _("Punktet er sat på dagsordenen."),
         )
@@ -165,7 +165,7 @@ def agenda_answer(request: HttpRequest, pk: int) -> HttpResponse:
         run(
             request,
             lambda: services.dismiss_proposal(
-                meeting, by=request.user, theme=theme, followup=followup
+                meeting, actor=request.user, theme=theme, followup=followup
             ),
         )
     return back(request, reverse("web:meetings:editor", args=[meeting.pk]))

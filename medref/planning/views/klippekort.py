@@ -88,7 +88,7 @@ def record_use(request: HttpRequest, municipality: str, slug: str) -> HttpRespon
         lambda: services.record_klippekort_use(
             committee,
             list(data["memberships"]),
-            by=request.user,
+            actor=request.user,
             day=data["day"],
             kind=data["kind"],
             days=data["days"],
@@ -123,7 +123,7 @@ def training(request: HttpRequest, pk: int) -> HttpResponse:
             request,
             lambda: services.set_membership_training(
                 membership,
-                by=request.user,
+                actor=request.user,
                 elected=data["elected"],
                 grunduddannelse=data["grunduddannelse"],
                 functions=data["functions"],

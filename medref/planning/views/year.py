@@ -130,7 +130,7 @@ def create_plan(request: HttpRequest, municipality: str, slug: str, year: int) -
     committee = committee_or_404(municipality, slug)
     run(
         request,
-        lambda: services.create_plan(committee, year, by=request.user),
+        lambda: services.create_plan(committee, year, actor=request.user),
         _("Årshjulet er oprettet."),
     )
     return back(request, year_url(committee, year))
@@ -142,7 +142,7 @@ def copy_plan(request: HttpRequest, municipality: str, slug: str, year: int) -> 
     plan = _plan(committee.pk, year)
     if run(
         request,
-        lambda: services.copy_plan_to_next_year(plan, by=request.user),
+        lambda: services.copy_plan_to_next_year(plan, actor=request.user),
         _("Årshjulet er kopieret til %(year)s.") % {"year": year + 1},
     ):
         return back(request, year_url(committee, year + 1))
@@ -157,7 +157,7 @@ def create_meetings(request: HttpRequest, municipality: str, slug: str, year: in
 
     def action() -> None:
         created.extend(
-            services.create_meetings_from_plan(plan, by=request.user, site=_site(request))
+            services.create_meetings_from_plan(plan, actor=request.user, site=_site(request))
         )
 
     if run(request, action):
@@ -187,7 +187,7 @@ def add_theme(request: HttpRequest, municipality: str, slug: str, year: int) -> 
         request,
         lambda: services.save_theme(
             plan,
-            by=request.user,
+            actor=request.user,
             title=data["title"],
             recurrence=data["recurrence"],
             text=data["text"],
@@ -231,7 +231,7 @@ def edit_theme(
             request,
             lambda: services.save_theme(
                 theme.plan,
-                by=request.user,
+                actor=request.user,
                 title=data["title"],
                 recurrence=data["recurrence"],
                 text=data["text"],
@@ -254,7 +254,7 @@ def remove_theme(
 ) -> HttpResponse:
     committee = committee_or_404(municipality, slug)
     theme = get_object_or_404(Theme, pk=pk, plan__committee=committee, plan__year=year)
-    run(request, lambda: services.remove_theme(theme, by=request.user), _("Temaet er fjernet."))
+    run(request, lambda: services.remove_theme(theme, actor=request.user), _("Temaet er fjernet."))
     return back(request, year_url(committee, year))
 
 
@@ -276,7 +276,7 @@ def add_date(request: HttpRequest, municipality: str, slug: str, year: int) -> H
         request,
         lambda: services.save_planned_meeting(
             plan,
-            by=request.user,
+            actor=request.user,
             date=data["date"],
             start_time=data["start_time"],
             end_time=data["end_time"],
@@ -300,7 +300,7 @@ def cancel_date(
     )
     run(
         request,
-        lambda: services.cancel_planned_meeting(planned, by=request.user),
+        lambda: services.cancel_planned_meeting(planned, actor=request.user),
         _("Mødet er aflyst."),
     )
     return back(request, year_url(committee, year))
@@ -339,7 +339,7 @@ def move_date(
         request,
         lambda: services.save_planned_meeting(
             planned.plan,
-            by=request.user,
+            actor=request.user,
             date=form.cleaned_data["date"],
             start_time=planned.start_time,
             end_time=planned.end_time,
