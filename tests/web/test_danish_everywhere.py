@@ -149,12 +149,12 @@ def sent_meeting(personas) -> Meeting:
         timezone.localdate() + dt.timedelta(days=7),
         None,
         "Lokale 1",
-        by=personas.sofie,
+        actor=personas.sofie,
     )
-    meeting = minutes.send_agenda(meeting, by=personas.sofie)
+    meeting = minutes.send_agenda(meeting, actor=personas.sofie)
     members, _ = minutes.members_on(meeting)
     minutes.record_attendance(
-        meeting, {m.person_id: Attendance.Status.PRESENT for m in members}, by=personas.sofie
+        meeting, {m.person_id: Attendance.Status.PRESENT for m in members}, actor=personas.sofie
     )
     return meeting
 

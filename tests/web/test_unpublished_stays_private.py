@@ -111,24 +111,24 @@ def test_the_reported_path_leaks_nothing(personas: Personas, client_as, name):
         timezone.localdate() + dt.timedelta(days=7),
         dt.time(13, 0),
         "Mødelokale 2225",
-        by=personas.sofie,
+        actor=personas.sofie,
     )
-    closed = add_item(meeting, "Personalesag", by=personas.sofie, closed=True)
-    meeting = minutes.send_agenda(meeting, by=personas.sofie)
+    closed = add_item(meeting, "Personalesag", actor=personas.sofie, closed=True)
+    meeting = minutes.send_agenda(meeting, actor=personas.sofie)
     members, _substitutes = minutes.members_on(meeting)
     statuses = {m.person_id: Attendance.Status.PRESENT for m in members}
     statuses[personas.people["mads"].pk] = Attendance.Status.SENT_APOLOGIES
     minutes.record_attendance(
         meeting,
         statuses,
-        by=personas.sofie,
+        actor=personas.sofie,
         item_substitutes={closed.pk: [personas.people["sara"].pk]},
     )
     for item in meeting.items.all():
         minutes.write_decision(
             item,
             f"FagMED {DECISION_MARKER} {item.number}.",
-            by=personas.sofie,
+            actor=personas.sofie,
             expected_version=None,
         )
     client = client_as(name)
