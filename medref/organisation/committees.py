@@ -157,9 +157,9 @@ def _log_committee(
 
 @transaction.atomic
 def create_committee(
-    actor: AnyUser | None,
     municipality: Municipality,
     *,
+    actor: AnyUser | None,
     name: str,
     level: str,
     parent: Committee | None = None,
@@ -197,9 +197,9 @@ def create_committee(
 
 @transaction.atomic
 def update_committee(
-    actor: AnyUser | None,
     committee: Committee,
     *,
+    actor: AnyUser | None,
     name: str,
     level: str,
     parent: Committee | None,

@@ -179,9 +179,9 @@ def _overlapping(start: dt.date, end: dt.date | None) -> Q:
 
 @transaction.atomic
 def add_membership(
-    actor: AnyUser | None,
     committee: Committee,
     *,
+    actor: AnyUser | None,
     name: str,
     role: str,
     start: dt.date,
@@ -237,7 +237,7 @@ def add_membership(
 
 
 @transaction.atomic
-def end_membership(actor: AnyUser | None, membership: Membership, end: dt.date) -> Membership:
+def end_membership(membership: Membership, end: dt.date, *, actor: AnyUser | None) -> Membership:
     """End ``membership`` on ``end`` (its last day). Needs MANAGE_MEMBERS.
 
     A term that has already ended cannot be ended again; the end cannot come
@@ -271,9 +271,9 @@ def end_membership(actor: AnyUser | None, membership: Membership, end: dt.date) 
 
 @transaction.atomic
 def edit_membership(
-    actor: AnyUser | None,
     membership: Membership,
     *,
+    actor: AnyUser | None,
     role: str,
     side: str,
     title: str,

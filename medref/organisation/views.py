@@ -56,8 +56,8 @@ def add_membership(request: HttpRequest, municipality: str, slug: str) -> HttpRe
         data = form.cleaned_data
         try:
             services.add_membership(
-                request.user,
                 committee,
+                actor=request.user,
                 name=data["name"],
                 role=data["role"],
                 side=data["side"],
@@ -111,8 +111,8 @@ def edit_membership(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             services.edit_membership(
-                request.user,
                 membership,
+                actor=request.user,
                 role=data["role"],
                 side=data["side"] or Membership.Side.UNSPECIFIED,
                 title=data["title"],
@@ -142,7 +142,7 @@ def end_membership(request: HttpRequest, pk: int) -> HttpResponse:
     form = EndMembershipForm(request.POST or None, initial={"end": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
-            services.end_membership(request.user, membership, form.cleaned_data["end"])
+            services.end_membership(membership, form.cleaned_data["end"], actor=request.user)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -193,9 +193,9 @@ def _committee_form(
         }
         try:
             if committee is None:
-                saved = committees.create_committee(request.user, municipality, **fields)
+                saved = committees.create_committee(municipality, actor=request.user, **fields)
             else:
-                saved = committees.update_committee(request.user, committee, **fields)
+                saved = committees.update_committee(committee, actor=request.user, **fields)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -51,7 +51,9 @@ def form_refuses(personas: Personas, name: str) -> bool:
     """Whether the committee form refuses ``name`` as taken (nothing is kept)."""
     try:
         with transaction.atomic():
-            create_committee(personas.anna, personas.municipality, name=name, level="lokalmed")
+            create_committee(
+                personas.municipality, actor=personas.anna, name=name, level="lokalmed"
+            )
             transaction.set_rollback(True)
     except ValidationError as refused:
         return "name" in refused.message_dict

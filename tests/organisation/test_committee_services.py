@@ -41,28 +41,32 @@ def test_only_the_municipalitys_administrators_create_committees(personas: Perso
     user = personas.users[name]
     if name in MANAGERS:
         created = create_committee(
-            user, personas.municipality, name="LokalMED Løn", level="lokalmed"
+            personas.municipality, actor=user, name="LokalMED Løn", level="lokalmed"
         )
         assert created.municipality == personas.municipality
     else:
         with pytest.raises(PermissionDenied):
-            create_committee(user, personas.municipality, name="LokalMED Løn", level="lokalmed")
+            create_committee(
+                personas.municipality, actor=user, name="LokalMED Løn", level="lokalmed"
+            )
         assert Committee.objects.count() == before
 
 
 def test_an_administrator_of_another_municipality_creates_only_in_their_own(personas: Personas):
     with pytest.raises(PermissionDenied, match="Vejle Kommune"):
-        create_committee(personas.ib, personas.municipality, name="FagMED Skole", level="fagmed")
+        create_committee(
+            personas.municipality, actor=personas.ib, name="FagMED Skole", level="fagmed"
+        )
     created = create_committee(
-        personas.ib, personas.other_municipality, name="FagMED Skole", level="fagmed"
+        personas.other_municipality, actor=personas.ib, name="FagMED Skole", level="fagmed"
     )
     assert created.municipality == personas.other_municipality
 
 
 def test_it_creates_the_committee_below_its_parent_and_logs_who_did(personas: Personas):
     created = create_committee(
-        personas.anna,
         personas.municipality,
+        actor=personas.anna,
         name="  AfdelingsMED   Løn & Personale ",
         level="afdelingsmed",
         parent=personas.lokalmed,
@@ -79,7 +83,7 @@ def test_it_creates_the_committee_below_its_parent_and_logs_who_did(personas: Pe
 
 def test_a_name_that_slugs_like_another_gets_a_free_slug(personas: Personas):
     created = create_committee(
-        personas.anna, personas.municipality, name="FagMED: Økonomi!", level="fagmed"
+        personas.municipality, actor=personas.anna, name="FagMED: Økonomi!", level="fagmed"
     )
     assert created.slug == "fagmed-oekonomi-2"  # "FagMED Økonomi" has fagmed-oekonomi
 
@@ -88,7 +92,7 @@ def test_a_name_that_slugs_like_another_gets_a_free_slug(personas: Personas):
 def test_a_name_the_municipality_already_has_is_refused(personas: Personas, name: str):
     before = Committee.objects.count()
     with pytest.raises(ValidationError) as raised:
-        create_committee(personas.anna, personas.municipality, name=name, level="fagmed")
+        create_committee(personas.municipality, actor=personas.anna, name=name, level="fagmed")
     assert errors(raised) == {
         "name": ["Vejle Kommune har allerede et udvalg, der hedder " + " ".join(name.split()) + "."]
     }
@@ -97,7 +101,7 @@ def test_a_name_the_municipality_already_has_is_refused(personas: Personas, name
 
 def test_another_municipality_may_use_the_same_name(personas: Personas):
     created = create_committee(
-        personas.root, personas.other_municipality, name="FagMED Økonomi", level="fagmed"
+        personas.other_municipality, actor=personas.root, name="FagMED Økonomi", level="fagmed"
     )
     assert created.slug == "fagmed-oekonomi"
 
@@ -105,8 +109,8 @@ def test_another_municipality_may_use_the_same_name(personas: Personas):
 def test_the_parent_must_be_in_the_same_municipality(personas: Personas):
     with pytest.raises(ValidationError) as raised:
         create_committee(
-            personas.root,
             personas.municipality,
+            actor=personas.root,
             name="FagMED Skole",
             level="fagmed",
             parent=personas.other_hovedmed,
@@ -118,7 +122,11 @@ def test_the_parent_must_be_in_the_same_municipality(personas: Personas):
 def test_each_bad_field_gets_its_own_message(personas: Personas):
     with pytest.raises(ValidationError) as raised:
         create_committee(
-            personas.anna, personas.municipality, name="  ", level="udvalg", case_number="1" * 101
+            personas.municipality,
+            actor=personas.anna,
+            name="  ",
+            level="udvalg",
+            case_number="1" * 101,
         )
     assert errors(raised) == {
         "name": ["Skriv udvalgets navn."],
@@ -126,14 +134,16 @@ def test_each_bad_field_gets_its_own_message(personas: Personas):
         "case_number": ["Sagsnummeret kan højst være 100 tegn langt."],
     }
     with pytest.raises(ValidationError) as raised:
-        create_committee(personas.anna, personas.municipality, name="x" * 201, level="fagmed")
+        create_committee(personas.municipality, actor=personas.anna, name="x" * 201, level="fagmed")
     assert errors(raised) == {"name": ["Navnet kan højst være 200 tegn langt."]}
 
 
 def test_a_long_name_gets_a_slug_that_fits(personas: Personas):
-    first = create_committee(personas.anna, personas.municipality, name="ø" * 200, level="fagmed")
+    first = create_committee(
+        personas.municipality, actor=personas.anna, name="ø" * 200, level="fagmed"
+    )
     second = create_committee(
-        personas.anna, personas.municipality, name="ø" * 199 + "!", level="fagmed"
+        personas.municipality, actor=personas.anna, name="ø" * 199 + "!", level="fagmed"
     )
     assert len(first.slug) <= 200 and len(second.slug) <= 200
     assert second.slug == first.slug + "-2"
@@ -147,10 +157,10 @@ def test_only_the_municipalitys_administrators_edit_committees(personas: Persona
     user = personas.users[name]
     fields = as_fields(personas.committee, name="FagMED Økonomi og Digitalisering")
     if name in MANAGERS:
-        assert update_committee(user, personas.committee, **fields).name == fields["name"]
+        assert update_committee(personas.committee, actor=user, **fields).name == fields["name"]
     else:
         with pytest.raises(PermissionDenied):
-            update_committee(user, personas.committee, **fields)
+            update_committee(personas.committee, actor=user, **fields)
         personas.committee.refresh_from_db()
         assert personas.committee.name == "FagMED Økonomi"
 
@@ -158,8 +168,8 @@ def test_only_the_municipalitys_administrators_edit_committees(personas: Persona
 def test_a_rename_keeps_the_slug_and_is_logged(personas: Personas):
     fagmed = personas.committee
     updated = update_committee(
-        personas.anna,
         fagmed,
+        actor=personas.anna,
         **as_fields(fagmed, name="FagMED Økonomi og IT", case_number="81.16.00-G01-2-25"),
     )
     updated.refresh_from_db()
@@ -171,19 +181,19 @@ def test_a_rename_keeps_the_slug_and_is_logged(personas: Personas):
 
 
 def test_saving_unchanged_fields_writes_nothing(personas: Personas):
-    update_committee(personas.anna, personas.committee, **as_fields(personas.committee))
+    update_committee(personas.committee, actor=personas.anna, **as_fields(personas.committee))
     assert not LogEntry.objects.exists()
 
 
 def test_a_committee_may_change_the_case_of_its_own_name(personas: Personas):
     fields = as_fields(personas.hovedmed, name="HovedMed")
-    assert update_committee(personas.anna, personas.hovedmed, **fields).name == "HovedMed"
+    assert update_committee(personas.hovedmed, actor=personas.anna, **fields).name == "HovedMed"
 
 
 def test_a_rename_to_another_committees_name_is_refused(personas: Personas):
     with pytest.raises(ValidationError) as raised:
         update_committee(
-            personas.anna, personas.lokalmed, **as_fields(personas.lokalmed, name="hovedmed")
+            personas.lokalmed, actor=personas.anna, **as_fields(personas.lokalmed, name="hovedmed")
         )
     assert errors(raised) == {
         "name": ["Vejle Kommune har allerede et udvalg, der hedder hovedmed."]
@@ -193,15 +203,15 @@ def test_a_rename_to_another_committees_name_is_refused(personas: Personas):
 def test_a_committee_cannot_be_its_own_parent(personas: Personas):
     fagmed = personas.committee
     with pytest.raises(ValidationError) as raised:
-        update_committee(personas.anna, fagmed, **as_fields(fagmed, parent=fagmed))
+        update_committee(fagmed, actor=personas.anna, **as_fields(fagmed, parent=fagmed))
     assert errors(raised) == {"parent": ["Et udvalg kan ikke være sit eget overordnede udvalg."]}
 
 
 def test_a_committee_cannot_move_below_its_own_sub_committee(personas: Personas):
     with pytest.raises(ValidationError) as raised:
         update_committee(
-            personas.anna,
             personas.hovedmed,
+            actor=personas.anna,
             **as_fields(personas.hovedmed, parent=personas.lokalmed),
         )
     assert errors(raised) == {
@@ -217,8 +227,8 @@ def test_a_committee_cannot_move_below_its_own_sub_committee(personas: Personas)
 def test_a_parent_in_another_municipality_is_refused_on_edit(personas: Personas):
     with pytest.raises(ValidationError) as raised:
         update_committee(
-            personas.root,
             personas.hovedmed,
+            actor=personas.root,
             **as_fields(personas.hovedmed, parent=personas.other_hovedmed),
         )
     assert list(errors(raised)) == ["parent"]
@@ -226,7 +236,7 @@ def test_a_parent_in_another_municipality_is_refused_on_edit(personas: Personas)
 
 def test_a_sub_committee_moves_up_to_the_top(personas: Personas):
     updated = update_committee(
-        personas.anna, personas.lokalmed, **as_fields(personas.lokalmed, parent=None)
+        personas.lokalmed, actor=personas.anna, **as_fields(personas.lokalmed, parent=None)
     )
     assert updated.parent is None
 
@@ -264,7 +274,7 @@ def test_no_sequence_of_edits_makes_a_cycle(
     with transaction.atomic():  # each example rolled back, so they never see each other
         committees = [
             create_committee(
-                personas.ib, personas.other_municipality, name=f"Udvalg {n}", level="lokalmed"
+                personas.other_municipality, actor=personas.ib, name=f"Udvalg {n}", level="lokalmed"
             )
             for n in range(5)
         ]
@@ -278,7 +288,9 @@ def test_no_sequence_of_edits_makes_a_cycle(
             )
             allowed = new_parent is None or not below(stored, new_parent.pk, committee.pk)
             try:
-                update_committee(personas.ib, committee, **as_fields(committee, parent=new_parent))
+                update_committee(
+                    committee, actor=personas.ib, **as_fields(committee, parent=new_parent)
+                )
             except ValidationError as error:
                 assert not allowed and list(error.message_dict) == ["parent"]
             else:

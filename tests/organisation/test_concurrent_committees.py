@@ -41,7 +41,12 @@ def _race(*writes: Callable[[], object]) -> list[str]:
 
 def _move(personas: Personas, child: Committee, parent: Committee) -> Callable[[], object]:
     return lambda: update_committee(
-        personas.anna, child, name=child.name, level=child.level, parent=parent, case_number=""
+        child,
+        actor=personas.anna,
+        name=child.name,
+        level=child.level,
+        parent=parent,
+        case_number="",
     )
 
 
@@ -51,7 +56,7 @@ def test_two_committees_moved_below_each_other_at_once_make_no_cycle(transaction
     for round_ in range(6):
         a, b = (
             create_committee(
-                personas.anna, personas.municipality, name=f"{n} {round_}", level="fagmed"
+                personas.municipality, actor=personas.anna, name=f"{n} {round_}", level="fagmed"
             )
             for n in ("Udvalg A", "Udvalg B")
         )
@@ -68,7 +73,7 @@ def test_two_committees_created_with_one_name_at_once_give_one(transactional_db)
 
         def create(name: str = name) -> object:
             return create_committee(
-                personas.anna, personas.municipality, name=name, level="lokalmed"
+                personas.municipality, actor=personas.anna, name=name, level="lokalmed"
             )
 
         assert _race(create, create) == ["refused", "saved"]

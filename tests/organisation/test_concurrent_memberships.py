@@ -25,8 +25,8 @@ def _race(personas, start: dt.date) -> list[str]:
         try:
             barrier.wait()
             add_membership(
-                personas.anna,
                 personas.committee,
+                actor=personas.anna,
                 name=name,
                 role=Membership.Role.CHAIR,
                 start=start,
@@ -50,7 +50,7 @@ def test_two_chairs_added_at_once_give_one_chair(transactional_db):
     """Several rounds, since an unlocked check loses the race only now and then."""
     personas = make_personas()
     first = dt.date(2030, 1, 1)
-    end_membership(personas.anna, personas.memberships["frank"], first - dt.timedelta(days=1))
+    end_membership(personas.memberships["frank"], first - dt.timedelta(days=1), actor=personas.anna)
     for year in range(2030, 2036):
         assert _race(personas, dt.date(year, 1, 1)) == ["added", "refused"], year
     chairs = Membership.objects.filter(

@@ -33,7 +33,7 @@ def test_only_administrators_add_members(personas, name):
     user = personas.users[name]
     if name in MANAGERS:
         membership = add_membership(
-            user, personas.committee, name="Ny Person", role=Role.MEMBER, start=D
+            personas.committee, actor=user, name="Ny Person", role=Role.MEMBER, start=D
         )
         assert membership.person.name == "Ny Person"
         change = membership.changes.get()
@@ -41,14 +41,16 @@ def test_only_administrators_add_members(personas, name):
         assert change.actor == user
     else:
         with pytest.raises(PermissionDenied):
-            add_membership(user, personas.committee, name="Ny Person", role=Role.MEMBER, start=D)
+            add_membership(
+                personas.committee, actor=user, name="Ny Person", role=Role.MEMBER, start=D
+            )
         assert counts() == before
 
 
 def test_the_name_finds_the_person_already_known(personas):
     membership = add_membership(
-        personas.anna,
         personas.lokalmed,
+        actor=personas.anna,
         name="  Mads   Medlem ",
         role=Role.UNION_REPRESENTATIVE,
         start=D,
@@ -58,8 +60,8 @@ def test_the_name_finds_the_person_already_known(personas):
 
 def test_it_keeps_side_title_and_term(personas):
     membership = add_membership(
-        personas.anna,
         personas.committee,
+        actor=personas.anna,
         name="Ole Olsen",
         role=Role.SAFETY_REPRESENTATIVE,
         side=Membership.Side.EMPLOYEES,
@@ -89,7 +91,7 @@ def test_bad_input_is_named_by_field_in_danish(personas, fields, field, message)
     before = counts()
     arguments = {"name": "Ny Person", "role": Role.MEMBER, "start": D, **fields}
     with pytest.raises(ValidationError) as raised:
-        add_membership(personas.anna, personas.committee, **arguments)
+        add_membership(personas.committee, actor=personas.anna, **arguments)
     assert errors(raised) == {field: [message]}
     assert counts() == before
 
@@ -97,7 +99,7 @@ def test_bad_input_is_named_by_field_in_danish(personas, fields, field, message)
 def test_the_same_role_twice_at_once_is_refused(personas):
     with pytest.raises(ValidationError) as raised:
         add_membership(
-            personas.anna, personas.committee, name="Mads Medlem", role=Role.MEMBER, start=D
+            personas.committee, actor=personas.anna, name="Mads Medlem", role=Role.MEMBER, start=D
         )
     start = personas.memberships["mads"].start.strftime("%d-%m-%Y")
     assert errors(raised) == {
@@ -114,7 +116,7 @@ def test_a_committee_has_one_chair_at_a_time(personas):
     before = counts()
     with pytest.raises(ValidationError) as raised:
         add_membership(
-            personas.anna, personas.committee, name="Ny Formand", role=Role.CHAIR, start=D
+            personas.committee, actor=personas.anna, name="Ny Formand", role=Role.CHAIR, start=D
         )
     assert errors(raised) == {
         "role": [
@@ -126,9 +128,9 @@ def test_a_committee_has_one_chair_at_a_time(personas):
 
 def test_a_new_chair_may_follow_the_last_one(personas):
     frank = personas.memberships["frank"]
-    end_membership(personas.anna, frank, D - dt.timedelta(days=1))
+    end_membership(frank, D - dt.timedelta(days=1), actor=personas.anna)
     new = add_membership(
-        personas.anna, personas.committee, name="Ny Formand", role=Role.CHAIR, start=D
+        personas.committee, actor=personas.anna, name="Ny Formand", role=Role.CHAIR, start=D
     )
     assert seats_on(personas.committee, D).members[0].person.name == "Ny Formand"
     assert new.role == Role.CHAIR
@@ -139,13 +141,13 @@ def test_only_administrators_end_memberships(personas, name):
     mads = personas.memberships["mads"]
     user = personas.users[name]
     if name in MANAGERS:
-        end_membership(user, mads, D)
+        end_membership(mads, D, actor=user)
         mads.refresh_from_db()
         assert mads.end == D
         assert mads.changes.get().kind == MembershipChange.Kind.ENDED
     else:
         with pytest.raises(PermissionDenied):
-            end_membership(user, mads, D)
+            end_membership(mads, D, actor=user)
         mads.refresh_from_db()
         assert mads.end is None
 
@@ -153,7 +155,7 @@ def test_only_administrators_end_memberships(personas, name):
 def test_an_ended_membership_cannot_end_again(personas):
     finn = personas.memberships["finn"]
     with pytest.raises(ValidationError) as raised:
-        end_membership(personas.anna, finn, D)
+        end_membership(finn, D, actor=personas.anna)
     assert errors(raised) == {
         "end": [f"Dette medlemskab sluttede allerede {finn.end.strftime('%d-%m-%Y')}."]
     }
@@ -162,7 +164,7 @@ def test_an_ended_membership_cannot_end_again(personas):
 def test_a_membership_cannot_end_before_it_started(personas):
     mads = personas.memberships["mads"]
     with pytest.raises(ValidationError) as raised:
-        end_membership(personas.anna, mads, mads.start - dt.timedelta(days=1))
+        end_membership(mads, mads.start - dt.timedelta(days=1), actor=personas.anna)
     assert "før den begynder" in errors(raised)["end"][0]
     mads.refresh_from_db()
     assert mads.end is None
@@ -172,7 +174,7 @@ def test_ending_a_membership_ends_the_roles_rights_the_next_day(personas):
     from medref.accounts.permissions import Action, can
 
     mads = personas.memberships["mads"]
-    end_membership(personas.anna, mads, D)
+    end_membership(mads, D, actor=personas.anna)
     assert can(personas.mads, Action.VIEW_CLOSED, personas.committee, on=D)
     assert not can(personas.mads, Action.VIEW_CLOSED, personas.committee, on=D + dt.timedelta(1))
 
