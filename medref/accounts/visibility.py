@@ -35,6 +35,7 @@ def agenda_version(doc: MeetingDocument) -> MeetingDocument:
         kind=DocumentKind.AGENDA,
         present=None,
         absent=(),
+        absent_without_notice=(),
         substitutes=(),
         items=tuple(_agenda_item(item) for item in doc.items),
     )
