@@ -292,13 +292,18 @@ def _render(
     meeting: Meeting, numbers: Sequence[int], number: int, public: bool, site: str
 ) -> tuple[str, bytes]:
     """The supplement's file: PDF, or HTML when the PDF renderer fails (system fonts)."""
-    from medref.documents.public import public_version
+    from medref.accounts.scope import ReaderScope
     from medref.renderers.supplement import render_supplement_html, render_supplement_pdf
 
     doc = link_attachments(mapping.to_document(meeting), meeting.pk, site)
     doc = mark_items(only_items(doc, numbers), marks(meeting))
-    if public:
-        doc = public_version(doc)
+    # The file is frozen and served to every reader of the meeting (the full one to all
+    # who see closed items): cut as such a reader sees it now, so the decisions and
+    # attendance written since the agenda went out stay out of it.
+    allowed = () if public else (Action.VIEW_CLOSED,)
+    doc = ReaderScope.in_committee(meeting.committee_id, allowed).document(
+        doc, meeting.committee_id, meeting.status
+    )
     sent = _agenda_sent_on(meeting)
     try:
         return "pdf", render_supplement_pdf(doc, number, sent)
