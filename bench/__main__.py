@@ -19,7 +19,7 @@ from .common import Table
 # Benchmarks in the order they print. A name here without its module is an
 # error, not a skip: bench_html was listed for months without existing.
 BENCHMARKS = [
-    "parse", "bench_layouts", "bench_import", "bench_docx", "bench_pdf",
+    "parse", "bench_parse_before", "bench_layouts", "bench_import", "bench_docx", "bench_pdf",
     "bench_render", "bench_search",
     "bench_fuzz", "bench_absence",
 ]  # fmt: skip
