@@ -5,6 +5,3 @@ class NotificationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "medref.notifications"
     verbose_name = "Notifikationer"
-
-    def ready(self) -> None:
-        from . import signals  # noqa: F401  (connects the receivers)

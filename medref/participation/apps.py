@@ -5,6 +5,3 @@ class ParticipationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "medref.participation"
     verbose_name = "Deltagelse"
-
-    def ready(self) -> None:
-        from . import signals  # noqa: F401  (connects the receivers)

@@ -118,6 +118,22 @@ def test_a_change_of_the_draft_resets_the_approvals(personas: Personas, draft) -
     assert AttendeeApproval.objects.count() == 1
 
 
+def test_attendance_recorded_again_resets_the_approvals(personas: Personas, draft) -> None:
+    """The write actions reset the approvals themselves (no signal): attendance too."""
+    _rule(personas, "all")
+    approval.approve(draft, actor=personas.mads)
+    statuses = {
+        person.pk: ("present" if key in PRESENT else "afbud")
+        for key, person in personas.people.items()
+        if key in ("sofie", "frank", "nanna", "mads", "lene", "alma", "tage")
+    }
+    minutes.record_attendance(draft, statuses, actor=personas.sofie)
+    assert not AttendeeApproval.objects.exists()
+    reset = draft.events.get(action=MeetingEvent.Action.APPROVALS_RESET)
+    assert reset.details["reason"] == str(MeetingEvent.Action.ATTENDANCE_RECORDED.label)
+    assert reset.actor == personas.sofie and reset.details["names"] == ["Mads Medlem"]
+
+
 def test_only_the_administrator_sets_the_rule(personas: Personas) -> None:
     for who in ("sofie", "frank", "mads"):
         with pytest.raises(PermissionDenied):

@@ -204,7 +204,7 @@ def record_attendance(
         meeting.minute_taker_name = secretary.person.name
     meeting.save(update_fields=["attendance_recorded", "minute_taker", "minute_taker_name"])
     after = {m.person_id: statuses[m.person_id] for m in members}
-    history.record(
+    event = history.record(
         meeting,
         MeetingEvent.Action.ATTENDANCE_RECORDED,
         actor,
@@ -219,7 +219,19 @@ def record_attendance(
             if ids
         },
     )
+    _draft_changed(meeting, event, actor)
     return meeting
+
+
+def _draft_changed(meeting: Meeting, event: MeetingEvent, actor: AnyUser | None) -> None:
+    """A draft's decision or attendance changed: the attendees' approvals made before
+    are void (``participation.approval.reset_after_change``, recorded)."""
+    if meeting.status != Status.MINUTES_DRAFT:
+        return
+    # participation imports the workflow: imported here to keep the import graph acyclic.
+    from medref.participation.approval import reset_after_change
+
+    reset_after_change(meeting, actor, str(event.get_action_display()))
 
 
 def _previous_draft(meeting: Meeting) -> Meeting | None:
@@ -276,13 +288,14 @@ def write_decision(
         existing.delete()
         reposition_sections(list(item.sections.order_by("position")))
     touch(item)
-    history.record(
+    event = history.record(
         meeting,
         MeetingEvent.Action.DECISION_WRITTEN,
         actor,
         item=item,
         changes={"text": [before, after]},
     )
+    _draft_changed(meeting, event, actor)
     index_item(item)
     if item.title == APPROVE_MINUTES and approves_minutes(after):
         _approve_previous_through(meeting, item, actor, after)
@@ -300,7 +313,7 @@ def _approve_previous_through(
         return
     previous.status = Status.MINUTES_APPROVED
     previous.save(update_fields=["status"])
-    history.record(
+    event = history.record(
         previous,
         MeetingEvent.Action.MINUTES_APPROVED,
         actor,
@@ -309,6 +322,7 @@ def _approve_previous_through(
         approved_by=_display_name(actor),
         decision=decision,
     )
+    _queue_mail(event)
 
 
 def _display_name(actor: AnyUser | None) -> str:
@@ -336,7 +350,7 @@ def approve_minutes_by_rule(
     )
     meeting.status = Status.MINUTES_APPROVED
     meeting.save(update_fields=["status"])
-    history.record(
+    event = history.record(
         meeting,
         MeetingEvent.Action.MINUTES_APPROVED,
         actor,
@@ -344,6 +358,7 @@ def approve_minutes_by_rule(
         rule=rule,
         approvals=approvals,
     )
+    _queue_mail(event)
     return meeting
 
 
@@ -414,8 +429,17 @@ def change_time_and_place(
     meeting.version += 1
     meeting.save()
     store_sent_agenda(meeting, site)
-    history.record(
+    event = history.record(
         meeting, MeetingEvent.Action.MEETING_EDITED, actor, changes=changed, after_sending=True
     )
+    _queue_mail(event)  # the recipients get the new invitation
     index_meeting(meeting)  # the header and every entry's date
     return meeting
+
+
+def _queue_mail(event: MeetingEvent) -> None:
+    """The mail ``event`` sends (minutes approved, a sent meeting moved), after the commit."""
+    # notifications imports meetings: imported here to keep the import graph acyclic.
+    from medref.notifications.dispatch import queue_for_event
+
+    queue_for_event(event)

@@ -13,8 +13,9 @@ Every step action has the same shape (``StepAction``):
 ``run(meeting, *, actor, confirmed=False, site="")`` — ``actor`` the user
 (None: the system), ``confirmed`` that the person confirmed the doubts the
 step lists (``Step.doubts``), ``site`` the address for links in stored
-files. A step checks the actor's right once, runs in one transaction and
-records one ``MeetingEvent`` with ``status`` [before, after].
+files. A step checks the actor's right once, runs in one transaction,
+records one ``MeetingEvent`` with ``status`` [before, after] and queues its
+mail explicitly (``notifications.dispatch.queue_for_event``, sent on commit).
 
 Status changes re-index nothing: the search reads a meeting's status live
 (``medref.accounts.scope``), and no indexed row holds it.
@@ -126,10 +127,16 @@ def _begin(
 def _record(
     step: Step, meeting: Meeting, actor: AnyUser | None, doubts: list[str], **details: Any
 ) -> None:
-    """The step's one event: who, when (the row's time), status before → after."""
+    """The step's one event: who, when (the row's time), status before → after; and
+    the mail the step sends (agenda sent, minutes submitted, approved, published),
+    queued to go once the step's transaction commits."""
+    # notifications imports meetings: imported here to keep the import graph acyclic.
+    from medref.notifications.dispatch import queue_for_event
+
     if doubts:
         details["confirmed"] = [str(d) for d in doubts]
-    history.record(meeting, step.event, actor, status=[step.source, step.target], **details)
+    event = history.record(meeting, step.event, actor, status=[step.source, step.target], **details)
+    queue_for_event(event)
 
 
 # -- the agenda as sent ---------------------------------------------------------------

@@ -372,6 +372,10 @@ def send_supplement(
         numbers=number_ranges(numbers),
         format=fmt,
     )
+    # notifications imports meetings: imported here to keep the import graph acyclic.
+    from medref.notifications.dispatch import supplement_sent
+
+    supplement_sent(supplement.pk)  # the members' and substitutes' mail, after the commit
     return supplement
 
 
