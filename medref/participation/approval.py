@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -29,7 +30,9 @@ from medref.meetings.workflow.errors import IllegalTransition, InvalidInput
 from medref.organisation.models import Committee
 
 from .models import ApprovalRule, AttendeeApproval, ItemComment, MinutesRound
-from .services import Actor
+
+if TYPE_CHECKING:
+    from medref.accounts.permissions import AnyUser
 
 Rule = ApprovalRule.Rule
 BY_ATTENDEES = frozenset({Rule.ALL, Rule.MAJORITY})
@@ -85,7 +88,7 @@ def overview(meeting: Meeting) -> list[Row]:
 
 
 @transaction.atomic
-def approve(meeting: Meeting | int, *, actor: Actor | None) -> AttendeeApproval:
+def approve(meeting: Meeting | int, *, actor: AnyUser | None) -> AttendeeApproval:
     """Godkend: one attendee's approval; approves the minutes when it meets the rule."""
     meeting = locked_meeting(meeting)
     if actor is None or not actor.is_authenticated:
@@ -145,7 +148,7 @@ def refuse_unless_chair_approves(meeting: Meeting | int) -> None:
 
 
 @transaction.atomic
-def reset_after_change(meeting: Meeting, actor: Actor | None, what: str) -> int:
+def reset_after_change(meeting: Meeting, actor: AnyUser | None, what: str) -> int:
     """The draft changed: the approvals made before are void, recorded. How many."""
     approvals = list(AttendeeApproval.objects.filter(meeting=meeting))
     if not approvals:
@@ -162,7 +165,7 @@ def reset_after_change(meeting: Meeting, actor: Actor | None, what: str) -> int:
 
 
 @transaction.atomic
-def set_rule(committee: Committee, rule: str, *, actor: Actor | None) -> ApprovalRule:
+def set_rule(committee: Committee, rule: str, *, actor: AnyUser | None) -> ApprovalRule:
     """The committee's approval rule, chosen by its administrator."""
     raise_unless(actor, Action.MANAGE_MEMBERS, committee)
     if rule not in Rule.values:
@@ -181,7 +184,7 @@ def _fan_out_after_commit(kind: str, meeting_id: int) -> None:
 
 @transaction.atomic
 def start_review(
-    meeting: Meeting | int, *, actor: Actor | None, deadline: dt.date | None
+    meeting: Meeting | int, *, actor: AnyUser | None, deadline: dt.date | None
 ) -> MinutesRound:
     """Send til gennemlæsning: the attendees read and comment; nobody approves yet."""
     meeting = locked_meeting(meeting)
@@ -197,7 +200,7 @@ def start_review(
 
 @transaction.atomic
 def end_review(
-    meeting: Meeting | int, *, actor: Actor | None, deadline: dt.date | None
+    meeting: Meeting | int, *, actor: AnyUser | None, deadline: dt.date | None
 ) -> MinutesRound:
     """Afslut gennemlæsning: the approval opens (its own deadline); the attendees are told."""
     meeting = locked_meeting(meeting)
@@ -240,7 +243,7 @@ def send_due_reminders(today: dt.date, days: int) -> int:
     return count
 
 
-def remind(meeting: Meeting, *, actor: Actor | None) -> int:
+def remind(meeting: Meeting, *, actor: AnyUser | None) -> int:
     """Send påmindelse: a mail to the attendees who have not approved yet. How many."""
     meeting = Meeting.objects.select_related("committee").get(pk=meeting.pk)
     raise_unless(actor, Action.WRITE_MINUTES, meeting.committee)
@@ -259,7 +262,7 @@ def remind(meeting: Meeting, *, actor: Actor | None) -> int:
     return len(waiting)
 
 
-def may_approve(meeting: Meeting, user: Actor | None, rows: list[Row]) -> bool:
+def may_approve(meeting: Meeting, user: AnyUser | None, rows: list[Row]) -> bool:
     """Whether ``user`` sees Godkend now."""
     if meeting.status != statuses.MINUTES_DRAFT or user is None or not user.is_authenticated:
         return False
@@ -271,5 +274,5 @@ def may_approve(meeting: Meeting, user: Actor | None, rows: list[Row]) -> bool:
     return any(r.person_id == getattr(person, "pk", None) and r.approval is None for r in rows)
 
 
-def may_manage(meeting: Meeting, user: Actor | None) -> bool:
+def may_manage(meeting: Meeting, user: AnyUser | None) -> bool:
     return can(user, Action.MANAGE_MEMBERS, meeting.committee)

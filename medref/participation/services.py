@@ -7,9 +7,9 @@ history should say it — one ``MeetingEvent``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -25,21 +25,22 @@ from medref.organisation.models import Person
 
 from .models import ItemComment, MemberAfbud, PersonalFeed, PrivateNote, new_token
 
-Actor = AbstractBaseUser | AnonymousUser
+if TYPE_CHECKING:
+    from medref.accounts.permissions import AnyUser
 
 # Before the meeting: while its agenda is being built or has been sent.
 AFBUD_STATUSES = frozenset({statuses.PLANNED, statuses.AGENDA_SENT})
 MAX_TEXT = 10_000
 
 
-def _signed_in(actor: Actor | None) -> User:
+def _signed_in(actor: AnyUser | None) -> User:
     if actor is None or not actor.is_authenticated:
         raise PermissionDenied("Log ind først.")
     assert isinstance(actor, User)
     return actor
 
 
-def member_person(actor: Actor | None, meeting: Meeting) -> Person | None:
+def member_person(actor: AnyUser | None, meeting: Meeting) -> Person | None:
     """``actor``'s person when they are a member or substitute of the committee that day."""
     if actor is None or not actor.is_authenticated:
         return None
@@ -60,7 +61,7 @@ def afbud_open(meeting: Meeting) -> bool:
 def report_afbud(
     meeting: Meeting | int,
     *,
-    actor: Actor | None,
+    actor: AnyUser | None,
     substitute_wanted: bool = False,
     reason: str = "",
 ) -> MemberAfbud:
@@ -86,7 +87,7 @@ def report_afbud(
 
 
 @transaction.atomic
-def withdraw_afbud(meeting: Meeting | int, *, actor: Actor | None) -> None:
+def withdraw_afbud(meeting: Meeting | int, *, actor: AnyUser | None) -> None:
     """The member comes after all: the afbud goes, the history says so."""
     meeting = locked_meeting(meeting)
     person = _afbud_person(meeting, actor)
@@ -98,7 +99,7 @@ def withdraw_afbud(meeting: Meeting | int, *, actor: Actor | None) -> None:
     )
 
 
-def _afbud_person(meeting: Meeting, actor: Actor | None) -> Person:
+def _afbud_person(meeting: Meeting, actor: AnyUser | None) -> Person:
     _signed_in(actor)
     person = member_person(actor, meeting)
     if person is None or not meeting_access(actor, meeting).view:
@@ -108,7 +109,7 @@ def _afbud_person(meeting: Meeting, actor: Actor | None) -> Person:
     return person
 
 
-def _item_for(actor: Actor | None, item: AgendaItem | int) -> tuple[AgendaItem, Any]:
+def _item_for(actor: AnyUser | None, item: AgendaItem | int) -> tuple[AgendaItem, Any]:
     """The item, if ``actor`` may read its content; else PermissionDenied."""
     user = _signed_in(actor)
     pk = item.pk if isinstance(item, AgendaItem) else item
@@ -120,7 +121,7 @@ def _item_for(actor: Actor | None, item: AgendaItem | int) -> tuple[AgendaItem, 
 
 
 @transaction.atomic
-def save_note(item: AgendaItem | int, *, actor: Actor | None, text: str) -> PrivateNote | None:
+def save_note(item: AgendaItem | int, *, actor: AnyUser | None, text: str) -> PrivateNote | None:
     """The actor's private note on the item; an empty text removes it."""
     found, _access = _item_for(actor, item)
     author = _signed_in(actor)
@@ -142,7 +143,7 @@ def may_comment(access: Any) -> bool:
 
 
 @transaction.atomic
-def add_comment(item: AgendaItem | int, *, actor: Actor | None, text: str) -> ItemComment:
+def add_comment(item: AgendaItem | int, *, actor: AnyUser | None, text: str) -> ItemComment:
     """A comment on the item for the committee's members (and a mail to the secretary)."""
     found, access = _item_for(actor, item)
     if not may_comment(access):
@@ -169,7 +170,7 @@ def _after_comment(comment: ItemComment) -> None:
 
 
 @transaction.atomic
-def feed_for(actor: Actor | None, *, renew: bool = False) -> PersonalFeed:
+def feed_for(actor: AnyUser | None, *, renew: bool = False) -> PersonalFeed:
     """The actor's personal calendar address; ``renew`` makes a new one (the old stops working)."""
     user = _signed_in(actor)
     feed, created = PersonalFeed.objects.get_or_create(user=user)
