@@ -29,10 +29,13 @@ def agenda_version(doc: MeetingDocument) -> MeetingDocument:
     held) has an agenda-kind document, yet its decisions, attendance and
     per-item absence are written into it from the day the agenda goes out.
     They are cut here too, so they stay with those who may see drafts.
+    Once attendance is recorded (``present`` is a list) the Mødedeltagere are
+    those who came, so they go too; an agenda's invited participants stay.
     """
     return replace(
         doc,
         kind=DocumentKind.AGENDA,
+        participants=() if doc.present is not None else doc.participants,
         present=None,
         absent=(),
         absent_without_notice=(),

@@ -10,8 +10,9 @@ reads one meeting moved through every status:
   only), its file (``/moeder/<id>/tillaegsdagsorden/1/``: in full for those who
   see closed items, public for everyone else), the marks on the meeting page
   and in every download;
-- a decision written with a marker word in **bold** and a member marked
-  Fraværende after the agenda was sent: private until the minutes are
+- a decision written with a marker word in **bold** and attendance recorded
+  after the agenda was sent (a member Fraværende, one with afbud, one who came
+  and so is listed among the Mødedeltagere): private until the minutes are
   published, whatever the formatting;
 - undated imported meetings ("til gennemsyn", no meeting date) in every
   status: invisible exactly as a dated meeting of that status.
@@ -66,6 +67,7 @@ BOLD_DECISION = "qxfedbezq"  # inside **bold** in the open item's decision
 BOLD_CLOSED_DECISION = "qxfedblzq"  # inside **bold** in the closed tillægspunkt's decision
 ABSENT_NAME = "Qxfravfrzq"  # a member marked Fraværende after sending
 APOLOGY_NAME = "Qxafbudfrzq"  # a member who sent afbud, recorded after sending
+PRESENT_NAME = "Qxkomfrzq"  # a member who came (Mødedeltagere once attendance is recorded)
 # The kind of content each word is (marked.expected's vocabulary).
 WORKED: dict[str, str] = {
     SENT_OPEN: OPEN_CASE,
@@ -76,8 +78,9 @@ WORKED: dict[str, str] = {
     BOLD_CLOSED_DECISION: CLOSED_DECISION,
     ABSENT_NAME: ATTENDANCE,
     APOLOGY_NAME: ATTENDANCE,
+    PRESENT_NAME: ATTENDANCE,
 }
-DECISION_WORDS = (BOLD_DECISION, BOLD_CLOSED_DECISION, ABSENT_NAME, APOLOGY_NAME)
+DECISION_WORDS = (BOLD_DECISION, BOLD_CLOSED_DECISION, ABSENT_NAME, APOLOGY_NAME, PRESENT_NAME)
 
 
 def _pdf_text(content: bytes) -> str:
@@ -166,7 +169,11 @@ def worked(personas, tmp_path, settings) -> Meeting:
         expected_version=added_closed.version,
     )
     marks = {}
-    for name, status in ((ABSENT_NAME, "absent"), (APOLOGY_NAME, "afbud")):
+    for name, status in (
+        (ABSENT_NAME, "absent"),
+        (APOLOGY_NAME, "afbud"),
+        (PRESENT_NAME, "present"),
+    ):
         person = Person.objects.create(municipality=personas.municipality, name=f"Ulla {name}")
         Membership.objects.create(
             person=person,
