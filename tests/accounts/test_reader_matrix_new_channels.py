@@ -44,6 +44,7 @@ from .marked import (
     ATTENDANCE,
     CLOSED_CASE,
     CLOSED_DECISION,
+    DRAFT_READERS,
     EDITORS,
     KINDS,
     OPEN_CASE,
@@ -339,3 +340,37 @@ def test_undated_meetings(client_as, personas, name):
             html = client.get(reverse("web:search"), {"q": marker(kind, status)}).content.decode()
             found = link[:-1] in html
             assert found is expected(name, status, kind), f"search: {name} {kind} {status}"
+
+
+@pytest.mark.parametrize("name", PERSONAS)
+def test_search_and_history_of_the_amended_meeting(client_as, worked, name):
+    """Search finds the tillægspunkter and the bold decisions exactly where the page
+    shows them; the Historik page (which quotes decisions before → after) is for
+    those who may see drafts."""
+    client = client_as(name)
+    link = f'href="{reverse("web:meeting", args=[worked.pk])}'
+    searchable = {w: k for w, k in WORKED.items() if k != ATTENDANCE}
+    for status in statuses.ORDER:
+        _set_status(worked, status)
+        for word, kind in searchable.items():
+            html = client.get(reverse("web:search"), {"q": word}).content.decode()
+            assert (link in html) is expected(name, status, kind), f"search: {name} {word} {status}"
+        response = client.get(reverse("web:meetings:history", args=[worked.pk]))
+        body = response.content.decode(errors="replace")
+        if name in DRAFT_READERS and expected(name, status, OPEN_CASE):
+            assert response.status_code == 200, status
+            assert BOLD_DECISION in body, status
+        else:
+            assert response.status_code in (302, 403, 404), status
+            assert not any(_shows(body, word) for word in WORKED), status
+
+
+@pytest.mark.needs("poppler")
+@pytest.mark.parametrize("name", ["anonymous", "sara", "mads", "hanne", "ib"])
+def test_the_pdf_download_of_the_amended_meeting(client_as, worked, name):
+    client = client_as(name)
+    for status in (statuses.AGENDA_SENT, statuses.HELD, statuses.MINUTES_DRAFT, statuses.PUBLISHED):
+        _set_status(worked, status)
+        response = client.get(reverse("web:download", args=[worked.pk, "pdf"]))
+        assert response.status_code == 200
+        _check(_text(response.content, "pdf"), name, status, WORKED, "pdf")
