@@ -374,3 +374,27 @@ def test_the_pdf_download_of_the_amended_meeting(client_as, worked, name):
         response = client.get(reverse("web:download", args=[worked.pk, "pdf"]))
         assert response.status_code == 200
         _check(_text(response.content, "pdf"), name, status, WORKED, "pdf")
+
+
+@pytest.mark.needs("poppler")
+@pytest.mark.parametrize("name", PERSONAS)
+def test_the_agenda_as_sent_and_the_combined_agenda(client_as, worked, name):
+    """Frozen at sending, before the tillægsdagsorden and what was written after: the
+    items as they were sent, full or public, in every status the reader sees."""
+    client = client_as(name)
+    items = {SENT_OPEN: OPEN_CASE, SENT_CLOSED: CLOSED_CASE}
+    later = (ADDED_OPEN, ADDED_CLOSED, *DECISION_WORDS)
+    for status in statuses.ORDER:
+        _set_status(worked, status)
+        for route in ("web:meetings:sent_agenda", "web:meetings:combined_agenda"):
+            response = client.get(reverse(route, args=[worked.pk]))
+            if not expected(name, status, OPEN_CASE):
+                assert response.status_code == 404, (route, status)
+                continue
+            assert response.status_code == 200, (route, status)
+            content = (
+                b"".join(response.streaming_content) if response.streaming else response.content
+            )
+            text = _text(content, None)
+            _check(text, name, status, items, route)
+            assert not any(_shows(text, word) for word in later), (route, status)
