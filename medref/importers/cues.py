@@ -165,7 +165,7 @@ _CLAUSE: Final = re.compile(r"^(?:at|om|og|samt|til|i)\s", re.IGNORECASE)
 
 
 # How the words that can start an item heading begin.
-_ITEM_WORDS: Final = frozenset({"pun", "pkt", "dag", "nr.", "nr ", "sag", "åbe", "luk"})
+ITEM_WORDS: Final = frozenset({"pun", "pkt", "dag", "nr.", "nr ", "sag", "åbe", "luk"})
 # What an item heading's first character can be (a digit, a word's letter, a list marker).
 _ITEM_FIRST: Final = frozenset("0123456789pPdDnNsS§åÅlLfFvV-•*–·▪●○ ")
 
@@ -195,7 +195,7 @@ def item_cue(text: str, *, explicit: bool) -> ItemCue | None:
     """The item heading ``text`` is, if it can be one."""
     if len(text) > 250 or text[:1] not in _ITEM_FIRST:
         return None
-    if text[:1].isalpha() and text[:3].lower() not in _ITEM_WORDS and text[:1] not in "fFvV":
+    if text[:1].isalpha() and text[:3].lower() not in ITEM_WORDS and text[:1] not in "fFvV":
         return None  # "Sagsfremstilling", "Det …": no item word
     text = strip_list_marker(strip_ui(text)).strip()
     first = text[:1].lower()

@@ -191,6 +191,8 @@ def _first_match(patterns: Guarded, text: str, lowered: str) -> re.Match[str] | 
             if match:
                 return match
     return None
+
+
 _SENTENCE_SPLIT = re.compile(r"(?<=[a-zæøå)]\.)\s+(?=[A-ZÆØÅ])")
 # "Det indstilles," alone, its "at …" clauses below.
 _PASSIVE_LEAD = re.compile(r"^det\s+indstilles\s*[,:]?\s*(?:at\s*:?)?$", re.IGNORECASE)
@@ -210,12 +212,20 @@ def attendance_sentence(
     """Collect the names an attendance sentence gives; the sentence itself stays."""
     lowered = text.lower()
     # A loop, not any() over a generator: this runs on every paragraph.
+    # (_ItemReader.add makes the same test inline before it calls _attendance_patterns.)
     for word in vocab.ATTENDANCE_WORDS:
         if word in lowered:
             break
     else:
         if "stedfortræder" not in lowered and "i stedet" not in lowered:
             return
+    _attendance_patterns(text, lowered, said, absent, substitutes)
+
+
+def _attendance_patterns(
+    text: str, lowered: str, said: SaidAtMeeting, absent: list[str], substitutes: list[str]
+) -> None:
+    """attendance_sentence after its word test: ``lowered`` is ``text.lower()``."""
     # Each pattern is tried only when the text holds its words (``required_words``).
     named = _first_match(_NAMED_ABSENT, text, lowered)
     if named:
@@ -254,6 +264,11 @@ _MEETING_SUBSTITUTES: Final = _guarded(*vocab.MEETING_SUBSTITUTE)
 _ITEM_ABSENTEES: Final = _guarded(*vocab.ITEM_ABSENT, _ITEM_ABSENT)
 _MEETING_PRESENT: Final = _guarded(*vocab.MEETING_PRESENT)
 _MEETING_ABSENTEES: Final = _guarded(*vocab.MEETING_ABSENT, *_MEETING_ABSENT_EXTRA)
+
+
+# What attendance_line can start with when no names are expected: "I…"/"A…" and the
+# first characters of vocab.ITEM_LINE_START ("" too: an empty text passes its test).
+_ATTENDANCE_LINE_FIRST: Final = frozenset({"", *"IiAa", *vocab.ITEM_LINE_FIRST})
 
 
 def _line_text(block: RawBlock) -> str:
@@ -413,7 +428,8 @@ class _ItemReader:
             self.sections.append(("", SectionKind.RECOMMENDATION, [inner]))
             return
         if text:
-            kind = cues.heading_kind(text, self.said.committee)
+            # heading_kind's own first test, inline: most one-line paragraphs are long prose.
+            kind = cues.heading_kind(text, self.said.committee) if len(text) <= 160 else None
             if kind is None and not self.sections and block.explicit_heading:
                 # An unknown heading where a section must start is a section of its own.
                 kind = SectionKind.OTHER
@@ -423,10 +439,24 @@ class _ItemReader:
                 self.sections.append((cues.strip_ui(text).strip(), kind, []))
                 return
         if paragraph_text is not None and len(block.lines) == 1:
-            if self.attendance_line(paragraph_text):
+            # attendance_line's first test, inline (without "names may follow", a line
+            # whose first character none of its patterns can start with is not one).
+            if (
+                self.names_follow is not None or paragraph_text[:1] in _ATTENDANCE_LINE_FIRST
+            ) and self.attendance_line(paragraph_text):
                 return
-            if not self._in_earlier_treatment():
-                attendance_sentence(paragraph_text, self.said, self.absent, self.substitutes)
+            # attendance_sentence's word test, inline, before the dearer tests.
+            lowered = paragraph_text.lower()
+            for word in vocab.ATTENDANCE_WORDS:
+                if word in lowered:
+                    mentioned = True
+                    break
+            else:
+                mentioned = "stedfortræder" in lowered or "i stedet" in lowered
+            if mentioned and not self._in_earlier_treatment():
+                _attendance_patterns(
+                    paragraph_text, lowered, self.said, self.absent, self.substitutes
+                )
             if paragraph_text[:5] in ("Mødet", "mødet") and self.said.ended is None:
                 ended = _MEETING_ENDED.match(paragraph_text)
                 if ended and int(ended["h"]) < 24 and int(ended["m"]) < 60:

@@ -76,11 +76,20 @@ def _candidates(blocks: list[RawBlock]) -> list[_Candidate]:
             text = _one_line(block)
         if not text or text[:1] not in _STARTS:
             continue
-        cue = cues.item_cue(text, explicit=block.explicit_heading)
+        first = text[:1]
+        # item_cue's first tests, inline (_STARTS is its first characters): prose that
+        # starts with a letter but no item word ("Sagen …", "Der …") is no heading.
+        if len(text) > 250 or (
+            first.isalpha() and first not in "fFvV" and text[:3].lower() not in cues.ITEM_WORDS
+        ):
+            cue = None
+        else:
+            cue = cues.item_cue(text, explicit=block.explicit_heading)
         if cue is not None:
             found.append(_Candidate(index, cue, 0))
             continue
-        below_number = cues.number_below(text) if text[:1] in "sSpPdD" else None
+        # number_below and number_alone take only short lines: their length tests inline.
+        below_number = cues.number_below(text) if len(text) <= 24 and first in "sSpPdD" else None
         if below_number is not None and index > 0 and not (found and found[-1].at == index - 1):
             # "Spørgetid" / "Sag nr. 129": the title stands above its number.
             title = _one_line(blocks[index - 1])
@@ -90,7 +99,7 @@ def _candidates(blocks: list[RawBlock]) -> list[_Candidate]:
                 cue = cues.ItemCue(below_number, name, closed, 3)
                 found.append(_Candidate(index - 1, cue, 1))
             continue
-        number = cues.number_alone(text)
+        number = cues.number_alone(text) if len(text) <= 8 else None
         if number is not None and index + 1 < len(blocks):
             below = blocks[index + 1]
             title = _one_line(below)
