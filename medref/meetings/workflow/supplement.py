@@ -47,6 +47,7 @@ from medref.search.extraction import schedule
 from medref.search.services import index_item
 
 from . import history
+from .agenda import _clean_case_number
 from .common import (
     DEFAULT_HEADINGS,
     allow,
@@ -159,7 +160,7 @@ def add_supplement_item(
         position=(last["position"] + 1) if last["position"] is not None else 0,
         number=(last["number"] + 1) if last["number"] is not None else 1,
         title=title,
-        case_number=(case_number or "").strip() or meeting.committee.case_number or None,
+        case_number=_clean_case_number(case_number) or meeting.committee.case_number or None,
         closed=closed,
     )
     _set_case_text(item, case_text)
@@ -205,7 +206,7 @@ def change_sent_item(
         raise InvalidInput(_("Write a title for the item."), field="title")
     changed = history.changes(
         item,
-        {"title": title, "case_number": (case_number or "").strip() or None, "closed": closed},
+        {"title": title, "case_number": _clean_case_number(case_number), "closed": closed},
     )
     text = _set_case_text(item, case_text)
     if text is not None:
