@@ -69,8 +69,11 @@ UI_PREFIX: Final = re.compile(
 )
 _COOKIE: Final = re.compile(r"cookie", re.IGNORECASE)
 # "Side 3 af 14", "Side 3", "- 3 -": page furniture in text exports.
+# A browser's print footer: "Page 2 of 5", or the page's address with "2/5" after it.
 PAGE_LINE: Final = re.compile(
-    r"^(?:side\s+(?:\d+(?:\s*(?:af|/)\s*\d+)?|[ivxlc]{1,6})|-\s*\d+\s*-)$", re.IGNORECASE
+    r"^(?:side\s+(?:\d+(?:\s*(?:af|/)\s*\d+)?|[ivxlc]{1,6})|-\s*\d+\s*-|page\s+\d+\s+of\s+\d+"
+    r"|https?://\S+\s+(?:\d+\s*/\s*\d+|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}(?:,?\s+\d{1,2}[:.]\d{2})?))$",
+    re.IGNORECASE,
 )
 
 
@@ -103,6 +106,7 @@ def is_boilerplate(text: str) -> bool:
             or "OOKIE" in text
             or (text[:1] in "aitAIT" and _FILE_WIDGET.match(text) is not None)
             or (("·" in text or "|" in text) and _CONTACT_PART.search(text) is not None)
+            or (text[:4] == "http" and PAGE_LINE.match(text.strip()) is not None)
         )
     key = text.strip().rstrip(":").strip().casefold()
     if key in BOILERPLATE or "cookie" in key or key.endswith(" logo"):
@@ -110,7 +114,7 @@ def is_boilerplate(text: str) -> bool:
     if key[:1] == "(" and _TIME_SLOT.match(key):
         return True  # "(Kl. 13:30-13:40)": an item's time slot printed above it
     first = key[:1]
-    return (first in "s-" and PAGE_LINE.match(key) is not None) or (
+    return (first in "s-ph" and PAGE_LINE.match(key) is not None) or (
         first in "ait" and _FILE_WIDGET.match(key) is not None
     )
 
@@ -130,17 +134,21 @@ class ItemCue(NamedTuple):
 
 _LIST_MARKER: Final = re.compile(r"^(?:[-•*–·▪●○]\s*)+")
 _WORD_HEADING: Final = re.compile(
-    r"^(?:punkt|pkt\.?|dagsordens?punkt|nr\.?|sag|§)\s*(?P<number>\d{1,4})"
+    r"^(?:punkt|pkt\.?|dagsordens?punkt|nr\.?|sag|§|ad\.?(?:\s*(?:punkt|pkt\.?))?)\s*"
+    r"(?P<number>\d{1,4})"
     r"(?P<sep>\s*[:.\-–)]\s*|\s+)(?P<title>.*)$",
     re.IGNORECASE,
 )
-# "3. Titel", "3 Titel", "3: Titel", and "38Godkendelse …" (a portal that glues the number on).
+# "3. Titel", "3 Titel", "3: Titel", "3.0 Titel" (Word's outline numbering), "31/24 Titel"
+# (the year's running number), and
+# "38Godkendelse …" (a portal that glues the number on).
 _NUMBERED: Final = re.compile(
-    r"^(?P<number>\d{1,4})(?P<sep>\s*[.):]\s*|\s+|(?=[A-ZÆØÅ][a-zæøå]{2}))(?P<title>.+)$"
+    r"^(?P<number>\d{1,4})(?:\.0(?=\s)|/\d{2}(?:\d{2})?(?=\s))?(?P<sep>\s*[.):]\s*|\s+|(?=[A-ZÆØÅ][a-zæøå]{2}))(?P<title>.+)$"
 )
 # "Sag nr. 41" / "Punkt nr. 3" alone on the line under its item's title.
 _NUMBER_BELOW: Final = re.compile(
-    r"^(?:sag|punkt|pkt\.?|dagsordenspunkt)\s*(?:nr\.?\s*)?(?P<number>\d{1,4})\.?$", re.IGNORECASE
+    r"^(?:sag|punkt|pkt\.?|dagsordenspunkt)\s*(?:nr\.?\s*)?:?\s*(?P<number>\d{1,4})\.?$",
+    re.IGNORECASE,
 )
 _NUMBER_ALONE: Final = re.compile(r"^(?P<number>\d{1,4})\.?$")
 # "åbent 1 Titel" / "Lukket punkt 4 Titel" in some portals' contents and headings.
@@ -165,9 +173,11 @@ _CLAUSE: Final = re.compile(r"^(?:at|om|og|samt|til|i)\s", re.IGNORECASE)
 
 
 # How the words that can start an item heading begin.
-ITEM_WORDS: Final = frozenset({"pun", "pkt", "dag", "nr.", "nr ", "sag", "åbe", "luk"})
+ITEM_WORDS: Final = frozenset(
+    {"pun", "pkt", "dag", "nr.", "nr ", "sag", "åbe", "luk", "ad ", "ad.", "ad\t"}
+)
 # What an item heading's first character can be (a digit, a word's letter, a list marker).
-_ITEM_FIRST: Final = frozenset("0123456789pPdDnNsS§åÅlLfFvV-•*–·▪●○ ")
+_ITEM_FIRST: Final = frozenset("0123456789pPdDnNsS§åÅlLfFvVaA-•*–·▪●○ ")
 
 
 def strip_list_marker(text: str) -> str:
@@ -200,7 +210,7 @@ def item_cue(text: str, *, explicit: bool) -> ItemCue | None:
     text = strip_list_marker(strip_ui(text)).strip()
     first = text[:1].lower()
     # Cheap test first: this runs on every block of every file.
-    if not (first.isdigit() or first in "pdns§ål"):
+    if not (first.isdigit() or first in "pdns§åla"):
         return None
     # A contents line ends in its page number (\d is isdecimal()): only then search.
     if text[-1:].isdecimal() and _TOC_LINE.search(text):
@@ -219,7 +229,7 @@ def item_cue(text: str, *, explicit: bool) -> ItemCue | None:
             return None
         title, closed = closed_title(title)
         return ItemCue(int(match["number"]), title, closed, 4 if explicit else 2)
-    if first in "pdns§":
+    if first in "pdns§a":
         match = _WORD_HEADING.match(text)
         if match is None:
             return None
@@ -230,7 +240,7 @@ def item_cue(text: str, *, explicit: bool) -> ItemCue | None:
         separated = match["sep"].strip() != ""
         if word.startswith(("pun", "pkt", "dag")):
             strength = 6 if separated or explicit else 2
-        else:  # "Sag 3 -", "Nr.60 -", "§ 4": weaker words
+        else:  # "Sag 3 -", "Nr.60 -", "§ 4", "Ad 3)": weaker words
             strength = 4 if explicit else 2
         title, closed = closed_title(title)
         return ItemCue(int(match["number"]), title, closed, strength)
@@ -289,6 +299,12 @@ _OPEN_WORD: Final = re.compile(r"(?:^|\s)(?:åben(?:t)?(?:\s+(?:sag|punkt))?)\.?
 
 
 _LETTERS_NUMBER: Final = re.compile(r"^[A-ZÆØÅ]{1,4}[-\s]?\d")
+_MARKED_CASE: Final = re.compile(
+    r"^(?P<mark>åbent|åben|lukket)(?:\s+(?:punkt|sag))?\s*[-–:]\s*"
+    r"(?P<value>\d{2}\.\d{2}\.\d{2}\S*(?:\s+[-–]\s+\d[\d/.-]*)?|\d{2,4}/\d{1,7}|\d{4}-\d{4,7})$",
+    re.IGNORECASE,
+)
+_GROUP_AND_CASE: Final = re.compile(r"^\d{2}\.\d{2}\.\d{2}\S*\s+[-–]\s+(?P<case>\d[\d/.-]*)$")
 
 
 def _last_char(text: str, *, dot: bool = True) -> str:
@@ -336,8 +352,16 @@ def case_line(text: str) -> CaseLine | None:
         value = match["value"].strip().rstrip(".")
         # "Sag: Budget 2025" is a subject, not a case number: a number has digits up front.
         if value[:1].isdigit() or _LETTERS_NUMBER.match(value):
+            # "Sagsnr. 318204 Teknik- og Miljøudvalget Åbent punkt": the number, not the body.
             return CaseLine(value.split()[0] if " " in value and value[0].isdigit() else value,
                             closed)  # fmt: skip
+    marked = _MARKED_CASE.match(stripped) if lowered[:1] in "ål" else None
+    if marked is not None:
+        # "Åbent - 01.02.05-P16-14-17", "Lukket - 07.00.00P24 - 2009/20415": the open or
+        # closed mark, then the case number (after its journal group, when both are given).
+        value = marked["value"].strip()
+        grouped = _GROUP_AND_CASE.match(value)
+        return CaseLine(grouped["case"] if grouped else value, marked["mark"][0] in "lL")
     if _METADATA.match(stripped) or (
         _last_char(stripped, dot=False).isdecimal() and _BREVID.search(stripped)
     ):
@@ -401,6 +425,12 @@ def _same_committee(who: str, committee: str | None) -> bool:
     return bool(a) and bool(b) and (a.startswith(b) or b.startswith(a))
 
 
+# What an agenda says an item is for ("Til beslutning" under its title): text, no heading.
+_PURPOSE_LINES: Final = frozenset(
+    f"til {word}" for word in ("beslutning", "orientering", "drøftelse", "godkendelse")
+)
+
+
 def heading_kind(text: str, committee: str | None = None) -> SectionKind | None:
     """The section kind a heading line names, or None when it is not a section heading.
 
@@ -422,11 +452,13 @@ def heading_kind(text: str, committee: str | None = None) -> SectionKind | None:
         return None  # longer than every known heading, and no decision line
     stripped = strip_ui(text).strip()  # _key, keeping the stripped text for below
     key = stripped.rstrip(": \t").casefold()
-    if not key:
-        return None
+    if not key or stripped[:1].islower():
+        return None  # a heading starts with a capital; "formål:" is a wrapped line's end
     kind = vocab.SECTION_HEADINGS.get(key)
     if kind is not None:
         return kind
+    if key[:4] == "til " and key in _PURPOSE_LINES:
+        return None
     # The patterns below are dearer than a dict lookup: most paragraphs fail these tests.
     if "beslutning" in key or key.startswith("behandling"):
         for pattern in _DECISION_FORMS:
@@ -446,21 +478,49 @@ def heading_kind(text: str, committee: str | None = None) -> SectionKind | None:
                 return SectionKind.DECISION
         if key.endswith("beslutning") and len(key.split()) <= 4:
             return SectionKind.DECISION
-    if stripped[-1:] not in ":0123456789" or not _YEAR_DIGITS.search(stripped):
+    who = dated_body(stripped)
+    if who is None:
         return None
-    # "<udvalg> den 6. november 2018:", "<udvalg>, 11-02-2021, pkt. 7:": a body and a date.
+    return SectionKind.DECISION if _same_committee(who, committee) else SectionKind.OTHER
+
+
+_DATE_FIRST: Final = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{4}\s+(?P<who>[^\d:,.]{2,60}?)\s*:?$")
+# What names a body that treats a case (a date first, then it: "03-05-2021 Magistraten").
+_BODY: Final = re.compile(
+    r"udvalg|råd\b|rådet|magistrat|direktion|afdeling|forvaltning|bestyrelse|med\b|borgmester"
+    r"|repræsentation",
+    re.IGNORECASE,
+)
+_DATE_OF_WHAT: Final = frozenset(
+    {"pr", "per", "af", "for", "til", "fra", "om", "i", "efter", "før", "inden", "siden", "med"}
+)
+
+
+def dated_body(text: str) -> str | None:
+    """The body of a dated treatment heading: "Økonomiudvalget" for "<udvalg> den 6.
+    november 2018:" or "<udvalg>, 11-02-2021, pkt. 7"."""
+    if not _YEAR_DIGITS.search(text):
+        return None
+    if text[:1].isdigit():
+        # "12-05-2021 Nordby Byråd", "03-05-2021 Magistraten": the date first.
+        first = _DATE_FIRST.match(text)
+        if first is None or not first["who"][:1].isupper() or not _BODY.search(first["who"]):
+            return None
+        return first["who"]
+    if text[-1:] not in ":0123456789":
+        return None
     try:
-        found = find_date(stripped)
+        found = find_date(text)
     except ValueError:
         return None
-    if found is None or not _AFTER_DATE.match(stripped[found.finish :]):
+    if found is None or not _AFTER_DATE.match(text[found.finish :]):
         return None
-    who = _BEFORE_DATE.sub("", stripped[: found.begin])
-    if who[:1].isupper() and 1 <= len(who.split()) <= 8 and ":" not in who:
-        if _same_committee(who, committee):
-            return SectionKind.DECISION
-        return SectionKind.OTHER
-    return None
+    who = _BEFORE_DATE.sub("", " " + text[: found.begin]).strip()
+    words = who.split()
+    if not who[:1].isupper() or not 1 <= len(words) <= 8 or ":" in who:
+        return None
+    # "Budgetopfølgning pr. 30. april 2018": a title whose date says what it covers.
+    return None if words[-1].casefold().rstrip(".") in _DATE_OF_WHAT else who
 
 
 # --- recommendations ------------------------------------------------------------
@@ -511,6 +571,46 @@ _LEADING_ROLE: Final = re.compile(
 )
 
 
+# "Drøftelse:", "Næste skridt:", "Til orientering:": one or two words and a colon on a
+# line of their own head what follows, even when the word is not in the vocabulary.
+_UNKNOWN_HEADING: Final = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:[ /-][a-zæøå]+)?\s*:$")
+_CAPS_HEADING: Final = re.compile(r"^[A-ZÆØÅ]{4,}(?:[ -][A-ZÆØÅ]+){0,3}:?$")
+# First words of a sentence that introduces a list, not of a heading ("Det blev aftalt:").
+_LEAD_IN_WORDS: Final = frozenset(
+    {
+        "der",
+        "det",
+        "de",
+        "vi",
+        "som",
+        "hvis",
+        "herunder",
+        "blandt",
+        "følgende",
+        "se",
+        "bl",
+        "fx",
+        "dagsorden",
+        "referat",
+    }
+)
+
+
+def caps_heading(text: str) -> bool:
+    """ "DIREKTØRPÅTEGNING", "ØKONOMISKE FORHOLD": a short line in capitals is a heading."""
+    return len(text) <= 40 and text.isupper() and _CAPS_HEADING.match(text) is not None
+
+
+def unknown_heading(text: str) -> bool:
+    """Whether a one-line paragraph is a section heading the vocabulary does not know."""
+    if len(text) > 40 or text[-1:] != ":" or not _UNKNOWN_HEADING.match(text):
+        return False
+    if text.split(None, 1)[0].rstrip(":").casefold() in _LEAD_IN_WORDS:
+        return False
+    # "Fraværende:", "Afbud:", "Deltagere:": attendance and header labels, read elsewhere.
+    return vocab.header_field(text) is None and not vocab.ITEM_LINE_START.match(text)
+
+
 def absent_mark(text: str) -> tuple[str, bool]:
     """("Kirsten Bak", True) for "Kirsten Bak - afbud"; the text and False otherwise."""
     # The mark ends the text ("afbud", a ")" and spaces after it): look at the end first.
@@ -523,6 +623,12 @@ def absent_mark(text: str) -> tuple[str, bool]:
     return text, False
 
 
+# "Birthe Lauesen - Afdelingschef Teknik og Miljø": a name, a dash, then the role.
+NAME_DASH_ROLE: Final = re.compile(
+    r"^(?P<name>[A-ZÆØÅ][\w'.-]+(?: [A-ZÆØÅ][\w'.-]+){1,3})\s+[-–]\s+(?P<title>\S.*)$"
+)
+
+
 def person(text: str) -> tuple[str, str | None]:
     """(name, title) of one participant line: "Jens Holm, 3F (næstformand)", "Erik Juhl, (A)"."""
     text = text.strip().rstrip(".").strip()
@@ -531,6 +637,9 @@ def person(text: str) -> tuple[str, str | None]:
     if role:
         titles.append(role.group().strip())
         text = text[role.end() :]
+    dashed = NAME_DASH_ROLE.match(text) if " - " in text or " – " in text else None
+    if dashed is not None:  # "Birthe Lauesen - Afdelingschef Teknik og Miljø"
+        return dashed["name"], ", ".join([*titles, dashed["title"].strip()])
     # The first comma outside brackets: "Peter Friis (direktør, Sundhed)" is a name and its title.
     # (Each pattern only where its bracket or comma is: most names have none.)
     split = _OUTER_COMMA.search(text) if "," in text else None

@@ -49,9 +49,18 @@ _DAY_MONTH_NAME = re.compile(
 _MONTH_NAME_DAY = re.compile(
     rf"\b{_MONTH_WORD}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}", re.IGNORECASE
 )
-# Numeric, day first: "20-11-2025", "20.11.2025", "20/11 2025", "20/11-2025", "4.3.21" is not read.
+# Numeric, day first: "20-11-2025", "20.11.2025", "20/11 2025", "20/11-2025";
+# "4.3.21" only through _NUMERIC_SHORT_YEAR.
 _NUMERIC = re.compile(
     r"(?<![\d.\-/])(?P<day>\d{1,2})\s*[-./]\s*(?P<month>\d{1,2})\s*[-./\s]\s*(?P<year>\d{4})(?!\d)"
+)
+# Numeric with a two-digit year ("04.03.24", "4/3-24"): read only where the text is known
+# to be a date (a "Dato:" field, a date line), because case numbers look the same
+# ("17.02.00" is a KLE number). The separators must agree, and nothing may follow that
+# continues a number ("17.02.00-A00-1-24").
+_NUMERIC_SHORT_YEAR = re.compile(
+    r"(?<![\d.\-/])(?P<day>\d{1,2})(?P<sep>[-./])(?P<month>\d{1,2})(?:(?P=sep)|-)(?P<year>\d{2})"
+    r"(?![\d]|[-./]\w)"
 )
 # ISO: "2025-11-20".
 _ISO = re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)")
@@ -61,6 +70,12 @@ _CLOCK = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
 _TIMES = re.compile(
     rf"(?:\bkl\.?\s*|\bklokken\s+)?(?<![\d.:])(?P<start>{_CLOCK})(?![\d])"
     rf"(?:\s*(?:-|–|til)\s*(?:kl\.?\s*)?(?P<end>{_CLOCK}))?",
+    re.IGNORECASE,
+)
+# Whole hours after "kl.": "kl. 13", "fra kl. 13 til 15", "kl. 9-11" (never a bare number).
+_HOURS = re.compile(
+    r"\b(?:kl\.?|klokken)\s*(?P<start>\d{1,2})(?![\d:.]\d)"
+    r"(?:\s*(?:-|–|til)\s*(?:kl\.?\s*)?(?P<end>\d{1,2}(?:[:.]\d{2})?)(?![\d:.]\d))?",
     re.IGNORECASE,
 )
 
@@ -108,27 +123,48 @@ def _matches(text: str) -> list[tuple[int, int, int, int, int]]:
     return found
 
 
+def _hour_or_clock(text: str) -> dt.time:
+    return clock(text) if ":" in text or "." in text else dt.time(int(text))
+
+
 def times_in(text: str) -> tuple[dt.time | None, dt.time | None]:
-    """The first time or time range in ``text``."""
+    """The first time or time range in ``text`` ("kl. 13.00", "13:00-15:30", "kl. 13-15")."""
     match = _TIMES.search(text)
+    hours = _HOURS.search(text) if "kl" in text.casefold() else None
+    if hours is not None and (match is None or hours.start() < match.start()):
+        match = hours
     if match is None:
         return None, None
     try:
-        start = clock(match["start"])
-        end = clock(match["end"]) if match["end"] else None
+        start = _hour_or_clock(match["start"])
+        end = _hour_or_clock(match["end"]) if match["end"] else None
     except ValueError:
         return None, None
     return start, end
 
 
-def find_date(text: str) -> FoundDate | None:
+def _short_year_matches(text: str) -> list[tuple[int, int, int, int, int]]:
+    found: list[tuple[int, int, int, int, int]] = []
+    for match in _NUMERIC_SHORT_YEAR.finditer(text):
+        day, month, year = int(match["day"]), int(match["month"]), int(match["year"])
+        if 1 <= day <= 31 and 1 <= month <= 12:  # "10.30-11" is a time, not a date
+            century = 1900 if year >= 70 else 2000
+            found.append((match.start(), match.end(), century + year, month, day))
+    return found
+
+
+def find_date(text: str, *, short_year: bool = False) -> FoundDate | None:
     """The first date in ``text`` and the times written after it (before the next date).
 
+    ``short_year``: also read "04.03.24" (only where the text is known to be a date).
     Raises ValueError when the first date reads as a date but does not exist.
     """
-    if _YEAR4.search(text) is None:  # every form has a four-digit year: most lines stop here
-        return None
-    matches = _matches(text)
+    if _YEAR4.search(text) is None:  # every long form has a four-digit year
+        if not short_year:
+            return None
+        matches = _short_year_matches(text)
+    else:
+        matches = _matches(text)
     if not matches:
         return None
     begin, end, year, month, day = matches[0]

@@ -35,7 +35,7 @@ _LIST_FIELDS = frozenset(
 # Fields whose value may stand alone on the next line ("Dato:" / "08-10-2025").
 _SCALAR_FIELDS = frozenset(
     {"date", "time", "start", "end", "location", "municipality", "committee", "meeting",
-     "minute_taker", "chair"}
+     "minute_taker", "chair", "when_where"}
 )  # fmt: skip
 _LIST_MARKER = re.compile(r"^(?:[-•*–·]|\d{1,3}[.)])\s+")
 # Where a second "Label:" may start inside a line (up to three words before the colon).
@@ -46,7 +46,18 @@ _KIND_WORD = re.compile(
 )
 _COMMITTEE_WORD = re.compile(
     r"udvalg|med\b|med-|hmu|lmu|amu|byråd|kommunalbestyrelse|regionsråd|bestyrelse|råd\b|forum"
-    r"|direktion|borgerrepræsentation",
+    r"|direktion|borgerrepræsentation|kommission|repræsentantskab|\b[fhl]?su\b|\bmio\b",
+    re.IGNORECASE,
+)
+# "SU-møde", "LokalMED-møde", "HovedMED møde": the body's name before "møde".
+_BODY_MEETING = re.compile(
+    r"^(?:(?P<body>\S.*?)-møde(?:t)?|(?P<word>\S*[A-ZÆØÅ]{2}\S*)\s+møde(?:t)?)$"
+)
+# What is left of a title once its kind words are taken out ("Dagsorden og referat",
+# "Referat fra mødet d. …"): no committee's name.
+_NOT_A_NAME = re.compile(
+    r"^(?:(?:og|&|samt|fra|af|for|til)(?:\s+|$))*(?:(?:det\s+)?(?:ordinære\s+|ekstraordinære\s+)?"
+    r"møde(?:t)?|mødesager)?$",
     re.IGNORECASE,
 )
 _TIME_AFTER_DATE = re.compile(
@@ -83,9 +94,11 @@ _TIME_AT_END = re.compile(
 _MEETING_KIND_LEAD = re.compile(
     r"^(?:(?:ordinært|ekstraordinært)\s+)?møde\s*[-–:,]\s*", re.IGNORECASE
 )
-# ", sag 41-44" / ", punkt 3 og 5" after an absent member's name.
+# ", sag 41-44" / ", punkt 3 og 5" / " ved sag nr. 3" after an absent member's name.
 _ITEM_RANGE = re.compile(
-    r",\s*(?:sag(?:er)?|punkt(?:erne|er)?|pkt\.?)\s*(?P<numbers>\d[\d\s,og–-]*)\.?$", re.IGNORECASE
+    r"(?:,\s*|\s+(?:ved|under|i|fra)\s+)(?:behandlingen\s+af\s+)?(?:sag(?:erne|er)?|punkt(?:erne|er)?|pkt\.?)"
+    r"\s*(?:nr\.?\s*)?(?P<numbers>\d[\d\s,og–-]*)\.?$",
+    re.IGNORECASE,
 )
 _SUBSTITUTE_FOR_TAIL = re.compile(
     r",?\s*(?:suppleant|stedfortræder)\s+for\s+(?P<absent>[^,]+?)\s*$", re.IGNORECASE
@@ -160,6 +173,14 @@ def _clean_committee(text: str) -> str:
     # "Børne- og Ungeudvalget (2022-2025)", "Udvalget for Sundhed 2022-2025": the election
     # term a portal adds is not part of the committee's name.
     text = clean_inline(_ELECTION_TERM.sub("", text).strip(" -–|:,"))
+    text = re.sub(
+        r"^(?:og|&|samt|(?:ekstra)?ordinært)\s+|\s+(?:og|&|samt)$", "", text, flags=re.IGNORECASE
+    )
+    if _NOT_A_NAME.match(text):
+        return ""
+    body = _BODY_MEETING.match(text)
+    if body is not None and _COMMITTEE_WORD.search(body["body"] or body["word"]):
+        text = body["body"] or body["word"]
     # "Møde i forretningsudvalget": a committee's name is a name, capitalised.
     return text[:1].upper() + text[1:] if text[:1].islower() else text
 
@@ -199,6 +220,7 @@ def read_title(line: str) -> Title | None:
         and (
             _COMMITTEE_WORD.search(line[: found.begin])
             or _GENITIVE_MEETING.search(line[: found.begin])
+            or _BODY_MEETING.match(line[: found.begin].strip(" ,-–"))
         )
     ):
         return None
@@ -224,6 +246,8 @@ def read_title(line: str) -> Title | None:
             rest = rest[:at] + " " + rest[kind_match.end() :]
         else:
             rest = _KIND_WORD.sub(" ", rest, count=1)
+        # "Dagsorden og referat": both kind words are the title's, neither the body's.
+        rest = _KIND_WORD.sub(" ", rest)
     genitive = _GENITIVE_MEETING.search(rest)
     if genitive is not None:
         # "Klima og miljøs møde den …", "Byrådets møde den …": the body in the genitive.
@@ -239,7 +263,7 @@ def _date_line(line: str) -> tuple[dt.date, dt.time | None, dt.time | None, str 
     if len(line) > 160:
         return None
     try:
-        found = find_date(line)
+        found = find_date(line, short_year=True)
     except ValueError:
         return None
     if found is None:
@@ -378,8 +402,8 @@ class HeaderReader:
                 self._field(name, value, line_no)
             return
         if self._pending is not None:
-            if self._member_detail(line) or self._member_status(line):
-                return
+            if line in ("-", "–") or self._member_detail(line) or self._member_status(line):
+                return  # a lone dash parts the list's groups (management / staff)
             ranged = _ITEM_RANGE.search(line) if self._pending.startswith("absent") else None
             if ranged is not None and _names_line(line[: ranged.start()]):
                 # "Tove Krag (A), sag 41-44": absent from those items.
@@ -404,6 +428,8 @@ class HeaderReader:
             self._expect_location = False
             if not line.endswith(".") and not _KIND_WORD.search(line):
                 self._place_line(line)
+                # "Kl. 10.00" on a line of its own: the place may still follow.
+                self._expect_location = self.header.location is None
                 return
         self._expect_location = False
         self.header.other_lines.append(line)
@@ -465,12 +491,10 @@ class HeaderReader:
         if dated is not None and (not self._seen_field or self._expect_committee):
             day, start, end, place = dated
             self._set_date(day, start, end, line_no)
-            if not header.committee and header.other_lines:
-                # "Kommunalbestyrelsen" / "17-03-2020": the body named on the line above.
-                above = header.other_lines[-1]
-                if _COMMITTEE_WORD.search(above) and len(above.split()) <= 6:
-                    header.committee = _clean_committee(header.other_lines.pop())
-                    self._expect_committee = False
+            if not header.committee:
+                # "Kommunalbestyrelsen" / "17-03-2020": the body named on a line above.
+                header.committee = self._committee_above()
+                self._expect_committee = self._expect_committee and not header.committee
             if place and header.location is None:
                 header.location = place
             self._expect_location = place is None
@@ -503,11 +527,10 @@ class HeaderReader:
             header.kind = title.kind
         if title.committee and not header.committee:
             header.committee = title.committee
-        if not header.committee and header.other_lines:
-            # "Kommunalbestyrelsen" / "Referat": the body named on the line above.
-            above = header.other_lines[-1]
-            if _COMMITTEE_WORD.search(above) and len(above.split()) <= 6:
-                header.committee = _clean_committee(header.other_lines.pop())
+        if not header.committee:
+            # "Kommunalbestyrelsen" / "Referat", "By- og Miljøudvalget" / "Åben" /
+            # "Referat": the body named on a line just above.
+            header.committee = self._committee_above()
         self._expect_committee = not header.committee
         if title.day is not None and header.title_date is None:
             header.title_date = title.day
@@ -519,6 +542,17 @@ class HeaderReader:
         if title.location and header.location is None:
             header.location = title.location
         return True
+
+    def _committee_above(self) -> str | None:
+        """A body's name among the last three unread lines ("Åben", "Referat" may stand
+        between it and the title or date); taken out of them."""
+        lines = self.header.other_lines
+        for back in range(1, min(3, len(lines)) + 1):
+            above = lines[-back]
+            if _COMMITTEE_WORD.search(above) and len(above.split()) <= 6:
+                del lines[-back]
+                return _clean_committee(above) or None
+        return None
 
     def _toc_entry(self, raw: str) -> TocEntry:
         text = _LIST_MARKER.sub("", raw.strip())
@@ -539,6 +573,8 @@ class HeaderReader:
             self._date(value, line)
         elif name in ("time", "start", "end"):
             self._time(name, value, line)
+        elif name == "when_where":
+            self._when_where(value, line)
         elif name == "location":
             header.location = value or header.location
         elif name == "municipality":
@@ -563,6 +599,10 @@ class HeaderReader:
             header.present = (header.present or []) + [n for n in names if n]
         elif name == "absent":
             if not _INGEN.match(value.strip()):
+                for note in cues.SUBSTITUTE_NOTE.finditer(value):
+                    # "Afbud: Jens Holm (suppleant Aase Lund deltog)"
+                    header.substitutes.append(cues.clean_name(note["name"]))
+                value = cues.SUBSTITUTE_NOTE.sub("", value)
                 header.absent.extend(
                     n for n in (cues.clean_name(v) for v in split_names(value)) if n
                 )
@@ -600,7 +640,8 @@ class HeaderReader:
             name, _title = cues.person(substitute_for["absent"])
             if name:
                 header.absent.append(name)
-        if one_per_line and _one_person(value):
+        dashed = cues.NAME_DASH_ROLE.match(value) if " - " in value or " – " in value else None
+        if (one_per_line and _one_person(value)) or (dashed and "," not in dashed["name"]):
             text, absent = cues.absent_mark(value)
             is_referent = vocab.REFERENT_SUFFIX.search(text) is not None
             text = vocab.REFERENT_SUFFIX.sub("", text)
@@ -639,7 +680,7 @@ class HeaderReader:
 
     def _date(self, value: str, line: int) -> None:
         try:
-            found = find_date(value)
+            found = find_date(value, short_year=True)
         except ValueError:
             self.warn(
                 line, "meeting_date", f"the date in {value!r} does not exist; it was left out"
@@ -654,14 +695,34 @@ class HeaderReader:
             return
         self._set_date(found.day, found.start, found.end, line)
 
+    def _when_where(self, value: str, line: int) -> None:
+        """ "Tid og sted: 4. marts 2024 kl. 13-15, Rådhuset": date, times, then the place."""
+        try:
+            found = find_date(value, short_year=True)
+        except ValueError:
+            found = None
+        if found is None:
+            start, _end = times_in(value)
+            if start is not None:
+                self._time("time", value, line)
+            elif self.header.location is None:  # "Afholdt: Rådhuset": only the place
+                self.header.location = value.strip(" ,.") or None
+            return
+        self._set_date(found.day, found.start, found.end, line)
+        after = _TIME_AFTER_DATE.sub("", value[found.finish :])
+        after = re.sub(r"^\s*[,.]?\s*(?:kl\.?\s*)?\d{1,2}\s*(?:[-–]|til)\s*\d{1,2}\b", "", after)
+        place = re.sub(r"^(?:i|på)\s+", "", after.strip(" ,.-–"), flags=re.IGNORECASE)
+        if place and self.header.location is None:
+            self.header.location = place
+
     def _time(self, name: str, value: str, line: int) -> None:
         header = self.header
         try:
-            found = find_date(value)
+            found = find_date(value, short_year=True)
         except ValueError:
             found = None
         if found is not None:
-            if name in ("start", "end") and header.meeting_date is None:
+            if header.meeting_date is None:  # "Tid: mandag den 4. marts 2024 kl. 13-15"
                 header.meeting_date, header.date_line = found.day, line
             value = value[found.finish :]
         start, end = times_in(value)

@@ -79,6 +79,8 @@ CHROME_CLASS: Final = re.compile(
     r"skip-?links?)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+# The collapsed panel of an accordion: hidden until clicked, but the item's content.
+FOLD_PANEL: Final = re.compile(r"accordion|collaps|fold|expand|panel", re.IGNORECASE)
 # "Til toppen" and skip links: a paragraph that is only one of these is chrome.
 NAV_LINK_TEXT: Final = re.compile(
     r"^(?:(?:tilbage )?til top(?:pen)?|top|(?:gå|spring) til (?:hoved)?indhold|skip to .*)$", re.I
@@ -240,14 +242,24 @@ class _Walker:
         chrome = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
         return (
             tag in SKIPPED
-            or ("hidden" in attributes and attributes["hidden"] != "until-found")
+            or (
+                "hidden" in attributes
+                and attributes["hidden"] != "until-found"
+                # A fold-out item's collapsed panel is minutes, shown by a click.
+                and FOLD_PANEL.search(chrome) is None
+            )
             # aria-hidden on an inline element is a decorative icon; on a block
             # it is often a collapsed accordion panel, which is minutes.
             or (attributes.get("aria-hidden") == "true" and tag not in BLOCKS)
             or (attributes.get("role") or "").lower() in CHROME_ROLES
             or CHROME_CLASS.search(chrome) is not None
             or (tag in ("header", "footer", "aside") and not ctx.in_article)
-            or (tag == "button" and not ctx.in_heading)
+            # A button is a widget, unless it holds a heading (a fold-out item's title).
+            or (
+                tag == "button"
+                and not ctx.in_heading
+                and node.css_first("h1,h2,h3,h4,h5,h6") is None
+            )
             or (tag == "dialog" and "open" not in attributes)
             # A search or login form; ASP.NET pages wrap the whole page in one <form>.
             or (tag == "form" and node.css_first("h1,h2,h3,h4,h5,h6,table,details") is None)

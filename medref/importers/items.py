@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import importlib
 import re
@@ -20,6 +21,7 @@ from medref.documents import (
     Section,
     SectionKind,
 )
+from medref.documents.model import INLINE_LINK
 
 from . import cues
 from . import vocabulary as vocab
@@ -67,10 +69,15 @@ class SaidAtMeeting:
     substitutes: list[str] = field(default_factory=list)
     # (names, item numbers) from "X deltog ikke i behandlingen af punkt 6, 8 og 9".
     absent_from_items: list[tuple[list[str], list[int]]] = field(default_factory=list)
+    # (names, first item missed) from "X forlod mødet efter pkt. 3" (away from item 4 on).
+    absent_from_item_on: list[tuple[list[str], int]] = field(default_factory=list)
     # The meeting's committee, to tell its decision headings from other bodies'.
     committee: str | None = None
     # "Mødet sluttede kl. 16.30" in an item.
     ended: dt.time | None = None
+    # Whether the document writes its known section headings in capitals ("RESUME"):
+    # then an unknown line in capitals ("DIREKTØRPÅTEGNING") is a heading too.
+    caps_headings: bool = False
 
 
 _MEETING_ENDED = re.compile(
@@ -141,6 +148,11 @@ _MEETING_ABSENT_LINE = re.compile(
     r"^(?:afbud(?:\s+fra)?|fraværende\s+med\s+afbud)(?:\s*:\s*|$)(?P<names>.*?)\s*$", re.IGNORECASE
 )
 _NONE = re.compile(r"^(?:ingen|intet|-|–)\.?$", re.IGNORECASE)
+_CAME_INSTEAD = re.compile(
+    r"\s+[-–]\s+(?P<names>[^-–]+?)\s+(?:mødte|deltog)\s+(?:som\s+(?:stedfortræder|suppleant)|"
+    r"i\s+stedet)\.?$",
+    re.IGNORECASE,
+)
 
 # Letters whose case-insensitive matches all lower-case to themselves (in a
 # case-insensitive pattern "İ" and "ı" match "i" and "ſ" matches "s", which
@@ -195,6 +207,20 @@ def _first_match(patterns: Guarded, text: str, lowered: str) -> re.Match[str] | 
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[a-zæøå)]\.)\s+(?=[A-ZÆØÅ])")
 # "Det indstilles," alone, its "at …" clauses below.
+# "JOURNALNUMMER", "Sagsnr.:" alone on a line, and the value it labels on the next.
+_CASE_LABEL_ALONE = re.compile(
+    r"^(?:journalnummer|journalnr\.?|j\.\s*nr\.?|sagsnummer|sagsnr\.?|sags\s+nr\.?|sag\s+nr\.?)\s*:?$",
+    re.IGNORECASE,
+)
+_CASE_VALUE = re.compile(r"^[A-ZÆØÅ]{0,4}[-\s]?\d[\w./-]{2,30}$")
+# The end of a title wrapped after a hyphen: one short line, no full stop.
+_WRAPPED_TITLE_END = re.compile(r"^[A-ZÆØÅa-zæøå][^.:]{0,60}$")
+# "A. Sager til afgørelse i byrådet": the lettered group an item belongs to.
+_GROUP_LABEL = re.compile(r"^[A-H]\.\s+[A-ZÆØÅ][^.:]{2,60}$")
+_LETTER_FIELD = re.compile(
+    r"^(?:dato|sagsbehandler|direkte\s+(?:tlf|telefon)|tlf|telefon|e-?mail|mail)\.?\s*:\s*\S",
+    re.IGNORECASE,
+)
 _PASSIVE_LEAD = re.compile(r"^det\s+indstilles\s*[,:]?\s*(?:at\s*:?)?$", re.IGNORECASE)
 _ABSENCE_HEADING = re.compile(
     r"^fraværende\s+(?:(?:med|uden)\s+afbud|(?P<part>i\s+mødet|under\s+mødet))\s*:\s*(?P<names>.*?)\s*$",
@@ -204,6 +230,14 @@ _CALLED_IN = re.compile(r"\s+(?:indkaldt|deltog(?:\s+i\s+stedet)?)\s*$", re.IGNO
 _PART_OF_MEETING = re.compile(
     r"^[A-ZÆØÅ][\w'-]+(?:\s+[A-ZÆØÅ][\w'-]+)+\s+(?:til|fra|efter|indtil)\s+kl\.", re.IGNORECASE
 )
+
+
+def meeting_ended(text: str) -> dt.time | None:
+    """The time in "Mødet sluttede kl. 16.30" / "Mødet blev hævet kl. 15.05"."""
+    ended = _MEETING_ENDED.match(text) if text[:5] in ("Mødet", "mødet") else None
+    if ended and int(ended["h"]) < 24 and int(ended["m"]) < 60:
+        return dt.time(int(ended["h"]), int(ended["m"]))
+    return None
 
 
 def attendance_sentence(
@@ -217,7 +251,7 @@ def attendance_sentence(
         if word in lowered:
             break
     else:
-        if "stedfortræder" not in lowered and "i stedet" not in lowered:
+        if "stedfortræder" not in lowered and "i stedet" not in lowered and "forlod" not in lowered:
             return
     _attendance_patterns(text, lowered, said, absent, substitutes)
 
@@ -231,12 +265,22 @@ def _attendance_patterns(
     if named:
         said.absent_from_items.append((_names(named["names"]), item_numbers(named["numbers"])))
         return
+    left = _first_match(_LEFT, text, lowered)
+    if left:
+        # "forlod mødet efter/under pkt. 3": away from item 4; "før pkt. 3": from item 3.
+        after = left["when"].lower() in ("efter", "under")
+        said.absent_from_item_on.append((_names(left["names"]), int(left["number"]) + after))
+        return
+    but = _first_match(_ALL_BUT, text, lowered)
+    if but:
+        said.absent.extend(_names(but["names"]))
+        return
     both = _first_match(_BOTH, text, lowered)
     if both:
         said.absent.extend(_names(both["names"]))
         said.substitutes.extend(_names(both["sub"]))
         return
-    instead = _first_match(_INSTEAD, text, lowered)
+    instead = _first_match(_INSTEAD, text, lowered) or _first_match(_INSTEAD_FIRST, text, lowered)
     if instead:
         said.substitutes.extend(_names(instead["names"]))
         said.absent.extend(_names(instead["absent"]))
@@ -256,6 +300,28 @@ def _attendance_patterns(
 
 
 _NAMED_ABSENT: Final = _guarded(vocab.NAMED_ITEMS_ABSENT, _ITEMS_ABSENT)
+_LEFT: Final = _guarded(
+    re.compile(
+        rf"^{_NAMES}\s+forlod\s+mødet\s+(?:kl\.?\s*\d{{1,2}}[.:]\d{{2}}\s+)?(?P<when>efter|under|før|inden)"
+        r"\s+(?:behandlingen\s+af\s+)?(?:punkt|pkt\.?|sag)\s*(?:nr\.?\s*)?(?P<number>\d{1,4})\.?$",
+        re.IGNORECASE,
+    )
+)
+# "Alle medlemmer var mødt, bortset fra X og Y, der havde meldt afbud."
+_ALL_BUT: Final = _guarded(
+    re.compile(
+        rf"^alle(?:\s+\w+)?\s+var\s+(?:mødt|til\s+stede)\s*,?\s+(?:bortset\s+fra|undtagen)\s+{_NAMES}"
+        r"(?:,?\s+der\s+(?:havde\s+meldt\s+(?:afbud|forfald)|var\s+fraværende))?\.?$",
+        re.IGNORECASE,
+    )
+)
+# "I stedet for Mette Dal deltog Jens Rye."
+_INSTEAD_FIRST: Final = _guarded(
+    re.compile(
+        r"^i\s+stedet\s+for\s+(?P<absent>.+?)\s+(?:deltog|mødte)\s+(?P<names>[^.].*?)\.?$",
+        re.IGNORECASE,
+    )
+)
 _BOTH: Final = _guarded(_AFBUD_AND_INSTEAD)
 _INSTEAD: Final = _guarded(_SUBSTITUTE_FOR)
 # The sentences that fill one list each, in the order they are tried.
@@ -295,17 +361,29 @@ class _ItemReader:
         self.names_follow: str | None = None  # "Fraværende:" alone: the names may come next
         self.preamble = True
         self.first = False
+        self.case_label = False  # a case-number label alone: its value follows
+        # Whether a heading of a kind ("Sagsfremstilling") has opened a section: below one,
+        # "Sygefravær:" is a label inside it, not a section of its own.
+        self.known_heading = False
 
     def metadata(self, text: str) -> bool:
         """Case-number, Dok.nr., Initialer, Åbent/Lukket lines before the first section."""
         found = cues.case_line(text)
         if found is None:
-            return False
+            # A letter template's side column under the title ("Dato: 04-03-2024",
+            # "Sagsbehandler: …") and the item's lettered group: not the item's text.
+            return _LETTER_FIELD.match(text) is not None or _GROUP_LABEL.match(text) is not None
         if found.case_number and self.case_number is None:
             self.case_number = clean_inline(found.case_number)
         if found.closed:
             self.closed = True
         return True
+
+    def _metadata_lines(self, block: RawBlock) -> bool:
+        """ "A. Sager til afgørelse i byrådet" / "Åbent - 01.02.05-P16-14-17": a paragraph
+        under the heading whose every line is item metadata or the item's group."""
+        lines = [clean_inline(line) for line in block.lines]
+        return all([self.metadata(line) for line in lines])
 
     def absentees(self, kind: str, texts: list[str]) -> None:
         """Names from an absence list; "(suppleant X deltager i stedet)" names a substitute."""
@@ -373,6 +451,10 @@ class _ItemReader:
             if match is None:
                 continue
             names = match["names"]
+            came = _CAME_INSTEAD.search(names) if names else None
+            substitutes = _names(came["names"]) if came else []
+            if came is not None:
+                names = names[: came.start()]  # "X (V) - Y (V) mødte som stedfortræder."
             if not names:
                 self.names_follow = kind
             elif not _NONE.match(names):
@@ -380,8 +462,10 @@ class _ItemReader:
                     return False
                 if kind == "item":
                     self.absent.extend(_names(names))
+                    self.substitutes.extend(substitutes)
                 else:
                     self.said.absent.extend(_names(names))
+                    self.said.substitutes.extend(substitutes)
             return True
         line_subs = vocab.ITEM_SUBSTITUTE_LINE.match(text)
         if line_subs:
@@ -398,10 +482,25 @@ class _ItemReader:
         else:
             paragraph_text = None
             text = inner.text if isinstance(inner, Heading) and len(block.lines) == 1 else ""
+        if self.case_label:
+            self.case_label = False
+            if text and _CASE_VALUE.match(text):
+                self.case_number = self.case_number or text.strip()
+                return
+        if text and _CASE_LABEL_ALONE.match(text):
+            self.case_label = True  # "JOURNALNUMMER" / "11000214": the value on the next line
+            return
         if self.preamble:
             if text and clean_inline(text) == self.heading.title:
                 return  # the title printed again under the heading
+            if text and self.heading.title[-1:] == "-" and _WRAPPED_TITLE_END.match(text):
+                # "MØDEPLAN 2011 FOR … REGIONSRÅ-" / "DET": a title wrapped by the export.
+                title = self.heading.title[:-1] + clean_inline(text)
+                self.heading = dataclasses.replace(self.heading, title=title)
+                return
             if text and self.metadata(text):
+                return
+            if paragraph_text is not None and len(block.lines) > 1 and self._metadata_lines(block):
                 return
         if (
             isinstance(inner, BulletList)
@@ -430,8 +529,15 @@ class _ItemReader:
         if text:
             # heading_kind's own first test, inline: most one-line paragraphs are long prose.
             kind = cues.heading_kind(text, self.said.committee) if len(text) <= 160 else None
-            if kind is None and not self.sections and block.explicit_heading:
-                # An unknown heading where a section must start is a section of its own.
+            if kind is not None:
+                self.known_heading = self.known_heading or kind != SectionKind.OTHER
+            elif (
+                (not self.sections and block.explicit_heading)
+                or (not self.known_heading and text[-1:] == ":" and cues.unknown_heading(text))
+                or (self.said.caps_headings and text[:1].isupper() and cues.caps_heading(text))
+            ):
+                # An unknown heading where a section must start, or a short "Drøftelse:"
+                # line, is a section of its own.
                 kind = SectionKind.OTHER
             if kind is not None:
                 self.preamble = False
@@ -452,15 +558,15 @@ class _ItemReader:
                     mentioned = True
                     break
             else:
-                mentioned = "stedfortræder" in lowered or "i stedet" in lowered
+                mentioned = (
+                    "stedfortræder" in lowered or "i stedet" in lowered or "forlod" in lowered
+                )
             if mentioned and not self._in_earlier_treatment():
                 _attendance_patterns(
                     paragraph_text, lowered, self.said, self.absent, self.substitutes
                 )
-            if paragraph_text[:5] in ("Mødet", "mødet") and self.said.ended is None:
-                ended = _MEETING_ENDED.match(paragraph_text)
-                if ended and int(ended["h"]) < 24 and int(ended["m"]) < 60:
-                    self.said.ended = dt.time(int(ended["h"]), int(ended["m"]))
+            if self.said.ended is None:
+                self.said.ended = meeting_ended(paragraph_text)
         else:
             self.names_follow = None
             if isinstance(inner, BulletList) and not self._in_earlier_treatment():
@@ -616,15 +722,21 @@ def extract_recommendation(blocks: list[Block]) -> tuple[Recommendation | None, 
     return Recommendation(proposer, tuple(clauses), numbered), blocks[rest:]
 
 
+def _attachment(text: str) -> Attachment:
+    """A bilag line; a portal's link to the file ("[Titel](bilag/x.pdf)") gives both."""
+    link = INLINE_LINK.fullmatch(text.strip())
+    return Attachment(link["text"], link["href"] or None) if link else Attachment(text)
+
+
 def extract_attachments(blocks: list[Block]) -> tuple[list[Attachment], list[Block]]:
     """A Bilag section's paragraphs and flat list items are bilag titles."""
     attachments: list[Attachment] = []
     kept: list[Block] = []
     for block in blocks:
         if isinstance(block, Paragraph):
-            attachments.append(Attachment(block.text))
+            attachments.append(_attachment(block.text))
         elif isinstance(block, BulletList) and not any(i.children for i in block.items):
-            attachments.extend(Attachment(item.text) for item in block.items)
+            attachments.extend(_attachment(item.text) for item in block.items)
         else:
             kept.append(block)
     return attachments, kept

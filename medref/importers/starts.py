@@ -16,11 +16,13 @@ A case-number line standing right above a heading ("Sagsnr. 19/10422" /
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from medref.documents import BulletList, Heading, Paragraph
 
 from . import cues
+from . import vocabulary as vocab
 from .blocks import RawBlock
 
 
@@ -38,7 +40,7 @@ class Start(NamedTuple):
 
 
 # First characters of an item heading or a number alone (cues.item_cue, cues.number_alone).
-_STARTS = frozenset("0123456789pPdDnNsS§åÅlLfFvV-•*–·▪●○ ")
+_STARTS = frozenset("0123456789pPdDnNsS§åÅlLfFvVaA-•*–·▪●○ ")
 
 
 class _Candidate(NamedTuple):
@@ -47,6 +49,8 @@ class _Candidate(NamedTuple):
     consumed: int
     # The same heading printed right above it (a fold title): it belongs to this item.
     twin: int = 0
+    # What a label block between the number and the title said ("Acadre sagsnr.: …").
+    case: cues.CaseLine | None = None
 
 
 def _one_line(block: RawBlock) -> str | None:
@@ -62,7 +66,61 @@ def _one_line(block: RawBlock) -> str | None:
     return None
 
 
+# "Sagsbehandler: Jens Kragh", "Mødedato: 14-06-2018": a field of an item's label block.
+_LABEL_LINE = re.compile(r"^[A-ZÆØÅ][\w .-]{1,30}:\s+\S.{0,60}$")
+
+
+def _title_below(blocks: list[RawBlock], index: int) -> int | None:
+    """Where the title under a "Sag nr. N" / "Punkt: N" line stands: right below it, or
+    below the item's label block ("Acadre sagsnr.: …" / "Sagsbehandler: …")."""
+    for below in range(index + 1, min(index + 10, len(blocks))):
+        text = _one_line(blocks[below])
+        if text is None:
+            return None
+        if cues.case_line(text) is not None or _LABEL_LINE.match(text):
+            continue
+        return below if _title_like(text) else None
+    return None
+
+
+def _titles_below_numbers(blocks: list[RawBlock]) -> bool:
+    """Whether "Sag nr. N" lines stand above their titles ("SAG NR. 1" / "MØDEPLAN 2011")
+    rather than below them ("Spørgetid" / "Sag nr. 41"): the side with more titles wins,
+    and the same line above every number is a running header, not a title."""
+    above: list[str] = []
+    below = 0
+    for index, block in enumerate(blocks):
+        text = _one_line(block)
+        if (
+            not text
+            or len(text) > 24
+            or text[:1] not in "sSpPdD"
+            or cues.number_below(text) is None
+        ):
+            continue
+        title = _one_line(blocks[index - 1]) if index > 0 else None
+        if title is not None and _title_like(title) and not title.endswith("."):
+            above.append(title)  # (not "Anbefales.": a page's last line)
+        below += _title_below(blocks, index) is not None
+    if len(above) >= 2 and len(set(above)) == 1:
+        above = []
+    return below > len(above)
+
+
+def _label_block(lines: list[str]) -> cues.CaseLine | None:
+    """The case number and open/closed mark a label block gives."""
+    case: str | None = None
+    closed: bool | None = None
+    for line in lines:
+        found = cues.case_line(line)
+        if found is not None:
+            case = case or found.case_number
+            closed = found.closed if found.closed is not None else closed
+    return cues.CaseLine(case, closed) if case is not None or closed is not None else None
+
+
 def _candidates(blocks: list[RawBlock]) -> list[_Candidate]:
+    titles_below: bool | None = None  # decided once, at the first "Sag nr. N" line
     found: list[_Candidate] = []
     for index, block in enumerate(blocks):
         inner = block.block
@@ -90,8 +148,38 @@ def _candidates(blocks: list[RawBlock]) -> list[_Candidate]:
             continue
         # number_below and number_alone take only short lines: their length tests inline.
         below_number = cues.number_below(text) if len(text) <= 24 and first in "sSpPdD" else None
-        if below_number is not None and index > 0 and not (found and found[-1].at == index - 1):
-            # "Spørgetid" / "Sag nr. 129": the title stands above its number.
+        previous = found[-1] if found else None
+        if (
+            below_number is not None
+            and previous is not None
+            and previous.cue.number == below_number
+            and index - previous.at - previous.consumed <= 3
+        ):
+            # "• Pkt. 87 Titel" / "Pkt. 87" / "Titel": the heading printed again, the
+            # number and the title each on a line (a fold title above the item's own).
+            end = index
+            again = _one_line(blocks[index + 1]) if index + 1 < len(blocks) else None
+            if again is not None and again.casefold() == previous.cue.title.casefold():
+                end = index + 1
+            found[-1] = previous._replace(consumed=end - previous.at)
+            continue
+        if below_number is not None and index > 0:
+            # "Spørgetid" / "Sag nr. 129": the title stands above its number; or below it,
+            # "SAG NR. 1" / "MØDEPLAN 2011", whichever the document does.
+            if titles_below is None:
+                titles_below = _titles_below_numbers(blocks)
+            if not titles_below and found and found[-1].at == index - 1:
+                continue  # the line above is a heading already
+            if titles_below:
+                where = _title_below(blocks, index)
+                if where is not None:
+                    title = _one_line(blocks[where])
+                    assert title is not None
+                    name, closed = cues.closed_title(title)
+                    cue = cues.ItemCue(below_number, name, closed, 3)
+                    fields = [_one_line(b) or "" for b in blocks[index + 1 : where]]
+                    found.append(_Candidate(index, cue, where - index, case=_label_block(fields)))
+                continue
             title = _one_line(blocks[index - 1])
             if _title_like(title):
                 assert title is not None
@@ -125,6 +213,7 @@ def _title_like(title: str | None) -> bool:
         and len(title) < 200
         and cues.heading_kind(title) is None
         and cues.case_line(title) is None
+        and vocab.TOC_HEADING.match(title) is None  # "1" / "Indholdsfortegnelse": a page
     )
 
 
@@ -210,6 +299,9 @@ def _above(blocks: list[RawBlock], chosen: list[_Candidate]) -> list[Start]:
             above += 1
             at -= 1
         cue = cand.cue
+        if cand.case is not None:
+            case = case or cand.case.case_number
+            closed_above = closed_above or bool(cand.case.closed)
         starts.append(
             Start(
                 cand.at, cue.number, cue.title, cue.closed, cand.consumed, case, closed_above, above
@@ -236,6 +328,43 @@ def _one_of_each_pair(candidates: list[_Candidate]) -> list[_Candidate]:
     return kept
 
 
+def _titles_over_sections(blocks: list[RawBlock], *, explicit: bool) -> list[tuple[int, str, str]]:
+    """(index, title, the section heading under it) of each title-like line that a
+    section heading follows; only headings the format marks, when ``explicit``."""
+    titled: list[tuple[int, str, str]] = []
+    for index, block in enumerate(blocks[:-1]):
+        if explicit and not block.explicit_heading:
+            continue
+        text = _one_line(block)
+        if not _title_like(text):
+            continue
+        assert text is not None
+        if not explicit and (len(text) > 120 or text.endswith((".", ":"))):
+            continue
+        below = _one_line(blocks[index + 1])
+        if below is not None and cues.heading_kind(below) is not None:
+            titled.append((index, text, below.rstrip(": ").casefold()))
+    return titled
+
+
+def _unnumbered(blocks: list[RawBlock]) -> list[_Candidate]:
+    """Items printed without numbers (a portal's fold-outs: the title, then the item's
+    sections): a heading the format marks (or, in a text that marks none, a short line)
+    with a section heading right under it is an item's title. They are numbered 1, 2, …
+    in the order they stand."""
+    titled = _titles_over_sections(blocks, explicit=True)
+    if len(titled) < 2:
+        # A text without marked headings: a short line with no full stop will do.
+        titled = _titles_over_sections(blocks, explicit=False)
+    if len(titled) < 2:
+        return []
+    found: list[_Candidate] = []
+    for index, text, _opening in titled:
+        name, closed = cues.closed_title(text)
+        found.append(_Candidate(index, cues.ItemCue(len(found) + 1, name, closed, 1), 0))
+    return found
+
+
 def item_starts(blocks: list[RawBlock]) -> list[Start]:
     candidates = _one_of_each_pair(_candidates(blocks))
     strong = [c for c in candidates if c.cue.strength >= 6]
@@ -244,5 +373,5 @@ def item_starts(blocks: list[RawBlock]) -> list[Start]:
         # One item's page ("4. Meddelelser fra formanden" / "Referat" / …): a lone
         # numbered heading counts when a section heading stands right under it.
         lone = [c for c in candidates if _section_below(blocks, c)]
-        chosen = lone[:1] if len(lone) == 1 else []
+        chosen = lone[:1] if len(lone) == 1 else _unnumbered(blocks)
     return _above(blocks, _drop_empty_repeats(chosen))

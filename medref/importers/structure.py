@@ -32,6 +32,7 @@ from medref.documents import (
     Paragraph,
     Participant,
     SectionKind,
+    Table,
 )
 
 from . import cues
@@ -40,12 +41,20 @@ from .blocks import RawBlock
 from .dates import find_date
 from .errors import ParseError, ParseWarning
 from .header import Header, HeaderReader
-from .items import ItemHeading, SaidAtMeeting, attendance_sentence, read_item
+from .items import ItemHeading, SaidAtMeeting, attendance_sentence, meeting_ended, read_item
 from .starts import Start, item_starts
+from .table_items import table_items
 
 _MIDDLE_DOT = re.compile(r"^[·▪◦]\s*(?P<text>\S.*)$")
 _BULLET_LINE = re.compile(r"^[-•*–]\s")
 _NUMBER_LINE = re.compile(r"^(\d{1,4})[.)]\s")
+_BODY_WORD = re.compile(r"udvalg|råd|med\b|bestyrelse|region|kommune|direktion", re.IGNORECASE)
+_PAGE_SUFFIX = re.compile(r"\s*[-–|·]?\s*side\s+\d+(?:\s*(?:af|/)\s*\d+)?$", re.IGNORECASE)
+# How many blocks the title area of a document spans, at most.
+_TITLE_AREA = 15
+# Where one sentence ends and the next begins: after ". " or a full stop glued to a capital.
+_GLUED_SENTENCES = re.compile(r"(?<=[a-zæøå0-9]\.)(?=[A-ZÆØÅ][a-zæøå])|(?<=[.!?])\s+(?=[A-ZÆØÅ])")
+_TITLE_WORD = re.compile(r"\b(?:referat|dagsorden|beslutninger|beslutningsprotokol)\b", re.I)
 
 
 def _split_mixed_list(block: RawBlock) -> list[RawBlock]:
@@ -106,6 +115,9 @@ def clean_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
         if isinstance(original.block, BulletList):
             kept.extend(_split_mixed_list(original))
             continue
+        if isinstance(original.block, Table):
+            kept.extend(table_items(original) or (original,))  # minutes kept in a table
+            continue
         block = original
         inner = block.block
         # (A tuple in isinstance, not a union: this runs on every block.)
@@ -139,7 +151,80 @@ def clean_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
                 new = Heading(stripped) if isinstance(inner, Heading) else Paragraph(stripped)
                 block = block._replace(block=new, lines=(stripped,))
         kept.append(block)
-    return _numbered_runs(kept)
+    return _numbered_runs(_without_running_lines(kept))
+
+
+def _short_lines(block: RawBlock) -> tuple[str, ...]:
+    """A paragraph's or heading's lines when every one is short (a page header's), else ()."""
+    if isinstance(block.block, (Paragraph, Heading)) and all(len(x) <= 80 for x in block.lines):
+        return tuple(line.strip() for line in block.lines)
+    return ()
+
+
+def _running_kind(text: str) -> str | None:
+    """What a line a paged export may print at the top of every page is: "name" for the
+    body's name in capitals or the document's title ("Referat - …"), "date" for a date."""
+    if cues.heading_kind(text) is not None or cues.item_cue(text, explicit=False) is not None:
+        return None
+    if text.isupper() and not text.endswith(".") and _BODY_WORD.search(text):
+        return "name"  # "FORRETNINGSUDVALGET", "REGION NORD"
+    if _TITLE_WORD.search(text) is not None:
+        return "name"
+    try:
+        return "date" if find_date(text) is not None else None
+    except ValueError:
+        return None
+
+
+def _running_key(line: str) -> str:
+    """A line without the page number a running footer ends in ("… Side 3")."""
+    return _PAGE_SUFFIX.sub("", line) if line[-1:].isdigit() else line
+
+
+def _without_running_lines(blocks: list[RawBlock]) -> list[RawBlock]:
+    """The running header and footer of a paged export given as text ("Den 10. januar
+    2011" / "FORRETNINGSUDVALGET" at the top of every page, "<Udvalg> den … Side 3" at the
+    foot), with a bare page number printed beside them. The first time such a line stands,
+    it is kept: it is the document's own title or date (when among the first blocks)."""
+    counts: dict[str, int] = {}
+    paged: set[str] = set()  # keys of lines that carried a page number
+    for block in blocks:
+        for line in _short_lines(block):
+            key = _running_key(line)
+            counts[key] = counts.get(key, 0) + 1
+            if key != line:
+                paged.add(key)
+    kinds = {key: _running_kind(key) for key, count in counts.items() if count >= 3}
+    first = _short_lines(blocks[0]) if blocks else ()
+    if first and kinds.get(first[0], "") is None:
+        kinds[first[0]] = "name"  # the document's first line, again at the top of each page
+    running = {key for key, kind in kinds.items() if kind == "name" or key in paged}
+    if not running:
+        return blocks  # a date alone that recurs is a table's cell, not a running header
+    # A date recurs as a running header only beside the body's name ("Den 10. januar 2011"
+    # / "FORRETNINGSUDVALGET"), in one block or two.
+    keys = [_running_key(x) for block in blocks for x in (_short_lines(block) or ("",))]
+    for here, below in itertools.pairwise(keys):
+        if kinds.get(here) == "date" and below in running:
+            running.add(here)
+        elif here in running and kinds.get(below) == "date":
+            running.add(below)
+    kept: list[RawBlock] = []
+    seen: set[str] = set()
+    for index, block in enumerate(blocks):
+        own = [_running_key(line) for line in _short_lines(block)]
+        if own and all(key in running for key in own):
+            if index >= _TITLE_AREA or any(key in seen or key in paged for key in own):
+                previous = _short_lines(kept[-1]) if kept else ()
+                if len(previous) == 1 and previous[0].isdecimal() and len(previous[0]) <= 4:
+                    kept.pop()  # the page number at the foot of the page before
+                continue
+            seen.update(own)
+        kept.append(block)
+    last = _short_lines(kept[-1]) if kept else ()
+    if len(last) == 1 and last[0].isdecimal() and len(last[0]) <= 4:
+        kept.pop()  # the last page's number
+    return kept
 
 
 def _numbered_runs(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -188,21 +273,27 @@ def _group_marks(blocks: list[RawBlock]) -> dict[int, bool]:
 
 
 def _header_sentences(header: Header, said: SaidAtMeeting) -> None:
-    """Attendance sentences can stand in the header too ("X deltog ikke i …")."""
+    """Attendance sentences can stand in the header too ("X deltog ikke i …"), and the
+    time the meeting ended; a sentence glued to the next ("deltog Jens Rye.Rådmand …")
+    is read apart."""
     for line in header.other_lines:
-        attendance_sentence(line, said, said.absent, said.substitutes)
+        for sentence in _GLUED_SENTENCES.split(line):
+            attendance_sentence(sentence, said, said.absent, said.substitutes)
+            if said.ended is None:
+                said.ended = meeting_ended(sentence)
     said.absent_from_items.extend(header.absent_from_items)
 
 
 def _with_named_absences(items: list[AgendaItem], said: SaidAtMeeting) -> list[AgendaItem]:
-    """Add "X deltog ikke i behandlingen af punkt 6, 8" to those items' absent."""
-    if not said.absent_from_items:
+    """Add "X deltog ikke i behandlingen af punkt 6, 8" to those items' absent, and
+    "X forlod mødet efter pkt. 3" to the items after it."""
+    if not said.absent_from_items and not said.absent_from_item_on:
         return items
     result = []
     for item in items:
         named = [
             n for names, numbers in said.absent_from_items if item.number in numbers for n in names
-        ]
+        ] + [n for names, first in said.absent_from_item_on if item.number >= first for n in names]
         result.append(replace(item, absent=merge_names(item.absent, named)) if named else item)
     return result
 
@@ -247,7 +338,10 @@ class _Reader:
         header = HeaderReader(self.path, self.notes).read(header_blocks)
         if not starts:
             self._refuse(header)
+        if not header.committee:
+            header.committee = _body_of_treatments(self.blocks[first_item:], len(starts))
         self.said.committee = header.committee
+        self.said.caps_headings = _caps_headings(self.blocks[first_item:])
         _header_sentences(header, self.said)
         items: list[AgendaItem] = []
         seen: dict[int, int] = {}
@@ -333,6 +427,16 @@ class _Reader:
         if not header.has_participant_list and said.present:
             participants = [Participant(name) for name in merge_names(said.present)]
         absent = merge_names(header.absent, said.absent)
+        numbers = {item.number for item in items}
+        part_time = {
+            name
+            for names, listed in header.absent_from_items
+            if not numbers <= set(listed)
+            for name in names
+        }
+        if part_time:
+            # "Lise Holm ved sag nr. 3" under "Fraværende": away from those items only.
+            absent = tuple(n for n in absent if n not in part_time or n in said.absent)
         substitutes = merge_names(
             header.substitutes, said.substitutes, *(i.substitutes for i in items)
         )
@@ -361,6 +465,36 @@ class _Reader:
             toc=tuple(header.toc),
             items=tuple(items),
         )
+
+
+def _caps_headings(blocks: list[RawBlock]) -> bool:
+    """Whether the document prints known section headings in capitals ("SAGSFREMSTILLING")."""
+    for block in blocks:
+        inner = block.block
+        if isinstance(inner, (Paragraph, Heading)) and len(block.lines) == 1:
+            text = inner.text
+            if len(text) <= 60 and text.isupper() and cues.heading_kind(text) is not None:
+                return True
+    return False
+
+
+def _body_of_treatments(blocks: list[RawBlock], items: int) -> str | None:
+    """A page that names its committee nowhere but in the dated heading over each
+    decision ("Social- og Sundhedsudvalget, 10-03-2020, pkt. 87"): the body named so under
+    at least half of the items (and twice) is the committee."""
+    counts: dict[str, int] = {}
+    for block in blocks:
+        inner = block.block
+        if isinstance(inner, (Paragraph, Heading)) and len(block.lines) == 1:
+            text = inner.text.strip()
+            if len(text) <= 120 and text[-1:] in ":0123456789":
+                who = cues.dated_body(text)
+                if who is not None:
+                    counts[who] = counts.get(who, 0) + 1
+    if not counts:
+        return None
+    body, count = max(counts.items(), key=lambda pair: pair[1])
+    return body if count >= max(2, (items + 1) // 2) else None
 
 
 def _decision_date(header: Header, items: list[AgendaItem]) -> dt.date | None:

@@ -85,10 +85,35 @@ SECTION_HEADINGS: Final[dict[str, SectionKind]] = {
     "administrationens vurdering": SectionKind.OTHER,
     "vurdering": SectionKind.OTHER,
     "sagsforløb": SectionKind.OTHER,
+    "sagens forløb": SectionKind.OTHER,
     "tidligere beslutninger": SectionKind.OTHER,
     "politisk behandling": SectionKind.OTHER,
     "høringsberettigede": SectionKind.OTHER,
     "praktiske oplysninger": SectionKind.OTHER,
+    # MED committees' own minutes: what was said and agreed, under each item.
+    "drøftelse": SectionKind.OTHER,
+    "drøftelser": SectionKind.OTHER,
+    "konklusion": SectionKind.OTHER,
+    "opfølgning": SectionKind.OTHER,
+    "aftale": SectionKind.OTHER,
+    "aftaler": SectionKind.OTHER,
+    "handling": SectionKind.OTHER,
+    "ansvarlig": SectionKind.OTHER,
+    "formål": SectionKind.OTHER,
+    "proces": SectionKind.OTHER,
+    "historik": SectionKind.OTHER,
+    "supplerende sagsfremstilling": SectionKind.CASE,
+    "sagsfremstilling og vurdering": SectionKind.CASE,
+    "forslag til indstilling": SectionKind.RECOMMENDATION,
+    "administrationens indstilling": SectionKind.RECOMMENDATION,
+    "forvaltningens indstilling": SectionKind.RECOMMENDATION,
+    "direktionens indstilling": SectionKind.RECOMMENDATION,
+    "indstilling fra administrationen": SectionKind.RECOMMENDATION,
+    "indstilling fra forvaltningen": SectionKind.RECOMMENDATION,
+    "referat og beslutning": SectionKind.DECISION,
+    "beslutning og referat": SectionKind.DECISION,
+    "referat/beslutning": SectionKind.DECISION,
+    "beslutning/referat": SectionKind.DECISION,
 }
 
 # "Beslutning i Økonomiudvalget den 3. juni 2025:" is a Beslutning heading too.
@@ -127,11 +152,17 @@ HEADER_LABELS: Final[dict[str, str]] = {
     "sluttidspunkt for møde": "end",
     "møde slut": "end",
     "mødet sluttede": "end",
+    "tid og sted": "when_where",
     "tid": "time",
     "lokale": "location",
     "mødelokale": "location",
     "adresse": "location",
     "udvalg": "committee",
+    "forum": "committee",
+    "møde i": "committee",
+    "organ": "committee",
+    "afholdt": "when_where",
+    "d.": "date",
     "udvalgets navn": "committee",
     "møde": "meeting",
     "tilstede": "present",
@@ -141,6 +172,21 @@ HEADER_LABELS: Final[dict[str, str]] = {
     "indkaldelse": "participants",
     "indkaldte": "participants",
     "ikke til stede": "absent_without_notice",
+    "ikke mødt": "absent_without_notice",
+    "fravær": "absent_without_notice",
+    "ref.": "minute_taker",
+    "udeblevet": "absent_without_notice",
+    "udeblev": "absent_without_notice",
+    "forfald": "absent",
+    "meldt afbud": "absent",
+    # MED minutes list the two sides apart.
+    "ledelsesrepræsentanter": "participants",
+    "medarbejderrepræsentanter": "participants",
+    "ledelsessiden": "participants",
+    "medarbejdersiden": "participants",
+    "ordstyrer": "chair",
+    # Portal software's English labels.
+    "location": "location",
     "stedfortrædere": "substitutes",
     "bemærkninger": "remarks",
     "mødeleder": "chair",
@@ -150,7 +196,23 @@ HEADER_LABELS: Final[dict[str, str]] = {
 # Labels that are also ordinary words at the start of a line ("Lokale 2.14",
 # "Tid og sted …"): a label only alone on its line or before a colon.
 COLON_LABELS: Final = frozenset(
-    {"lokale", "mødelokale", "adresse", "tid", "møde", "udvalg", "dato", "bemærkninger"}
+    {
+        "lokale",
+        "mødelokale",
+        "adresse",
+        "tid",
+        "møde",
+        "udvalg",
+        "dato",
+        "bemærkninger",
+        "forum",
+        "afholdt",
+        "d.",
+        "møde i",
+        "organ",
+        "fravær",
+        "ref.",
+    }
 )
 
 # Words that follow a name in a participant list as its role:
@@ -278,6 +340,8 @@ def section_kind(heading: str) -> SectionKind | None:
     if len(heading) > 120:
         return None
     stripped = heading.strip().rstrip(":").strip()
+    if stripped[:1].islower():
+        return None  # a heading starts with a capital; "formål:" ends a wrapped sentence
     # Casefolding never shortens a text, so one longer than every known heading
     # can only be a decision heading, whose key starts with "b" (only B and b fold to it).
     if len(stripped) > _LONGEST_HEADING and stripped[:1] not in "Bb":

@@ -11,10 +11,10 @@ the document. ``score`` compares a parse with that truth field by field:
 - per section of an item (paired by position): kind, heading, text.
 
 Lists of names compare as sets (the order a portal prints them in is not
-a fact about the meeting); texts compare with whitespace folded. An item or
-section the parse lacks costs all its fields; one it invents costs as many
-fields as a real one would, so splitting an item in two is not free. A file
-the parser refuses scores 0.
+a fact about the meeting); texts compare with whitespace folded, headings
+without a final colon. An item or section the parse lacks costs all its fields;
+one it invents costs as many fields as a real one would, so splitting an item
+in two is not free. A file the parser refuses scores 0.
 """
 
 from __future__ import annotations
@@ -63,6 +63,12 @@ def _text(value: object) -> object:
     return " ".join(value.split()) if isinstance(value, str) else value
 
 
+def _heading(value: object) -> object:
+    # A heading's final colon is typography ("Beslutning:" / "Beslutning"), not a fact.
+    text = _text(value)
+    return text.removesuffix(":").rstrip() if isinstance(text, str) else text
+
+
 def _names(value: object) -> object:
     return None if value is None else frozenset(_text(v) for v in value)  # type: ignore[attr-defined]
 
@@ -83,10 +89,11 @@ def _sections(score: Score, where: str, truth: list[Data], got: list[Data]) -> N
             score.lose(f"{where} section {index + 1} ({expected['heading']!r})", 3)
             continue
         for name in SECTION_FIELDS:
+            fold = _heading if name == "heading" else _text
             score.check(
                 f"{where} section {index + 1} {name}",
-                _text(expected[name]),
-                _text(got[index][name]),
+                fold(expected[name]),
+                fold(got[index][name]),
             )
     for extra in got[len(truth) :]:
         score.lose(f"{where} extra section {extra['heading']!r}", len(SECTION_FIELDS))

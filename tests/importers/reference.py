@@ -282,6 +282,8 @@ def section_kind(heading: str) -> SectionKind | None:
     """The kind a heading names, or None when it is not a section heading."""
     if len(heading) > 120:
         return None
+    if heading.strip().rstrip(":").strip()[:1].islower():
+        return None  # (issue 15: a lower-case line is a wrapped sentence's end, no heading)
     key = heading.strip().rstrip(":").strip().casefold()
     if key in vocab.SECTION_HEADINGS:
         return vocab.SECTION_HEADINGS[key]

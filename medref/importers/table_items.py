@@ -1,0 +1,82 @@
+"""Minutes written as one table, a row per item ("Punkt | Emne | Referat | Ansvarlig").
+
+Many MED committees keep their minutes in a Word table: the item's number and
+title in the first columns, what was said and decided in the next, who follows
+up in the last. Such a table is the document's item list, so it is read as
+items: each row becomes the item's heading ("2. Sygefravær") followed by one
+section per filled cell, headed by its column's name ("Referat", "Ansvarlig").
+A table whose rows are not numbered items in sequence is left as it is.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Final
+
+from medref.documents import Heading, Paragraph, Table
+
+from . import cues
+from .blocks import RawBlock, clean_inline
+
+# A cell holding only the item's number: "1", "1.", "Pkt. 1", "Punkt 1".
+_NUMBER_CELL: Final = re.compile(r"^(?:punkt|pkt\.?|nr\.?)?\s*(?P<number>\d{1,4})[.)]?$", re.I)
+
+
+def _row_item(cells: tuple[str, ...]) -> tuple[int, str, int] | None:
+    """(number, title, index of the first cell after the title) of an item row."""
+    first = clean_inline(cells[0]) if cells else ""
+    numbered = _NUMBER_CELL.match(first)
+    if numbered and len(cells) > 1:
+        title = clean_inline(cells[1])
+        if title[:1].isupper() and len(title) <= 200:
+            return int(numbered["number"]), title, 2
+        return None
+    cue = cues.item_cue(first, explicit=True) if first else None
+    if cue is not None:
+        return cue.number, cue.title, 1
+    return None
+
+
+def table_items(block: RawBlock) -> list[RawBlock] | None:
+    """The items a minutes table holds, as heading and section blocks; None for any
+    other table."""
+    inner = block.block
+    if not isinstance(inner, Table) or len(inner.rows) < 2:
+        return None
+    rows = inner.rows
+    header: tuple[str, ...] = ()
+    if _row_item(rows[0]) is None:
+        header, rows = rows[0], rows[1:]
+    items = [(_row_item(row), row) for row in rows if any(cell.strip() for cell in row)]
+    numbers = [found[0] for found, _ in items if found is not None]
+    if (
+        len(numbers) < 2
+        or len(numbers) < len(items)
+        or any(b <= a for a, b in itertools.pairwise(numbers))
+    ):
+        return None
+    said = [
+        cell
+        for found, row in items
+        if found is not None
+        for cell in row[found[2] :]
+        if len(cell.strip()) > 3 and not cell.strip().isdecimal()
+    ]
+    if not said:
+        return None  # "1 | Godkendelse af dagsorden | 3": a contents table, titles and pages
+    out: list[RawBlock] = []
+    for found, row in items:
+        assert found is not None
+        number, title, rest = found
+        heading = f"{number}. {title}"
+        out.append(RawBlock(block.line, Heading(heading), (heading,), True))
+        for column in range(rest, len(row)):
+            text = clean_inline(row[column])
+            if not text:
+                continue
+            name = clean_inline(header[column]) if column < len(header) else ""
+            if name:
+                out.append(RawBlock(block.line, Heading(name), (name,), True))
+            out.append(RawBlock(block.line, Paragraph(text), (text,)))
+    return out
