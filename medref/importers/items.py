@@ -206,7 +206,6 @@ def _first_match(patterns: Guarded, text: str, lowered: str) -> re.Match[str] | 
 
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[a-zæøå)]\.)\s+(?=[A-ZÆØÅ])")
-# "Det indstilles," alone, its "at …" clauses below.
 # "JOURNALNUMMER", "Sagsnr.:" alone on a line, and the value it labels on the next.
 _CASE_LABEL_ALONE = re.compile(
     r"^(?:journalnummer|journalnr\.?|j\.\s*nr\.?|sagsnummer|sagsnr\.?|sags\s+nr\.?|sag\s+nr\.?)\s*:?$",
@@ -221,6 +220,7 @@ _LETTER_FIELD = re.compile(
     r"^(?:dato|sagsbehandler|direkte\s+(?:tlf|telefon)|tlf|telefon|e-?mail|mail)\.?\s*:\s*\S",
     re.IGNORECASE,
 )
+# "Det indstilles," alone, its "at …" clauses below.
 _PASSIVE_LEAD = re.compile(r"^det\s+indstilles\s*[,:]?\s*(?:at\s*:?)?$", re.IGNORECASE)
 _ABSENCE_HEADING = re.compile(
     r"^fraværende\s+(?:(?:med|uden)\s+afbud|(?P<part>i\s+mødet|under\s+mødet))\s*:\s*(?P<names>.*?)\s*$",

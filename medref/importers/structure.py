@@ -186,11 +186,12 @@ def _without_running_lines(blocks: list[RawBlock]) -> list[RawBlock]:
     2011" / "FORRETNINGSUDVALGET" at the top of every page, "<Udvalg> den … Side 3" at the
     foot), with a bare page number printed beside them. The first time such a line stands,
     it is kept: it is the document's own title or date (when among the first blocks)."""
+    # Each block's short lines as running keys, worked out once for the three passes below.
+    keyed = [tuple(_running_key(line) for line in _short_lines(block)) for block in blocks]
     counts: dict[str, int] = {}
     paged: set[str] = set()  # keys of lines that carried a page number
-    for block in blocks:
-        for line in _short_lines(block):
-            key = _running_key(line)
+    for block, keys in zip(blocks, keyed, strict=True):
+        for line, key in zip(_short_lines(block), keys, strict=True):
             counts[key] = counts.get(key, 0) + 1
             if key != line:
                 paged.add(key)
@@ -203,28 +204,31 @@ def _without_running_lines(blocks: list[RawBlock]) -> list[RawBlock]:
         return blocks  # a date alone that recurs is a table's cell, not a running header
     # A date recurs as a running header only beside the body's name ("Den 10. januar 2011"
     # / "FORRETNINGSUDVALGET"), in one block or two.
-    keys = [_running_key(x) for block in blocks for x in (_short_lines(block) or ("",))]
-    for here, below in itertools.pairwise(keys):
+    flat = [key for keys in keyed for key in (keys or ("",))]
+    for here, below in itertools.pairwise(flat):
         if kinds.get(here) == "date" and below in running:
             running.add(here)
         elif here in running and kinds.get(below) == "date":
             running.add(below)
     kept: list[RawBlock] = []
     seen: set[str] = set()
-    for index, block in enumerate(blocks):
-        own = [_running_key(line) for line in _short_lines(block)]
+    for index, (block, own) in enumerate(zip(blocks, keyed, strict=True)):
         if own and all(key in running for key in own):
             if index >= _TITLE_AREA or any(key in seen or key in paged for key in own):
-                previous = _short_lines(kept[-1]) if kept else ()
-                if len(previous) == 1 and previous[0].isdecimal() and len(previous[0]) <= 4:
+                if kept and _page_number(kept[-1]):
                     kept.pop()  # the page number at the foot of the page before
                 continue
             seen.update(own)
         kept.append(block)
-    last = _short_lines(kept[-1]) if kept else ()
-    if len(last) == 1 and last[0].isdecimal() and len(last[0]) <= 4:
+    if kept and _page_number(kept[-1]):
         kept.pop()  # the last page's number
     return kept
+
+
+def _page_number(block: RawBlock) -> bool:
+    """A block that is a bare page number ("3")."""
+    lines = _short_lines(block)
+    return len(lines) == 1 and lines[0].isdecimal() and len(lines[0]) <= 4
 
 
 def _numbered_runs(blocks: list[RawBlock]) -> list[RawBlock]:
