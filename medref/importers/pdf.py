@@ -3,7 +3,7 @@
 Minutes as ESDH systems export them: a cover page (Mødedato, Mødested), a
 table of contents with dot leaders and page numbers, one item per page,
 running headers and "Side N af M" footers. ``pdf_pages`` reads positioned
-lines, drops running headers/footers and page numbers; ``pdf_tables`` takes
+lines, ``pdf_running`` drops running headers/footers and page numbers; ``pdf_tables`` takes
 ruled tables out; ``pdf_flow`` joins lines into paragraphs, lists and
 tables. The blocks carry their page, so ``toc_page_check`` can compare the
 TOC's page numbers with where the items really start.
@@ -36,7 +36,9 @@ from . import vocabulary as vocab
 from .blocks import RawBlock
 from .errors import LimitExceeded, ParseError
 from .pdf_flow import blocks_from
-from .pdf_pages import Line, Page, read_page, strip_running
+from .pdf_lines import Line, Page
+from .pdf_pages import read_page
+from .pdf_running import strip_running
 from .pdf_tables import PlacedTable, ruled_tables
 
 MAX_PAGES = DEFAULT_LIMITS.max_pages

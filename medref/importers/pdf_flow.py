@@ -20,7 +20,7 @@ from medref.documents import BulletList, Heading, ListItem, Paragraph, Table
 
 from . import vocabulary as vocab
 from .blocks import RawBlock, clean_inline
-from .pdf_pages import Line
+from .pdf_lines import Line
 from .pdf_tables import PlacedTable
 from .pdf_text import clean, join_lines
 

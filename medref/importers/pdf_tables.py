@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from medref.documents import Table
 
-from .pdf_pages import Page, Run
+from .pdf_lines import Page, Run
 from .pdf_text import join_lines
 
 _NEAR = 3.0  # points: rules this close touch, positions this close are one

@@ -31,7 +31,7 @@ from medref.importers import vocabulary as vocab
 from medref.importers.attendance import split_names
 from medref.importers.blocks import RawBlock
 from medref.importers.items import ItemHeading, SaidAtMeeting, _finish_item, _title, item_numbers
-from medref.importers.pdf_pages import Line, Run, _join_runs
+from medref.importers.pdf_lines import Line, Run, _join_runs
 from medref.lib.names import names_match
 
 

@@ -20,7 +20,8 @@ import pytest
 
 from medref.documents.serialize import to_contract
 from medref.importers import parse_file
-from medref.importers.pdf_pages import Run, _bullet_runs
+from medref.importers.pdf_lines import Run
+from medref.importers.pdf_pages import _bullet_runs
 from tests.importers.layout_formats import to_pdf
 
 DEMO = Path(__file__).resolve().parents[2] / "medref" / "demo"

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from bench import fuzzing
 from medref.importers import FRONT_ENDS, ParseError, parse_bytes
 from medref.importers.errors import UnexpectedError
-from medref.importers.pdf_pages import _marked
+from medref.importers.pdf_links import marked
 
 
 def fuzz(fmt: str, examples: int) -> None:
@@ -127,8 +127,8 @@ def test_undecodable_pdf_metadata_does_not_stop_the_import(value: bytes) -> None
 def test_character_indices_beyond_the_page_text_are_dropped() -> None:
     """Was: IndexError in pdf_pages._marked when PDFium's character count of a
     damaged page exceeds the text it returns."""
-    assert _marked("abc", 1, 10, {1: "[", -2: "](x)"}) == "[b](x)c"
-    assert _marked("abc", 5, 9, {0: "["}) == ""
+    assert marked("abc", 1, 10, {1: "[", -2: "](x)"}) == "[b](x)c"
+    assert marked("abc", 5, 9, {0: "["}) == ""
 
 
 class _Fixed(random.Random):

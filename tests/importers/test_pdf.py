@@ -21,7 +21,7 @@ from medref.documents import BulletList, MeetingDocument, SectionKind, Table
 from medref.documents.serialize import to_contract
 from medref.importers import ParseError, parse_bytes, parse_file
 from medref.importers.pdf import pdf_blocks, toc_page_check
-from medref.importers.pdf_pages import Run
+from medref.importers.pdf_lines import Run
 from medref.importers.pdf_tables import _cell_text
 from medref.importers.pdf_text import join_lines, join_two
 from medref.importers.structure import read_document
@@ -336,7 +336,7 @@ def test_scanned_pdf_is_read_through_ocr() -> None:
 def test_unruled_columns_make_a_table() -> None:
     """Text lines whose cells start at the same x positions are a table's rows."""
     from medref.importers.pdf_flow import blocks_from
-    from medref.importers.pdf_pages import Run, _group_lines
+    from medref.importers.pdf_lines import Run, group_lines
 
     def run(x: float, baseline: float, text: str, index: int) -> Run:
         width = 5.0 * len(text)
@@ -355,7 +355,7 @@ def test_unruled_columns_make_a_table() -> None:
         for column, cell in enumerate(cells)
     ]
     runs.append(run(60.0, 650.0, "Tabellen viser budgettet.", 99))
-    blocks = blocks_from(list(_group_lines(1, runs, 595.0)))
+    blocks = blocks_from(list(group_lines(1, runs, 595.0)))
     assert blocks[0].block == Table(tuple(rows))
     assert blocks[0].lines == (
         "Enhed\tBudget\tForbrug",

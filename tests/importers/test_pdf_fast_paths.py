@@ -16,7 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from medref.importers.pdf_pages import Line, Run, _group_lines, _path_bounds
+from medref.importers.pdf_lines import Line, Run, group_lines
+from medref.importers.pdf_pages import _path_bounds
 
 from . import reference as old
 
@@ -60,7 +61,7 @@ def described(lines: list[Line]) -> list[tuple[object, ...]]:
 @given(runs())
 def test_group_lines(found: list[Run]) -> None:
     copies = [Run(**{k: getattr(r, k) for k in Run.__slots__}) for r in found]  # type: ignore[attr-defined]
-    assert described(_group_lines(1, found, 595.0)) == described(old._group_lines(1, copies, 595.0))
+    assert described(group_lines(1, found, 595.0)) == described(old._group_lines(1, copies, 595.0))
 
 
 @given(st.text(max_size=12))
