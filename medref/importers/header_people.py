@@ -1,0 +1,198 @@
+"""The attendance lists in the part of minutes before the first item.
+
+"Deltagere:" with one member a line or all on one line ("Jens Holm, 3F
+(næstformand)", "Kirsten Bak - afbud", "Lise Dam: Deltog"), a member's role
+or party on a line of its own under the name, "Afbud:" / "Fraværende:" (also
+"Ingen", also "Tove Krag (A), sag 41-44"), substitutes. ``header`` decides
+which list a line continues; the functions here add its names to the
+``Header``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from medref.documents import Participant
+
+from . import cues
+from . import vocabulary as vocab
+from .attendance import parse_participants, split_names
+
+if TYPE_CHECKING:
+    from .header import Header
+
+# The fields that hold people.
+PEOPLE_FIELDS = frozenset(
+    {"participants", "present", "absent", "absent_without_notice", "substitutes"}
+)
+LIST_MARKER = re.compile(r"^(?:[-•*–·]|\d{1,3}[.)])\s+")
+# ", sag 41-44" / ", punkt 3 og 5" / " ved sag nr. 3" after an absent member's name.
+ITEM_RANGE = re.compile(
+    r"(?:,\s*|\s+(?:ved|under|i|fra)\s+)(?:behandlingen\s+af\s+)?(?:sag(?:erne|er)?|punkt(?:erne|er)?|pkt\.?)"
+    r"\s*(?:nr\.?\s*)?(?P<numbers>\d[\d\s,og–-]*)\.?$",
+    re.IGNORECASE,
+)
+_SUBSTITUTE_FOR_TAIL = re.compile(
+    r",?\s*(?:suppleant|stedfortræder)\s+for\s+(?P<absent>[^,]+?)\s*$", re.IGNORECASE
+)
+_STATUS_ENTRY = re.compile(
+    r"^(?P<name>[^:()]{3,60}):\s*(?P<status>deltog|afbud|fraværende|forfald|udeblev)\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_STATUS_SUBSTITUTE = re.compile(
+    r"(?i:stedfortræder|suppleant)\s+(?P<name>[A-ZÆØÅ][\w'-]+(?:\s+[A-ZÆØÅ][\w'-]+)+)"
+)
+_PARTY_ALONE = re.compile(r"^\((?P<party>[A-ZÆØÅ]{1,3})\)$")
+_PARTY_WORDS = frozenset({"løsgænger", "uden for partierne", "udenfor partierne"})
+_INGEN = re.compile(r"^(?:ingen|-|–|ingen\.)$", re.IGNORECASE)
+
+
+def numbers_in(text: str) -> list[int]:
+    """ "41-44" -> [41, 42, 43, 44]; "3, 5 og 7" -> [3, 5, 7]."""
+    numbers: list[int] = []
+    for part in re.split(r"\s*(?:,|\bog\b)\s*", text.strip()):
+        bounds = [int(n) for n in re.findall(r"\d+", part)]
+        if len(bounds) == 2 and bounds[0] <= bounds[1] <= bounds[0] + 100:
+            numbers.extend(range(bounds[0], bounds[1] + 1))
+        else:
+            numbers.extend(bounds)
+    return numbers
+
+
+# "Bo Ravn (T)": a name with its party or role in brackets.
+_NAME_IN_BRACKETS = re.compile(r"^[A-ZÆØÅ][\w.'-]*(?: [A-ZÆØÅ][\w.'-]*)+ \([^()]*\)$")
+
+
+def _one_person(text: str) -> bool:
+    """ "Jens Holm, 3F (næstformand)", "Bent Agger, A": one person with a party or role.
+
+    "Bo Ravn (T), Eva Dal (V)" (every part a name with its bracket) is a list.
+    """
+    parts = [p.strip() for p in re.split(r",(?![^(]*\))", text)]
+    if len(parts) > 1 and all(_NAME_IN_BRACKETS.match(p.rstrip(".")) for p in parts):
+        return False
+    return all(
+        len(p) <= 4 or "(" in p or p.casefold().rstrip(".") in vocab.ROLE_WORDS
+        or cues.absent_mark(p)[1] or p.split()[0].casefold() in vocab.ROLE_WORDS
+        for p in parts[1:] if p
+    )  # fmt: skip
+
+
+def names_line(text: str) -> bool:
+    """Whether a line below a list label ("Fraværende:") continues it with names."""
+    text = LIST_MARKER.sub("", text)
+    bracketed = [p.strip().rstrip(".") for p in re.split(r",(?![^(]*\))", text)]
+    if len(bracketed) > 1 and all(_NAME_IN_BRACKETS.match(p) for p in bracketed):
+        return True  # "Karen Holm (regionsdirektør), Peter Friis (direktør, Sundhed)."
+    if _one_person(text):
+        return cues.looks_like_name(text)
+    parts = split_names(text)
+    return bool(parts) and all(cues.looks_like_name(p) for p in parts)
+
+
+def member_status(header: Header, pending: str | None, line: str) -> bool:
+    """ "Lise Dam: Deltog", "Karsten Øby: Afbud (Stedfortræder Mona Lee, …)": a member
+    with what the minutes say of them."""
+    if pending not in ("participants", "present") or ":" not in line:
+        return False
+    entry = _STATUS_ENTRY.match(line)
+    if entry is None or not cues.looks_like_name(entry["name"]):
+        return False
+    name = entry["name"].strip()
+    header.has_participant_list = True
+    header.participants.append(Participant(name))
+    if entry["status"].casefold() != "deltog":
+        header.absent.append(name)
+    substitute = _STATUS_SUBSTITUTE.search(entry["rest"])
+    if substitute is not None:
+        header.substitutes.append(substitute["name"].strip())
+    return True
+
+
+def member_detail(header: Header, pending: str | None, line: str) -> bool:
+    """ "Formand" / "(A)" / "Løsgænger" on lines of their own under a member's name (a
+    list printed one field a line): the member's role or party, not another member."""
+    detail = _PARTY_ALONE.match(line)
+    role = line.casefold().rstrip(".:") if detail is None else None
+    if detail is None and role not in vocab.ROLE_WORDS and role not in _PARTY_WORDS:
+        return False
+    if pending in ("participants", "present") and header.participants:
+        last = header.participants[-1]
+        if last.name == line:
+            return False
+        title = detail["party"] if detail else line
+        joined = f"{last.title}, {title}" if last.title else title
+        header.participants[-1] = Participant(last.name, joined)
+    return True  # under "Fraværende:" the party says nothing more
+
+
+def _participants(header: Header, value: str, *, one_per_line: bool) -> None:
+    header.has_participant_list = True
+    substitute_for = _SUBSTITUTE_FOR_TAIL.search(value) if one_per_line else None
+    if substitute_for is not None:
+        # "Kamma Lind (A), Suppleant for Tove Krag (A)": a substitute among the members.
+        value = value[: substitute_for.start()]
+        name, _title = cues.person(substitute_for["absent"])
+        if name:
+            header.absent.append(name)
+    dashed = cues.NAME_DASH_ROLE.match(value) if " - " in value or " – " in value else None
+    if (one_per_line and _one_person(value)) or (dashed and "," not in dashed["name"]):
+        text, absent = cues.absent_mark(value)
+        is_referent = vocab.REFERENT_SUFFIX.search(text) is not None
+        text = vocab.REFERENT_SUFFIX.sub("", text)
+        name, title = cues.person(text)
+        if name:
+            header.participants.append(Participant(name, title))
+            if absent:
+                header.absent.append(name)
+            if substitute_for is not None:
+                header.substitutes.append(name)
+            if is_referent:
+                header.minute_taker = header.minute_taker or name
+        return
+    participants, minute_taker = parse_participants(value)
+    for participant in participants:
+        text, absent = cues.absent_mark(participant.name)
+        name = text
+        title = participant.title
+        if "(" in text or absent:
+            name, extra = cues.person(text)
+            title = ", ".join(t for t in (extra, participant.title) if t) or None
+        header.participants.append(Participant(name, title))
+        if absent:
+            header.absent.append(name)
+    header.minute_taker = header.minute_taker or minute_taker
+
+
+def add_people(header: Header, name: str, value: str, *, one_per_line: bool = False) -> None:
+    """A value of a field in ``PEOPLE_FIELDS``: its names added to the header."""
+    if name == "absent_without_notice":
+        # Read as any absent list; the names it adds are also noted as without notice.
+        before = len(header.absent)
+        add_people(header, "absent", value, one_per_line=one_per_line)
+        header.absent_without_notice.extend(header.absent[before:])
+        return
+    if name == "participants":
+        _participants(header, value, one_per_line=one_per_line)
+    elif name in ("present", "absent", "substitutes") and one_per_line and _one_person(value):
+        note = cues.SUBSTITUTE_NOTE.search(value)
+        if note and name == "absent":
+            header.substitutes.append(cues.clean_name(note["name"]))
+        person = cues.clean_name(cues.SUBSTITUTE_NOTE.sub("", value))
+        if name == "present":
+            header.present = (header.present or []) + [person]
+        else:
+            (header.absent if name == "absent" else header.substitutes).append(person)
+    elif name == "present":
+        names = [cues.clean_name(n) for n in split_names(value)]
+        header.present = (header.present or []) + [n for n in names if n]
+    elif name == "absent":
+        if not _INGEN.match(value.strip()):
+            for note in cues.SUBSTITUTE_NOTE.finditer(value):
+                # "Afbud: Jens Holm (suppleant Aase Lund deltog)"
+                header.substitutes.append(cues.clean_name(note["name"]))
+            value = cues.SUBSTITUTE_NOTE.sub("", value)
+            header.absent.extend(n for n in (cues.clean_name(v) for v in split_names(value)) if n)
+    elif name == "substitutes":
+        header.substitutes.extend(n for n in (cues.clean_name(v) for v in split_names(value)) if n)
