@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections import Counter
 from dataclasses import replace
 
 from medref.documents import (
@@ -156,8 +157,13 @@ def clean_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
 
 def _short_lines(block: RawBlock) -> tuple[str, ...]:
     """A paragraph's or heading's lines when every one is short (a page header's), else ()."""
-    if isinstance(block.block, (Paragraph, Heading)) and all(len(x) <= 80 for x in block.lines):
-        return tuple(line.strip() for line in block.lines)
+    if isinstance(block.block, (Paragraph, Heading)):
+        lines = block.lines
+        if len(lines) == 1:  # most blocks: no generator for one line
+            line = lines[0]
+            return (line.strip(),) if len(line) <= 80 else ()
+        if max(map(len, lines), default=0) <= 80:
+            return tuple(map(str.strip, lines))
     return ()
 
 
@@ -186,22 +192,24 @@ def _without_running_lines(blocks: list[RawBlock]) -> list[RawBlock]:
     2011" / "FORRETNINGSUDVALGET" at the top of every page, "<Udvalg> den … Side 3" at the
     foot), with a bare page number printed beside them. The first time such a line stands,
     it is kept: it is the document's own title or date (when among the first blocks)."""
-    # Each block's short lines as running keys, worked out once for the three passes below.
-    keyed = [tuple(_running_key(line) for line in _short_lines(block)) for block in blocks]
+    short = [_short_lines(block) for block in blocks]
+    # Lines are counted as they stand (one C-level count), then folded into their
+    # running keys: only the few distinct lines that end in a digit change.
     counts: dict[str, int] = {}
     paged: set[str] = set()  # keys of lines that carried a page number
-    for block, keys in zip(blocks, keyed, strict=True):
-        for line, key in zip(_short_lines(block), keys, strict=True):
-            counts[key] = counts.get(key, 0) + 1
-            if key != line:
-                paged.add(key)
+    for line, count in Counter(itertools.chain.from_iterable(short)).items():
+        key = _running_key(line)
+        counts[key] = counts.get(key, 0) + count
+        if key != line:
+            paged.add(key)
     kinds = {key: _running_kind(key) for key, count in counts.items() if count >= 3}
-    first = _short_lines(blocks[0]) if blocks else ()
+    first = short[0] if short else ()
     if first and kinds.get(first[0], "") is None:
         kinds[first[0]] = "name"  # the document's first line, again at the top of each page
     running = {key for key, kind in kinds.items() if kind == "name" or key in paged}
     if not running:
         return blocks  # a date alone that recurs is a table's cell, not a running header
+    keyed = [tuple(map(_running_key, lines)) for lines in short]
     # A date recurs as a running header only beside the body's name ("Den 10. januar 2011"
     # / "FORRETNINGSUDVALGET"), in one block or two.
     flat = [key for keys in keyed for key in (keys or ("",))]
