@@ -21,6 +21,7 @@ per event and were most of the importer's time.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from itertools import chain
 from typing import Any
 
 import pyromark
@@ -188,13 +189,32 @@ def _table(events: Events, inline: Inline = _inline) -> Table:
 
 def _paragraph(line: int, raw: str) -> RawBlock:
     """A paragraph block; its lines are the source lines, stripped, blank ones dropped."""
+    cleaned = clean_inline(raw)
+    if cleaned == raw:  # one line without outer whitespace (the usual case): its only line
+        return RawBlock(line, Paragraph(raw), (raw,))
     if "\n" in raw:
         lines = tuple([stripped for part in raw.split("\n") if (stripped := part.strip())])
     else:
         stripped = raw.strip()
         lines = (stripped,) if stripped else ()
-    cleaned = clean_inline(raw)
     return RawBlock(line, Paragraph(cleaned), lines or (cleaned,))
+
+
+def _block_text(events: Events, inline: Inline, until: str) -> str:
+    """The inline text of a paragraph or heading, up to the End of ``until``.
+
+    Most are a single text event (pyromark merges adjacent ones): that text
+    is read here without the inline loop. Anything else goes to ``inline``
+    with the events already read put back in front.
+    """
+    head = next(events)
+    if inline is _inline and type(head[0]) is dict and "Text" in head[0]:
+        after = next(events)
+        # The only element open after a bare text is the block itself.
+        if type(after[0]) is dict and "End" in after[0]:
+            return str(head[0]["Text"])
+        return str(head[0]["Text"]) + inline(chain((after,), events), until)
+    return inline(chain((head,), events), until)
 
 
 def markdown_blocks(text: str, *, emphasis: bool = False) -> list[RawBlock]:
@@ -209,19 +229,23 @@ def markdown_blocks(text: str, *, emphasis: bool = False) -> list[RawBlock]:
     for event, span in events:
         if type(event) is not dict or "Start" not in event:
             continue
-        name, payload = _started(event["Start"])
-        # A payload is a list's first number (0 for "0."): any List counts.
-        if not payload and name != "List":
-            continue
+        start = event["Start"]
+        if start == "Paragraph":  # most blocks: skip taking the event apart
+            name, payload = start, True
+        else:
+            name, payload = _started(start)
+            # A payload is a list's first number (0 for "0."): any List counts.
+            if not payload and name != "List":
+                continue
         at = span["start"]
         if at < offset:
             offset, line = 0, 1
         line += data.count(b"\n", offset, at)
         offset = at
         if name == "Paragraph":
-            blocks.append(_paragraph(line, inline(events, "Paragraph")))
+            blocks.append(_paragraph(line, _block_text(events, inline, "Paragraph")))
         elif name == "Heading":
-            cleaned = clean_inline(inline(events, "Heading"))
+            cleaned = clean_inline(_block_text(events, inline, "Heading"))
             blocks.append(RawBlock(line, Heading(cleaned), (cleaned,), True))
         elif name == "List":
             ordered = payload is not True

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from medref.documents import BulletList, ListItem, Table
+from medref.documents import BulletList, ListItem, Paragraph, Table
 
-from .blocks import RawBlock, clean_inline, paragraph
+from .blocks import RawBlock, clean_inline
 
 # "o" with two spaces or a tab after it is Word's second-level bullet as exported text.
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-•*–]\s+|o(?:\s{2,}|\t)\s*)(?P<text>\S.*)$")
@@ -64,14 +64,15 @@ def text_blocks(text: str) -> list[RawBlock]:
     count = len(lines)
     i = 0
     while i < count:
-        line = lines[i].rstrip()
-        if not line:
+        # Cleaning folds inner whitespace runs, so the stripped line cleans
+        # to the same text as the line itself.
+        body = lines[i].strip()
+        if not body:
             i += 1
             continue
         start = i + 1
         # The list and table tests, inlined: most lines are paragraphs.
-        body = line.lstrip()
-        listed = _list_line(line) if body[:1] in _LIST_START else None
+        listed = _list_line(lines[i].rstrip()) if body[0] in _LIST_START else None
         if listed is not None:
             entries: list[tuple[int, str]] = []
             ordered = listed[1]
@@ -92,6 +93,10 @@ def text_blocks(text: str) -> list[RawBlock]:
                 i += 1
             blocks.append(RawBlock(start, Table(tuple(rows)), tuple(raw)))
             continue
-        blocks.append(paragraph(start, line))
+        # A paragraph. Most lines are clean already: printable (no whitespace
+        # but the space) and without a double space; those skip the cleaning.
+        if not body.isprintable() or "  " in body:
+            body = clean_inline(body)
+        blocks.append(RawBlock(start, Paragraph(body), (body,)))
         i += 1
     return blocks
