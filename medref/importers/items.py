@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import importlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -75,9 +76,27 @@ class SaidAtMeeting:
     committee: str | None = None
     # "Mødet sluttede kl. 16.30" in an item.
     ended: dt.time | None = None
-    # Whether the document writes its known section headings in capitals ("RESUME"):
-    # then an unknown line in capitals ("DIREKTØRPÅTEGNING") is a heading too.
-    caps_headings: bool = False
+    # The blocks after the header, for caps_headings.
+    item_blocks: Sequence[RawBlock] = ()
+    _caps_headings: bool | None = field(default=None, repr=False)
+
+    def caps_headings(self) -> bool:
+        """Whether the document writes its known section headings in capitals ("RESUME"):
+        then an unknown line in capitals ("DIREKTØRPÅTEGNING") is a heading too. Looked up
+        once, on first need (most documents have no unknown line in capitals to ask about)."""
+        if self._caps_headings is None:
+            self._caps_headings = _writes_caps_headings(self.item_blocks)
+        return self._caps_headings
+
+
+def _writes_caps_headings(blocks: Sequence[RawBlock]) -> bool:
+    for block in blocks:
+        inner = block.block
+        if isinstance(inner, (Paragraph, Heading)) and len(block.lines) == 1:
+            text = inner.text
+            if len(text) <= 60 and text.isupper() and cues.heading_kind(text) is not None:
+                return True
+    return False
 
 
 _MEETING_ENDED = re.compile(
@@ -245,15 +264,18 @@ def attendance_sentence(
 ) -> None:
     """Collect the names an attendance sentence gives; the sentence itself stays."""
     lowered = text.lower()
+    if mentions_attendance(lowered):
+        _attendance_patterns(text, lowered, said, absent, substitutes)
+
+
+def mentions_attendance(lowered: str) -> bool:
+    """Whether a lower-cased sentence holds a word of attendance: only then are the
+    attendance patterns tried (most paragraphs hold none)."""
     # A loop, not any() over a generator: this runs on every paragraph.
-    # (_ItemReader.add makes the same test inline before it calls _attendance_patterns.)
-    for word in vocab.ATTENDANCE_WORDS:
+    for word in vocab.ATTENDANCE_SENTENCE_WORDS:  # noqa: SIM110
         if word in lowered:
-            break
-    else:
-        if "stedfortræder" not in lowered and "i stedet" not in lowered and "forlod" not in lowered:
-            return
-    _attendance_patterns(text, lowered, said, absent, substitutes)
+            return True
+    return False
 
 
 def _attendance_patterns(
@@ -534,7 +556,7 @@ class _ItemReader:
             elif (
                 (not self.sections and block.explicit_heading)
                 or (not self.known_heading and text[-1:] == ":" and cues.unknown_heading(text))
-                or (self.said.caps_headings and text[:1].isupper() and cues.caps_heading(text))
+                or (text[:1].isupper() and cues.caps_heading(text) and self.said.caps_headings())
             ):
                 # An unknown heading where a section must start, or a short "Drøftelse:"
                 # line, is a section of its own.
@@ -551,17 +573,9 @@ class _ItemReader:
                 self.names_follow is not None or paragraph_text[:1] in _ATTENDANCE_LINE_FIRST
             ) and self.attendance_line(paragraph_text):
                 return
-            # attendance_sentence's word test, inline, before the dearer tests.
+            # attendance_sentence, with the earlier-treatment test after its word test.
             lowered = paragraph_text.lower()
-            for word in vocab.ATTENDANCE_WORDS:
-                if word in lowered:
-                    mentioned = True
-                    break
-            else:
-                mentioned = (
-                    "stedfortræder" in lowered or "i stedet" in lowered or "forlod" in lowered
-                )
-            if mentioned and not self._in_earlier_treatment():
+            if mentions_attendance(lowered) and not self._in_earlier_treatment():
                 _attendance_patterns(
                     paragraph_text, lowered, self.said, self.absent, self.substitutes
                 )

@@ -353,7 +353,7 @@ class _Reader:
         if not header.committee:
             header.committee = _body_of_treatments(self.blocks[first_item:], len(starts))
         self.said.committee = header.committee
-        self.said.caps_headings = _caps_headings(self.blocks[first_item:])
+        self.said.item_blocks = self.blocks[first_item:]
         _header_sentences(header, self.said)
         items: list[AgendaItem] = []
         seen: dict[int, int] = {}
@@ -477,17 +477,6 @@ class _Reader:
             toc=tuple(header.toc),
             items=tuple(items),
         )
-
-
-def _caps_headings(blocks: list[RawBlock]) -> bool:
-    """Whether the document prints known section headings in capitals ("SAGSFREMSTILLING")."""
-    for block in blocks:
-        inner = block.block
-        if isinstance(inner, (Paragraph, Heading)) and len(block.lines) == 1:
-            text = inner.text
-            if len(text) <= 60 and text.isupper() and cues.heading_kind(text) is not None:
-                return True
-    return False
 
 
 def _body_of_treatments(blocks: list[RawBlock], items: int) -> str | None:

@@ -320,6 +320,9 @@ ITEM_ABSENT_HEADING: Final = re.compile(r"^fraværende\s*:?$", re.IGNORECASE)
 # Only paragraphs holding one of these words can be attendance sentences;
 # checking for them first keeps the patterns off ordinary text.
 ATTENDANCE_WORDS: Final = ("deltog", "fraværende", "afbud", "forfald")
+# The words of any attendance sentence: those, a substitute's ("stedfortræder", "i
+# stedet") and a member who left ("forlod"). Lower-cased, as ``text.lower()`` holds them.
+ATTENDANCE_SENTENCE_WORDS: Final = (*ATTENDANCE_WORDS, "stedfortræder", "i stedet", "forlod")
 
 # A line of its own, removed from the section: "Fraværende: A, B og C".
 ITEM_ABSENT_LINE: Final = re.compile(r"^fraværende\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
