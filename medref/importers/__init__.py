@@ -15,7 +15,7 @@ from medref.documents import MeetingDocument
 from medref.lib.limits import Limits
 
 from .blocks import RawBlock
-from .errors import LimitExceeded, ParseError, ParseWarning, UnexpectedError
+from .errors import LimitExceeded, ParseError, ParseWarning, UnexpectedError, quote
 from .markdown import markdown_blocks
 from .structure import read_document
 from .text import text_blocks
@@ -28,7 +28,7 @@ def _text_front_end(split: Callable[[str], list[RawBlock]]) -> FrontEnd:
     def front_end(data: bytes, path: str, limits: Limits) -> list[RawBlock]:
         text = decode(data, path=path)
         if not text or text.isspace():  # as "not text.strip()", without copying the text
-            raise ParseError("the file is empty", path=path, line=1)
+            raise ParseError("filen er tom", path=path, line=1)
         return split(text)
 
     return front_end
@@ -94,17 +94,17 @@ def decode(data: bytes, *, path: str) -> str:
         hint = ""
         try:
             data.decode("cp1252")
-            hint = "; it looks like Windows-1252 (cp1252): save it as UTF-8"
+            hint = "; den ligner Windows-1252 (cp1252): gem den som UTF-8"
         except UnicodeDecodeError:
             pass
         raise ParseError(
-            f"not UTF-8 text: byte 0x{data[exc.start]:02X} at column {column}{hint}",
+            f"filen er ikke UTF-8-tekst: byten 0x{data[exc.start]:02X} i kolonne {column}{hint}",
             path=path,
             line=line,
         ) from exc
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        raise ParseError("binary data (a NUL byte) in a text file", path=path, line=line)
+        raise ParseError("binære data (en NUL-byte) i en tekstfil", path=path, line=line)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -125,9 +125,11 @@ def parse_bytes(
     line, field, message), which never make the parse fail.
     """
     if fmt not in FRONT_ENDS:
-        raise ParseError(f"unknown format {fmt!r}; medref reads {', '.join(FRONT_ENDS)}", path=path)
+        raise ParseError(
+            f"ukendt format {quote(fmt)}; medref læser {', '.join(FRONT_ENDS)}", path=path
+        )
     if not data or data.isspace():  # as "not data.strip()", without copying the file
-        raise ParseError("the file is empty", path=path, line=1)
+        raise ParseError("filen er tom", path=path, line=1)
     try:
         blocks = FRONT_ENDS[fmt](data, path, limits or Limits())
         doc = read_document(blocks, path=path, notes=notes)
@@ -137,9 +139,9 @@ def parse_bytes(
         # The last resort: whatever a front end did not foresee is still a
         # located error, never a traceback (docs/robustness.md).
         raise UnexpectedError(
-            f"cannot read this {fmt} file: the reader failed with {type(exc).__name__}"
-            f"{f' ({exc})' if str(exc) else ''}; the file may be damaged (if it opens "
-            "in other programs, this is a bug in medref: please report it)",
+            f"filen kan ikke læses som {fmt}: læseren fejlede med {type(exc).__name__}"
+            f"{f' ({exc})' if str(exc) else ''}; filen kan være beskadiget (kan den åbnes "
+            "i andre programmer, er det en fejl i medref: meld den)",
             path=path,
         ) from exc
     if warnings is not None and doc.toc and any(block.page for block in blocks):
@@ -158,7 +160,9 @@ def format_of(path: Path) -> str:
     fmt = EXTENSIONS.get(path.suffix.lower())
     if fmt is None:
         known = ", ".join(sorted(EXTENSIONS))
-        raise ParseError(f"unknown file type {path.suffix!r}; medref reads {known}", path=str(path))
+        raise ParseError(
+            f"ukendt filtype {quote(path.suffix)}; medref læser {known}", path=str(path)
+        )
     return fmt
 
 
@@ -179,14 +183,14 @@ def parse_file(
         size = path.stat().st_size
         if size > limits.max_bytes:
             raise LimitExceeded(
-                f"the file is {size / 1048576:.1f} MB; the limit is "
+                f"filen fylder {size / 1048576:.1f} MB; grænsen er "
                 f"{limits.max_bytes / 1048576:.1f} MB (MEDREF_MAX_IMPORT_BYTES)",
                 path=str(path),
                 setting="MEDREF_MAX_IMPORT_BYTES",
             )
         data = path.read_bytes()
     except OSError as exc:
-        raise ParseError(f"cannot read the file: {exc.strerror}", path=str(path)) from exc
+        raise ParseError(f"filen kan ikke læses: {exc.strerror}", path=str(path)) from exc
     return parse_bytes(data, fmt, path=str(path), limits=limits, warnings=warnings, notes=notes)
 
 

@@ -38,7 +38,7 @@ from medref.lib.limits import (
 from . import cues
 from . import vocabulary as vocab
 from .blocks import RawBlock, clean_inline
-from .errors import LimitExceeded, ParseError
+from .errors import LimitExceeded, ParseError, time_limit_message
 from .wordml import (
     WRAPPERS,
     Element,
@@ -62,7 +62,9 @@ MAX_MEMBERS = MAX_PACKAGE_MEMBERS
 HEADING_MAX_CHARS = 150
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-NOT_DOCX = "the file is encrypted or not a Word .docx file"
+NOT_DOCX = "filen er krypteret eller ikke en Word-fil (.docx)"
+# A package without text: the message, also for the bilag index (``search.bilag``).
+NO_TEXT = "dokumentet har ingen tekst"
 MB = 1024 * 1024
 _HEADING_STYLE = re.compile(
     r"^(?:heading|overskrift|rubrik)\s*[1-9]$|^(?:title|titel|subtitle|undertitel)$"
@@ -87,19 +89,19 @@ def check_package(
     """Refuse what is not a zip package, or one that would unpack too far."""
     if data.startswith(OLE_MAGIC):
         raise ParseError(
-            f"{NOT_DOCX} (an OLE compound file: a password-protected .docx or an old .doc; "
-            "save it as .docx without a password)",
+            f"{NOT_DOCX} (en OLE-fil: en .docx med adgangskode eller en gammel .doc; "
+            "gem den som .docx uden adgangskode)",
             path=path,
         )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
-        raise ParseError(f"{NOT_DOCX} (not a zip package)", path=path) from exc
+        raise ParseError(f"{NOT_DOCX} (ikke en zip-pakke)", path=path) from exc
     except NotImplementedError as exc:
         # zipfile: "zip file version 9.9" (an entry needs a newer unzip), and the like.
         raise ParseError(
-            f"{NOT_DOCX} (a zip feature medref cannot read: {exc})", path=path
+            f"{NOT_DOCX} (en zip-funktion, medref ikke kan læse: {exc})", path=path
         ) from exc
     limits = dataclasses.replace(
         DEFAULT_LIMITS, max_unzipped_bytes=max_uncompressed, max_compression_ratio=max_ratio
@@ -107,23 +109,23 @@ def check_package(
     over = package_over_limit(members, limits)
     if over is not None and over.kind == "members":
         raise LimitExceeded(
-            f"{NOT_DOCX}: the package holds {len(members)} files; the limit is {MAX_MEMBERS}",
+            f"{NOT_DOCX}: pakken rummer {len(members)} filer; grænsen er {MAX_MEMBERS}",
             path=path,
             setting=over.setting,
         )
     if any(member.flag_bits & 0x1 for member in members):
-        raise ParseError(f"{NOT_DOCX} (its zip entries are encrypted)", path=path)
+        raise ParseError(f"{NOT_DOCX} (pakkens filer er krypteret)", path=path)
     if over is not None and over.kind == "unzipped":
         raise LimitExceeded(
-            f"the package unpacks to {over.found / MB:.0f} MB; the limit is "
-            f"{max_uncompressed / MB:.0f} MB uncompressed",
+            f"pakken fylder {over.found / MB:.0f} MB udpakket; grænsen er "
+            f"{max_uncompressed / MB:.0f} MB udpakket",
             path=path,
             setting=over.setting,
         )
     if over is not None:
         raise LimitExceeded(
-            f"{over.member} is compressed {over.found:.0f}:1; the limit is "
-            f"{max_ratio:g}:1 (a zip bomb?)",
+            f"{over.member} er komprimeret {over.found:.0f}:1; grænsen er "
+            f"{max_ratio:g}:1 (en zip-bombe?)",
             path=path,
             setting=over.setting,
         )
@@ -148,13 +150,13 @@ def _check_parts(data: bytes, path: str) -> None:
             root_tag = _PACKAGE_ROOTS.get(key)
             if root_tag is None:
                 continue
-            where = f"{NOT_DOCX}: the package part {name}"
+            where = f"{NOT_DOCX}: pakkens del {name}"
             try:
                 root = etree.fromstring(archive.read(name), _SAFE_XML)
             except etree.XMLSyntaxError as exc:
-                line = f" line {exc.lineno}" if exc.lineno else ""
+                line = f" linje {exc.lineno}" if exc.lineno else ""
                 raise ParseError(
-                    f"{where} is not XML ({line.strip() or 'damaged'}: {exc.msg})", path=path
+                    f"{where} er ikke XML ({line.strip() or 'beskadiget'}: {exc.msg})", path=path
                 ) from exc
             except (
                 zipfile.BadZipFile,
@@ -165,12 +167,12 @@ def _check_parts(data: bytes, path: str) -> None:
                 ValueError,  # "negative seek value": a member's offset is wrong
                 OSError,
             ) as exc:
-                raise ParseError(f"{where} cannot be unpacked ({exc})", path=path) from exc
+                raise ParseError(f"{where} kan ikke pakkes ud ({exc})", path=path) from exc
             if root.tag != root_tag:
                 found = etree.QName(root).localname if isinstance(root.tag, str) else "?"
                 expected = root_tag.rsplit("}", 1)[1]
                 raise ParseError(
-                    f"{where} has the root element <{found}>, not <{expected}>", path=path
+                    f"{where} har rodelementet <{found}>, ikke <{expected}>", path=path
                 )
 
 
@@ -242,7 +244,7 @@ class _Reader:
         self.count += 1
         line = self.count
         if line == 1 or not line % 256:  # after unpacking, then now and then
-            self.deadline.check(f"paragraph {line}")
+            self.deadline.check(f"afsnit {line}")
         style_id = paragraph_style(p)
         names = self.styles.names(style_id)
         text = self.inline.read(p)
@@ -450,13 +452,13 @@ def docx_blocks(
     try:
         document = docx.Document(io.BytesIO(data))
     except PackageNotFoundError as exc:
-        raise ParseError(f"{NOT_DOCX} (no Word document in the package)", path=path) from exc
+        raise ParseError(f"{NOT_DOCX} (intet Word-dokument i pakken)", path=path) from exc
     except ValueError as exc:
         # python-docx says so when the package is e.g. an .xlsx or .pptx.
         raise ParseError(f"{NOT_DOCX} ({exc})", path=path) from exc
     # lxml's XMLSyntaxError is a SyntaxError (lxml has no type stubs to name it by).
     except (KeyError, SyntaxError, zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-        raise ParseError(f"{NOT_DOCX} (the package is damaged: {exc})", path=path) from exc
+        raise ParseError(f"{NOT_DOCX} (pakken er beskadiget: {exc})", path=path) from exc
     except (RuntimeError, NotImplementedError) as exc:
         # zipfile: encrypted members, unsupported compression methods.
         raise ParseError(f"{NOT_DOCX} ({exc})", path=path) from exc
@@ -464,7 +466,7 @@ def docx_blocks(
         # python-docx trusts the package's structure (a part of the wrong
         # kind where the document expects another) and fails somewhere inside.
         raise ParseError(
-            f"{NOT_DOCX} (the package's structure is damaged: {type(exc).__name__}: {exc})",
+            f"{NOT_DOCX} (pakkens opbygning er beskadiget: {type(exc).__name__}: {exc})",
             path=path,
         ) from exc
     root = document.element
@@ -472,22 +474,25 @@ def docx_blocks(
     if body is None:
         found = etree.QName(root).localname if isinstance(root.tag, str) else "?"
         raise ParseError(
-            f"{NOT_DOCX}: its main part has the root element <{found}> "
-            "and no <w:body>, not a Word document's <w:document>",
+            f"{NOT_DOCX}: dens hoveddel har rodelementet <{found}> "
+            "og intet <w:body>, ikke et Word-dokuments <w:document>",
             path=path,
         )
     try:
         blocks = _Reader(document, deadline).read(body)
     except TimeLimitExceeded as exc:
         raise LimitExceeded(
-            str(exc), path=path, line=_line_of(exc.where), setting="MEDREF_IMPORT_MAX_SECONDS"
+            time_limit_message(exc),
+            path=path,
+            line=_line_of(exc.where),
+            setting="MEDREF_IMPORT_MAX_SECONDS",
         ) from None
     if not blocks:
-        raise ParseError("the document has no text", path=path, line=1)
+        raise ParseError(NO_TEXT, path=path, line=1)
     return blocks
 
 
 def _line_of(where: str) -> int | None:
-    """ "paragraph 512" -> 512 (the FILE:LINE of a docx is its paragraph)."""
+    """ "afsnit 512" -> 512 (the FILE:LINE of a docx is its paragraph)."""
     number = where.rsplit(" ", 1)[-1]
     return int(number) if number.isdigit() else None

@@ -1,8 +1,53 @@
-"""The one error every importer raises for input it cannot read."""
+"""The one error every importer raises for input it cannot read, and its words.
+
+Every message a user sees is Danish, plain and specific: what is wrong and
+where (``FILE:LINE: besked``), what was looked for, the closest lines quoted
+(``quote``). One vocabulary throughout: "filen", "linje", "side", "afsnit" (a
+Word paragraph), "punkt", "mødedato", "starttid", "udvalg", "sagsnummer",
+"indholdsfortegnelse", "grænsen er". A warning's ``field`` stays the English
+key of the ``medref parse --json`` contract; ``FIELD_LABELS`` is the one place
+that names it in Danish for the web.
+"""
 
 from __future__ import annotations
 
 from typing import NamedTuple
+
+from medref.lib.limits import TimeLimitExceeded
+
+# The Danish label of each field a warning may concern (the keys of `medref parse --json`).
+FIELD_LABELS: dict[str, str] = {
+    "kind": "Dokumenttype",
+    "committee": "Udvalg",
+    "municipality": "Kommune",
+    "meeting_date": "Mødedato",
+    "start_time": "Starttid",
+    "end_time": "Sluttid",
+    "location": "Mødested",
+    "participants": "Deltagere",
+    "absent": "Afbud",
+    "minute_taker": "Referent",
+    "toc": "Indholdsfortegnelse",
+    "items": "Punkter",
+}
+
+
+def field_label(field: str) -> str:
+    """ "meeting_date" -> "Mødedato"; a field without a label is shown as its key."""
+    return FIELD_LABELS.get(field, field)
+
+
+def quote(text: str) -> str:
+    """A line or value of the file quoted in a message: »Dato: 31-06-2025«."""
+    return f"»{text}«"
+
+
+def time_limit_message(exc: TimeLimitExceeded) -> str:
+    """The message of a file that took too long to read, with where reading stopped."""
+    return (
+        f"læsningen tog mere end {exc.seconds:g} s (MEDREF_IMPORT_MAX_SECONDS); "
+        f"opgav ved {exc.where}"
+    )
 
 
 class ParseError(Exception):
@@ -47,6 +92,11 @@ class ParseWarning(NamedTuple):
     line: int | None
     field: str
     message: str
+
+    @property
+    def label(self) -> str:
+        """The field in Danish ("Mødedato"), for the web."""
+        return field_label(self.field)
 
     def to_data(self) -> dict[str, object]:
         return {"line": self.line, "field": self.field, "message": self.message}

@@ -28,7 +28,7 @@ from . import cues
 from . import vocabulary as vocab
 from .blocks import RawBlock, clean_inline
 from .dates import find_date, times_in
-from .errors import ParseWarning
+from .errors import ParseWarning, quote
 from .header_people import (
     ITEM_RANGE,
     LIST_MARKER,
@@ -388,7 +388,9 @@ class HeaderReader:
             found = find_date(value, short_year=True)
         except ValueError:
             self.warn(
-                line, "meeting_date", f"the date in {value!r} does not exist; it was left out"
+                line,
+                "meeting_date",
+                f"datoen i {quote(value)} findes ikke i kalenderen og er ikke brugt",
             )
             return
         if found is None:
@@ -396,7 +398,12 @@ class HeaderReader:
             if start is not None:
                 self.header.start_time, self.header.end_time = start, end
                 return
-            self.warn(line, "meeting_date", f"cannot read a date in {value!r}")
+            self.warn(
+                line,
+                "meeting_date",
+                f"kan ikke læse en mødedato i {quote(value)} (ledte efter fx 20-11-2025, "
+                "20.11.2025 eller 20. november 2025)",
+            )
             return
         self._set_date(found.day, found.start, found.end, line)
 
@@ -432,7 +439,12 @@ class HeaderReader:
             value = value[found.finish :]
         start, end = times_in(value)
         if start is None:
-            self.warn(line, "start_time", f"cannot read a time in {value!r}")
+            self.warn(
+                line,
+                "start_time",
+                f"kan ikke læse et klokkeslæt i {quote(value)} (ledte efter fx kl. 13.00 eller "
+                "13:00-15:30)",
+            )
             return
         if name == "end":
             header.end_time = start

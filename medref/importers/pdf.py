@@ -34,7 +34,7 @@ from medref.lib.limits import DEFAULT_LIMITS, Deadline, TimeLimitExceeded
 
 from . import vocabulary as vocab
 from .blocks import RawBlock
-from .errors import LimitExceeded, ParseError
+from .errors import LimitExceeded, ParseError, time_limit_message
 from .pdf_flow import blocks_from
 from .pdf_lines import Line, Page
 from .pdf_pages import read_page
@@ -44,22 +44,22 @@ from .pdf_tables import PlacedTable, ruled_tables
 MAX_PAGES = DEFAULT_LIMITS.max_pages
 OCR_TIMEOUT = DEFAULT_LIMITS.ocr_timeout  # seconds for ocrmypdf on the whole file
 MAX_SECONDS = DEFAULT_LIMITS.max_seconds
-_OCR_HINT = "it needs OCR; install tesseract-ocr-dan and ocrmypdf"
+_OCR_HINT = "den skal have tekstgenkendelse (OCR): installér tesseract-ocr-dan og ocrmypdf"
 
 
 def _open(data: bytes, path: str) -> pdfium.PdfDocument:
     if not data.lstrip()[:1024].startswith(b"%PDF-") and b"%PDF-" not in data[:1024]:
-        raise ParseError("not a PDF file (it does not start with %PDF-)", path=path)
+        raise ParseError("filen er ikke en PDF-fil (den begynder ikke med %PDF-)", path=path)
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         reason = str(exc)
         if "password" in reason.lower():
             raise ParseError(
-                "the PDF is password-protected; remove the password", path=path
+                "PDF-filen er beskyttet med adgangskode; fjern adgangskoden", path=path
             ) from None
         raise ParseError(
-            f"cannot read the PDF (damaged or truncated?): {reason}", path=path
+            f"PDF-filen kan ikke læses (beskadiget eller afkortet?): {reason}", path=path
         ) from None
 
 
@@ -91,23 +91,23 @@ def _pages(
         typed_hyphens = producer.startswith(_TYPED_HYPHEN_PRODUCERS)
         count = len(document)
         if count == 0:
-            raise ParseError("the PDF has no pages", path=path)
+            raise ParseError("PDF-filen har ingen sider", path=path)
         if count > max_pages:
             raise LimitExceeded(
-                f"the PDF has {count} pages; the limit is {max_pages}",
+                f"PDF-filen har {count} sider; grænsen er {max_pages}",
                 path=path,
                 setting="MEDREF_IMPORT_MAX_PAGES",
             )
         pages: list[Page] = []
         for index in range(count):
             try:
-                deadline.check(f"page {index + 1} of {count}")
+                deadline.check(f"side {index + 1} af {count}")
                 pages.append(read_page(document, index))
             except pdfium.PdfiumError as exc:
-                raise ParseError(f"page {index + 1} cannot be read: {exc}", path=path) from exc
+                raise ParseError(f"side {index + 1} kan ikke læses: {exc}", path=path) from exc
             except TimeLimitExceeded as exc:
                 raise LimitExceeded(
-                    str(exc), path=path, setting="MEDREF_IMPORT_MAX_SECONDS"
+                    time_limit_message(exc), path=path, setting="MEDREF_IMPORT_MAX_SECONDS"
                 ) from None
         return pages, typed_hyphens
     finally:
@@ -118,7 +118,9 @@ def _ocr(data: bytes, path: str, timeout: int = OCR_TIMEOUT) -> bytes:
     """The PDF with a text layer from ocrmypdf (Danish), or a ParseError."""
     ocrmypdf = shutil.which("ocrmypdf")
     if ocrmypdf is None:
-        raise ParseError(f"the PDF contains no text (a scanned document?): {_OCR_HINT}", path=path)
+        raise ParseError(
+            f"PDF-filen indeholder ingen tekst (et scannet dokument?): {_OCR_HINT}", path=path
+        )
     with tempfile.TemporaryDirectory(prefix="medref-ocr-") as tmp:
         source, target = Path(tmp) / "in.pdf", Path(tmp) / "out.pdf"
         source.write_bytes(data)
@@ -132,10 +134,14 @@ def _ocr(data: bytes, path: str, timeout: int = OCR_TIMEOUT) -> bytes:
                 check=False,
             )
         except subprocess.TimeoutExpired as exc:
-            raise ParseError(f"OCR took longer than {timeout} s; gave up", path=path) from exc
+            raise ParseError(
+                f"tekstgenkendelsen (OCR) tog mere end {timeout} s; opgav", path=path
+            ) from exc
         if result.returncode != 0 or not target.exists():
-            last = (result.stderr.strip().splitlines() or ["no message"])[-1]
-            raise ParseError(f"the PDF has no text and OCR failed: {last}", path=path)
+            last = (result.stderr.strip().splitlines() or ["ingen besked"])[-1]
+            raise ParseError(
+                f"PDF-filen har ingen tekst, og tekstgenkendelsen (OCR) fejlede: {last}", path=path
+            )
         return target.read_bytes()
 
 
@@ -164,13 +170,17 @@ def pdf_blocks(
     pages, typed_hyphens = _pages(data, path, max_pages, max_seconds)
     if not any(page.chars for page in pages):
         if not ocr:
-            raise ParseError(f"the PDF contains no text even after OCR: {_OCR_HINT}", path=path)
+            raise ParseError(
+                f"PDF-filen indeholder ingen tekst, heller ikke efter OCR: {_OCR_HINT}", path=path
+            )
         text_layer = _ocr(data, path, ocr_timeout)
         return pdf_blocks(text_layer, path, max_pages=max_pages, ocr=False, max_seconds=max_seconds)
     strip_running(pages)
     blocks = blocks_from(_reading_order(pages), typed_hyphens=typed_hyphens)
     if not blocks:
-        raise ParseError("the PDF contains no text besides headers and page numbers", path=path)
+        raise ParseError(
+            "PDF-filen indeholder ingen tekst ud over sidehoveder og sidetal", path=path
+        )
     return blocks
 
 
@@ -210,7 +220,7 @@ def toc_page_check(doc: MeetingDocument, blocks: list[RawBlock]) -> list[str]:
         actual = starts[item.number]
         if actual != entry.page:
             warnings.append(
-                f"TOC says item {item.number} ({entry.title}) starts on page {entry.page}, "
-                f"it starts on page {actual}"
+                f"indholdsfortegnelsen siger, at punkt {item.number} ({entry.title}) begynder "
+                f"på side {entry.page}, men det begynder på side {actual}"
             )
     return warnings

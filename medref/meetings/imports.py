@@ -256,7 +256,7 @@ def describe_failure(path: Path, exc: Exception) -> str:
     if isinstance(exc, DatabaseError):
         # E.g. a constraint the parser does not check; the transaction rolled back.
         return f"{path}: databasen afviste mødet: {exc}"
-    return f"{path}: internal error: {type(exc).__name__}: {exc}"
+    return f"{path}: intern fejl: {type(exc).__name__}: {exc}"
 
 
 def _expected(exc: Exception) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import PurePath
 
-from medref.importers.errors import LimitExceeded, ParseError
+from medref.importers.errors import LimitExceeded, ParseError, time_limit_message
 from medref.lib.limits import Deadline, Limits, TimeLimitExceeded
 
 MAX_CHARS = 200_000
@@ -77,19 +77,19 @@ def _pdf(data: bytes, name: str, limits: Limits, deadline: Deadline) -> str:
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        raise ParseError(f"cannot read the PDF: {exc}", path=name) from None
+        raise ParseError(f"PDF-filen kan ikke læses: {exc}", path=name) from None
     try:
         count = len(document)
         if count > limits.max_pages:
             raise LimitExceeded(
-                f"the PDF has {count} pages; the limit is {limits.max_pages}",
+                f"PDF-filen har {count} sider; grænsen er {limits.max_pages}",
                 path=name,
                 setting="MEDREF_IMPORT_MAX_PAGES",
             )
         texts: list[str] = []
         length = 0
         for index in range(count):
-            deadline.check(f"page {index + 1} of {count}")
+            deadline.check(f"side {index + 1} af {count}")
             page = document[index]
             try:
                 textpage = page.get_textpage()
@@ -106,7 +106,7 @@ def _pdf(data: bytes, name: str, limits: Limits, deadline: Deadline) -> str:
 
 
 def _docx(data: bytes, name: str, limits: Limits) -> str:
-    from medref.importers.docx import docx_blocks
+    from medref.importers.docx import NO_TEXT, docx_blocks
 
     try:
         blocks = docx_blocks(
@@ -117,7 +117,7 @@ def _docx(data: bytes, name: str, limits: Limits) -> str:
             max_seconds=limits.max_seconds,
         )
     except ParseError as exc:
-        if exc.message == "the document has no text":
+        if exc.message == NO_TEXT:
             return ""
         raise
     return "\n".join(line for block in blocks for line in block.lines)
@@ -128,7 +128,7 @@ def _read(name: str, data: bytes, limits: Limits) -> str:
 
     if len(data) > limits.max_bytes:
         raise LimitExceeded(
-            f"the file is {len(data) / MB:.1f} MB; the limit is {limits.max_bytes / MB:.1f} MB",
+            f"filen fylder {len(data) / MB:.1f} MB; grænsen er {limits.max_bytes / MB:.1f} MB",
             path=name,
             setting="MEDREF_MAX_IMPORT_BYTES",
         )
@@ -148,12 +148,14 @@ def _read(name: str, data: bytes, limits: Limits) -> str:
 def extract(name: str, data: bytes, limits: Limits) -> Extracted:
     """The text of a file's bytes, by its name's suffix, within ``limits``."""
     if PurePath(name).suffix.lower() not in READABLE:
-        return Extracted(UNSUPPORTED, reason="type", detail="medref reads no text from this type")
+        return Extracted(
+            UNSUPPORTED, reason="type", detail="medref læser ikke tekst fra denne filtype"
+        )
     start = time.perf_counter()
     try:
         text = _read(name, data, limits)
     except TimeLimitExceeded as exc:
-        return Extracted(REFUSED, "", "time", str(exc), time.perf_counter() - start)
+        return Extracted(REFUSED, "", "time", time_limit_message(exc), time.perf_counter() - start)
     except LimitExceeded as exc:
         reason = REASONS.get(exc.setting, "size")
         return Extracted(REFUSED, "", reason, exc.message, time.perf_counter() - start)

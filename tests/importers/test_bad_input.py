@@ -24,7 +24,7 @@ def test_an_empty_file_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "tom.txt", b"\n\n  \n")
     with pytest.raises(ParseError) as caught:
         parse_file(path)
-    assert str(caught.value) == f"{path}:1: the file is empty"
+    assert str(caught.value) == f"{path}:1: filen er tom"
 
 
 def test_a_file_that_is_not_minutes_is_refused(tmp_path: Path) -> None:
@@ -61,7 +61,7 @@ def test_a_windows_1252_file_names_the_line_and_the_encoding(tmp_path: Path) -> 
     first_bad = next(n for n, line in enumerate(text.split("\n"), 1) if not line.isascii())
     assert caught.value.line == first_bad
     assert "Windows-1252" in caught.value.message
-    assert "not UTF-8" in caught.value.message
+    assert "ikke UTF-8" in caught.value.message
 
 
 def test_a_duplicated_item_number_names_both_lines(tmp_path: Path) -> None:
@@ -83,7 +83,7 @@ def test_a_date_that_does_not_exist_is_a_warning_and_no_date() -> None:
     assert doc.meeting_date is None
     dated = next(n for n in notes if n.field == "meeting_date")
     assert dated.line == 3
-    assert "does not exist" in notes[0].message
+    assert "findes ikke i kalenderen" in notes[0].message
 
 
 def test_minutes_without_a_date_are_read_with_a_warning_and_no_guessed_date() -> None:
@@ -106,19 +106,19 @@ def test_a_file_without_items_says_what_was_looked_for_and_quotes_the_closest_li
 
 def test_binary_data_in_a_text_file_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "binær.md", b"# REFERAT\n\n\x00\x01\x02")
-    with pytest.raises(ParseError, match="binary data"):
+    with pytest.raises(ParseError, match="binære data"):
         parse_file(path)
 
 
 def test_an_unknown_extension_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "referat.odt", b"PK")
-    with pytest.raises(ParseError, match=r"unknown file type '\.odt'"):
+    with pytest.raises(ParseError, match=r"ukendt filtype »\.odt«"):
         parse_file(path)
 
 
 def test_a_file_over_the_size_limit_is_not_read(tmp_path: Path) -> None:
     path = write(tmp_path, "stor.txt", b"x" * 2048)
-    with pytest.raises(ParseError, match="the limit is"):
+    with pytest.raises(ParseError, match="grænsen er"):
         parse_file(path, max_bytes=1024)
 
 
@@ -131,5 +131,5 @@ def test_the_cli_prints_file_and_line_on_stderr_and_exits_1(tmp_path: Path) -> N
     )
     assert result.returncode == 1
     assert result.stdout == ""
-    assert result.stderr.strip() == f"{path}:1: the file is empty"
+    assert result.stderr.strip() == f"{path}:1: filen er tom"
     assert "Traceback" not in result.stderr

@@ -29,7 +29,10 @@ def test_a_printed_text_file_gets_one_warning_per_misplaced_item() -> None:
     assert result.returncode == 0
     warnings = [line for line in result.stderr.splitlines() if line.startswith("advarsel: ")]
     assert len(warnings) == 10
-    assert "TOC says item 21 (Godkendelse af dagsorden) starts on page 3" in warnings[0]
+    assert (
+        "indholdsfortegnelsen siger, at punkt 21 (Godkendelse af dagsorden) begynder på side 3"
+        in warnings[0]
+    )
     assert json.loads(result.stdout)["committee"] == "FagMED Økonomi"
 
 
@@ -40,5 +43,5 @@ def test_an_esdh_export_with_true_page_numbers_gets_none() -> None:
 
 
 def test_limits_reach_the_pdf_front_end() -> None:
-    with pytest.raises(ParseError, match="the limit is 1"):
+    with pytest.raises(ParseError, match="grænsen er 1"):
         parse_file(PDFS / "esdh-fagmed.pdf", limits=Limits(max_pages=1))

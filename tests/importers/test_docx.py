@@ -370,6 +370,9 @@ def _zip(members: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
+NOT_DOCX = r"er krypteret eller ikke en Word-fil \(\.docx\)"
+
+
 @pytest.mark.parametrize(
     "data",
     [
@@ -381,13 +384,13 @@ def _zip(members: dict[str, bytes]) -> bytes:
     ids=["text", "ole-encrypted", "zip-without-word", "broken-xml"],
 )
 def test_what_is_not_a_docx_is_a_clear_error(data: bytes) -> None:
-    with pytest.raises(ParseError, match=r"is encrypted or not a Word \.docx file") as error:
+    with pytest.raises(ParseError, match=NOT_DOCX) as error:
         docx_blocks(data, "bad.docx")
     assert str(error.value).startswith("bad.docx: ")
 
 
 def test_a_truncated_docx_is_a_clear_error(word_minutes: bytes) -> None:
-    with pytest.raises(ParseError, match=r"is encrypted or not a Word \.docx file"):
+    with pytest.raises(ParseError, match=NOT_DOCX):
         docx_blocks(word_minutes[: len(word_minutes) // 2], "cut.docx")
 
 
@@ -395,12 +398,12 @@ def test_a_docx_whose_document_xml_is_broken(word_minutes: bytes) -> None:
     with zipfile.ZipFile(io.BytesIO(word_minutes)) as archive:
         members = {i.filename: archive.read(i) for i in archive.infolist()}
     members["word/document.xml"] = members["word/document.xml"][:500]
-    with pytest.raises(ParseError, match="damaged"):
+    with pytest.raises(ParseError, match="beskadiget"):
         docx_blocks(_zip(members), "broken.docx")
 
 
 def test_an_empty_document_is_a_clear_error() -> None:
-    with pytest.raises(ParseError, match="no text"):
+    with pytest.raises(ParseError, match="ingen tekst"):
         docx_blocks(_saved(docx.Document()), "empty.docx")
 
 
@@ -411,14 +414,14 @@ def _refuse_to_open(*_args: object) -> None:
 def test_a_zip_bomb_is_refused_by_its_ratio(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(docx, "Document", _refuse_to_open)
     bomb = _zip({"[Content_Types].xml": b"", "word/document.xml": b"\0" * (20 * 1024 * 1024)})
-    with pytest.raises(ParseError, match=r"compressed \d+:1; the limit is 100:1"):
+    with pytest.raises(ParseError, match=r"komprimeret \d+:1; grænsen er 100:1"):
         docx_blocks(bomb, "bomb.docx")
 
 
 def test_the_uncompressed_size_limit_can_be_passed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(docx, "Document", _refuse_to_open)
     data = _zip({"word/document.xml": bytes(range(256)) * 8192})  # 2 MB, incompressible-ish
-    with pytest.raises(ParseError, match="unpacks to 2 MB; the limit is 1 MB"):
+    with pytest.raises(ParseError, match="fylder 2 MB udpakket; grænsen er 1 MB"):
         docx_blocks(data, "big.docx", max_uncompressed=1024 * 1024)
 
 
@@ -438,7 +441,7 @@ def test_cli_reports_a_bad_docx_without_a_traceback(tmp_path: Path) -> None:
     )
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    assert "is encrypted or not a Word .docx file" in result.stderr + result.stdout
+    assert "er krypteret eller ikke en Word-fil (.docx)" in result.stderr + result.stdout
 
 
 # --- round trip: Markdown renderer -> pandoc -> DOCX -> parse --------------------------

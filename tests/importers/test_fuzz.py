@@ -96,25 +96,25 @@ def test_a_damaged_rels_part_is_refused_by_name() -> None:
     )
     error = refusal(rezip(data, "_rels/.rels", singular), "docx")
     assert str(error) == (
-        "bilag.docx: the file is encrypted or not a Word .docx file: the package part "
-        "_rels/.rels has the root element <Relationship>, not <Relationships>"
+        "bilag.docx: filen er krypteret eller ikke en Word-fil (.docx): pakkens del "
+        "_rels/.rels har rodelementet <Relationship>, ikke <Relationships>"
     )
     error = refusal(rezip(data, "word/_rels/document.xml.rels", rels[:40]), "docx")
-    assert "word/_rels/document.xml.rels is not XML (line 1" in str(error)
+    assert "word/_rels/document.xml.rels er ikke XML (linje 1" in str(error)
 
 
 def test_a_wrong_root_element_is_refused_by_name() -> None:
     """Was: AttributeError 'CT_HdrFtr' object has no attribute 'body'."""
     data = fuzzing.wrong_root(seed("docx"), _Fixed(0))
     error = refusal(data, "docx")
-    assert "root element <hdr> and no <w:body>" in str(error)
+    assert "rodelementet <hdr> og intet <w:body>" in str(error)
 
 
 def test_a_zip_version_beyond_zipfile_is_refused() -> None:
     """Was: NotImplementedError: zip file version 9.9 from check_package."""
     data = fuzzing.zip_version(seed("docx"), _Fixed(0))
     error = refusal(data, "docx")
-    assert "a zip feature medref cannot read: zip file version" in str(error)
+    assert "en zip-funktion, medref ikke kan læse: zip file version" in str(error)
 
 
 @pytest.mark.parametrize("value", [b"<FEFFD800>", b"<FEFFD800D800>", b"<FEFFDC000041>"])
@@ -156,8 +156,8 @@ def test_an_unforeseen_failure_is_a_located_parse_error(monkeypatch: pytest.Monk
     with pytest.raises(UnexpectedError) as caught:
         parse_bytes(b"Referat", "txt", path="x.txt")
     assert str(caught.value).startswith(
-        "x.txt: cannot read this txt file: the reader failed with IndexError (list index out "
-        "of range); the file may be damaged"
+        "x.txt: filen kan ikke læses som txt: læseren fejlede med IndexError (list index out "
+        "of range); filen kan være beskadiget"
     )
     assert isinstance(caught.value.__cause__, IndexError)
 
@@ -183,7 +183,7 @@ def test_the_cli_prints_an_unforeseen_failure_as_file_colon_message(tmp_path: Pa
     result = run_cli("parse", str(path), program=CLI_WITH_A_BROKEN_FRONT_END)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert result.stderr.startswith(f"{path}: cannot read this txt file: the reader failed with ")
+    assert result.stderr.startswith(f"{path}: filen kan ikke læses som txt: læseren fejlede med ")
     assert result.stdout == ""
 
 

@@ -178,7 +178,10 @@ def test_stale_toc_pages_are_reported() -> None:
     blocks = pdf_blocks(path.read_bytes(), str(path))
     doc = read_document(blocks, path=str(path))
     warnings = toc_page_check(doc, blocks)
-    assert "TOC says item 24 (Arbejds miljø) starts on page 6, it starts on page 2" in warnings
+    assert (
+        "indholdsfortegnelsen siger, at punkt 24 (Arbejds miljø) begynder på side 6, men det "
+        "begynder på side 2"
+    ) in warnings
     assert len(warnings) == 10
 
 
@@ -282,30 +285,30 @@ def parse_error(data: bytes, **kwargs: Any) -> str:
 
 
 def test_password_protected_pdf() -> None:
-    with pytest.raises(ParseError, match="password-protected") as caught:
+    with pytest.raises(ParseError, match="beskyttet med adgangskode") as caught:
         parse_file(PDFS / "small-encrypted.pdf")
     assert str(caught.value).startswith(str(PDFS / "small-encrypted.pdf"))
 
 
 def test_truncated_pdf() -> None:
     data = (PDFS / "esdh-fagmed.pdf").read_bytes()
-    assert "damaged or truncated" in parse_error(data[: len(data) // 2])
+    assert "beskadiget eller afkortet" in parse_error(data[: len(data) // 2])
 
 
 def test_garbage_after_a_pdf_header() -> None:
-    assert "cannot read the PDF" in parse_error(b"%PDF-1.7\n" + bytes(range(256)) * 20)
+    assert "PDF-filen kan ikke læses" in parse_error(b"%PDF-1.7\n" + bytes(range(256)) * 20)
 
 
 def test_not_a_pdf_with_a_pdf_extension(tmp_path: Path) -> None:
     path = tmp_path / "referat.pdf"
     path.write_bytes(FAGMED.read_bytes())
-    with pytest.raises(ParseError, match=r"not a PDF file"):
+    with pytest.raises(ParseError, match=r"ikke en PDF-fil"):
         parse_file(path)
 
 
 def test_too_many_pages() -> None:
     data = (PDFS / "esdh-fagmed.pdf").read_bytes()
-    assert parse_error(data, max_pages=10) == "the PDF has 16 pages; the limit is 10"
+    assert parse_error(data, max_pages=10) == "PDF-filen har 16 sider; grænsen er 10"
 
 
 def test_small_text_pdf_parses() -> None:

@@ -142,9 +142,9 @@ def test_an_archive_imports_the_good_files_and_reports_the_broken_ones(
         f"{broken['duplicate']}:{line_of(broken['duplicate'], 'Punkt 1: Eventuelt')}: "
         "item number 1 appears twice (first at line "
         f"{line_of(broken['duplicate'], 'Punkt 1: Godkendelse')})",
-        f"{broken['empty']}:1: the file is empty",
-        f"{broken['cp1252']}:%d: not UTF-8 text: byte 0xD8 at column %d; "
-        "it looks like Windows-1252 (cp1252): save it as UTF-8" % first_non_ascii(broken["cp1252"]),
+        f"{broken['empty']}:1: filen er tom",
+        f"{broken['cp1252']}:%d: filen er ikke UTF-8-tekst: byten 0xD8 i kolonne %d; "
+        "den ligner Windows-1252 (cp1252): gem den som UTF-8" % first_non_ascii(broken["cp1252"]),
     ]
     # Parsed: the good files and the three broken ones with a known extension.
     assert len(count_parses) == 199
@@ -285,7 +285,7 @@ def test_an_unexpected_error_is_one_line_and_the_run_goes_on(
         run = Run([tmp_path])
 
     assert run.status == 1
-    assert run.failures == [f"{paths[1]}: internal error: ZeroDivisionError: division by zero"]
+    assert run.failures == [f"{paths[1]}: intern fejl: ZeroDivisionError: division by zero"]
     assert "Traceback" not in "\n".join(run.err)
     assert caplog.records[0].exc_info is not None
     assert Meeting.objects.count() == 2
@@ -297,7 +297,7 @@ def test_files_over_the_size_limit_are_refused_unread(tmp_path: Path) -> None:
     (path,) = write_archive(tmp_path, 1)
     run = Run([path], max_bytes=100)
     assert run.status == 1
-    assert run.failures[0].startswith(f"{path}: the file is ")
+    assert run.failures[0].startswith(f"{path}: filen fylder ")
     assert "MEDREF_MAX_IMPORT_BYTES" in run.failures[0]
 
 
@@ -311,7 +311,7 @@ def test_a_named_file_with_an_unknown_extension_fails_but_a_walked_one_is_skippe
     assert Run([tmp_path]).summary == "importeret 0, uændret 0, sprunget over 1, fejlet 0"
     run = Run([odt])
     assert run.status == 1
-    assert run.failures[0].startswith(f"{odt}: unknown file type '.odt'")
+    assert run.failures[0].startswith(f"{odt}: ukendt filtype ».odt«")
 
 
 @pytest.mark.django_db

@@ -49,7 +49,10 @@ def test_a_file_with_warnings_is_imported_listed_and_marked_for_review(tmp_path:
     assert out == f"{path}: importeret (Teknik- og Miljøudvalget 09-06-2022)\n"
     lines = err.splitlines()
     assert lines[0].startswith("til gennemsyn (1 filer med advarsler")
-    assert lines[1] == f"  {path}:3: start_time: cannot read a time in 'efter frokost'"
+    assert lines[1] == (
+        f"  {path}:3: start_time: kan ikke læse et klokkeslæt i »efter frokost« "
+        "(ledte efter fx kl. 13.00 eller 13:00-15:30)"
+    )
     assert lines[-1] == "importeret 1, uændret 0, sprunget over 0, fejlet 0"
     meeting = Meeting.objects.get()
     assert meeting.needs_review

@@ -102,7 +102,7 @@ def _store(request: HttpRequest, committee: Committee, form: UploadForm) -> str 
         messages.warning(
             request,
             f"{name} er importeret med advarsler og er til gennemsyn: "
-            + "; ".join(f"{n.field}: {n.message}" for n in notes),
+            + "; ".join(f"{n.label}: {n.message}" for n in notes),
         )
     else:
         messages.success(request, f"{name} er importeret.")
