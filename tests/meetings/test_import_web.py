@@ -49,7 +49,8 @@ def test_the_secretary_imports_an_undated_file_for_review(
     assert describe(event).sentence == "Importeret fra udateret.txt af Sofie Sekretær"
     page = client.get(response["Location"]).content.decode()
     assert "er importeret med advarsler og er til gennemsyn" in page
-    assert "meeting_date: no meeting date found" in page
+    # Each warning names its field in Danish and its line, never the contract's key.
+    assert "Mødedato, linje 1: " in page and "meeting_date" not in page
     assert "Til gennemsyn" in page and "Dato ikke angivet" in page
     # The same file again changes nothing.
     again = upload(client, personas.committee, "udateret.txt", UNDATED_MINUTES)

@@ -43,6 +43,12 @@ class UploadForm(forms.Form):
     )
 
 
+def _warning_text(note: ParseWarning) -> str:
+    """ "Mødedato, linje 3: kan ikke læse …": the field by its Danish label, then where."""
+    where = f"{note.label}, linje {note.line}" if note.line is not None else note.label
+    return f"{where}: {note.message}"
+
+
 def _store(request: HttpRequest, committee: Committee, form: UploadForm) -> str | None:
     """Import the uploaded file; the meeting page's URL, or None with the error on the form."""
     upload = form.cleaned_data["file"]
@@ -99,11 +105,9 @@ def _store(request: HttpRequest, committee: Committee, form: UploadForm) -> str 
         form.add_error("file", f"{name}: {refused}")
         return None
     if result.meeting.needs_review:
-        messages.warning(
-            request,
-            f"{name} er importeret med advarsler og er til gennemsyn: "
-            + "; ".join(f"{n.label}: {n.message}" for n in notes),
-        )
+        messages.warning(request, f"{name} er importeret med advarsler og er til gennemsyn.")
+        for note in notes:
+            messages.warning(request, _warning_text(note))
     else:
         messages.success(request, f"{name} er importeret.")
     return reverse("web:meeting", args=[result.meeting.pk])
