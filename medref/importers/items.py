@@ -61,6 +61,10 @@ def _ends_in_digit(line: str) -> bool:
     return end[-1:].isdecimal()  # \d is Unicode category Nd, as isdecimal()
 
 
+# How long a line SaidAtMeeting.heading_kind remembers can be: a heading's, not prose.
+_REPEATED_LINE: Final = 60
+
+
 @dataclass
 class SaidAtMeeting:
     """Attendance sentences found in item bodies that concern the whole meeting."""
@@ -76,9 +80,22 @@ class SaidAtMeeting:
     committee: str | None = None
     # "Mødet sluttede kl. 16.30" in an item.
     ended: dt.time | None = None
+    # The section kind of each short line met so far, for heading_kind.
+    _kinds: dict[str, SectionKind | None] = field(default_factory=dict, repr=False, compare=False)
     # The blocks after the header, for caps_headings.
     item_blocks: Sequence[RawBlock] = ()
     _caps_headings: bool | None = field(default=None, repr=False)
+
+    def heading_kind(self, text: str) -> SectionKind | None:
+        """``cues.heading_kind`` with the meeting's committee. A short line is looked up
+        once: the same headings stand under every item ("Indstilling", "Beslutning")."""
+        if len(text) > _REPEATED_LINE:
+            return cues.heading_kind(text, self.committee)
+        kinds = self._kinds
+        if text in kinds:
+            return kinds[text]
+        kind = kinds[text] = cues.heading_kind(text, self.committee)
+        return kind
 
     def caps_headings(self) -> bool:
         """Whether the document writes its known section headings in capitals ("RESUME"):
@@ -357,6 +374,18 @@ _MEETING_ABSENTEES: Final = _guarded(*vocab.MEETING_ABSENT, *_MEETING_ABSENT_EXT
 # What attendance_line can start with when no names are expected: "I…"/"A…" and the
 # first characters of vocab.ITEM_LINE_START ("" too: an empty text passes its test).
 _ATTENDANCE_LINE_FIRST: Final = frozenset({"", *"IiAa", *vocab.ITEM_LINE_FIRST})
+# The absence-line patterns a line can match, by its first character, in the order tried:
+# "Ikke til stede: X", "Afbud: X", "Fraværende: X" / "Fraværende med afbud: X".
+_ITEM_LINES: Final = ((_ITEM_ABSENT_LINE, "item"),)
+_MEETING_LINES: Final = ((_MEETING_ABSENT_LINE, "meeting"),)
+_ABSENT_LINES: Final = {
+    "I": _ITEM_LINES,
+    "i": _ITEM_LINES,
+    "A": _MEETING_LINES,
+    "a": _MEETING_LINES,
+    "F": _ITEM_LINES + _MEETING_LINES,
+    "f": _ITEM_LINES + _MEETING_LINES,
+}
 
 
 def _line_text(block: RawBlock) -> str:
@@ -460,7 +489,9 @@ class _ItemReader:
             first not in vocab.ITEM_LINE_FIRST or not vocab.ITEM_LINE_START.match(text)
         ):
             return False
-        headed = _ABSENCE_HEADING.match(text)
+        # Past that test, "I…"/"A…" lines can only be "Ikke til stede: …"/"Afbud: …" and the
+        # others start with "Fraværende" or "Suppleanter": only their patterns are tried.
+        headed = _ABSENCE_HEADING.match(text) if first in "fF" else None
         if headed is not None:
             # "Fraværende med afbud:", "Fraværende uden afbud:", "Fraværende i mødet:"
             self.names_follow = "partial" if headed["part"] else "meeting"
@@ -468,7 +499,7 @@ class _ItemReader:
                 self.names_follow = None
                 self.absentees("meeting", [headed["names"]])
             return True
-        for pattern, kind in ((_ITEM_ABSENT_LINE, "item"), (_MEETING_ABSENT_LINE, "meeting")):
+        for pattern, kind in _ABSENT_LINES.get(first, ()):
             match = pattern.match(text)
             if match is None:
                 continue
@@ -489,7 +520,7 @@ class _ItemReader:
                     self.said.absent.extend(_names(names))
                     self.said.substitutes.extend(substitutes)
             return True
-        line_subs = vocab.ITEM_SUBSTITUTE_LINE.match(text)
+        line_subs = vocab.ITEM_SUBSTITUTE_LINE.match(text) if first in "sSſ" else None
         if line_subs:
             self.substitutes.extend(_names(line_subs["names"]))
             return True
@@ -550,7 +581,7 @@ class _ItemReader:
             return
         if text:
             # heading_kind's own first test, inline: most one-line paragraphs are long prose.
-            kind = cues.heading_kind(text, self.said.committee) if len(text) <= 160 else None
+            kind = self.said.heading_kind(text) if len(text) <= 160 else None
             if kind is not None:
                 self.known_heading = self.known_heading or kind != SectionKind.OTHER
             elif (
