@@ -14,28 +14,28 @@ from medref.documents import BulletList, ListItem, Paragraph, Table
 
 from .blocks import RawBlock, clean_inline
 
-# "o" with two spaces or a tab after it is Word's second-level bullet as exported text.
-_BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-•*–]\s+|o(?:\s{2,}|\t)\s*)(?P<text>\S.*)$")
-_NUMBERED = re.compile(r"^(?P<indent>[ \t]*)\d{1,3}[.)]\s+(?P<text>\S.*)$")
-
-
+# One pattern for both kinds of list line: a bullet ("o" with two spaces or a
+# tab after it is Word's second-level bullet as exported text) or a number.
+# Their first characters differ, so at most one alternative can match.
+_LIST_LINE = re.compile(
+    r"^(?P<indent>[ \t]*)"
+    r"(?:[-•*–]\s+|o(?:\s{2,}|\t)\s*|(?P<number>\d{1,3}[.)]\s+))"
+    r"(?P<text>\S.*)$"
+)
+# The first characters a list line can start with, for a test before the pattern.
 _LIST_START = frozenset("-•*–o0123456789")
 
 
 def _list_line(line: str) -> tuple[int, bool, str] | None:
-    """(indent, ordered, text) for a list line, else None."""
-    if line.lstrip()[:1] not in _LIST_START:
+    """(indent, ordered, text) for a list line (right-stripped), else None."""
+    match = _LIST_LINE.match(line)
+    if match is None:
         return None
-    for pattern, ordered in ((_BULLET, False), (_NUMBERED, True)):
-        match = pattern.match(line)
-        if match:
-            indent = len(match["indent"].expandtabs(4))
-            return indent, ordered, clean_inline(match["text"])
-    return None
-
-
-def _is_table_line(line: str) -> bool:
-    return "\t" in line.strip()
+    return (
+        len(match["indent"].expandtabs(4)),
+        match["number"] is not None,
+        clean_inline(match["text"]),
+    )
 
 
 def _build_list(entries: list[tuple[int, str]]) -> tuple[ListItem, ...]:
@@ -72,24 +72,24 @@ def text_blocks(text: str) -> list[RawBlock]:
             continue
         start = i + 1
         # The list and table tests, inlined: most lines are paragraphs.
-        listed = _list_line(lines[i].rstrip()) if body[0] in _LIST_START else None
-        if listed is not None:
+        item = _list_line(lines[i].rstrip()) if body[0] in _LIST_START else None
+        if item is not None:
+            ordered = item[1]
             entries: list[tuple[int, str]] = []
-            ordered = listed[1]
             raw: list[str] = []
-            while i < count and (item := _list_line(lines[i].rstrip())) is not None:
+            while item is not None:
                 entries.append((item[0], item[2]))
                 raw.append(lines[i].strip())
                 i += 1
+                item = _list_line(lines[i].rstrip()) if i < count else None
             blocks.append(RawBlock(start, BulletList(_build_list(entries), ordered), tuple(raw)))
             continue
         if "\t" in body:
             rows: list[tuple[str, ...]] = []
             raw = []
-            while i < count and _is_table_line(lines[i].rstrip()):
-                cells = lines[i].strip().split("\t")
-                rows.append(tuple(clean_inline(c) for c in cells))
-                raw.append(lines[i].strip())
+            while i < count and "\t" in (row := lines[i].strip()):
+                rows.append(tuple([clean_inline(cell) for cell in row.split("\t")]))
+                raw.append(row)
                 i += 1
             blocks.append(RawBlock(start, Table(tuple(rows)), tuple(raw)))
             continue
