@@ -209,11 +209,12 @@ def _block_text(events: Events, inline: Inline, until: str) -> str:
     """
     head = next(events)
     if inline is _inline and type(head[0]) is dict and "Text" in head[0]:
+        text: str = head[0]["Text"]
         after = next(events)
         # The only element open after a bare text is the block itself.
         if type(after[0]) is dict and "End" in after[0]:
-            return str(head[0]["Text"])
-        return str(head[0]["Text"]) + inline(chain((after,), events), until)
+            return text
+        return text + inline(chain((after,), events), until)
     return inline(chain((head,), events), until)
 
 
