@@ -1,33 +1,38 @@
-"""One agenda item: its heading, case number, sections and attendance lines."""
+"""One agenda item: its heading, case number, sections and attendance lines.
+
+The attendance sentences and what they say for the whole meeting are read in
+``said``; the item's raw sections become the model's ``AgendaItem`` in ``item_model``.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import importlib
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any, Final
+from dataclasses import dataclass
+from typing import Final
 
 from medref.documents import (
     AgendaItem,
-    Attachment,
     Block,
     BulletList,
     Heading,
-    ListItem,
     Paragraph,
-    Recommendation,
-    Section,
     SectionKind,
 )
-from medref.documents.model import INLINE_LINK
 
 from . import cues
 from . import vocabulary as vocab
-from .attendance import merge_names, split_names
+from .attendance import split_names
 from .blocks import RawBlock, clean_inline
+from .item_model import finish_item
+from .said import (
+    SaidAtMeeting,
+    attendance_patterns,
+    attendance_sentence,
+    listed_names,
+    meeting_ended,
+    mentions_attendance,
+)
 
 
 @dataclass(frozen=True)
@@ -61,121 +66,9 @@ def _ends_in_digit(line: str) -> bool:
     return end[-1:].isdecimal()  # \d is Unicode category Nd, as isdecimal()
 
 
-# How long a line SaidAtMeeting.heading_kind remembers can be: a heading's, not prose.
-_REPEATED_LINE: Final = 60
-
-
-@dataclass
-class SaidAtMeeting:
-    """Attendance sentences found in item bodies that concern the whole meeting."""
-
-    present: list[str] = field(default_factory=list)
-    absent: list[str] = field(default_factory=list)
-    substitutes: list[str] = field(default_factory=list)
-    # (names, item numbers) from "X deltog ikke i behandlingen af punkt 6, 8 og 9".
-    absent_from_items: list[tuple[list[str], list[int]]] = field(default_factory=list)
-    # (names, first item missed) from "X forlod mødet efter pkt. 3" (away from item 4 on).
-    absent_from_item_on: list[tuple[list[str], int]] = field(default_factory=list)
-    # The meeting's committee, to tell its decision headings from other bodies'.
-    committee: str | None = None
-    # "Mødet sluttede kl. 16.30" in an item.
-    ended: dt.time | None = None
-    # The section kind of each short line met so far, for heading_kind.
-    _kinds: dict[str, SectionKind | None] = field(default_factory=dict, repr=False, compare=False)
-    # The blocks after the header, for caps_headings.
-    item_blocks: Sequence[RawBlock] = ()
-    _caps_headings: bool | None = field(default=None, repr=False)
-
-    def heading_kind(self, text: str) -> SectionKind | None:
-        """``cues.heading_kind`` with the meeting's committee. A short line is looked up
-        once: the same headings stand under every item ("Indstilling", "Beslutning")."""
-        if len(text) > _REPEATED_LINE:
-            return cues.heading_kind(text, self.committee)
-        kinds = self._kinds
-        if text in kinds:
-            return kinds[text]
-        kind = kinds[text] = cues.heading_kind(text, self.committee)
-        return kind
-
-    def caps_headings(self) -> bool:
-        """Whether the document writes its known section headings in capitals ("RESUME"):
-        then an unknown line in capitals ("DIREKTØRPÅTEGNING") is a heading too. Looked up
-        once, on first need (most documents have no unknown line in capitals to ask about)."""
-        if self._caps_headings is None:
-            self._caps_headings = _writes_caps_headings(self.item_blocks)
-        return self._caps_headings
-
-
-def _writes_caps_headings(blocks: Sequence[RawBlock]) -> bool:
-    for block in blocks:
-        inner = block.block
-        if isinstance(inner, (Paragraph, Heading)) and len(block.lines) == 1:
-            text = inner.text
-            if len(text) <= 60 and text.isupper() and cues.heading_kind(text) is not None:
-                return True
-    return False
-
-
-_MEETING_ENDED = re.compile(
-    r"^mødet\s+(?:sluttede|blev\s+hævet|hævedes|afsluttedes|sluttede\s+igen)\s+"
-    r"(?:kl\.?|klokken)\s*(?P<h>\d{1,2})[.:](?P<m>\d{2})\.?$",
-    re.IGNORECASE,
-)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-def item_numbers(text: str) -> list[int]:
-    """ "6, 8 og 9" -> [6, 8, 9]; "6-8" -> [6, 7, 8]; "pkt 3 og pkt 5" -> [3, 5]."""
-    numbers: list[int] = []
-    text = re.sub(r"(?:punkt(?:erne)?|pkt\.?)\s*", "", text, flags=re.IGNORECASE)
-    for part in split_names(text.replace("–", "-")):
-        if "-" in part:
-            first, _, last = part.partition("-")
-            if first.strip().isdigit() and last.strip().isdigit():
-                numbers.extend(range(int(first), int(last) + 1))
-        elif part.strip().isdigit():
-            numbers.append(int(part))
-    return numbers
-
-
-def _names(text: str) -> list[str]:
-    """Names in a list, without the roles written after them ("X (V), Næstformand")."""
-    names = [cues.clean_name(p) for p in split_names(text)]
-    return [
-        n for n in names
-        if n and n.casefold() not in vocab.ROLE_WORDS and not (len(n) <= 3 and n.isupper())
-    ]  # fmt: skip
-
-
-_NAMES = r"(?P<names>[^.].*?)"
-_ITEMS_ABSENT = re.compile(
-    rf"^{_NAMES}\s+deltog\s+ikke\s+(?:i|under)\s+(?:behandling(?:en)?\s+af\s+)?"
-    r"(?:punkt(?:erne)?|pkt\.?)\s*:?\s*(?P<numbers>\d[\d\s,.og\-–pkt]*?)\.?$",
-    re.IGNORECASE,
-)
-_ITEM_ABSENT = re.compile(
-    rf"^{_NAMES}\s+deltog\s+ikke\s+i\s+(?:(?:sagens|punktets)\s+behandling"
-    r"|(?:\S+\s+)*?behandling(?:en)?\s+af\s+(?:sagen|punktet))\.?$",
-    re.IGNORECASE,
-)
-_SUBSTITUTE_FOR = re.compile(
-    rf"^{_NAMES}\s+(?:deltog|mødte|var\s+indkaldt)\s+(?:i\s+mødet\s+)?(?:som\s+(?:suppleant|"
-    r"stedfortræder)\s+for|i\s+stedet\s+for)\s+(?P<absent>.+?)\.?$",
-    re.IGNORECASE,
-)
-_ITEM_SUBSTITUTE = re.compile(
-    rf"^suppleant(?:erne)?\s+{_NAMES}\s+deltog\s+i\s+behandling(?:en)?\s+af\s+(?:punktet|sagen)\.?$",
-    re.IGNORECASE,
-)
-# "X havde meldt afbud, og Y deltog i stedet."
-_AFBUD_AND_INSTEAD = re.compile(
-    rf"^{_NAMES}\s+havde\s+meldt\s+afbud,?\s+og\s+(?P<sub>.+?)\s+(?:deltog|mødte)\s+i\s+stedet\.?$",
-    re.IGNORECASE,
-)
-_MEETING_ABSENT_EXTRA = (
-    re.compile(rf"^der\s+(?:er|var)\s+afbud\s+fra\s+{_NAMES}\.?$", re.IGNORECASE),
-    re.compile(rf"^afbud\s+fra\s+{_NAMES}\.?$", re.IGNORECASE),
-)
 # Attendance lines removed from an item's text: "Fraværende: A og B", "Ikke til stede: X (C)".
 _ITEM_ABSENT_LINE = re.compile(
     r"^(?:fraværende|ikke\s+til\s+stede)(?:\s*:\s*|\s+|$)(?P<names>.*?)\s*$", re.IGNORECASE
@@ -189,56 +82,6 @@ _CAME_INSTEAD = re.compile(
     r"i\s+stedet)\.?$",
     re.IGNORECASE,
 )
-
-# Letters whose case-insensitive matches all lower-case to themselves (in a
-# case-insensitive pattern "İ" and "ı" match "i" and "ſ" matches "s", which
-# str.lower() keeps as they are).
-_PLAIN_LETTERS: Final = frozenset("abcdefghjklmnopqrtuvwxyzæøå")
-Guarded = tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
-
-
-def required_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
-    """Runs of letters every match of ``pattern`` holds, lower-cased: a match is
-    only possible in a text whose ``lower()`` contains them all.
-
-    Read from the pattern's parse: the literals at its top level, which every
-    match passes in order (nothing optional, no alternative), cut at letters
-    outside ``_PLAIN_LETTERS``. Without Python's parser, no words (no test).
-    """
-    try:
-        parser: Any = importlib.import_module("re._parser")
-        nodes = list(parser.parse(pattern.pattern, pattern.flags))
-        literal = parser.LITERAL
-    except Exception:  # a missing private module only costs speed
-        return ()
-    words: list[str] = []
-    run: list[str] = []
-    for op, value in [*nodes, (None, None)]:
-        if op is literal and chr(value) in _PLAIN_LETTERS:
-            run.append(chr(value))
-            continue
-        if len(run) >= 3:
-            words.append("".join(run))
-        run = []
-    return tuple(words)
-
-
-def _guarded(*patterns: re.Pattern[str]) -> Guarded:
-    return tuple((pattern, required_words(pattern)) for pattern in patterns)
-
-
-def _first_match(patterns: Guarded, text: str, lowered: str) -> re.Match[str] | None:
-    """The first of ``patterns`` to match ``text``; one whose words ``lowered`` lacks is
-    not tried (most attendance patterns scan the whole sentence before they fail)."""
-    for pattern, words in patterns:
-        for word in words:
-            if word not in lowered:
-                break
-        else:
-            match = pattern.match(text)
-            if match:
-                return match
-    return None
 
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[a-zæøå)]\.)\s+(?=[A-ZÆØÅ])")
@@ -266,109 +109,6 @@ _CALLED_IN = re.compile(r"\s+(?:indkaldt|deltog(?:\s+i\s+stedet)?)\s*$", re.IGNO
 _PART_OF_MEETING = re.compile(
     r"^[A-ZÆØÅ][\w'-]+(?:\s+[A-ZÆØÅ][\w'-]+)+\s+(?:til|fra|efter|indtil)\s+kl\.", re.IGNORECASE
 )
-
-
-def meeting_ended(text: str) -> dt.time | None:
-    """The time in "Mødet sluttede kl. 16.30" / "Mødet blev hævet kl. 15.05"."""
-    ended = _MEETING_ENDED.match(text) if text[:5] in ("Mødet", "mødet") else None
-    if ended and int(ended["h"]) < 24 and int(ended["m"]) < 60:
-        return dt.time(int(ended["h"]), int(ended["m"]))
-    return None
-
-
-def attendance_sentence(
-    text: str, said: SaidAtMeeting, absent: list[str], substitutes: list[str]
-) -> None:
-    """Collect the names an attendance sentence gives; the sentence itself stays."""
-    lowered = text.lower()
-    if mentions_attendance(lowered):
-        _attendance_patterns(text, lowered, said, absent, substitutes)
-
-
-def mentions_attendance(lowered: str) -> bool:
-    """Whether a lower-cased sentence holds a word of attendance: only then are the
-    attendance patterns tried (most paragraphs hold none)."""
-    # A loop, not any() over a generator: this runs on every paragraph.
-    for word in vocab.ATTENDANCE_SENTENCE_WORDS:  # noqa: SIM110
-        if word in lowered:
-            return True
-    return False
-
-
-def _attendance_patterns(
-    text: str, lowered: str, said: SaidAtMeeting, absent: list[str], substitutes: list[str]
-) -> None:
-    """attendance_sentence after its word test: ``lowered`` is ``text.lower()``."""
-    # Each pattern is tried only when the text holds its words (``required_words``).
-    named = _first_match(_NAMED_ABSENT, text, lowered)
-    if named:
-        said.absent_from_items.append((_names(named["names"]), item_numbers(named["numbers"])))
-        return
-    left = _first_match(_LEFT, text, lowered)
-    if left:
-        # "forlod mødet efter/under pkt. 3": away from item 4; "før pkt. 3": from item 3.
-        after = left["when"].lower() in ("efter", "under")
-        said.absent_from_item_on.append((_names(left["names"]), int(left["number"]) + after))
-        return
-    but = _first_match(_ALL_BUT, text, lowered)
-    if but:
-        said.absent.extend(_names(but["names"]))
-        return
-    both = _first_match(_BOTH, text, lowered)
-    if both:
-        said.absent.extend(_names(both["names"]))
-        said.substitutes.extend(_names(both["sub"]))
-        return
-    instead = _first_match(_INSTEAD, text, lowered) or _first_match(_INSTEAD_FIRST, text, lowered)
-    if instead:
-        said.substitutes.extend(_names(instead["names"]))
-        said.absent.extend(_names(instead["absent"]))
-        return
-    targets = (
-        (_ITEM_SUBSTITUTES, substitutes),
-        (_MEETING_SUBSTITUTES, said.substitutes),
-        (_ITEM_ABSENTEES, absent),
-        (_MEETING_PRESENT, said.present),
-        (_MEETING_ABSENTEES, said.absent),
-    )
-    for patterns, names in targets:
-        match = _first_match(patterns, text, lowered)
-        if match:
-            names.extend(_names(match["names"]))
-            return
-
-
-_NAMED_ABSENT: Final = _guarded(vocab.NAMED_ITEMS_ABSENT, _ITEMS_ABSENT)
-_LEFT: Final = _guarded(
-    re.compile(
-        rf"^{_NAMES}\s+forlod\s+mødet\s+(?:kl\.?\s*\d{{1,2}}[.:]\d{{2}}\s+)?(?P<when>efter|under|før|inden)"
-        r"\s+(?:behandlingen\s+af\s+)?(?:punkt|pkt\.?|sag)\s*(?:nr\.?\s*)?(?P<number>\d{1,4})\.?$",
-        re.IGNORECASE,
-    )
-)
-# "Alle medlemmer var mødt, bortset fra X og Y, der havde meldt afbud."
-_ALL_BUT: Final = _guarded(
-    re.compile(
-        rf"^alle(?:\s+\w+)?\s+var\s+(?:mødt|til\s+stede)\s*,?\s+(?:bortset\s+fra|undtagen)\s+{_NAMES}"
-        r"(?:,?\s+der\s+(?:havde\s+meldt\s+(?:afbud|forfald)|var\s+fraværende))?\.?$",
-        re.IGNORECASE,
-    )
-)
-# "I stedet for Mette Dal deltog Jens Rye."
-_INSTEAD_FIRST: Final = _guarded(
-    re.compile(
-        r"^i\s+stedet\s+for\s+(?P<absent>.+?)\s+(?:deltog|mødte)\s+(?P<names>[^.].*?)\.?$",
-        re.IGNORECASE,
-    )
-)
-_BOTH: Final = _guarded(_AFBUD_AND_INSTEAD)
-_INSTEAD: Final = _guarded(_SUBSTITUTE_FOR)
-# The sentences that fill one list each, in the order they are tried.
-_ITEM_SUBSTITUTES: Final = _guarded(*vocab.ITEM_SUBSTITUTE, _ITEM_SUBSTITUTE)
-_MEETING_SUBSTITUTES: Final = _guarded(*vocab.MEETING_SUBSTITUTE)
-_ITEM_ABSENTEES: Final = _guarded(*vocab.ITEM_ABSENT, _ITEM_ABSENT)
-_MEETING_PRESENT: Final = _guarded(*vocab.MEETING_PRESENT)
-_MEETING_ABSENTEES: Final = _guarded(*vocab.MEETING_ABSENT, *_MEETING_ABSENT_EXTRA)
 
 
 # What attendance_line can start with when no names are expected: "I…"/"A…" and the
@@ -446,7 +186,7 @@ class _ItemReader:
                     cues.clean_name(note["name"])
                 )
                 text = cues.SUBSTITUTE_NOTE.sub("", text)
-            (self.said.absent if meeting else self.absent).extend(_names(text))
+            (self.said.absent if meeting else self.absent).extend(listed_names(text))
 
     def attendance_list(self, block: BulletList) -> bool:
         """A list of names right below "Afbud"/"Fraværende"."""
@@ -505,7 +245,7 @@ class _ItemReader:
                 continue
             names = match["names"]
             came = _CAME_INSTEAD.search(names) if names else None
-            substitutes = _names(came["names"]) if came else []
+            substitutes = listed_names(came["names"]) if came else []
             if came is not None:
                 names = names[: came.start()]  # "X (V) - Y (V) mødte som stedfortræder."
             if not names:
@@ -514,15 +254,15 @@ class _ItemReader:
                 if not all(cues.looks_like_name(n) for n in split_names(names)):
                     return False
                 if kind == "item":
-                    self.absent.extend(_names(names))
+                    self.absent.extend(listed_names(names))
                     self.substitutes.extend(substitutes)
                 else:
-                    self.said.absent.extend(_names(names))
+                    self.said.absent.extend(listed_names(names))
                     self.said.substitutes.extend(substitutes)
             return True
         line_subs = vocab.ITEM_SUBSTITUTE_LINE.match(text) if first in "sSſ" else None
         if line_subs:
-            self.substitutes.extend(_names(line_subs["names"]))
+            self.substitutes.extend(listed_names(line_subs["names"]))
             return True
         return False
 
@@ -607,7 +347,7 @@ class _ItemReader:
             # attendance_sentence, with the earlier-treatment test after its word test.
             lowered = paragraph_text.lower()
             if mentions_attendance(lowered) and not self._in_earlier_treatment():
-                _attendance_patterns(
+                attendance_patterns(
                     paragraph_text, lowered, self.said, self.absent, self.substitutes
                 )
             if self.said.ended is None:
@@ -659,7 +399,7 @@ class _ItemReader:
         return True
 
     def item(self) -> AgendaItem:
-        return _finish_item(
+        return finish_item(
             self.heading,
             self.case_number,
             self.closed,
@@ -684,104 +424,3 @@ def read_item(
     for block in body:
         reader.add(block)
     return reader.item()
-
-
-def _finish_item(
-    heading: ItemHeading,
-    case_number: str | None,
-    closed: bool,
-    raw_sections: list[tuple[str, SectionKind, list[Block]]],
-    absent: list[str],
-    substitutes: list[str],
-) -> AgendaItem:
-    recommendation: Recommendation | None = None
-    attachments: list[Attachment] = []
-    sections: list[Section] = []
-    for title, kind, blocks in raw_sections:
-        if kind == SectionKind.RECOMMENDATION and recommendation is None:
-            recommendation, blocks = extract_recommendation(blocks)
-        if kind == SectionKind.ATTACHMENTS:
-            found, blocks = extract_attachments(blocks)
-            attachments.extend(found)
-        sections.append(Section(kind=kind, heading=title, blocks=tuple(blocks)))
-    return AgendaItem(
-        number=heading.number,
-        title=heading.title,
-        case_number=case_number,
-        closed=closed,
-        sections=tuple(sections),
-        recommendation=recommendation,
-        attachments=tuple(attachments),
-        absent=merge_names(absent),
-        substitutes=merge_names(substitutes),
-    )
-
-
-def _clause_texts(block: Block, *, any_text: bool) -> list[str] | None:
-    """The "at …" clauses a block holds, or None when it is something else.
-
-    After a lead that ends in "at" ("X indstiller, at:") the clauses need not
-    repeat it (``any_text``).
-    """
-    if isinstance(block, Paragraph) and vocab.RECOMMENDATION_CLAUSE.match(block.text):
-        return [block.text]
-    if isinstance(block, BulletList) and all(
-        not item.children and (any_text or vocab.RECOMMENDATION_CLAUSE.match(item.text))
-        for item in block.items
-    ):
-        return [item.text for item in block.items]
-    return None
-
-
-def _list_item_clauses(items: tuple[ListItem, ...]) -> bool:
-    return all(not item.children for item in items)
-
-
-def extract_recommendation(blocks: list[Block]) -> tuple[Recommendation | None, list[Block]]:
-    """Split "X indstiller, at …" off the front of an Indstilling section."""
-    if not blocks or not isinstance(blocks[0], Paragraph | Heading):
-        return None, blocks
-    lead = cues.RECOMMENDATION_LEAD.match(blocks[0].text)
-    if lead is None or cues.PASSIVE_RECOMMENDATION.match(blocks[0].text):
-        return None, blocks
-    clauses: list[str] = []
-    rest_text = lead["rest"].strip()
-    bare_at = rest_text.casefold().rstrip(":").strip() in ("at", "")
-    if rest_text and not bare_at:
-        if not vocab.RECOMMENDATION_CLAUSE.match(rest_text):
-            return None, blocks
-        clauses.append(rest_text)
-    numbered = False
-    rest = 1
-    while (
-        rest < len(blocks)
-        and (found := _clause_texts(blocks[rest], any_text=bare_at and rest_text != "")) is not None
-    ):
-        block = blocks[rest]
-        numbered = numbered or (isinstance(block, BulletList) and block.ordered)
-        clauses.extend(found)
-        rest += 1
-    if not clauses:
-        return None, blocks
-    proposer = clean_inline(lead["proposer"])
-    return Recommendation(proposer, tuple(clauses), numbered), blocks[rest:]
-
-
-def _attachment(text: str) -> Attachment:
-    """A bilag line; a portal's link to the file ("[Titel](bilag/x.pdf)") gives both."""
-    link = INLINE_LINK.fullmatch(text.strip())
-    return Attachment(link["text"], link["href"] or None) if link else Attachment(text)
-
-
-def extract_attachments(blocks: list[Block]) -> tuple[list[Attachment], list[Block]]:
-    """A Bilag section's paragraphs and flat list items are bilag titles."""
-    attachments: list[Attachment] = []
-    kept: list[Block] = []
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            attachments.append(_attachment(block.text))
-        elif isinstance(block, BulletList) and not any(i.children for i in block.items):
-            attachments.extend(_attachment(item.text) for item in block.items)
-        else:
-            kept.append(block)
-    return attachments, kept

@@ -42,7 +42,8 @@ from .blocks import RawBlock
 from .dates import find_date
 from .errors import ParseError, ParseWarning
 from .header import Header, HeaderReader
-from .items import ItemHeading, SaidAtMeeting, attendance_sentence, meeting_ended, read_item
+from .items import ItemHeading, read_item
+from .said import SaidAtMeeting, attendance_sentence, meeting_ended
 from .starts import Start, item_starts
 from .table_items import table_items
 

@@ -30,8 +30,10 @@ from medref.documents import (
 from medref.importers import vocabulary as vocab
 from medref.importers.attendance import split_names
 from medref.importers.blocks import RawBlock
-from medref.importers.items import ItemHeading, SaidAtMeeting, _finish_item, _title, item_numbers
+from medref.importers.item_model import finish_item
+from medref.importers.items import ItemHeading, _title
 from medref.importers.pdf_lines import Line, Run, _join_runs
+from medref.importers.said import SaidAtMeeting, item_numbers
 from medref.lib.names import names_match
 
 
@@ -447,7 +449,7 @@ def read_item(heading: ItemHeading, body: list[RawBlock], said: SaidAtMeeting) -
         if not sections:
             sections.append(("", SectionKind.OTHER, []))
         sections[-1][2].append(block.block)
-    return _finish_item(heading, case_number, closed, sections, absent, substitutes)
+    return finish_item(heading, case_number, closed, sections, absent, substitutes)
 
 
 # --- structure.py ------------------------------------------------------------

@@ -18,7 +18,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from medref.importers import cues, items, starts
+from medref.importers import case_lines, cues, item_cues, name_cues, said, starts
 from medref.importers import vocabulary as vocab
 
 ODD = ["ſ", "ı", "İ", "\u212a", "ß", "\n", ".", "..", ")", "(", ",", " ", "  ", "\t", "\u00a0"]
@@ -44,7 +44,7 @@ def texts(*extra: list[str]) -> st.SearchStrategy[str]:
 @given(texts())
 def test_a_contents_line_ends_in_a_digit(text: str) -> None:
     stripped = text.strip()  # item_cue searches a stripped line
-    if cues._TOC_LINE.search(stripped):
+    if item_cues._TOC_LINE.search(stripped):
         assert stripped[-1:].isdecimal()
 
 
@@ -52,20 +52,20 @@ def test_a_contents_line_ends_in_a_digit(text: str) -> None:
 @given(texts())
 def test_case_line_prechecks_are_what_the_patterns_need(text: str) -> None:
     stripped = text.strip().rstrip(".")  # as case_line reads it
-    last = cues._last_char(stripped)
-    if cues._CLOSED_WORD.search(stripped):
+    last = case_lines._last_char(stripped)
+    if case_lines._CLOSED_WORD.search(stripped):
         assert last in "tTgG"
-    if cues._OPEN_WORD.search(stripped):
+    if case_lines._OPEN_WORD.search(stripped):
         assert last in "nNtTgG"
-    if cues._BREVID.search(stripped):
-        assert cues._last_char(stripped, dot=False).isdecimal()
-    if any(cues._CASE_LINE.finditer(stripped)):
+    if case_lines._BREVID.search(stripped):
+        assert case_lines._last_char(stripped, dot=False).isdecimal()
+    if any(case_lines._CASE_LINE.finditer(stripped)):
         lowered = stripped.lower()
         assert "sag" in lowered or "j" in lowered or "esdh" in lowered or "ſ" in lowered
 
 
 def _absent_mark_before(text: str) -> tuple[str, bool]:
-    match = cues._ABSENT_MARK.search(text)
+    match = name_cues._ABSENT_MARK.search(text)
     if match and match.start() > 0:
         return text[: match.start()].strip(" ,-–"), True
     return text, False
@@ -80,14 +80,17 @@ def test_absent_mark(text: str) -> None:
 def _person_before(text: str) -> tuple[str, str | None]:
     text = text.strip().rstrip(".").strip()
     titles: list[str] = []
-    role = cues._LEADING_ROLE.match(text)
+    role = name_cues._LEADING_ROLE.match(text)
     if role:
         titles.append(role.group().strip())
         text = text[role.end() :]
+    dashed = cues.NAME_DASH_ROLE.match(text)  # "Birthe Lauesen - Afdelingschef", no precheck
+    if dashed is not None:
+        return dashed["name"], ", ".join([*titles, dashed["title"].strip()])
     split = re.search(r",(?![^()]*\))", text)
     name_part, tail = (text[: split.start()], text[split.end() :]) if split else (text, "")
     titles.extend(t.strip() for t in re.findall(r"\(([^()]*)\)", name_part) if t.strip())
-    name = cues._PARENS.sub("", name_part).strip()
+    name = name_cues._PARENS.sub("", name_part).strip()
     tail = re.sub(r"\s*\(\s*", ", ", tail).replace(")", "")
     titles.extend(t.strip() for t in tail.split(",") if t.strip())
     return name, ", ".join(titles) or None
@@ -112,9 +115,9 @@ def test_first_letters_of_the_attendance_line_pattern() -> None:
 # --- attendance patterns tried only when their words are there --------------------
 
 ALL_GUARDED = (
-    items._NAMED_ABSENT + items._BOTH + items._INSTEAD + items._ITEM_SUBSTITUTES
-    + items._MEETING_SUBSTITUTES + items._ITEM_ABSENTEES + items._MEETING_PRESENT
-    + items._MEETING_ABSENTEES
+    said._NAMED_ABSENT + said._BOTH + said._INSTEAD + said._ITEM_SUBSTITUTES
+    + said._MEETING_SUBSTITUTES + said._ITEM_ABSENTEES + said._MEETING_PRESENT
+    + said._MEETING_ABSENTEES
 )  # fmt: skip
 
 

@@ -24,8 +24,9 @@ from medref.importers.attendance import (
     without,
 )
 from medref.importers.blocks import RawBlock, clean_inline
-from medref.importers.items import ItemHeading, SaidAtMeeting, _ends_in_digit, read_item
+from medref.importers.items import ItemHeading, _ends_in_digit, read_item
 from medref.importers.markdown import markdown_blocks
+from medref.importers.said import SaidAtMeeting
 from medref.importers.starts import item_starts
 from medref.importers.text import text_blocks
 

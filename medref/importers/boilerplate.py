@@ -1,0 +1,112 @@
+"""Portal furniture: navigation, widgets, cookie notices, page numbers and contact
+footers, which are never the minutes' own text."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+# Lines that are a portal's navigation or widgets, never content (casefolded, final ':' off).
+BOILERPLATE: Final = frozenset(
+    {
+        "til toppen",
+        "tilbage til toppen",
+        "til top",
+        "gå til toppen",
+        "til indholdsfortegnelse",
+        "tilbage til indholdsfortegnelse",
+        "gå til indhold",
+        "spring til indhold",
+        "skip navigationen",
+        "søg",
+        "abonnér",
+        "abonner",
+        "udskriv",
+        "udskriv hele dagsordnen",
+        "udskriv hele dagsordenen",
+        "printvenlig version",
+        "print",
+        "hent som fil",
+        "hent som pdf",
+        "se alle bilag",
+        "luk alle punkter",
+        "luk alle punkter referat",
+        "luk alle punkter dagsorden",
+        "åbn alle punkter",
+        "fold alle ud",
+        "fold alle ind",
+        "fold alle punkter",
+        "tilbage til oversigt",
+        "fold alle punkter ud",
+        "forside",
+        "del",
+        "del på facebook",
+        "tilbage",
+        "læs mere",
+    }
+)
+
+
+# Widget text standing before a heading: "fold dette punkt ind Resume".
+UI_PREFIX: Final = re.compile(
+    r"^(?:fold\s+dette\s+punkt\s+(?:ind|ud)|fold\s+(?:ind|ud)|vis\s+punkt|skjul\s+punkt)\s+",
+    re.IGNORECASE,
+)
+
+
+_COOKIE: Final = re.compile(r"cookie", re.IGNORECASE)
+
+
+# "Side 3 af 14", "Side 3", "- 3 -": page furniture in text exports.
+# A browser's print footer: "Page 2 of 5", or the page's address with "2/5" after it.
+PAGE_LINE: Final = re.compile(
+    r"^(?:side\s+(?:\d+(?:\s*(?:af|/)\s*\d+)?|[ivxlc]{1,6})|-\s*\d+\s*-|page\s+\d+\s+of\s+\d+"
+    r"|https?://\S+\s+(?:\d+\s*/\s*\d+|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}(?:,?\s+\d{1,2}[:.]\d{2})?))$",
+    re.IGNORECASE,
+)
+
+
+def strip_ui(text: str) -> str:
+    return (
+        UI_PREFIX.sub("", text)
+        if text[:1] in "fFvVsS" and text[:4].lower() in ("fold", "vis ", "skju")
+        else text
+    )
+
+
+# "application/pdf icon budget.pdf": a file widget's icon text before a download link.
+_FILE_WIDGET: Final = re.compile(r"^(?:application|image|text)/[\w.+-]+\s+icon\b", re.IGNORECASE)
+
+
+_TIME_SLOT: Final = re.compile(
+    r"^\((?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\)$"
+)
+
+
+# A page's contact footer: "Eksempel Kommune · Torvet 1 · Tlf. 56 00 00 00 | CVR 12345678".
+_CONTACT_PART: Final = re.compile(
+    r"(?:^|[·|•])\s*(?:tlf|telefon|cvr(?:-nr)?|ean|e-?mail|mail)\.?:?\s*\S", re.IGNORECASE
+)
+
+
+def is_boilerplate(text: str) -> bool:
+    """Navigation, widgets, cookie notices and page numbers: text that is not the minutes'."""
+    if len(text) >= 600:
+        return False
+    if len(text) > 45:  # longer than any navigation line: a cookie notice or a file widget
+        return (
+            "ookie" in text
+            or "OOKIE" in text
+            or (text[:1] in "aitAIT" and _FILE_WIDGET.match(text) is not None)
+            or (("·" in text or "|" in text) and _CONTACT_PART.search(text) is not None)
+            or (text[:4] == "http" and PAGE_LINE.match(text.strip()) is not None)
+        )
+    key = text.strip().rstrip(":").strip().casefold()
+    if key in BOILERPLATE or "cookie" in key or key.endswith(" logo"):
+        return True  # "… Kommunes logo": a logo's alternative text
+    if key[:1] == "(" and _TIME_SLOT.match(key):
+        return True  # "(Kl. 13:30-13:40)": an item's time slot printed above it
+    first = key[:1]
+    return (first in "s-ph" and PAGE_LINE.match(key) is not None) or (
+        first in "ait" and _FILE_WIDGET.match(key) is not None
+    )
