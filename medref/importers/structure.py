@@ -5,9 +5,9 @@ table of contents, and items with their case number and headed sections.
 Nothing here belongs to one agenda system: item boundaries are found by
 weighing the cues the document itself gives (``starts``), headings are
 recognised by their words (``cues``, ``vocabulary``), never by their level
-or formatting. The header is read in ``header``, each item in ``items``;
-this module cleans the blocks of portal furniture, finds where items start,
-merges what the minutes say about attendance, and checks the whole.
+or formatting. The blocks are cleaned of portal and page furniture in ``clean``, the header
+is read in ``header``, each item in ``items``; this module finds where items
+start, merges what the minutes say about attendance, and checks the whole.
 
 A readable file is never refused for what it lacks: a missing date or
 committee becomes a warning (``ParseWarning``) and the field stays empty.
@@ -18,256 +18,32 @@ closest.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
-from collections import Counter
 from dataclasses import replace
 
 from medref.documents import (
     AgendaItem,
-    BulletList,
     DocumentKind,
     Heading,
-    ListItem,
     MeetingDocument,
     Paragraph,
     Participant,
     SectionKind,
-    Table,
 )
 
 from . import cues
 from .attendance import merge_names, without
 from .blocks import RawBlock
+from .clean import clean_blocks
 from .dates import find_date
 from .errors import ParseError, ParseWarning
 from .header import Header, HeaderReader
 from .items import ItemHeading, read_item
 from .said import SaidAtMeeting, attendance_sentence, meeting_ended
 from .starts import Start, item_starts
-from .table_items import table_items
 
-_MIDDLE_DOT = re.compile(r"^[·▪◦]\s*(?P<text>\S.*)$")
-_BULLET_LINE = re.compile(r"^[-•*–]\s")
-_NUMBER_LINE = re.compile(r"^(\d{1,4})[.)]\s")
-_BODY_WORD = re.compile(r"udvalg|råd|med\b|bestyrelse|region|kommune|direktion", re.IGNORECASE)
-_PAGE_SUFFIX = re.compile(r"\s*[-–|·]?\s*side\s+\d+(?:\s*(?:af|/)\s*\d+)?$", re.IGNORECASE)
-# How many blocks the title area of a document spans, at most.
-_TITLE_AREA = 15
 # Where one sentence ends and the next begins: after ". " or a full stop glued to a capital.
 _GLUED_SENTENCES = re.compile(r"(?<=[a-zæøå0-9]\.)(?=[A-ZÆØÅ][a-zæøå])|(?<=[.!?])\s+(?=[A-ZÆØÅ])")
-_TITLE_WORD = re.compile(r"\b(?:referat|dagsorden|beslutninger|beslutningsprotokol)\b", re.I)
-
-
-def _split_mixed_list(block: RawBlock) -> list[RawBlock]:
-    """A list whose marker changes from bullets to numbers is two lists (a contents
-    list of bullets with the first numbered heading right below it)."""
-    inner = block.block
-    if not isinstance(inner, BulletList) or len(block.lines) != len(inner.items):
-        return [block]
-    if _headings_in_a_list(inner):
-        # "• 203. Orientering (Lukket)" / "• 204. Underskriftsark (Lukket)": item
-        # headings, each a paragraph of its own that a print or a conversion
-        # made one list of (items with no text under them, closed ones).
-        return [
-            RawBlock(block.line + i, BulletList((entry,), False), (f"- {entry.text}",))
-            for i, entry in enumerate(inner.items)
-        ]
-    kinds = [bool(_BULLET_LINE.match(line)) for line in block.lines]
-    numbers = [int(m[1]) if (m := _NUMBER_LINE.match(line)) else None for line in block.lines]
-    # A numbered list whose numbers start again ("17. 18. 19." then "17. …") is two.
-    restarts = [
-        i
-        for i, (before, now) in enumerate(itertools.pairwise(numbers), start=1)
-        if before is not None and now is not None and now <= before
-    ]
-    if (all(kinds) or not any(kinds)) and not restarts:
-        return [block]
-    parts: list[RawBlock] = []
-    start = 0
-    for i in range(1, len(kinds) + 1):
-        if i == len(kinds) or kinds[i] != kinds[start] or i in restarts:
-            items = inner.items[start:i]
-            parts.append(
-                RawBlock(
-                    block.line + start, BulletList(items, not kinds[start]), block.lines[start:i]
-                )
-            )
-            start = i
-    return parts
-
-
-def _headings_in_a_list(inner: BulletList) -> bool:
-    """A bullet list of numbered item headings whose numbers run on (201, 202, …)."""
-    if inner.ordered or len(inner.items) < 2 or inner.items[0].text[:1] not in "0123456789":
-        return False
-    numbers: list[int] = []
-    for entry in inner.items:
-        cue = cues.item_cue(entry.text, explicit=False) if not entry.children else None
-        if cue is None or (numbers and cue.number != numbers[-1] + 1):
-            return False
-        numbers.append(cue.number)
-    return True
-
-
-def clean_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
-    """Drop portal furniture ("Til toppen", cookie notices, page numbers, fold widgets)."""
-    kept: list[RawBlock] = []
-    for original in blocks:
-        if isinstance(original.block, BulletList):
-            kept.extend(_split_mixed_list(original))
-            continue
-        if isinstance(original.block, Table):
-            kept.extend(table_items(original) or (original,))  # minutes kept in a table
-            continue
-        block = original
-        inner = block.block
-        # (A tuple in isinstance, not a union: this runs on every block.)
-        if isinstance(inner, (Paragraph, Heading)) and len(block.lines) == 1:
-            text = inner.text
-            # is_boilerplate's own tests for a text over 45 characters, without lower():
-            # it takes only "ookie" or "OOKIE" as a cookie notice.
-            if (
-                len(text) <= 45
-                or "ookie" in text
-                or "OOKIE" in text
-                or text[:1] in "aitAIT"
-                or "·" in text
-                or "|" in text
-            ) and (cues.is_boilerplate(text)):
-                continue
-            first = text[:1]
-            if first not in "·▪◦fFvVsS":
-                kept.append(block)  # no middle dot, no widget prefix: as it is
-                continue
-            dotted = _MIDDLE_DOT.match(text) if first in "·▪◦" else None
-            if dotted:
-                # "·  at …": a bullet the text export did not mark as one.
-                item = ListItem(dotted["text"])
-                kept.append(block._replace(block=BulletList((item,)), lines=(f"- {item.text}",)))
-                continue
-            stripped = cues.strip_ui(text)
-            if stripped != text:
-                if not stripped.strip():
-                    continue
-                new = Heading(stripped) if isinstance(inner, Heading) else Paragraph(stripped)
-                block = block._replace(block=new, lines=(stripped,))
-        kept.append(block)
-    return _numbered_runs(_without_running_lines(kept))
-
-
-def _short_lines(block: RawBlock) -> tuple[str, ...]:
-    """A paragraph's or heading's lines when every one is short (a page header's), else ()."""
-    if isinstance(block.block, (Paragraph, Heading)):
-        lines = block.lines
-        if len(lines) == 1:  # most blocks: no generator for one line
-            line = lines[0]
-            return (line.strip(),) if len(line) <= 80 else ()
-        if max(map(len, lines), default=0) <= 80:
-            return tuple(map(str.strip, lines))
-    return ()
-
-
-def _running_kind(text: str) -> str | None:
-    """What a line a paged export may print at the top of every page is: "name" for the
-    body's name in capitals or the document's title ("Referat - …"), "date" for a date."""
-    if cues.heading_kind(text) is not None or cues.item_cue(text, explicit=False) is not None:
-        return None
-    if text.isupper() and not text.endswith(".") and _BODY_WORD.search(text):
-        return "name"  # "FORRETNINGSUDVALGET", "REGION NORD"
-    if _TITLE_WORD.search(text) is not None:
-        return "name"
-    try:
-        return "date" if find_date(text) is not None else None
-    except ValueError:
-        return None
-
-
-def _running_key(line: str) -> str:
-    """A line without the page number a running footer ends in ("… Side 3")."""
-    return _PAGE_SUFFIX.sub("", line) if line[-1:].isdigit() else line
-
-
-def _without_running_lines(blocks: list[RawBlock]) -> list[RawBlock]:
-    """The running header and footer of a paged export given as text ("Den 10. januar
-    2011" / "FORRETNINGSUDVALGET" at the top of every page, "<Udvalg> den … Side 3" at the
-    foot), with a bare page number printed beside them. The first time such a line stands,
-    it is kept: it is the document's own title or date (when among the first blocks)."""
-    short = [_short_lines(block) for block in blocks]
-    # Lines are counted as they stand (one C-level count), then folded into their
-    # running keys: only the few distinct lines that end in a digit change.
-    counts: dict[str, int] = {}
-    paged: set[str] = set()  # keys of lines that carried a page number
-    for line, count in Counter(itertools.chain.from_iterable(short)).items():
-        key = _running_key(line)
-        counts[key] = counts.get(key, 0) + count
-        if key != line:
-            paged.add(key)
-    kinds = {key: _running_kind(key) for key, count in counts.items() if count >= 3}
-    first = short[0] if short else ()
-    if first and kinds.get(first[0], "") is None:
-        kinds[first[0]] = "name"  # the document's first line, again at the top of each page
-    running = {key for key, kind in kinds.items() if kind == "name" or key in paged}
-    if not running:
-        return blocks  # a date alone that recurs is a table's cell, not a running header
-    keyed = [tuple(map(_running_key, lines)) for lines in short]
-    # A date recurs as a running header only beside the body's name ("Den 10. januar 2011"
-    # / "FORRETNINGSUDVALGET"), in one block or two.
-    flat = [key for keys in keyed for key in (keys or ("",))]
-    for here, below in itertools.pairwise(flat):
-        if kinds.get(here) == "date" and below in running:
-            running.add(here)
-        elif here in running and kinds.get(below) == "date":
-            running.add(below)
-    kept: list[RawBlock] = []
-    seen: set[str] = set()
-    for index, (block, own) in enumerate(zip(blocks, keyed, strict=True)):
-        if own and all(key in running for key in own):
-            if index >= _TITLE_AREA or any(key in seen or key in paged for key in own):
-                if kept and _page_number(kept[-1]):
-                    kept.pop()  # the page number at the foot of the page before
-                continue
-            seen.update(own)
-        kept.append(block)
-    if kept and _page_number(kept[-1]):
-        kept.pop()  # the last page's number
-    return kept
-
-
-def _page_number(block: RawBlock) -> bool:
-    """A block that is a bare page number ("3")."""
-    lines = _short_lines(block)
-    return len(lines) == 1 and lines[0].isdecimal() and len(lines[0]) <= 4
-
-
-def _numbered_runs(blocks: list[RawBlock]) -> list[RawBlock]:
-    """Numbered paragraphs set apart by blank lines ("1. …" / "2. …" / "3. …") are one
-    list, so that they keep their numbers when written out again."""
-    joined: list[RawBlock] = []
-    for block in blocks:
-        inner = block.block
-        last = joined[-1] if joined else None
-        if (
-            last is not None
-            and isinstance(inner, BulletList)
-            and inner.ordered
-            and isinstance(last.block, BulletList)
-            and last.block.ordered
-            and (first := _NUMBER_LINE.match(block.lines[0]))
-            and (previous := _NUMBER_LINE.match(last.lines[-1]))
-            and int(first[1]) == int(previous[1]) + 1
-            and len(block.lines) == len(inner.items)
-            and len(last.lines) == len(last.block.items)
-            # Not numbered headings ("1. Budget" / "2. Eventuelt"): those are items.
-            and cues.item_cue(block.lines[0], explicit=False) is None
-            and cues.item_cue(last.lines[-1], explicit=False) is None
-        ):
-            items = last.block.items + inner.items
-            lines = last.lines + block.lines
-            joined[-1] = last._replace(block=BulletList(items, True), lines=lines)
-            continue
-        joined.append(block)
-    return joined
 
 
 def _group_marks(blocks: list[RawBlock]) -> dict[int, bool]:
