@@ -401,7 +401,7 @@ def blocks_of_bytes(data: bytes) -> list[tuple[str, ...]]:
 @pytest.mark.parametrize(
     ("data", "message", "line"),
     [
-        (b"<html>\n<p>caf\xe9</p>", "not UTF-8 text", 2),
+        (b"<html>\n<p>caf\xe9</p>", "ikke UTF-8-tekst", 2),
         (b'<meta charset="klingon">\n<p>x</p>', "unknown character set 'klingon'", 1),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data (byte 0x1A)", 2),
         (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "binary data", 1),

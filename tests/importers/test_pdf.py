@@ -321,8 +321,8 @@ def test_scanned_pdf_without_ocr_says_what_to_install(monkeypatch: pytest.Monkey
     monkeypatch.setenv("PATH", "/nonexistent")  # no ocrmypdf to be found
     message = parse_error((PDFS / "small-scanned.pdf").read_bytes())
     assert message == (
-        "the PDF contains no text (a scanned document?): it needs OCR; "
-        "install tesseract-ocr-dan and ocrmypdf"
+        "PDF-filen indeholder ingen tekst (et scannet dokument?): den skal have "
+        "tekstgenkendelse (OCR): installér tesseract-ocr-dan og ocrmypdf"
     )
 
 
