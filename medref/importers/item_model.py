@@ -36,6 +36,7 @@ def finish_item(
     absent: list[str],
     substitutes: list[str],
 ) -> AgendaItem:
+    """The item as the model holds it: its sections, the recommendation and bilag split off."""
     recommendation: Recommendation | None = None
     attachments: list[Attachment] = []
     sections: list[Section] = []

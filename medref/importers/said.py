@@ -30,7 +30,8 @@ _REPEATED_LINE: Final = 60
 
 @dataclass
 class SaidAtMeeting:
-    """Attendance sentences found in item bodies that concern the whole meeting."""
+    """Attendance sentences found in item bodies that concern the whole meeting, and the
+    document facts the reading of every item shares (committee, headings in capitals)."""
 
     present: list[str] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)
