@@ -50,7 +50,7 @@ from medref.documents import BulletList, ListItem, Table
 from . import decode
 from . import vocabulary as vocab
 from .blocks import RawBlock, clean_inline, heading, paragraph
-from .errors import ParseError
+from .errors import ParseError, quote
 from .text import text_blocks
 
 
@@ -119,7 +119,7 @@ def decode_html(data: bytes, *, path: str) -> str:
     control = _CONTROL_BYTE.search(data)
     if control:
         # Checked before decoding: a PNG or ZIP is binary, not text in another charset.
-        message = f"binary data (byte 0x{control[0][0]:02X}) in an HTML file"
+        message = f"binære data (byten 0x{control[0][0]:02X}) i en HTML-fil"
         raise _at(message, path, data, control.start())
     match = _META_CHARSET.search(data[:4096])
     label = match[1].decode("ascii").lower() if match else "utf-8"
@@ -130,7 +130,7 @@ def decode_html(data: bytes, *, path: str) -> str:
     try:
         codecs.lookup(codec)
     except LookupError:
-        message = f"the page declares an unknown character set {label!r} (<meta charset>)"
+        message = f"siden angiver et ukendt tegnsæt {quote(label)} (<meta charset>)"
         raise _at(message, path, data, match.start() if match else None) from None
     return _strict(data, codec, path=path)
 
@@ -139,7 +139,7 @@ def _strict(data: bytes, codec: str, *, path: str) -> str:
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:
-        message = f"not {codec} text (as the page declares): byte 0x{data[exc.start]:02X}"
+        message = f"filen er ikke {codec}-tekst, som siden angiver: byten 0x{data[exc.start]:02X}"
         raise _at(message, path, data, exc.start) from exc
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
@@ -169,7 +169,9 @@ def check_depth(scanned: str, *, path: str) -> None:
     for match in _CONTAINER_TAG.finditer(scanned):
         depth += -1 if match[1] else 1
         if depth > MAX_DEPTH:
-            message = f"the HTML is nested too deeply to read (over {MAX_DEPTH} levels)"
+            message = (
+                f"HTML-koden er indlejret for dybt til at kunne læses (over {MAX_DEPTH} niveauer)"
+            )
             raise _at(message, path, scanned, match.start())
 
 
@@ -493,24 +495,26 @@ def html_blocks(data: bytes, path: str) -> list[RawBlock]:
     """Split an HTML page into raw blocks (see the module docstring)."""
     text = decode_html(data, path=path)
     if not _START_TAG.search(text):
-        raise ParseError("no HTML markup in the file: is it plain text (.txt)?", path=path, line=1)
+        raise ParseError(
+            "ingen HTML-kode i filen: er det almindelig tekst (.txt)?", path=path, line=1
+        )
     scanned = _OPAQUE.sub(_blank, text)
     check_depth(scanned, path=path)
     tree = LexborHTMLParser(text)
     body = tree.body
     if body is None:
-        raise ParseError("the page has no <body> (a frameset page?)", path=path, line=1)
+        raise ParseError("siden har intet <body> (en side med rammer?)", path=path, line=1)
     walker = _Walker(source_lines(tree, scanned))
     try:
         walker.node(body, _Context())
     except RecursionError:
         raise ParseError(
-            "the HTML is nested too deeply to read", path=path, line=walker.last_line
+            "HTML-koden er indlejret for dybt til at kunne læses", path=path, line=walker.last_line
         ) from None
     walker.flush()
     if not walker.blocks:
         raise ParseError(
-            "the page's <body> has no visible text (only markup, scripts or navigation)",
+            "sidens <body> har ingen synlig tekst (kun kode, scripts eller navigation)",
             path=path,
             line=walker.last_line,
         )

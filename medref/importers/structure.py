@@ -36,7 +36,7 @@ from .attendance import merge_names, without
 from .blocks import RawBlock
 from .clean import clean_blocks
 from .dates import find_date
-from .errors import ParseError, ParseWarning
+from .errors import ParseError, ParseWarning, quote
 from .header import Header, HeaderReader
 from .items import ItemHeading, read_item
 from .said import SaidAtMeeting, attendance_sentence, meeting_ended
@@ -102,7 +102,7 @@ def _closest_lines(blocks: list[RawBlock]) -> str:
             scored.append((-score, block.line, text.strip()))
     picked = sorted(scored)[:3] or [(0, b.line, b.lines[0].strip()) for b in blocks[:3] if b.lines]
     return "; ".join(
-        f"line {line}: {text[:80]!r}" for _, line, text in sorted(picked, key=lambda p: p[1])
+        f"linje {line}: {quote(text[:80])}" for _, line, text in sorted(picked, key=lambda p: p[1])
     )
 
 
@@ -118,7 +118,7 @@ class _Reader:
 
     def read(self) -> MeetingDocument:
         if not self.blocks:
-            raise self.error("the file is empty", 1)
+            raise self.error("filen er tom", 1)
         starts = item_starts(self.blocks)
         first_item = starts[0].at if starts else len(self.blocks)
         header_blocks = self.blocks[:first_item]
@@ -144,7 +144,7 @@ class _Reader:
             if start.number in seen:
                 first = seen[start.number]
                 raise self.error(
-                    f"item number {start.number} appears twice (first at line {first})", line
+                    f"punkt {start.number} står to gange (første gang i linje {first})", line
                 )
             seen[start.number] = line
             body = [
@@ -164,18 +164,21 @@ class _Reader:
 
     def _refuse(self, header: Header) -> None:
         looked_for = (
-            "looked for numbered item headings in sequence ('Punkt 1: …', 'Pkt. 1', '1. Titel', "
-            "'Sag 1 - …', '§ 1') and a contents list found again in the text"
+            "ledte efter nummererede punktoverskrifter i rækkefølge (»Punkt 1: …«, »Pkt. 1«, "
+            "»1. Titel«, »Sag 1 - …«, »§ 1«) og en indholdsfortegnelse, hvis titler står igen "
+            "i teksten"
         )
         closest = _closest_lines(self.blocks)
         if header.kind is None:
             raise self.error(
-                "this does not look like minutes or an agenda: no 'REFERAT'/'DAGSORDEN' title "
-                f"and no recognisable item; {looked_for}; closest: {closest}",
+                "filen ligner hverken et referat eller en dagsorden: ingen titel med »REFERAT« "
+                f"eller »DAGSORDEN« og intet punkt, der kan genkendes; {looked_for}; "
+                f"nærmest: {closest}",
                 self.blocks[0].line,
             )
         raise self.error(
-            f"no recognisable item: {looked_for}; closest: {closest}", self.blocks[-1].line
+            f"intet punkt, der kan genkendes: {looked_for}; nærmest: {closest}",
+            self.blocks[-1].line,
         )
 
     def _document(self, header: Header, items: list[AgendaItem]) -> MeetingDocument:
@@ -186,8 +189,8 @@ class _Reader:
                 ParseWarning(
                     first_line,
                     "meeting_date",
-                    "no meeting date found (looked for 'Mødedato', 'Dato', a date line under the "
-                    "title and a dated title); the date is left empty, not guessed",
+                    "ingen mødedato fundet (ledte efter »Mødedato«, »Dato«, en datolinje under "
+                    "titlen og en dato i titlen); mødedatoen er tom, den er ikke gættet",
                 )
             )
         if not header.committee:
@@ -195,7 +198,7 @@ class _Reader:
                 ParseWarning(
                     first_line,
                     "committee",
-                    "no committee found (looked for the title and 'Udvalg:'); left empty",
+                    "intet udvalg fundet (ledte efter titlen og »Udvalg:«); udvalget er tomt",
                 )
             )
         if header.toc and len(header.toc) > len(items) and not _toc_lists_items(header, items):
@@ -203,8 +206,8 @@ class _Reader:
                 ParseWarning(
                     self.blocks[-1].line,
                     "items",
-                    f"the file looks truncated: the table of contents lists {len(header.toc)} "
-                    f"items but only {len(items)} were found",
+                    f"filen ser afkortet ud: indholdsfortegnelsen nævner {len(header.toc)} "
+                    f"punkter, men kun {len(items)} blev fundet",
                 )
             )
         said = self.said

@@ -32,7 +32,7 @@ def test_a_file_that_is_not_minutes_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ParseError) as caught:
         parse_file(path)
     assert caught.value.line == 1
-    assert "does not look like minutes" in str(caught.value)
+    assert "ligner hverken et referat eller en dagsorden" in str(caught.value)
     assert str(caught.value).startswith(f"{path}:1: ")
 
 
@@ -48,8 +48,8 @@ def test_a_truncated_file_is_caught_by_its_table_of_contents(tmp_path: Path) -> 
     doc = parse_file(path, notes=notes)
     assert len(doc.items) == 6
     (warning,) = [n for n in notes if n.field == "items"]
-    assert "truncated" in warning.message
-    assert "lists 10 items but only 6 were found" in warning.message
+    assert "afkortet" in warning.message
+    assert "nævner 10 punkter, men kun 6 blev fundet" in warning.message
     assert warning.line == len(cut.rstrip().split("\n"))
 
 
@@ -73,7 +73,7 @@ def test_a_duplicated_item_number_names_both_lines(tmp_path: Path) -> None:
     first = lines.index("Punkt 24: Arbejdsmiljø") + 1
     second = next(n for n, line in enumerate(lines, 1) if line.startswith("Punkt 24: Sygefravær"))
     assert caught.value.line == second
-    assert f"item number 24 appears twice (first at line {first})" in caught.value.message
+    assert f"punkt 24 står to gange (første gang i linje {first})" in caught.value.message
 
 
 def test_a_date_that_does_not_exist_is_a_warning_and_no_date() -> None:
@@ -92,16 +92,16 @@ def test_minutes_without_a_date_are_read_with_a_warning_and_no_guessed_date() ->
     assert doc.meeting_date is None
     assert doc.committee == "FagMED Okonomi"
     assert [n.field for n in notes] == ["meeting_date"]
-    assert "not guessed" in notes[0].message
+    assert "ikke gættet" in notes[0].message
 
 
 def test_a_file_without_items_says_what_was_looked_for_and_quotes_the_closest_lines() -> None:
     with pytest.raises(ParseError) as caught:
         parse_text("REFERAT FagMED Økonomi d. 01-02-2025\n\n1 Budget\n\nTekst.\n", "txt")
     message = caught.value.message
-    assert "no recognisable item" in message
+    assert "intet punkt, der kan genkendes" in message
     assert "Punkt 1" in message
-    assert "line 3: '1 Budget'" in message
+    assert "linje 3: »1 Budget«" in message
 
 
 def test_binary_data_in_a_text_file_is_refused(tmp_path: Path) -> None:

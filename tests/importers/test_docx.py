@@ -334,7 +334,7 @@ def test_an_error_names_the_paragraph(word_minutes: bytes) -> None:
     with pytest.raises(ParseError) as error:
         parse_bytes(out.getvalue(), "docx", path="dup.docx")
     count = len(document.paragraphs) + len(document.tables[0].rows)
-    assert str(error.value).startswith(f"dup.docx:{count}: item number 1 appears twice")
+    assert str(error.value).startswith(f"dup.docx:{count}: punkt 1 står to gange")
 
 
 def test_a_danish_toc_style_makes_toc_lines() -> None:

@@ -402,18 +402,22 @@ def blocks_of_bytes(data: bytes) -> list[tuple[str, ...]]:
     ("data", "message", "line"),
     [
         (b"<html>\n<p>caf\xe9</p>", "ikke UTF-8-tekst", 2),
-        (b'<meta charset="klingon">\n<p>x</p>', "unknown character set 'klingon'", 1),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data (byte 0x1A)", 2),
-        (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "binary data", 1),
-        (b"<html>\n<body><script>x()</script><nav>Menu</nav></body></html>", "no visible text", 2),
+        (b'<meta charset="klingon">\n<p>x</p>', "ukendt tegnsæt »klingon«", 1),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binære data (byten 0x1A)", 2),
+        (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "binære data", 1),
+        (
+            b"<html>\n<body><script>x()</script><nav>Menu</nav></body></html>",
+            "ingen synlig tekst",
+            2,
+        ),
         (
             b"<!DOCTYPE html><html><head><title>T</title></head><body></body></html>",
-            "no visible text",
+            "ingen synlig tekst",
             1,
         ),
-        (b"Punkt 1: just text", "no HTML markup", 1),
-        (b"<div>" * 1_000_000, "nested too deeply", 1),  # Lexbor is quadratic in this depth
-        (b"<span>" * 5000 + b"x", "nested too deeply", 1),
+        (b"Punkt 1: just text", "ingen HTML-kode", 1),
+        (b"<div>" * 1_000_000, "indlejret for dybt", 1),  # Lexbor is quadratic in this depth
+        (b"<span>" * 5000 + b"x", "indlejret for dybt", 1),
     ],
 )
 @pytest.mark.timeout(20)
@@ -436,7 +440,7 @@ def test_the_cli_reports_a_bad_page_without_a_traceback(tmp_path: Path) -> None:
         env={"MEDREF_DEBUG": "True", "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode != 0
-    assert "tom.html:1: the page's <body> has no visible text" in result.stderr
+    assert "tom.html:1: sidens <body> har ingen synlig tekst" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -140,7 +140,7 @@ def test_an_archive_imports_the_good_files_and_reports_the_broken_ones(
     assert len(run.out) == 196 and all(": importeret (" in line for line in run.out)
     assert run.failures == [
         f"{broken['duplicate']}:{line_of(broken['duplicate'], 'Punkt 1: Eventuelt')}: "
-        "item number 1 appears twice (first at line "
+        "punkt 1 står to gange (første gang i linje "
         f"{line_of(broken['duplicate'], 'Punkt 1: Godkendelse')})",
         f"{broken['empty']}:1: filen er tom",
         f"{broken['cp1252']}:%d: filen er ikke UTF-8-tekst: byten 0xD8 i kolonne %d; "

@@ -75,7 +75,7 @@ def test_a_file_without_a_date_is_not_given_a_guessed_one(tmp_path: Path) -> Non
     status, out, err = run([path])
     assert status == 0
     assert out == f"{path}: importeret (Teknik- og Miljøudvalget uden dato)\n"
-    assert f"  {path}:1: meeting_date: no meeting date found" in err
+    assert f"  {path}:1: meeting_date: ingen mødedato fundet" in err
     meeting = Meeting.objects.get()
     assert meeting.meeting_date is None and meeting.needs_review
 

@@ -99,7 +99,7 @@ def test_the_cli_imports_an_undated_file_with_a_warning_and_no_guessed_date(
     assert status == 0
     assert out == f"{path}: importeret (FagMED Økonomi uden dato)\n"
     assert "til gennemsyn (1 filer med advarsler" in err
-    assert f"  {path}:1: meeting_date: no meeting date found" in err
+    assert f"  {path}:1: meeting_date: ingen mødedato fundet" in err
     assert err.splitlines()[-1] == "importeret 1, uændret 0, sprunget over 0, fejlet 0"
     meeting = Meeting.objects.get()
     assert meeting.committee == personas.committee

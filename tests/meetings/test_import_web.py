@@ -50,7 +50,7 @@ def test_the_secretary_imports_an_undated_file_for_review(
     page = client.get(response["Location"]).content.decode()
     assert "er importeret med advarsler og er til gennemsyn" in page
     # Each warning names its field in Danish and its line, never the contract's key.
-    assert "Mødedato, linje 1: " in page and "meeting_date" not in page
+    assert "Mødedato, linje 1: ingen mødedato fundet" in page and "meeting_date" not in page
     assert "Til gennemsyn" in page and "Dato ikke angivet" in page
     # The same file again changes nothing.
     again = upload(client, personas.committee, "udateret.txt", UNDATED_MINUTES)
@@ -87,7 +87,8 @@ def test_an_unreadable_file_is_refused_and_says_what_was_looked_for(
     response = upload(client_as("sofie"), personas.committee, "noter.txt", "Bare en note.\n")
     assert response.status_code == 200
     page = response.content.decode()
-    assert "Filen kunne ikke læses: noter.txt" in page and "no recognisable item" in page
+    assert "Filen kunne ikke læses: noter.txt" in page
+    assert "intet punkt, der kan genkendes" in page
     assert not Meeting.objects.exists()
 
 
