@@ -43,6 +43,9 @@ class RawBlock(NamedTuple):
     explicit_heading: bool = False
     # The page it stands on, for paged formats (PDF); None elsewhere.
     page: int | None = None
+    # A marked heading's level where the format's template sets it (HTML's h1-h6); 0 where
+    # levels are typed by hand (Markdown, Word) and say nothing of the structure.
+    level: int = 0
 
     @property
     def text(self) -> str:
@@ -57,6 +60,6 @@ def paragraph(line: int, text: str, lines: tuple[str, ...] | None = None) -> Raw
     return RawBlock(line, Paragraph(cleaned), lines or (cleaned,))
 
 
-def heading(line: int, text: str) -> RawBlock:
+def heading(line: int, text: str, level: int = 0) -> RawBlock:
     cleaned = clean_inline(text)
-    return RawBlock(line, Heading(cleaned), (cleaned,), True)
+    return RawBlock(line, Heading(cleaned), (cleaned,), True, None, level)

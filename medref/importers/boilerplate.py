@@ -60,8 +60,11 @@ _COOKIE: Final = re.compile(r"cookie", re.IGNORECASE)
 # "Side 3 af 14", "Side 3", "- 3 -": page furniture in text exports.
 # A browser's print footer: "Page 2 of 5", or the page's address with "2/5" after it.
 PAGE_LINE: Final = re.compile(
-    r"^(?:side\s+(?:\d+(?:\s*(?:af|/)\s*\d+)?|[ivxlc]{1,6})|-\s*\d+\s*-|page\s+\d+\s+of\s+\d+"
-    r"|https?://\S+\s+(?:\d+\s*/\s*\d+|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}(?:,?\s+\d{1,2}[:.]\d{2})?))$",
+    r"^(?:side(?:\s+nr\.?)?\s+(?:\d+(?:\s*(?:af|/)\s*\d+)?|[ivxlc]{1,6})|-\s*\d+\s*-"
+    r"|page\s+\d+\s+of\s+\d+"
+    r"|https?://\S+\s+(?:\d+\s*/\s*\d+|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}(?:,?\s+\d{1,2}[:.]\d{2})?)"
+    # A browser's print header: the page's address cut short.
+    r"|https?://\S+(?:\.\.\.|…))$",
     re.IGNORECASE,
 )
 
@@ -89,6 +92,24 @@ _CONTACT_PART: Final = re.compile(
 )
 
 
+# "Udgivet 19. September 2022", "Sidst opdateret: 3. maj 2024": when the page was put up.
+_PUBLISHED: Final = re.compile(
+    r"^(?:udgivet|publiceret|opdateret|sidst\s+opdateret|senest\s+opdateret|offentliggjort)"
+    r"(?:\s+den)?\s*:?\s*\d{1,2}\.?\s*\S+\s+\d{4}(?:,?\s+(?:kl\.?\s*)?\d{1,2}[.:]\d{2})?$"
+)
+
+
+def _link_row(text: str) -> bool:
+    """ "Rådhuset · [Kontakt](/kontakt) · [Tilgængelighed](/…)": a site footer's row of
+    links: short parts between dots or bars, two or more of them links."""
+    parts = [part.strip() for part in re.split(r"\s[·|]\s", text)]
+    return (
+        len(parts) >= 3
+        and sum(part.startswith("[") and part.endswith(")") for part in parts) >= 2
+        and all(len(part) <= 80 for part in parts)
+    )
+
+
 def is_boilerplate(text: str) -> bool:
     """Navigation, widgets, cookie notices and page numbers: text that is not the minutes'."""
     if len(text) >= 600:
@@ -99,6 +120,7 @@ def is_boilerplate(text: str) -> bool:
             or "OOKIE" in text
             or (text[:1] in "aitAIT" and _FILE_WIDGET.match(text) is not None)
             or (("·" in text or "|" in text) and _CONTACT_PART.search(text) is not None)
+            or (("·" in text or "|" in text) and _link_row(text))
             or (text[:4] == "http" and PAGE_LINE.match(text.strip()) is not None)
         )
     key = text.strip().rstrip(":").strip().casefold()
@@ -106,6 +128,8 @@ def is_boilerplate(text: str) -> bool:
         return True  # "… Kommunes logo": a logo's alternative text
     if key[:1] == "(" and _TIME_SLOT.match(key):
         return True  # "(Kl. 13:30-13:40)": an item's time slot printed above it
+    if key[:1] in "upos" and _PUBLISHED.match(key):
+        return True
     first = key[:1]
     return (first in "s-ph" and PAGE_LINE.match(key) is not None) or (
         first in "ait" and _FILE_WIDGET.match(key) is not None

@@ -78,6 +78,13 @@ class CaseLine(NamedTuple):
     closed: bool | None  # True "Lukket", False "Åbent", None: not said
 
 
+def closed_at_end(text: str) -> bool | None:
+    """ "Sagsforløb: ØU - Lukket sag" → True, "… - Åben sag" → False, else None."""
+    if _CLOSED_WORD.search(text):
+        return True
+    return False if _OPEN_WORD.search(text) else None
+
+
 def case_line(text: str) -> CaseLine | None:
     """A line of item metadata: case number, Dok.nr., Initialer, Åbent/Lukket, Brevid."""
     if len(text) > 160:

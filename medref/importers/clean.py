@@ -13,8 +13,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from dataclasses import replace
 
 from medref.documents import BulletList, Heading, ListItem, Paragraph, Table
+from medref.documents.model import INLINE_LINK
 
 from . import cues
 from .blocks import RawBlock
@@ -25,10 +27,45 @@ _MIDDLE_DOT = re.compile(r"^[·▪◦]\s*(?P<text>\S.*)$")
 _BULLET_LINE = re.compile(r"^[-•*–]\s")
 _NUMBER_LINE = re.compile(r"^(\d{1,4})[.)]\s")
 _BODY_WORD = re.compile(r"udvalg|råd|med\b|bestyrelse|region|kommune|direktion", re.IGNORECASE)
-_PAGE_SUFFIX = re.compile(r"\s*[-–|·]?\s*side\s+\d+(?:\s*(?:af|/)\s*\d+)?$", re.IGNORECASE)
+_PAGE_SUFFIX = re.compile(
+    r"\s*[-–|·]?\s*side(?:\s+nr\.?)?\s+\d+(?:\s*(?:af|/)\s*\d+)?$", re.IGNORECASE
+)
 # How many blocks the title area of a document spans, at most.
 _TITLE_AREA = 15
-_TITLE_WORD = re.compile(r"\b(?:referat|dagsorden|beslutninger|beslutningsprotokol)\b", re.I)
+_PRINT_DATE = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}(?:,?\s+\d{1,2}[:.]\d{2})?$")
+_TITLE_WORD = re.compile(
+    r"\b(?:referat|dagsorden|beslutninger|beslutningsprotokol|beslutningsreferat)\b", re.I
+)
+
+
+def _tool_entry(entry: ListItem) -> bool:
+    """A page's tool ("Udskriv", "Del", "Print") as a list entry, plain or as a link."""
+    text = entry.text
+    if entry.children or len(text) > 120:
+        return False
+    link = INLINE_LINK.fullmatch(text.strip())
+    return cues.is_boilerplate(link["text"] if link else text)
+
+
+def _tool_list(inner: BulletList) -> bool:
+    """A list of a page's tools only."""
+    return all(_tool_entry(entry) for entry in inner.items)
+
+
+def _without_tool_entries(block: RawBlock) -> RawBlock:
+    """A list whose entries carry the page's tools under them ("1. Titel" / "- Udskriv",
+    as a Word conversion nests a portal's fold): the entries without them."""
+    inner = block.block
+    assert isinstance(inner, BulletList)
+    if not any(entry.children for entry in inner.items):
+        return block
+    items = tuple(
+        replace(entry, children=tuple(c for c in entry.children if not _tool_entry(c)))
+        if entry.children and any(_tool_entry(c) for c in entry.children)
+        else entry
+        for entry in inner.items
+    )
+    return block._replace(block=replace(inner, items=items))
 
 
 def _split_mixed_list(block: RawBlock) -> list[RawBlock]:
@@ -85,9 +122,11 @@ def _headings_in_a_list(inner: BulletList) -> bool:
 def clean_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
     """Drop portal furniture ("Til toppen", cookie notices, page numbers, fold widgets)."""
     kept: list[RawBlock] = []
+    after_page: list[int] = []  # where the block after a dropped page number stands in kept
     for original in blocks:
         if isinstance(original.block, BulletList):
-            kept.extend(_split_mixed_list(original))
+            if not _tool_list(original.block):  # "- [Udskriv](/print?…)": a portal's tools
+                kept.extend(_split_mixed_list(_without_tool_entries(original)))
             continue
         if isinstance(original.block, Table):
             kept.extend(table_items(original) or (original,))  # minutes kept in a table
@@ -104,9 +143,12 @@ def clean_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
                 or "ookie" in text
                 or "OOKIE" in text
                 or text[:1] in "aitAIT"
+                or text[:4] == "http"
                 or "·" in text
                 or "|" in text
             ) and (cues.is_boilerplate(text)):
+                if cues.PAGE_LINE.match(text.strip()):
+                    after_page.append(len(kept))
                 continue
             first = text[:1]
             if first not in "·▪◦fFvVsS":
@@ -125,7 +167,22 @@ def clean_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
                 new = Heading(stripped) if isinstance(inner, Heading) else Paragraph(stripped)
                 block = block._replace(block=new, lines=(stripped,))
         kept.append(block)
+    if len(after_page) >= 2:
+        kept = _without_print_dates(kept, after_page)
     return _numbered_runs(_without_running_lines(kept))
+
+
+def _without_print_dates(kept: list[RawBlock], after_page: list[int]) -> list[RawBlock]:
+    """ "Page 1 of 3" / "12-03-2010": a browser's print footer gives the date it was printed
+    beside the page number on every page; such a date, after two page numbers, is dropped."""
+    dates: dict[str, list[int]] = {}
+    for index in after_page:
+        if index < len(kept):
+            text = kept[index].text
+            if len(text) <= 20 and _PRINT_DATE.match(text):
+                dates.setdefault(text, []).append(index)
+    dropped = {i for places in dates.values() if len(places) >= 2 for i in places}
+    return [block for i, block in enumerate(kept) if i not in dropped] if dropped else kept
 
 
 def _short_lines(block: RawBlock) -> tuple[str, ...]:

@@ -18,7 +18,7 @@ gathered here, so that a reader says ``cues.item_cue``.
 from __future__ import annotations
 
 from .boilerplate import BOILERPLATE, PAGE_LINE, UI_PREFIX, is_boilerplate, strip_ui
-from .case_lines import CaseLine, case_line
+from .case_lines import CaseLine, case_line, closed_at_end
 from .item_cues import (
     ITEM_WORDS,
     ItemCue,
@@ -37,6 +37,7 @@ from .name_cues import (
     person,
 )
 from .section_cues import (
+    GROUP_LABEL,
     INLINE_SECTION,
     ITEM_GROUP,
     LEAD_ONLY,
@@ -51,6 +52,7 @@ from .section_cues import (
 
 __all__ = [
     "BOILERPLATE",
+    "GROUP_LABEL",
     "INLINE_SECTION",
     "ITEM_GROUP",
     "ITEM_WORDS",
@@ -67,6 +69,7 @@ __all__ = [
     "caps_heading",
     "case_line",
     "clean_name",
+    "closed_at_end",
     "closed_title",
     "dated_body",
     "heading_kind",

@@ -69,6 +69,9 @@ MB = 1024 * 1024
 _HEADING_STYLE = re.compile(
     r"^(?:heading|overskrift|rubrik)\s*[1-9]$|^(?:title|titel|subtitle|undertitel)$"
 )
+# "Heading 3", "Overskrift 3": a heading style's level (structure.py decides whether the
+# document's levels follow its items).
+_HEADING_LEVEL = re.compile(r"^(?:heading|overskrift|rubrik)\s*([1-9])$")
 _TOC_STYLE = re.compile(r"^(?:toc|indholdsfortegnelse|contents)\s*[1-9]$")
 _TOC_HEADING_STYLE = re.compile(r"^(?:toc heading|overskrift til indholdsfortegnelse)$")
 _LIST_STYLE = re.compile(
@@ -279,7 +282,10 @@ class _Reader:
         if self._is_heading(p, style_id, names, text):
             self.flush_list()
             cleaned = clean_inline(text.linked())
-            self.blocks.append(RawBlock(line, Heading(cleaned), (cleaned,), explicit_heading=True))
+            level = next((int(m[1]) for n in names if (m := _HEADING_LEVEL.match(n))), 0)
+            self.blocks.append(
+                RawBlock(line, Heading(cleaned), (cleaned,), explicit_heading=True, level=level)
+            )
             return
         linked = text.linked()
         typed = _typed_entry(linked) if "\n" not in linked.strip() else None
@@ -297,6 +303,14 @@ class _Reader:
         self.blocks.append(RawBlock(line, Paragraph(clean_inline(linked)), lines))
 
     def table(self, tbl: Element) -> None:
+        if self._is_layout(tbl):
+            # A page laid out in a table (a portal saved as Word: the items in its
+            # cells): the cells' paragraphs are read as the page's own.
+            for tr in children(tbl, qn("w:tr")):
+                for tc in children(tr, qn("w:tc")):
+                    self.walk(tc)
+                    self.flush_list()
+            return
         rows: list[tuple[str, ...]] = []
         first = self.count + 1
         for tr in children(tbl, qn("w:tr")):
@@ -308,6 +322,14 @@ class _Reader:
             self.blocks.append(
                 RawBlock(first, Table(tuple(rows)), tuple("\t".join(r) for r in rows))
             )
+
+    def _is_layout(self, tbl: Element) -> bool:
+        """A table whose cells hold headings: layout, not a table of data."""
+        for p in tbl.iter(qn("w:p")):
+            names = self.styles.names(paragraph_style(p))
+            if any(_HEADING_STYLE.match(n) for n in names):
+                return True
+        return False
 
     def _cell_text(self, tc: Element) -> str:
         texts = [self.inline.read(p).linked() for p in tc.iter(qn("w:p"))]

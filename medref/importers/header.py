@@ -38,6 +38,8 @@ from .header_people import (
     member_status,
     names_line,
     numbers_in,
+    retract_last,
+    wrapped_name,
 )
 from .header_title import (
     COMMITTEE_WORD,
@@ -50,7 +52,15 @@ from .header_title import (
 
 # Fields whose value may continue on the following lines, one name a line.
 _LIST_FIELDS = frozenset(
-    {"participants", "present", "absent", "absent_without_notice", "substitutes", "secretariat"}
+    {
+        "participants",
+        "present",
+        "absent",
+        "absent_without_notice",
+        "substitutes",
+        "secretariat",
+        "guests",
+    }
 )
 # Fields whose value may stand alone on the next line ("Dato:" / "08-10-2025").
 _SCALAR_FIELDS = frozenset(
@@ -59,6 +69,12 @@ _SCALAR_FIELDS = frozenset(
 )  # fmt: skip
 # Where a second "Label:" may start inside a line (up to three words before the colon).
 _NEXT_LABEL = re.compile(r" (?=[A-ZÆØÅ][^\s:]*(?: [^\s:]+){0,2}:(?:\s|$))")
+# "Kl. 18:00 i Rådssalen": the time first, the place after it.
+_TIME_FIRST = re.compile(
+    r"^(?:kl\.?|klokken)\s*(?P<start>\d{1,2}[.:]\d{2})(?:\s*[-–]\s*(?:kl\.?\s*)?(?P<end>\d{1,2}[.:]\d{2}))?"
+    r"\s*,?\s*(?:i|på)?\s+(?=\S)",
+    re.IGNORECASE,
+)
 _TIME_AT_END = re.compile(
     r"\s*,?\s*(?:kl\.?|klokken)\s*(?P<start>\d{1,2}[.:]\d{2})"
     r"(?:\s*[-–]\s*(?:kl\.?\s*)?(?P<end>\d{1,2}[.:]\d{2}))?\s*$",
@@ -76,7 +92,9 @@ _TOC_GLUED = re.compile(
 )
 _TOC_EXTRA = re.compile(
     r"^(?:punkter|dagsordenspunkter|dagsordenpunkter|pkt\.?\s*tekst|lukkede\s+punkter|"
-    r"åbne\s+punkter|åbne\s+sager|lukkede\s+sager|dagsorden|indholdsfortegnelse\s+side)\s*:?$",
+    r"åbne\s+punkter|åbne\s+sager|lukkede\s+sager|dagsorden|indholdsfortegnelse\s+side"
+    r"|følgende\s+(?:sager|punkter)\s+(?:behandles|blev\s+behandlet)(?:\s+på\s+mødet)?(?:\s+side)?)"
+    r"\s*:?$",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
@@ -114,12 +132,47 @@ def _clock(text: str) -> dt.time | None:
     return dt.time(hours, minutes) if hours < 24 and minutes < 60 else None
 
 
+# A line that cannot end an entry: "… leder af Træning og" / "Rehabilitering".
+_DANGLING = re.compile(r"(?:\s(?:og|for|af|i|til|ved|med|&)|[-–,])$")
+
+
+def _unwrapped(blocks: list[RawBlock]) -> list[tuple[int, str]]:
+    """The header's lines, with a line wrapped by a narrow column joined back: one whose
+    bracket is still open ("DSR (suppleant for Per" / "Hviid)") or that ends in a word
+    that cannot end it ("… Træning og" / "Rehabilitering")."""
+    lines = [(b.line + i, raw) for b in blocks for i, raw in enumerate(b.lines)]
+    joined: list[tuple[int, str]] = []
+    for line_no, raw in lines:
+        if joined:
+            before = joined[-1][1].rstrip()
+            text = raw.strip()
+            if (
+                text
+                and len(text) <= 40
+                and ":" not in text
+                and "\t" not in before
+                and (
+                    # The bracket closes on the next line: "(suppleant for Per" / "Hviid)".
+                    (before.count("(") > before.count(")") and ")" in text.split("(")[0])
+                    or _DANGLING.search(before)
+                )
+                and not before.endswith(":")
+            ):
+                joined[-1] = (joined[-1][0], f"{before} {text}")
+                continue
+        joined.append((line_no, raw))
+    return joined
+
+
 class HeaderReader:
     def __init__(self, path: str, notes: list[ParseWarning] | None = None) -> None:
         self.path = path
         self.notes = notes if notes is not None else []
         self.header = Header()
         self._pending: str | None = None  # a list field continuing on the next lines
+        self._list_line = ""  # the list's line before this one
+        self._after_title: int | None = None  # other_lines when the title was read
+        self._dated_before_title = False  # "Dato:" in a letterhead above the title
         self._pending_scalar: str | None = None  # a label whose value is on the next line
         self._expect_committee = False  # "Referat" alone: the committee follows
         self._expect_location = False  # a title's date line: the place may follow
@@ -130,16 +183,31 @@ class HeaderReader:
         self.notes.append(ParseWarning(line, name, message))
 
     def read(self, blocks: list[RawBlock]) -> Header:
-        for block in blocks:
-            # A list field ("Deltagere:") continues on the lines right below it,
-            # or in a list after a blank line; anything else ends it.
-            # (Lines that are not names end it too: see names_line.)
-            for offset, raw in enumerate(block.lines):
-                line = clean_inline(cues.strip_list_marker(cues.strip_ui(raw)))
+        # A list field ("Deltagere:") continues on the lines right below it,
+        # or in a list after a blank line; anything else ends it.
+        # (Lines that are not names end it too: see names_line.)
+        for line_no, raw in _unwrapped(blocks):
+            for cell in self._cells(raw):
+                line = clean_inline(cues.strip_list_marker(cues.strip_ui(cell)))
                 if line and not cues.is_boilerplate(line):
                     for part in self._labelled_parts(line):
-                        self._line(raw if part is line else part, part, block.line + offset)
+                        self._line(cell if part is line else part, part, line_no)
         return self.header
+
+    def _cells(self, raw: str) -> list[str]:
+        """A table row's text as the header reads it: "Dato\t:\t07.03.2012" (a label, a
+        colon and the value in three cells) as one labelled line, and each cell of a
+        list's row ("Per Alstrup (Formand)\tHanne Ravn (FOA)") as a person of its own."""
+        if "\t" not in raw:
+            return [raw]
+        cells = [cell.strip() for cell in raw.split("\t")]
+        if len(cells) == 3 and cells[1] == ":":
+            return [f"{cells[0]}: {cells[2]}"]
+        if self._pending in PEOPLE_FIELDS and all(
+            not cell or names_line(cell) or cell.casefold().startswith("vakant") for cell in cells
+        ):
+            return [cell for cell in cells if cell]
+        return [raw]
 
     def _labelled_parts(self, line: str) -> list[str]:
         """ "Dato: 12.02.2025 Sted: Driftsgården": two labelled fields run into one line
@@ -185,6 +253,11 @@ class HeaderReader:
         ):
             self._in_toc, self._pending, self._pending_scalar = True, None, None
             return
+        if self._pending is not None and line[:1].islower() and " " not in self._list_line:
+            # "Mødets" / "deltagere": a tab's label wrapped, not a member named "Mødets".
+            retract_last(self.header, self._pending, self._list_line)
+            self._pending = None
+            self._list_line = ""
         found = self._label(line)
         if self._pending_scalar is not None and found is None:
             name, self._pending_scalar = self._pending_scalar, None
@@ -200,15 +273,28 @@ class HeaderReader:
             value = _AT_THE_MEETING.sub("", value)  # "Til stede ved mødet: …"
             self._in_toc = False
             self._seen_field = True
-            self._expect_committee = self._expect_location = False
-            self._pending = name if name in _LIST_FIELDS and not value else None
+            self._list_line = ""
+            # "Mødereferat" / "d.: 04-03-2010 kl.: 14:00" / "Lokal-MED Teknik og Miljø": the
+            # body may still follow a date field under the title.
+            self._expect_committee = self._expect_committee and name in ("date", "time")
+            self._expect_location = False
+            # "Deltagere: Birthe Lauesen - Afdelingschef" / "Søren Aagaard - Leder …": a list
+            # one person a line may start on the label's own line.
+            one_a_line = bool(value) and cues.NAME_DASH_ROLE.match(value) is not None
+            # "Deltagere: Anne Berg, Ole Sand, Sussi" / "Falk, …": a comma list may wrap on.
+            wraps_on = "," in value and value.rstrip()[-1:] not in ".:"
+            continues = not value or one_a_line or wraps_on
+            self._pending = name if name in _LIST_FIELDS and continues else None
             self._pending_scalar = name if name in _SCALAR_FIELDS and not value else None
             if value or name not in _SCALAR_FIELDS:
                 self._field(name, value, line_no)
+            if wraps_on:
+                self._list_line = value
             return
         if self._pending is not None:
             if (
                 line in ("-", "–")
+                or line.casefold().startswith("vakant")  # a seat nobody holds
                 or member_detail(self.header, self._pending, line)
                 or member_status(self.header, self._pending, line)
             ):
@@ -222,7 +308,11 @@ class HeaderReader:
                 self.header.absent_from_items.append((self.header.absent[before:], numbers))
                 return
             if names_line(line):
-                self._field(self._pending, LIST_MARKER.sub("", line), line_no, one_per_line=True)
+                line = LIST_MARKER.sub("", line)
+                rest = wrapped_name(self.header, self._pending, self._list_line, line)
+                self._list_line = line = line if rest is None else rest
+                if line:
+                    self._field(self._pending, line, line_no, one_per_line=True)
                 return
             self._pending = None
         if self._title_line(line, line_no):
@@ -235,7 +325,8 @@ class HeaderReader:
             return
         if self._expect_location and self.header.location is None and len(line) < 80:
             self._expect_location = False
-            if not line.endswith(".") and not KIND_WORD.search(line):
+            # (Not a link: "[Borger](/borger)" is the site's menu.)
+            if not line.endswith(".") and not KIND_WORD.search(line) and line[:1] != "[":
                 self._place_line(line)
                 # "Kl. 10.00" on a line of its own: the place may still follow.
                 self._expect_location = self.header.location is None
@@ -247,12 +338,12 @@ class HeaderReader:
         """The place under a title: "Mødelokale 2", "i Rådhuset", or "Ekstraordinært møde -
         Mødelokale F7 kl. 12.00" (the kind of meeting before it, the time after it)."""
         header = self.header
-        timed = _TIME_AT_END.search(line)
+        timed = _TIME_AT_END.search(line) or _TIME_FIRST.match(line)
         if timed is not None:
             if header.start_time is None:
                 header.start_time = _clock(timed["start"])
                 header.end_time = _clock(timed["end"]) if timed["end"] else header.end_time
-            line = line[: timed.start()]
+            line = line[: timed.start()] if timed.start() else line[timed.end() :]
         line = _MEETING_KIND_LEAD.sub("", line.removeprefix("i ")).strip(" ,-–")
         if line:
             header.location = line
@@ -260,17 +351,26 @@ class HeaderReader:
     def _title_line(self, line: str, line_no: int) -> bool:
         """A title, or a line of a title spread over lines; True when consumed."""
         header = self.header
-        dated = date_line(line) if header.meeting_date is None else None
-        if dated is not None and (not self._seen_field or self._expect_committee):
+        # A letterhead's "Dato:" above the title gives way to the date line under it.
+        open_date = header.meeting_date is None or (
+            self._dated_before_title and header.kind is not None
+        )
+        dated = date_line(line) if open_date else None
+        if dated is not None and (
+            not self._seen_field or self._expect_committee or self._dated_before_title
+        ):
             day, start, end, place = dated
             self._set_date(day, start, end, line_no)
+            self._dated_before_title = False
             if not header.committee:
                 # "Kommunalbestyrelsen" / "17-03-2020": the body named on a line above.
                 header.committee = self._committee_above()
                 self._expect_committee = self._expect_committee and not header.committee
             if place and header.location is None:
                 header.location = place
-            self._expect_location = place is None
+            if header.location is None and (room := self._room_above()) is not None:
+                header.location = room
+            self._expect_location = header.location is None
             return True
         if line.casefold().startswith("i ") and self._expect_location and header.location is None:
             header.location = line[2:].strip()
@@ -287,6 +387,24 @@ class HeaderReader:
                 and header.committee.endswith(again.committee)
             ):
                 header.committee = again.committee
+                return True
+            if (
+                again is not None
+                and again.committee
+                and again.day is not None
+                and header.meeting_date is None
+                and header.title_date is None
+            ):
+                # A page's own name first ("Sbsys dagsorden preview"), then the title that
+                # dates the meeting: the dated title names the committee.
+                header.committee = again.committee
+                header.kind = again.kind or header.kind
+                header.title_date = again.day
+                header.date_line = header.date_line or line_no
+                if again.start is not None and header.start_time is None:
+                    header.start_time, header.end_time = again.start, again.end
+                if again.location and header.location is None:
+                    header.location = again.location
                 return True
             return False
         if self._seen_field and header.committee:
@@ -314,7 +432,21 @@ class HeaderReader:
             self._expect_location = title.location is None
         if title.location and header.location is None:
             header.location = title.location
+        if header.kind is not None and self._after_title is None:
+            self._after_title = len(header.other_lines)
         return True
+
+    def _room_above(self) -> str | None:
+        """ "Referat fra ordinært møde" / "D3" / "Torsdag 14-06-2018 kl. 8:00": the one short
+        line between the title and the date is the room."""
+        lines = self.header.other_lines
+        if self._after_title is None or len(lines) != self._after_title + 1:
+            return None
+        room = lines[-1]
+        if len(room) > 40 or len(room.split()) > 5 or room[-1:] in ".:" or KIND_WORD.search(room):
+            return None
+        del lines[-1]
+        return room
 
     def _committee_above(self) -> str | None:
         """A body's name among the last three unread lines ("Åben", "Referat" may stand
@@ -384,6 +516,8 @@ class HeaderReader:
             header.end_time = end if end is not None else header.end_time
 
     def _date(self, value: str, line: int) -> None:
+        if self.header.kind is None and self.header.meeting_date is None:
+            self._dated_before_title = True
         try:
             found = find_date(value, short_year=True)
         except ValueError:
@@ -434,8 +568,11 @@ class HeaderReader:
         except ValueError:
             found = None
         if found is not None:
-            if header.meeting_date is None:  # "Tid: mandag den 4. marts 2024 kl. 13-15"
+            # "Tid: mandag den 4. marts 2024 kl. 13-15"; it also wins over a letterhead's
+            # "Dato:" above the title (the day the letter was written).
+            if header.meeting_date is None or self._dated_before_title:
                 header.meeting_date, header.date_line = found.day, line
+                self._dated_before_title = False
             value = value[found.finish :]
         start, end = times_in(value)
         if start is None:

@@ -33,8 +33,10 @@ ITEM_RANGE = re.compile(
     r"\s*(?:nr\.?\s*)?(?P<numbers>\d[\d\s,og–-]*)\.?$",
     re.IGNORECASE,
 )
+# ", Suppleant for Hanne Brix" (perhaps with the member's own title after it).
 _SUBSTITUTE_FOR_TAIL = re.compile(
-    r",?\s*(?:suppleant|stedfortræder)\s+for\s+(?P<absent>[^,]+?)\s*$", re.IGNORECASE
+    r",?\s*\(?(?:suppleant|stedfortræder)\s+for\s+(?P<absent>[^,]+?)\s*(?:,[^,]*)?$",
+    re.IGNORECASE,
 )
 _STATUS_ENTRY = re.compile(
     r"^(?P<name>[^:()]{3,60}):\s*(?P<status>deltog|afbud|fraværende|forfald|udeblev)\b(?P<rest>.*)$",
@@ -64,6 +66,15 @@ def numbers_in(text: str) -> list[int]:
 _NAME_IN_BRACKETS = re.compile(r"^[A-ZÆØÅ][\w.'-]*(?: [A-ZÆØÅ][\w.'-]*)+ \([^()]*\)$")
 
 
+# "Personalechef", "HR-konsulent", "Centerchef for Børn og Unge": a job, not a name.
+_ROLE_ENDINGS = (
+    "chef", "direktør", "konsulent", "leder", "sekretær", "formand", "repræsentant",
+    "medarbejder", "assistent", "koordinator", "rådgiver", "specialist", "fuldmægtig",
+    # … and an organisation: "Ergoterapeutforeningen", "Socialpædagogerne".
+    "forening", "foreningen", "forbund", "forbundet", "organisation", "erne",
+)  # fmt: skip
+
+
 def _one_person(text: str) -> bool:
     """ "Jens Holm, 3F (næstformand)", "Bent Agger, A": one person with a party or role.
 
@@ -72,9 +83,14 @@ def _one_person(text: str) -> bool:
     parts = [p.strip() for p in re.split(r",(?![^(]*\))", text)]
     if len(parts) > 1 and all(_NAME_IN_BRACKETS.match(p.rstrip(".")) for p in parts):
         return False
+    if len(parts) == 1 and " og " in text:
+        named = split_names(text)  # "Jette Friis og Kim Lauridsen": two people
+        if len(named) > 1 and all(cues.looks_like_name(n) for n in named):
+            return False
     return all(
         len(p) <= 4 or "(" in p or p.casefold().rstrip(".") in vocab.ROLE_WORDS
         or cues.absent_mark(p)[1] or p.split()[0].casefold() in vocab.ROLE_WORDS
+        or p.split()[0].casefold().endswith(_ROLE_ENDINGS) or not cues.looks_like_name(p)
         for p in parts[1:] if p
     )  # fmt: skip
 
@@ -85,10 +101,57 @@ def names_line(text: str) -> bool:
     bracketed = [p.strip().rstrip(".") for p in re.split(r",(?![^(]*\))", text)]
     if len(bracketed) > 1 and all(_NAME_IN_BRACKETS.match(p) for p in bracketed):
         return True  # "Karen Holm (regionsdirektør), Peter Friis (direktør, Sundhed)."
+    if _CAME_FOR.match(text.strip().rstrip(".")):
+        return True  # "Sara Ibsen for Jette Friis": a substitute with the member she came for
+    dashed = cues.NAME_DASH_ROLE.match(text) if " - " in text or " – " in text else None
+    if dashed is not None and "," not in dashed["name"]:
+        return cues.looks_like_name(dashed["name"])  # "Søren Aagaard - Leder Vej og Park"
     if _one_person(text):
         return cues.looks_like_name(text)
     parts = split_names(text)
-    return bool(parts) and all(cues.looks_like_name(p) for p in parts)
+    # "Sara Ibsen for Jette Friis": a substitute named with the member she came for.
+    return bool(parts) and all(cues.looks_like_name(p) or _CAME_FOR.match(p) for p in parts)
+
+
+def retract_last(header: Header, pending: str, name: str) -> None:
+    """Take back the one-word ``name`` a list field's last line added."""
+    if not name:
+        return
+    if pending == "participants" and header.participants and header.participants[-1].name == name:
+        header.participants.pop()
+    elif pending == "present" and header.present and header.present[-1] == name:
+        header.present.pop()
+    elif pending == "absent" and header.absent and header.absent[-1] == name:
+        header.absent.pop()
+
+
+def wrapped_name(header: Header, pending: str, before: str, line: str) -> str | None:
+    """ "…, Bent Ager, Sussi" / "Falk, Karin Thygesen": a comma list wrapped in the
+    middle of a name (``before`` is the list's line above). The name's end is joined to
+    its start and the rest of the line returned; None when the line does not carry on a
+    wrapped name."""
+    if "," not in before or before.rstrip().endswith(","):
+        return None
+    if "," not in line and (" " in line.strip() or not line.strip().isalpha()):
+        return None  # only a list's last name can end alone on its line ("Aagaard")
+    head, _, tail = line.partition(",")
+    head = head.strip()
+    if not head[:1].isupper() or " " in head:
+        return None
+    if pending == "present" and header.present and " " not in header.present[-1]:
+        header.present[-1] = f"{header.present[-1]} {head}"
+    elif pending == "absent" and header.absent and " " not in header.absent[-1]:
+        header.absent[-1] = f"{header.absent[-1]} {head}"
+    elif pending == "participants" and header.participants:
+        last = header.participants[-1]
+        if " " in last.name or last.title:
+            return None
+        header.participants[-1] = Participant(f"{last.name} {head}", last.title)
+        if header.present and header.present[-1] == last.name:
+            header.present[-1] = header.participants[-1].name
+    else:
+        return None
+    return tail.strip()
 
 
 def member_status(header: Header, pending: str | None, line: str) -> bool:
@@ -127,13 +190,31 @@ def member_detail(header: Header, pending: str | None, line: str) -> bool:
     return True  # under "Fraværende:" the party says nothing more
 
 
+_CAME_FOR = re.compile(
+    r"^(?P<name>[A-ZÆØÅ][\w'.-]+(?: [A-ZÆØÅ][\w'.-]+){1,3}) for "
+    r"(?P<absent>[A-ZÆØÅ][\w'.-]+(?: [A-ZÆØÅ][\w'.-]+){1,3})$"
+)
+_SUBSTITUTE_ROLES = frozenset({"suppleant", "stedfortræder"})
+
+
 def _participants(header: Header, value: str, *, one_per_line: bool) -> None:
     header.has_participant_list = True
+    came_for = _CAME_FOR.match(value.strip().rstrip("."))
+    if came_for is not None:
+        # "Sara Ibsen for Jette Friis": a substitute, in the list in the member's place.
+        header.substitutes.append(came_for["name"])
+        header.absent.append(came_for["absent"])
+        return
+    if value.casefold().startswith("vakant"):
+        return  # "Vakant - (FTF)": a seat nobody holds
     substitute_for = _SUBSTITUTE_FOR_TAIL.search(value) if one_per_line else None
     if substitute_for is not None:
         # "Kamma Lind (A), Suppleant for Tove Krag (A)": a substitute among the members.
         value = value[: substitute_for.start()]
-        name, _title = cues.person(substitute_for["absent"])
+        absent = substitute_for["absent"]
+        if absent.count(")") > absent.count("("):
+            absent = absent[: absent.rindex(")")]  # "(suppleant for Per Hviid)"
+        name, _title = cues.person(absent)
         if name:
             header.absent.append(name)
     dashed = cues.NAME_DASH_ROLE.match(value) if " - " in value or " – " in value else None
@@ -142,6 +223,9 @@ def _participants(header: Header, value: str, *, one_per_line: bool) -> None:
         is_referent = vocab.REFERENT_SUFFIX.search(text) is not None
         text = vocab.REFERENT_SUFFIX.sub("", text)
         name, title = cues.person(text)
+        if name and title and title.casefold().rstrip(".") in _SUBSTITUTE_ROLES:
+            header.substitutes.append(name)  # "Tobias Egede - Suppleant." came for a member
+            return
         if name:
             header.participants.append(Participant(name, title))
             if absent:
@@ -153,6 +237,14 @@ def _participants(header: Header, value: str, *, one_per_line: bool) -> None:
         return
     participants, minute_taker = parse_participants(value)
     for participant in participants:
+        came_for = _CAME_FOR.match(participant.name)
+        if came_for is not None and participant.title is None:
+            # "Sara Ibsen for Jette Friis": a substitute, in the list in the member's place.
+            header.substitutes.append(came_for["name"])
+            header.absent.append(came_for["absent"])
+            continue
+        if participant.name.casefold().startswith("vakant"):
+            continue  # "Vakant - (FTF)": a seat nobody holds
         text, absent = cues.absent_mark(participant.name)
         name = text
         title = participant.title
@@ -163,6 +255,13 @@ def _participants(header: Header, value: str, *, one_per_line: bool) -> None:
         if absent:
             header.absent.append(name)
     header.minute_taker = header.minute_taker or minute_taker
+
+
+def _people(value: str) -> list[str]:
+    """The names of a comma list, without the organisation a name may have after it
+    ("Per Hviid, DSR og Tove Lund": "DSR" is Per Hviid's union, nobody of its own)."""
+    names = (cues.clean_name(v) for v in split_names(value))
+    return [n for n in names if n and not (n.isupper() and len(n) <= 5 and " " not in n)]
 
 
 def add_people(header: Header, name: str, value: str, *, one_per_line: bool = False) -> None:
@@ -185,14 +284,13 @@ def add_people(header: Header, name: str, value: str, *, one_per_line: bool = Fa
         else:
             (header.absent if name == "absent" else header.substitutes).append(person)
     elif name == "present":
-        names = [cues.clean_name(n) for n in split_names(value)]
-        header.present = (header.present or []) + [n for n in names if n]
+        header.present = (header.present or []) + _people(value)
     elif name == "absent":
         if not _INGEN.match(value.strip()):
             for note in cues.SUBSTITUTE_NOTE.finditer(value):
                 # "Afbud: Jens Holm (suppleant Aase Lund deltog)"
                 header.substitutes.append(cues.clean_name(note["name"]))
             value = cues.SUBSTITUTE_NOTE.sub("", value)
-            header.absent.extend(n for n in (cues.clean_name(v) for v in split_names(value)) if n)
+            header.absent.extend(_people(value))
     elif name == "substitutes":
-        header.substitutes.extend(n for n in (cues.clean_name(v) for v in split_names(value)) if n)
+        header.substitutes.extend(_people(value))

@@ -19,7 +19,8 @@ from .blocks import clean_inline
 from .dates import find_date
 
 KIND_WORD = re.compile(
-    r"(?<![\wæøå])(?P<kind>referat|dagsorden|beslutningsprotokol|mødereferat|protokol)(?![\wæøå])",
+    r"(?<![\wæøå])(?P<kind>referat|dagsorden|beslutningsprotokol|beslutningsreferat|mødereferat"
+    r"|protokol)(?![\wæøå])",
     re.IGNORECASE,
 )
 COMMITTEE_WORD = re.compile(
@@ -51,16 +52,21 @@ _WEEKDAY_TAIL = re.compile(
 )
 _LEAD_WORDS = re.compile(
     r"^(?:\s*(?:af|fra|for|til|over)\b)?\s*(?:(?:det\s+)?(?:\d{1,3}\.\s*)?(?:ordinære\s+|ekstraordinære\s+)?"
-    r"møde(?:t)?\s+(?:i|for)\s+)?",
+    # "Møde i …", "Bestyrelsesmøde i Kysttrafik": the body after a (compound) "møde i".
+    r"[a-zæøå]*møde(?:t)?\s+(?:i|for)\s+)?",
     re.IGNORECASE,
 )
-_TAIL_WORDS = re.compile(r"(?:\s+(?:den|d\.)|\s*[-–|:,.])+\s*$", re.IGNORECASE)
+# "… den", "… d.", "… - fra" (what is left of "- Referat fra mødet den <dato>").
+_TAIL_WORDS = re.compile(r"(?:\s+(?:den|d\.|fra)|\s*[-–|:,.])+\s*$", re.IGNORECASE)
 # "… Fritidsudvalget møde den 8. december": "møde" before "den <dato>" is not the name's.
 _MEETING_DEN = re.compile(
     r"\s+møde(?:t)?(?:\s+(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag))?\s+den\s*$",
     re.IGNORECASE,
 )
-_ELECTION_TERM = re.compile(r"\s+\(?(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\)?\s*$")
+# "(2022-2025)", "2022-2025", or the one year a system appends ("Område-MED … 2014").
+_ELECTION_TERM = re.compile(r"\s+\(?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\)?\s*$")
+# "… på Nordby Rådhus, Salen.": a title written as a sentence ends in a full stop.
+_SENTENCE_STOP = re.compile(r"(?<=[a-zæøå]{4})\.$")
 # "Klima og miljøs møde den": the "s" of a genitive before "møde".
 _GENITIVE_MEETING = re.compile(r"(?<=[a-zæøå])s(?=\s+møde(?:t)?\s+den\b)", re.IGNORECASE)
 _MEETING_PAPERS = re.compile(r"^(?P<committee>.{3,80}?)\s*[-–]\s*mødesager$", re.IGNORECASE)
@@ -76,7 +82,16 @@ class Title:
     location: str | None
 
 
+_SITE_SUFFIX = re.compile(
+    r"(?:\s+[|·]\s+[^|·]*\b(?:[Kk]ommune|Region\w*)\b[^|·]*"
+    r"|\s+[-–]\s+[A-ZÆØÅ][\w-]*(?:\s+[A-ZÆØÅ][\w-]*)?\s+[Kk]ommune)$"
+)
+
+
 def clean_committee(text: str) -> str:
+    # "Økonomiudvalget | Eksempelby Kommune", "Nordby Byråd - Nordby Kommune": a page
+    # title's site name after the committee's.
+    text = _SITE_SUFFIX.sub("", text)
     text = _MEETING_DEN.sub("", _LEAD_WORDS.sub("", text.strip(" -–|:,")))
     for _ in range(3):
         text = _WEEKDAY_TAIL.sub("", text)
@@ -131,7 +146,7 @@ def read_title(line: str) -> Title | None:
         after = TIME_AFTER_DATE.sub("", after)
         place = _LOCATION_AFTER.match(after)
         if place:
-            location = place["place"].strip()
+            location = _SENTENCE_STOP.sub("", place["place"].strip())
             after = ""
         rest = line[: found.begin] + " " + after
     if kind_match:
@@ -152,6 +167,12 @@ def read_title(line: str) -> Title | None:
     return Title(kind, committee, day, start, end, location)
 
 
+# What may stand before the date on a date line ("Møde 14. marts 2024 kl. 13:00 i …").
+_DATE_LINE_LEADS = frozenset(
+    {"den", "d.", "dato", "mødedato", "afholdt", "afholdes", "møde", "mødet", "mødet afholdes"}
+)
+
+
 def date_line(line: str) -> tuple[dt.date, dt.time | None, dt.time | None, str | None] | None:
     """A line that is a date (with times and a place): "Torsdag den 19. november 2020 kl. 17:00"."""
     if len(line) > 160:
@@ -163,7 +184,7 @@ def date_line(line: str) -> tuple[dt.date, dt.time | None, dt.time | None, str |
     if found is None:
         return None
     before = _WEEKDAY_TAIL.sub("", line[: found.begin]).strip(" ,-–:")
-    if before and before.casefold() not in ("den", "d.", "dato", "mødedato", "afholdt", "afholdes"):
+    if before and before.casefold() not in _DATE_LINE_LEADS:
         return None
     after = TIME_AFTER_DATE.sub("", line[found.finish :])
     place = _LOCATION_AFTER.match(after)

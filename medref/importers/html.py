@@ -53,6 +53,9 @@ from .blocks import RawBlock, clean_inline, heading, paragraph
 from .errors import ParseError, quote
 from .text import text_blocks
 
+# The headings whose level a page's template sets.
+_LEVELS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
 
 def _names(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -370,7 +373,8 @@ class _Walker:
         if link and link["href"].startswith(("#", "javascript:")):
             text = clean_inline(link["text"])
         if text:
-            self.emit(heading(line, text))
+            level = int(node.tag[1]) if node.tag in _LEVELS else 0
+            self.emit(heading(line, text, level))
 
     def list_items(self, node: LexborNode, ctx: _Context) -> tuple[ListItem, ...]:
         items: list[ListItem] = []

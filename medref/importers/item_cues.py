@@ -24,7 +24,9 @@ _LIST_MARKER: Final = re.compile(r"^(?:[-•*–·▪●○]\s*)+")
 
 
 _WORD_HEADING: Final = re.compile(
-    r"^(?:punkt|pkt\.?|dagsordens?punkt|nr\.?|sag|§|ad\.?(?:\s*(?:punkt|pkt\.?))?)\s*"
+    # "Pkt.nr. 3", "Punkt nr. 3": the word and "nr." both.
+    r"^(?:(?:punkt|pkt\.?)(?:\s*nr\.?)?|dagsordens?punkt|nr\.?|sag|§"
+    r"|ad\.?(?:\s*(?:punkt|pkt\.?))?)\s*"
     r"(?P<number>\d{1,4})"
     r"(?P<sep>\s*[:.\-–)]\s*|\s+)(?P<title>.*)$",
     re.IGNORECASE,
@@ -68,6 +70,10 @@ _CLOSED_SUFFIX: Final = re.compile(
 )
 
 
+# "Salg af erhvervsgrund - LUKKET SAG"
+_CLOSED_DASH_SUFFIX: Final = re.compile(
+    r"^(?P<title>.*?)\s+[-–]\s+(?P<mark>lukket)(?:\s+(?:punkt|sag))?$", re.IGNORECASE
+)
 _CLOSED_ONLY: Final = re.compile(r"^(?:lukket\s+(?:punkt|sag)|lukket)\.?$", re.IGNORECASE)
 
 
@@ -106,7 +112,7 @@ def _title_starts_well(title: str) -> bool:
 def closed_title(title: str) -> tuple[str, bool]:
     """("Personalesag", True) for "LUKKET PUNKT - Personalesag" or "Personalesag (Lukket)"."""
     title = _EMPTY_PARENS.sub("", title).strip()
-    for pattern in (_CLOSED_PREFIX, _CLOSED_SUFFIX):
+    for pattern in (_CLOSED_PREFIX, _CLOSED_SUFFIX, _CLOSED_DASH_SUFFIX):
         match = pattern.match(title)
         if match and match["title"].strip():
             return match["title"].strip(), match["mark"].lower() == "lukket"

@@ -93,8 +93,6 @@ _CASE_LABEL_ALONE = re.compile(
 _CASE_VALUE = re.compile(r"^[A-ZÆØÅ]{0,4}[-\s]?\d[\w./-]{2,30}$")
 # The end of a title wrapped after a hyphen: one short line, no full stop.
 _WRAPPED_TITLE_END = re.compile(r"^[A-ZÆØÅa-zæøå][^.:]{0,60}$")
-# "A. Sager til afgørelse i byrådet": the lettered group an item belongs to.
-_GROUP_LABEL = re.compile(r"^[A-H]\.\s+[A-ZÆØÅ][^.:]{2,60}$")
 _LETTER_FIELD = re.compile(
     r"^(?:dato|sagsbehandler|direkte\s+(?:tlf|telefon)|tlf|telefon|e-?mail|mail)\.?\s*:\s*\S",
     re.IGNORECASE,
@@ -163,7 +161,7 @@ class _ItemReader:
         if found is None:
             # A letter template's side column under the title ("Dato: 04-03-2024",
             # "Sagsbehandler: …") and the item's lettered group: not the item's text.
-            return _LETTER_FIELD.match(text) is not None or _GROUP_LABEL.match(text) is not None
+            return _LETTER_FIELD.match(text) is not None or cues.GROUP_LABEL.match(text) is not None
         if found.case_number and self.case_number is None:
             self.case_number = clean_inline(found.case_number)
         if found.closed:
@@ -314,6 +312,14 @@ class _ItemReader:
                 or (paragraph_text[:3] in ("Det", "det") and _PASSIVE_LEAD.match(paragraph_text))
             )
             and not (self.sections and self.sections[-1][1] == SectionKind.RECOMMENDATION)
+        ) or (
+            # "Direktionen indstiller, at …" right under the bilag list: no bilag title.
+            paragraph_text is not None
+            and self.sections
+            and self.sections[-1][1] == SectionKind.ATTACHMENTS
+            and "indstiller" in paragraph_text
+            and (lead := cues.RECOMMENDATION_LEAD.match(paragraph_text)) is not None
+            and vocab.RECOMMENDATION_CLAUSE.match(lead["rest"]) is not None
         ):
             # "Forvaltningen foreslår:" with its clauses below starts a recommendation.
             self.preamble = False
@@ -325,7 +331,13 @@ class _ItemReader:
             if kind is not None:
                 self.known_heading = self.known_heading or kind != SectionKind.OTHER
             elif (
-                (not self.sections and block.explicit_heading)
+                (
+                    block.explicit_heading
+                    and (
+                        not self.sections
+                        or (block.level and block.level == self.said.section_level())
+                    )
+                )
                 or (not self.known_heading and text[-1:] == ":" and cues.unknown_heading(text))
                 or (text[:1].isupper() and cues.caps_heading(text) and self.said.caps_headings())
             ):
@@ -382,7 +394,12 @@ class _ItemReader:
         if not self.sections or self.sections[-1][1] != SectionKind.OTHER:
             return False
         heading = self.sections[-1][0]
-        return heading[-1:] == ":" and _YEAR.search(heading) is not None
+        if _YEAR.search(heading) is None:
+            return False
+        # "… den 1. marts 2023:", or the date first: "03-05-2021 Magistraten".
+        return heading[-1:] == ":" or (
+            heading[:1].isdigit() and cues.dated_body(heading) is not None
+        )
 
     def inline_section(self, text: str) -> bool:
         """ "Beslutning: Godkendt.": a known section label with its text on the same line."""

@@ -26,7 +26,11 @@ _OPEN_PAREN: Final = re.compile(r"\s*\(\s*")
 _OUTER_COMMA: Final = re.compile(r",(?![^()]*\))")
 
 
-_ABSENT_MARK: Final = re.compile(r"\s*[-–,]?\s*\(?\bafbud\b\)?\s*$", re.IGNORECASE)
+_ABSENT_MARK: Final = re.compile(
+    r"\s*[-–,]?\s*\(?\b(?:afbud|ikke\s+til\s*stede|fraværende)\b\)?\.?\s*$", re.IGNORECASE
+)
+# The words a participant's away-mark can end in, for a cheap test before the pattern.
+_ABSENT_MARK_ENDS: Final = ("afbud", "stede", "rende")
 
 
 _NAME_WORD: Final = re.compile(r"^(?:[A-ZÆØÅÉÜÖÄ][\w'’.-]*|von|van|de|la|le|af|du|der|den|da)$")
@@ -40,10 +44,11 @@ _LEADING_ROLE: Final = re.compile(
 
 
 def absent_mark(text: str) -> tuple[str, bool]:
-    """("Kirsten Bak", True) for "Kirsten Bak - afbud"; the text and False otherwise."""
+    """("Kirsten Bak", True) for "Kirsten Bak - afbud" or "Ole Brandt - ikke tilstede.";
+    the text and False otherwise."""
     # The mark ends the text ("afbud", a ")" and spaces after it): look at the end first.
-    end = text.rstrip()
-    if (end[:-1] if end[-1:] == ")" else end)[-5:].lower() != "afbud":
+    end = text.rstrip().rstrip(".")
+    if (end[:-1] if end[-1:] == ")" else end)[-5:].lower() not in _ABSENT_MARK_ENDS:
         return text, False
     match = _ABSENT_MARK.search(text)
     if match and match.start() > 0:

@@ -22,7 +22,7 @@ from . import vocabulary as vocab
 from .blocks import RawBlock, clean_inline
 from .pdf_lines import Line
 from .pdf_tables import PlacedTable
-from .pdf_text import clean, join_lines
+from .pdf_text import clean, join_lines, join_two
 
 # Glyphs that stand alone before a list item's text (Symbol/Wingdings bullets
 # come out in the private use area).
@@ -178,8 +178,11 @@ def _continues(a: Line, b: Line, metrics: _Metrics, *, first_x: float) -> bool:
         return False  # a sentence ending a page most likely ends its paragraph
     elif vocab.section_kind(a.text.strip()) is not None:
         return False  # so does a section heading ("Beslutning i … , pkt. 3")
-    if abs(b.x0 - first_x) > 3 * a.size and abs(b.x0 - a.x0) > 3 * a.size:
+    centred = abs((a.x0 + a.x1) - (b.x0 + b.x1)) < a.size  # a centred title's two lines
+    if abs(b.x0 - first_x) > 3 * a.size and abs(b.x0 - a.x0) > 3 * a.size and not centred:
         return False
+    if text[:1].islower() and a.text.rstrip()[-1:] not in ".:!?;" and a.page == b.page:
+        return True  # "… cykelparkeringspladser ved" / "stationen": a narrow column's wrap
     return _wrapped(a, b, metrics)
 
 
@@ -211,15 +214,42 @@ class _Flow:
         self.typed_hyphens = typed_hyphens
         self.metrics = _metrics([item for item in items if isinstance(item, Line)])
         self.blocks: list[RawBlock] = []
+        self.sizes: list[float] = []  # each block's first line's letter size (0: a table)
         self.line_no = 1
 
     def emit(
-        self, block: Paragraph | Heading | BulletList | Table, lines: list[str], page: int
+        self,
+        block: Paragraph | Heading | BulletList | Table,
+        lines: list[str],
+        page: int,
+        size: float = 0.0,
     ) -> None:
         heading = isinstance(block, Heading)
         raw = RawBlock(self.line_no, block, tuple(lines), explicit_heading=heading, page=page)
         self.blocks.append(raw)
+        self.sizes.append(size)
         self.line_no += len(lines) + 1
+
+    def with_levels(self) -> list[RawBlock]:
+        """Headings with a level by their letters' size (the largest 1): a printed page's
+        heading levels, for structure.py to judge whether they follow the items."""
+        sizes = sorted(
+            {
+                round(s * 2) / 2
+                for s, b in zip(self.sizes, self.blocks, strict=True)
+                if s and b.explicit_heading
+            },
+            reverse=True,
+        )
+        if len(sizes) < 2:
+            return self.blocks
+        rank = {size: level for level, size in enumerate(sizes, start=1)}
+        return [
+            block._replace(level=rank[round(size * 2) / 2])
+            if size and block.explicit_heading
+            else block
+            for block, size in zip(self.blocks, self.sizes, strict=True)
+        ]
 
     def line_at(self, i: int) -> Line | None:
         item = self.items[i] if i < len(self.items) else None
@@ -262,7 +292,7 @@ class _Flow:
             block: Paragraph | Heading = Heading(clean_inline(text))
         else:
             block = Paragraph(clean_inline(text))
-        self.emit(block, [raw], first.page)
+        self.emit(block, [raw], first.page, first.size)
         return i
 
     def list_from(self, start: int, ordered: bool) -> int:
@@ -277,10 +307,18 @@ class _Flow:
             if marker is not None:
                 if entries and marker[0] != ordered and line.x0 <= entries[0].indent + 1.5:
                     break  # a list of the other kind starts
+                if entries and line.x0 < entries[0].indent - 1.5:
+                    break  # left of the list's first entry: an outer list goes on
                 entries.append(_Entry(line.x0, marker[0], [marker[1]]))
                 raws.append(clean_inline(line.text.replace("\t", " ")))
             elif _continues(last, line, self.metrics, first_x=line.x0):
                 entries[-1].lines.append(line.text)
+                # The printed first line carries the wrapped rest too ("3. Titel …" / "… ende").
+                raws[-1] = clean_inline(
+                    join_two(
+                        raws[-1], line.text.replace("\t", " "), typed_hyphens=self.typed_hyphens
+                    )
+                )
             else:
                 break
             last = line
@@ -306,4 +344,6 @@ class _Flow:
 
 
 def blocks_from(items: list[Line | PlacedTable], *, typed_hyphens: bool = False) -> list[RawBlock]:
-    return _Flow(items, typed_hyphens=typed_hyphens).run()
+    flow = _Flow(items, typed_hyphens=typed_hyphens)
+    flow.run()
+    return flow.with_levels()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
@@ -49,6 +50,9 @@ class SaidAtMeeting:
     # The blocks after the header, for caps_headings.
     item_blocks: Sequence[RawBlock] = ()
     _caps_headings: bool | None = field(default=None, repr=False)
+    _section_level: int | None = field(default=None, repr=False)
+    # Whether the heading levels follow the items (structure._levels_are_structure).
+    levels_are_structure: bool = False
 
     def heading_kind(self, text: str) -> SectionKind | None:
         """``cues.heading_kind`` with the meeting's committee. A short line is looked up
@@ -69,6 +73,23 @@ class SaidAtMeeting:
             self._caps_headings = _writes_caps_headings(self.item_blocks)
         return self._caps_headings
 
+    def section_level(self) -> int:
+        """The heading level a page's template gives its known section headings (h3 for
+        "Resumé", "Beslutning"); 0 when it gives none. A heading of that level is a
+        section of the item even when the vocabulary does not know it ("Sagen behandles
+        i"). Looked up once, on first need."""
+        if self._section_level is None and not self.levels_are_structure:
+            self._section_level = 0
+        if self._section_level is None:
+            levels = Counter(
+                block.level
+                for block in self.item_blocks
+                if block.level and cues.heading_kind(block.text) is not None
+            )
+            common = levels.most_common(1)
+            self._section_level = common[0][0] if common and common[0][1] >= 2 else 0
+        return self._section_level
+
 
 def _writes_caps_headings(blocks: Sequence[RawBlock]) -> bool:
     for block in blocks:
@@ -81,7 +102,7 @@ def _writes_caps_headings(blocks: Sequence[RawBlock]) -> bool:
 
 
 _MEETING_ENDED = re.compile(
-    r"^mødet\s+(?:sluttede|blev\s+hævet|hævedes|afsluttedes|sluttede\s+igen)\s+"
+    r"^mødet\s+(?:sluttede|slut|blev\s+hævet|hævet|hævedes|afsluttedes|sluttede\s+igen)\s+"
     r"(?:kl\.?|klokken)\s*(?P<h>\d{1,2})[.:](?P<m>\d{2})\.?$",
     re.IGNORECASE,
 )
@@ -129,7 +150,8 @@ _ITEM_ABSENT = re.compile(
 
 _SUBSTITUTE_FOR = re.compile(
     rf"^{_NAMES}\s+(?:deltog|mødte|var\s+indkaldt)\s+(?:i\s+mødet\s+)?(?:som\s+(?:suppleant|"
-    r"stedfortræder)\s+for|i\s+stedet\s+for)\s+(?P<absent>.+?)\.?$",
+    # "deltog for Per Holst": "for" and a name (not "for første gang").
+    r"stedfortræder)\s+for|i\s+stedet\s+for|for(?=\s+(?-i:[A-ZÆØÅ])))\s+(?P<absent>.+?)\.?$",
     re.IGNORECASE,
 )
 
@@ -284,7 +306,8 @@ _NAMED_ABSENT: Final = _guarded(vocab.NAMED_ITEMS_ABSENT, _ITEMS_ABSENT)
 _LEFT: Final = _guarded(
     re.compile(
         rf"^{_NAMES}\s+forlod\s+mødet\s+(?:kl\.?\s*\d{{1,2}}[.:]\d{{2}}\s+)?(?P<when>efter|under|før|inden)"
-        r"\s+(?:behandlingen\s+af\s+)?(?:punkt|pkt\.?|sag)\s*(?:nr\.?\s*)?(?P<number>\d{1,4})\.?$",
+        r"\s+(?:behandlingen\s+af\s+)?(?:punkt|pkt\.?|sag)\s*(?:nr\.?\s*)?(?P<number>\d{1,4})"
+        r"(?:\s+kl\.?\s*\d{1,2}[.:]\d{2})?\.?$",
         re.IGNORECASE,
     )
 )

@@ -31,11 +31,12 @@ _DECISION_FORMS: Final = (
 _GENERIC_BODIES: Final = frozenset({"udvalget", "medudvalget", "med-udvalget", "mødet"})
 
 
-_AFTER_DATE: Final = re.compile(r"^\s*(?:,\s*(?:pkt|punkt)\.?\s*\d+)?\s*:?$", re.IGNORECASE)
+# ", pkt. 7" / " Punkt 3": the item's number on that body's agenda.
+_AFTER_DATE: Final = re.compile(r"^\s*(?:,?\s*(?:pkt|punkt)\.?\s*\d+)?\s*:?$", re.IGNORECASE)
 
 
 _BEFORE_DATE: Final = re.compile(
-    r"(?:\s*,|\s+(?:den|d\.|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag))*\s*$",
+    r"(?:\s*,|\s+(?:den|d\.|møde|mødet|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag))*\s*$",
     re.IGNORECASE,
 )
 
@@ -102,19 +103,23 @@ def heading_kind(text: str, committee: str | None = None) -> SectionKind | None:
     key = stripped.rstrip(": \t").casefold()
     if not key or stripped[:1].islower():
         return None  # a heading starts with a capital; "formål:" is a wrapped line's end
-    kind = vocab.SECTION_HEADINGS.get(key)
+    kind = vocab.known_heading(key)
     if kind is not None:
         return kind
     if key[:4] == "til " and key in _PURPOSE_LINES:
         return None
     # The patterns below are dearer than a dict lookup: most paragraphs fail these tests.
     if "beslutning" in key or key.startswith("behandling"):
+        if key.startswith("offentlig beslutning"):
+            # "Offentlig beslutning der skal udfyldes, hvis punktet er lukket": what a
+            # closed item's decision says in public.
+            return SectionKind.DECISION
         for pattern in _DECISION_FORMS:
             # "Beslutning om X blev truffet." is a sentence: a heading is short or dated.
             match = pattern.match(key)
             if match and (len(key.split()) <= 4 or _dated(key)):
                 if (
-                    pattern is _DECISION_FORMS[2]
+                    pattern is not _DECISION_FORMS[1]
                     and committee
                     and _dated(key)
                     and not _same_committee(match["who"], committee)
@@ -124,8 +129,8 @@ def heading_kind(text: str, committee: str | None = None) -> SectionKind | None:
                     # committee's own: another body's earlier treatment.
                     return SectionKind.OTHER
                 return SectionKind.DECISION
-        if key.endswith("beslutning") and len(key.split()) <= 4:
-            return SectionKind.DECISION
+        if key.endswith("beslutning") and len(key.split()) <= 4 and ":" not in key:
+            return SectionKind.DECISION  # (not "Formål: Beslutning", what the item is for)
     who = dated_body(stripped)
     if who is None:
         return None
@@ -178,7 +183,10 @@ def dated_body(text: str) -> str | None:
 # "X indstiller, at …", "X indstiller til Y via Z, at", "X indstiller, at:", "X foreslår:"
 RECOMMENDATION_LEAD: Final = re.compile(
     r"^(?P<proposer>.+?)\s+(?:indstiller|foreslår)"
-    r"(?:\s+(?:til|over\s+for|overfor)\s+[^,:]*[,:]|\s*[,:]?)\s*(?P<rest>.*)$"
+    # "Direktionen indstiller (29. februar 2024, pkt. 18), at …": when it was proposed.
+    r"(?:\s*\([^()]{1,60}\))?"
+    # "… indstiller til kommunalbestyrelsen" ending its line: the clauses follow below.
+    r"(?:\s+(?:til|over\s+for|overfor)\s+[^,:]*(?:[,:]|$)|\s*[,:]?)\s*(?P<rest>.*)$"
 )
 
 
@@ -198,6 +206,8 @@ ITEM_GROUP: Final = re.compile(
 )
 
 
+# "A. Sager til afgørelse i byrådet": the lettered group an item belongs to.
+GROUP_LABEL: Final = re.compile(r"^[A-H]\.\s+[A-ZÆØÅ][^.:]{2,60}$")
 # "Beslutning: Godkendt." — a section label with its text on the same line.
 INLINE_SECTION: Final = re.compile(r"^(?P<label>[^:]{3,40}):\s+(?P<rest>\S.*)$")
 
@@ -209,7 +219,8 @@ PASSIVE_RECOMMENDATION: Final = re.compile(
 
 # "Drøftelse:", "Næste skridt:", "Til orientering:": one or two words and a colon on a
 # line of their own head what follows, even when the word is not in the vocabulary.
-_UNKNOWN_HEADING: Final = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:[ /-][a-zæøå]+)?\s*:$")
+# (No space before the colon: Danish writes none, and "Formanden :" is a line of text.)
+_UNKNOWN_HEADING: Final = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?:[ /-][a-zæøå]+)?:$")
 
 
 _CAPS_HEADING: Final = re.compile(r"^[A-ZÆØÅ]{4,}(?:[ -][A-ZÆØÅ]+){0,3}:?$")

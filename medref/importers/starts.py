@@ -20,6 +20,7 @@ import re
 from typing import NamedTuple
 
 from medref.documents import BulletList, Heading, Paragraph
+from medref.documents.model import INLINE_LINK
 
 from . import cues
 from . import vocabulary as vocab
@@ -59,11 +60,19 @@ def _one_line(block: RawBlock) -> str | None:
     if isinstance(inner, BulletList):
         if len(inner.items) == 1 and not inner.items[0].children:
             raw = block.lines[0] if len(block.lines) == 1 else ""
-            return raw if raw[:1].isdigit() else inner.items[0].text
+            return raw if raw[:1].isdigit() else _link_text(inner.items[0].text)
         return None
     if len(block.lines) == 1 and isinstance(inner, Paragraph | Heading):
-        return inner.text
+        return _link_text(inner.text)
     return None
+
+
+def _link_text(text: str) -> str:
+    """A line that is one link ("[1 Budgetopfølgning](#)", a fold's toggle or a link to
+    the item's own page) stands for its text."""
+    if text[:1] == "[" and (link := INLINE_LINK.fullmatch(text)) is not None:
+        return str(link["text"])
+    return text
 
 
 # "Sagsbehandler: Jens Kragh", "Mødedato: 14-06-2018": a field of an item's label block.
@@ -116,6 +125,8 @@ def _label_block(lines: list[str]) -> cues.CaseLine | None:
         if found is not None:
             case = case or found.case_number
             closed = found.closed if found.closed is not None else closed
+        elif (mark := cues.closed_at_end(line)) is not None:
+            closed = mark  # "Sagsforløb: ØU - Lukket sag"
     return cues.CaseLine(case, closed) if case is not None or closed is not None else None
 
 
@@ -130,6 +141,8 @@ def _candidates(blocks: list[RawBlock]) -> list[_Candidate]:
             if len(block.lines) != 1:
                 continue
             text: str | None = inner.text
+            if text and text[:1] == "[":
+                text = _link_text(text)
         else:
             text = _one_line(block)
         if not text or text[:1] not in _STARTS:
@@ -231,13 +244,13 @@ def _chain(candidates: list[_Candidate]) -> list[_Candidate]:
     by_number: dict[int, list[int]] = {}
     for j, cand in enumerate(candidates):
         number = cand.cue.number
-        score[j] = cand.cue.strength
+        score[j] = own = cand.cue.strength
         # In index order, the order a scan of every earlier candidate meets them in.
         before = sorted(i for step in (1, 2, 3, 4) for i in by_number.get(number - step, ()))
         by_number.setdefault(number, []).append(j)
         for i in before:
             step = number - candidates[i].cue.number
-            value = score[i] + cand.cue.strength + (2 if step == 1 else 1 - step)
+            value = score[i] + own + (2 if step == 1 else 1 - step)
             # Equal weight: the chain that starts later (the body, not its contents list).
             if value > score[j] or (value == score[j] and back[j] >= 0 and first[i] > first[j]):
                 score[j], back[j], length[j], first[j] = value, i, length[i] + 1, first[i]
@@ -251,6 +264,35 @@ def _chain(candidates: list[_Candidate]) -> list[_Candidate]:
     if len(chain) == 1 and chain[0].cue.strength < 4:
         return []  # see item_starts: a lone heading needs a section heading under it
     return chain
+
+
+def _same_title(one: str, other: str) -> bool:
+    """The same title, one perhaps cut where a line wrapped."""
+    a, b = one.casefold(), other.casefold()
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 10 and long.startswith(short)
+
+
+def _without_contents(candidates: list[_Candidate]) -> list[_Candidate]:
+    """A contents list printed as lines ("1 Titel" / "2 Titel" …) is not the items: a
+    line with at most one line under it whose number and title stand again later."""
+    by_number: dict[int, list[int]] = {}
+    for position, cand in enumerate(candidates):
+        by_number.setdefault(cand.cue.number, []).append(position)
+    kept: list[_Candidate] = []
+    for position, cand in enumerate(candidates):
+        following = candidates[position + 1] if position + 1 < len(candidates) else None
+        if (
+            following is not None
+            and following.at - (cand.at + cand.consumed) <= 2
+            and any(
+                later > position and _same_title(candidates[later].cue.title, cand.cue.title)
+                for later in by_number[cand.cue.number]
+            )
+        ):
+            continue
+        kept.append(cand)
+    return kept
 
 
 def _drop_empty_repeats(chosen: list[_Candidate]) -> list[_Candidate]:
@@ -281,6 +323,12 @@ def _above(blocks: list[RawBlock], chosen: list[_Candidate]) -> list[Start]:
         # An item whose whole body is one such line keeps it ("Lukket punkt" under a closed
         # item's heading in a public version): the line must not be the item's only one.
         floor = previous_end + 1 if previous_end >= 0 else previous_end
+        if previous_end >= 0 and all(
+            (text := _one_line(block)) and cues.case_line(text)
+            for block in blocks[previous_end + 1 : cand.at - cand.twin]
+        ):
+            # Its whole body is such lines (its case number, then "Lukket punkt"): all its.
+            floor = cand.at
         while at > floor and above < 2 + cand.twin:
             text = _one_line(blocks[at])
             found = cues.case_line(text) if text else None
@@ -328,6 +376,10 @@ def _one_of_each_pair(candidates: list[_Candidate]) -> list[_Candidate]:
     return kept
 
 
+# A portal's first fold that holds the meeting's cover page, not an item.
+_COVER_TITLES = frozenset({"forside", "forsiden", "punkt 0"})
+
+
 def _titles_over_sections(blocks: list[RawBlock], *, explicit: bool) -> list[tuple[int, str, str]]:
     """(index, title, the section heading under it) of each title-like line that a
     section heading follows; only headings the format marks, when ``explicit``."""
@@ -336,10 +388,16 @@ def _titles_over_sections(blocks: list[RawBlock], *, explicit: bool) -> list[tup
         if explicit and not block.explicit_heading:
             continue
         text = _one_line(block)
+        link = INLINE_LINK.fullmatch(text) if text and text[:1] == "[" else None
+        if link is not None:
+            text = link["text"]  # a portal's item title links to the item's own page
         if not _title_like(text):
             continue
         assert text is not None
         if not explicit and (len(text) > 120 or text.endswith((".", ":"))):
+            continue
+        if text.casefold() in _COVER_TITLES:
+            titled.clear()  # the cover's fold: what stands under it is the meeting's
             continue
         below = _one_line(blocks[index + 1])
         if below is not None and cues.heading_kind(below) is not None:
@@ -365,10 +423,54 @@ def _unnumbered(blocks: list[RawBlock]) -> list[_Candidate]:
     return found
 
 
+def _under(blocks: list[RawBlock], cand: _Candidate) -> tuple[bool, bool]:
+    """Whether a case-number line, and whether a section heading, follows within three lines."""
+    below = cand.at + 1 + cand.consumed
+    case = section = False
+    for block in blocks[below : below + 3]:
+        text = _one_line(block)
+        if text is not None:
+            case = case or cues.case_line(text) is not None
+            section = section or cues.heading_kind(text) is not None
+    return case, section
+
+
+def _out_of_sequence(
+    blocks: list[RawBlock], candidates: list[_Candidate], chain: list[_Candidate]
+) -> list[_Candidate]:
+    """The chain with the items whose numbers do not run on: an item added late and
+    numbered after the rest ("1", "2", "6", "3" …). Such a heading counts when it has a
+    number the chain lacks and the chain's shape: a marked heading with a case line or a
+    section heading under it, or, where every item has its case line under the heading,
+    a heading of the same strength with one too (so "6. at …" in a list does not count)."""
+    numbers = {cand.cue.number for cand in chain}
+    weakest = min(cand.cue.strength for cand in chain)
+    cased: bool | None = None  # whether the chain's items have case lines under them
+    extra: list[_Candidate] = []
+    for cand in candidates:
+        if cand.at <= chain[0].at or cand.cue.number in numbers or cand.cue.strength < weakest:
+            continue
+        case, section = _under(blocks, cand)
+        if not (case or section):
+            continue
+        if cand.cue.strength < 3:
+            if cased is None:
+                cased = sum(_under(blocks, member)[0] for member in chain) * 2 > len(chain)
+            if not (case and cased):
+                continue
+        numbers.add(cand.cue.number)
+        extra.append(cand)
+    if not extra:
+        return chain
+    return sorted([*chain, *extra], key=lambda cand: cand.at)
+
+
 def item_starts(blocks: list[RawBlock]) -> list[Start]:
-    candidates = _one_of_each_pair(_candidates(blocks))
+    candidates = _without_contents(_one_of_each_pair(_candidates(blocks)))
     strong = [c for c in candidates if c.cue.strength >= 6]
     chosen = strong if strong else _chain(candidates)
+    if chosen and not strong:
+        chosen = _out_of_sequence(blocks, candidates, chosen)
     if not chosen:
         # One item's page ("4. Meddelelser fra formanden" / "Referat" / …): a lone
         # numbered heading counts when a section heading stands right under it.

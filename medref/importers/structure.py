@@ -38,12 +38,40 @@ from .clean import clean_blocks
 from .dates import find_date
 from .errors import ParseError, ParseWarning, quote
 from .header import Header, HeaderReader
+from .item_bounds import (
+    absent_throughout,
+    lettered_group,
+    lettered_groups,
+    title_rest,
+    without_site_footer,
+)
 from .items import ItemHeading, read_item
 from .said import SaidAtMeeting, attendance_sentence, meeting_ended
 from .starts import Start, item_starts
 
 # Where one sentence ends and the next begins: after ". " or a full stop glued to a capital.
 _GLUED_SENTENCES = re.compile(r"(?<=[a-zæøå0-9]\.)(?=[A-ZÆØÅ][a-zæøå])|(?<=[.!?])\s+(?=[A-ZÆØÅ])")
+
+
+def _levels_are_structure(blocks: list[RawBlock], starts: list[Start]) -> bool:
+    """Whether the format's heading levels follow the items: every item heading at one
+    level, and no other heading at that level or above it after the first item (a page
+    template's h2 items; not a Word document's "## HovedMED" typed inside a decision)."""
+    at = {start.at for start in starts}
+    levels = {blocks[i].level for i in at}
+    if len(levels) != 1 or not starts:
+        return False
+    level = levels.pop()
+    if level == 0:
+        # Items not marked as headings (a printed page's fold buttons): the levels follow
+        # the items when the items' own headings all have one level.
+        inner = {b.level for b in blocks[starts[0].at :] if b.explicit_heading and b.level}
+        return len(inner) == 1
+    return level > 0 and not any(
+        block.explicit_heading and 0 < block.level <= level
+        for i, block in enumerate(blocks[starts[0].at :], starts[0].at)
+        if i not in at
+    )
 
 
 def _group_marks(blocks: list[RawBlock]) -> dict[int, bool]:
@@ -131,10 +159,12 @@ class _Reader:
             header.committee = _body_of_treatments(self.blocks[first_item:], len(starts))
         self.said.committee = header.committee
         self.said.item_blocks = self.blocks[first_item:]
+        self.said.levels_are_structure = _levels_are_structure(self.blocks, starts)
         _header_sentences(header, self.said)
         items: list[AgendaItem] = []
         seen: dict[int, int] = {}
         groups = _group_marks(self.blocks)
+        lettered = lettered_groups(self.blocks)
         group_closed = False
         for position, start in enumerate(starts):
             end = starts[position + 1].at if position + 1 < len(starts) else len(self.blocks)
@@ -152,13 +182,21 @@ class _Reader:
                 for i, b in enumerate(self.blocks[start.at + 1 + start.consumed : end])
                 if start.at + 1 + start.consumed + i not in groups
             ]
+            while body and lettered_group(body[-1], lettered):
+                body.pop()  # the next group's heading ("B. Sager til afgørelse i udvalget")
+            if position + 1 == len(starts):
+                body = without_site_footer(body)
             # A group mark counts between items, or right above the first one.
             since = starts[position - 1].at if position else start.at - start.above - 2
             marks = [at for at in groups if since < at < start.at]
             if marks:
                 group_closed = groups[max(marks)]
             closed = start.closed or start.closed_above or group_closed
-            heading = ItemHeading(start.number, start.title, closed)
+            title = start.title
+            if body and start.consumed == 0 and (rest := title_rest(self.blocks[start.at], body)):
+                title = f"{title} {rest}"  # a long title wrapped onto a line of its own
+                body = body[1:]
+            heading = ItemHeading(start.number, title, closed)
             items.append(read_item(heading, body, self.said, start.case_above, first=position == 0))
         return self._document(header, _with_named_absences(items, self.said))
 
@@ -218,7 +256,7 @@ class _Reader:
         participants = list(header.participants)
         if not header.has_participant_list and said.present:
             participants = [Participant(name) for name in merge_names(said.present)]
-        absent = merge_names(header.absent, said.absent)
+        absent = merge_names(header.absent, said.absent, absent_throughout(items))
         numbers = {item.number for item in items}
         part_time = {
             name
@@ -236,7 +274,9 @@ class _Reader:
         if header.present is not None:
             present = merge_names(header.present, said.present)
         elif participants:
-            present = merge_names(without((p.name for p in participants), absent), said.present)
+            # Members who came; a substitute listed among them is counted as a substitute.
+            came = without((p.name for p in participants), (*absent, *substitutes))
+            present = merge_names(came, said.present)
         elif said.present:
             present = merge_names(said.present)
         return MeetingDocument(

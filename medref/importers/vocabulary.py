@@ -48,6 +48,8 @@ SECTION_HEADINGS: Final[dict[str, SectionKind]] = {
     "indstillinger": SectionKind.RECOMMENDATION,
     "indstilling og beslutning": SectionKind.RECOMMENDATION,
     "udvalgets beslutning": SectionKind.DECISION,
+    "afgørelse": SectionKind.DECISION,
+    "udvalgets afgørelse": SectionKind.DECISION,
     "beslutninger": SectionKind.DECISION,
     "bilagsfortegnelse": SectionKind.ATTACHMENTS,
     "vedhæftede bilag": SectionKind.ATTACHMENTS,
@@ -58,6 +60,8 @@ SECTION_HEADINGS: Final[dict[str, SectionKind]] = {
     "referat": SectionKind.DECISION,
     "beslutningskompetence": SectionKind.OTHER,
     "forventet sagsgang": SectionKind.OTHER,
+    "sagen behandles i": SectionKind.OTHER,
+    "sagen afgøres i": SectionKind.OTHER,
     "sagsgang": SectionKind.OTHER,
     "sagsgang og sagstype": SectionKind.OTHER,
     "sagen afgøres af": SectionKind.OTHER,
@@ -93,7 +97,9 @@ SECTION_HEADINGS: Final[dict[str, SectionKind]] = {
     # MED committees' own minutes: what was said and agreed, under each item.
     "drøftelse": SectionKind.OTHER,
     "drøftelser": SectionKind.OTHER,
-    "konklusion": SectionKind.OTHER,
+    # What a MED committee concluded is its decision.
+    "konklusion": SectionKind.DECISION,
+    "konklusioner": SectionKind.DECISION,
     "opfølgning": SectionKind.OTHER,
     "aftale": SectionKind.OTHER,
     "aftaler": SectionKind.OTHER,
@@ -106,6 +112,8 @@ SECTION_HEADINGS: Final[dict[str, SectionKind]] = {
     "sagsfremstilling og vurdering": SectionKind.CASE,
     "forslag til indstilling": SectionKind.RECOMMENDATION,
     "administrationens indstilling": SectionKind.RECOMMENDATION,
+    "administrativ indstilling": SectionKind.RECOMMENDATION,
+    "sagens opståen": SectionKind.OTHER,
     "forvaltningens indstilling": SectionKind.RECOMMENDATION,
     "direktionens indstilling": SectionKind.RECOMMENDATION,
     "indstilling fra administrationen": SectionKind.RECOMMENDATION,
@@ -133,6 +141,10 @@ HEADER_LABELS: Final[dict[str, str]] = {
     "medlemmer": "participants",
     "til stede": "present",
     "deltog": "present",
+    "afbud fra/fraværende": "absent",
+    "afbud/fravær": "absent",
+    "afbud/fraværende": "absent",
+    "fraværende/afbud": "absent",
     "afbud fra": "absent",
     "afbud": "absent",
     # Before "fraværende": the first label a line starts with wins.
@@ -190,6 +202,11 @@ HEADER_LABELS: Final[dict[str, str]] = {
     "stedfortrædere": "substitutes",
     "bemærkninger": "remarks",
     "mødeleder": "chair",
+    "mødeforum": "committee",
+    "start kl.": "start",
+    "slut kl.": "end",
+    "som tilforordnet deltager": "guests",
+    "tilforordnede": "guests",
     "fra sekretariatet": "secretariat",
     "sekretariat": "secretariat",
 }
@@ -297,7 +314,10 @@ MEETING_ABSENT: Final = (
     re.compile(rf"^{_NAMES}\s+deltog\s+ikke\s+i\s+mødet\.?$", re.IGNORECASE),
 )
 MEETING_SUBSTITUTE: Final = (
-    re.compile(rf"^suppleant(?:erne)?\s+{_NAMES}\s+deltog\s+i\s+mødet\.?$", re.IGNORECASE),
+    re.compile(
+        rf"^(?:suppleant(?:en|erne)?|stedfortræder(?:en|ne)?)\s+{_NAMES}\s+deltog\s+i\s+mødet\.?$",
+        re.IGNORECASE,
+    ),
 )
 ITEM_SUBSTITUTE: Final = (
     re.compile(
@@ -307,7 +327,9 @@ ITEM_SUBSTITUTE: Final = (
 )
 ITEM_ABSENT: Final = (
     re.compile(
-        rf"^{_NAMES}\s+deltog\s+ikke\s+i\s+behandling(?:en)?\s+af\s+punktet\.?$", re.IGNORECASE
+        rf"^{_NAMES}\s+(?:(?:erklærede\s+sig|var)\s+inhabil\s+og\s+)?deltog\s+ikke\s+(?:i|under)"
+        r"\s+behandling(?:en)?\s+af\s+(?:punktet|dette\s+punkt|sagen)\.?$",
+        re.IGNORECASE,
     ),
 )
 # "X deltog ikke i behandlingen af punkt: 6, 8, 9" — absent for the items named.
@@ -338,6 +360,21 @@ REFERENT_SUFFIX: Final = re.compile(r"\s*\((?:referent|referatskriver)\)\s*$", r
 _LONGEST_HEADING: Final = max(map(len, SECTION_HEADINGS))
 
 
+_COMPOSITE: Final = re.compile(r"\s*/\s*|\s+og\s+|\s*&\s*")
+
+
+def known_heading(key: str) -> SectionKind | None:
+    """The kind of a casefolded heading: one of the table's, or two joined
+    ("Økonomi/Personale", "Økonomi og personale"), which takes the first one's kind."""
+    kind = SECTION_HEADINGS.get(key)
+    if kind is not None or ("/" not in key and " og " not in key and "&" not in key):
+        return kind
+    parts = _COMPOSITE.split(key)
+    if len(parts) < 2 or any(part not in SECTION_HEADINGS for part in parts):
+        return None
+    return SECTION_HEADINGS[parts[0]]
+
+
 def section_kind(heading: str) -> SectionKind | None:
     """The kind a heading names, or None when it is not a section heading."""
     if len(heading) > 120:
@@ -350,7 +387,7 @@ def section_kind(heading: str) -> SectionKind | None:
     if len(stripped) > _LONGEST_HEADING and stripped[:1] not in "Bb":
         return None
     key = stripped.casefold()
-    kind = SECTION_HEADINGS.get(key)
+    kind = known_heading(key)
     if kind is not None:
         return kind
     if key[:1] == "b" and DECISION_HEADING.match(key.rstrip(":")):

@@ -202,6 +202,20 @@ HEADINGS = {
 }
 
 
+# Words a clause does not end in (the reader takes a short line after one as the clause's
+# wrapped end: "… legepladsen i" / "Strandparken").
+_CLAUSE_CANNOT_END = frozenset(
+    {"i", "på", "ved", "for", "til", "af", "med", "om", "fra", "den", "det", "de", "en", "et",
+     "som", "der", "hvor", "under", "efter", "mellem"}
+)  # fmt: skip
+
+
+def _clause(text: str) -> str:
+    if text.rsplit(None, 1)[-1] in _CLAUSE_CANNOT_END:
+        text += " møde"
+    return f"at {text}"
+
+
 @st.composite
 def agenda_item(draw: st.DrawFn, number: int, headings: bool) -> AgendaItem:
     sections: list[Section] = []
@@ -218,9 +232,7 @@ def agenda_item(draw: st.DrawFn, number: int, headings: bool) -> AgendaItem:
         sections.append(Section(kind, heading, draw(blocks(headings))))
     recommendation = None
     if draw(st.booleans()):
-        clauses = draw(
-            st.lists(inline_text(max_words=8).map(lambda t: f"at {t}"), min_size=1, max_size=3)
-        )
+        clauses = draw(st.lists(inline_text(max_words=8).map(_clause), min_size=1, max_size=3))
         recommendation = Recommendation(draw(title_text()), tuple(clauses), draw(st.booleans()))
     if recommendation or draw(st.booleans()):
         headingless_first = bool(sections) and not sections[0].heading
@@ -262,9 +274,21 @@ def meeting_documents(draw: st.DrawFn, headings: bool = True) -> MeetingDocument
     away = draw(distinct_names(4))
     split = draw(st.integers(0, len(away)))
     absent, absent_without_notice = away, away[split:]
+    # Someone noted away under every open item is away from the meeting (the reader's rule).
+    open_items = [item for item in items if not item.closed]
+    if len(open_items) >= 2:
+        throughout = [n for n in open_items[0].absent if all(n in i.absent for i in open_items[1:])]
+        # (Printed as Afbud, so between the Afbud names and the Fraværende ones.)
+        absent = merge_names(away[:split], throughout, away[split:])
+    substitutes = merge_names(draw(distinct_names(2)), *(i.substitutes for i in items))
     present: tuple[str, ...] | None
     if people:
-        derived = tuple(p.name for p in people if not any(names_match(p.name, a) for a in absent))
+        # Members who came: neither away nor (the reader's rule) listed as a substitute.
+        derived = tuple(
+            p.name
+            for p in people
+            if not any(names_match(p.name, a) for a in (*absent, *substitutes))
+        )
         present = draw(st.just(derived) | distinct_names(4))
     else:
         present = draw(st.none() | distinct_names(3))
@@ -290,7 +314,7 @@ def meeting_documents(draw: st.DrawFn, headings: bool = True) -> MeetingDocument
         present=present,
         absent=absent,
         absent_without_notice=absent_without_notice,
-        substitutes=merge_names(draw(distinct_names(2)), *(i.substitutes for i in items)),
+        substitutes=substitutes,
         minute_taker=minute_taker,
         toc=toc,
         items=items,

@@ -10,6 +10,7 @@ its line breaks survive. Returns None when the tool is missing.
 from __future__ import annotations
 
 import html
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -25,6 +26,9 @@ _FOOTER = (
     '<div style="font-size:8px;width:100%;text-align:right;margin:0 12mm">'
     'Side <span class="pageNumber"></span> af <span class="totalPages"></span></div>'
 )
+
+
+_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 
 
 def text_as_html(text: str) -> str:
@@ -61,9 +65,20 @@ def to_docx(source: Path, folder: Path) -> Path | None:
     else:
         page = _as_html(source, folder)
         assert page is not None
+        if page == source:
+            # Saved without its pictures: pandoc stops at an image it cannot fetch.
+            page = folder / f"{source.parent.name}.html"
+            markup = _IMAGE.sub("", source.read_text(encoding="utf-8"))
+            page.write_text(markup, encoding="utf-8")
         args = ["-f", "html", str(page)]
     subprocess.run(["pandoc", *args, "-t", "docx", "-o", str(target)], check=True)
     return target
+
+
+_OPEN_FOLDS = """() => {
+    for (const panel of document.querySelectorAll("[hidden]")) panel.removeAttribute("hidden");
+    for (const fold of document.querySelectorAll("details")) fold.open = true;
+}"""
 
 
 def to_pdf(source: Path, folder: Path) -> Path | None:
@@ -83,6 +98,8 @@ def to_pdf(source: Path, folder: Path) -> Path | None:
         try:
             page = browser.new_page()
             page.goto(page_file.resolve().as_uri())
+            # Printed with every fold open, as a portal's print button does.
+            page.evaluate(_OPEN_FOLDS)
             page.pdf(
                 path=str(target),
                 format="A4",

@@ -158,7 +158,10 @@ def test_case_number_lines(text: str, case: str | None, closed: bool | None) -> 
 @pytest.mark.parametrize(
     ("heading", "kind"),
     [
-        ("Beslutning i Teknik- og Miljøudvalget den 14. maj 2020:", SectionKind.DECISION),
+        ("Beslutning i Børne- og Skoleudvalget den 14. maj 2020:", SectionKind.DECISION),
+        # Another body's dated decision is an earlier treatment (as "Direktionen, …" below).
+        ("Beslutning i Teknik- og Miljøudvalget den 14. maj 2020:", SectionKind.OTHER),
+        ("Beslutning Økonomiudvalget den 21-10-2019", SectionKind.OTHER),
         ("Børne- og Skoleudvalget, 11-02-2021, pkt. 7", SectionKind.DECISION),
         ("Direktionen, 6. januar 2020, pkt. 2:", SectionKind.OTHER),
         ("Udvalgets beslutning", SectionKind.DECISION),

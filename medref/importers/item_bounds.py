@@ -1,0 +1,111 @@
+"""Where an item's body ends and what belongs to its title, in paged and portal exports.
+
+The structure reader cuts the document at the item headings; these rules trim what a
+cut leaves in the wrong place: a long title's end wrapped onto the line below it, the
+next lettered group's heading ("B. Sager til afgørelse i udvalget") at an item's end,
+the site's contact lines after the last item, and the absentees noted under every item,
+who were away from the whole meeting.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medref.documents import AgendaItem, Heading, Paragraph
+
+from . import cues
+from .blocks import RawBlock
+
+
+def title_rest(heading: RawBlock, body: list[RawBlock]) -> str | None:
+    """The end of a long heading wrapped onto the next line by a fixed-width export
+    ("Pkt.nr. 3 Udpegning af nyt medlem til bestyrelsen … efter Kirsten" / "Halds
+    udtræden"), a blank line under it: a short line that is no heading, label or
+    sentence, right under a heading that fills its line."""
+    first = body[0]
+    text = first.text
+    if (
+        heading.explicit_heading
+        or len(heading.lines) != 1
+        or len(heading.lines[0]) < 60
+        or heading.lines[0][-1:] in ".:"
+        or not text
+        or len(text) > 60
+        or len(first.lines) != 1
+        or text.casefold().startswith("til ")  # "Til beslutning": what the item is for
+        or not (
+            # A blank line under it in a text export, or the item's case line or first
+            # section heading right under it (a paged export gives no blank lines).
+            (len(body) > 1 and _opens_body(body[1]))
+            or (
+                first.line == heading.line + 1 and (len(body) == 1 or body[1].line > first.line + 1)
+            )
+        )
+        or text[-1:] in ".:;!?"
+        or cues.heading_kind(text) is not None
+        or cues.case_line(text) is not None
+        or ":" in text
+    ):
+        return None
+    return text
+
+
+def _opens_body(block: RawBlock) -> bool:
+    """A case-number line or a section heading: what stands right under an item's title."""
+    text = block.text
+    return bool(text) and (cues.case_line(text) is not None or cues.heading_kind(text) is not None)
+
+
+# "Telefon 72 40 10 00", "Tlf.: 43 50 10 00", "post@kommune.dk", "CVR 12345678".
+_CONTACT_LINE = re.compile(
+    r"^(?:(?:telefon|tlf|cvr(?:-nr)?|ean)\.?\s*:?\s*\+?[\d ]{8,}|\S+@\S+\.[a-z]{2,})$",
+    re.IGNORECASE,
+)
+# "Rådhuset, Torvet 2, 6070 Bjerreby": an address ending in a postcode and a town.
+_ADDRESS_LINE = re.compile(r"^[^.]{0,60}\b\d{4}\s+[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ][\w-]+)?$")
+
+
+def without_site_footer(body: list[RawBlock]) -> list[RawBlock]:
+    """The last item without the site's contact lines after it (an address, a phone
+    number, an e-mail), kept by a page saved as Word or PDF."""
+    end = len(body)
+    contact = False
+    while end > 0:
+        text = body[end - 1].text.strip()
+        if not text or len(text) > 80:
+            break
+        if _CONTACT_LINE.match(text):
+            contact = True
+        elif not _ADDRESS_LINE.match(text):
+            break
+        end -= 1
+    return body[:end] if contact else body
+
+
+def lettered_groups(blocks: list[RawBlock]) -> dict[str, int]:
+    """How often each one-line "A. Sager til afgørelse i byrådet" stands in the document."""
+    counts: dict[str, int] = {}
+    for block in blocks:
+        if len(block.lines) == 1 and isinstance(block.block, (Paragraph, Heading)):
+            text = block.block.text
+            if text[1:2] == "." and cues.GROUP_LABEL.match(text):
+                counts[text] = counts.get(text, 0) + 1
+    return counts
+
+
+def lettered_group(block: RawBlock, lettered: dict[str, int]) -> bool:
+    """A lettered group's heading at an item's end: the next items' group, when marked as a
+    heading or printed again under the items' headings."""
+    if len(block.lines) != 1 or not isinstance(block.block, (Paragraph, Heading)):
+        return False
+    count = lettered.get(block.block.text, 0)
+    return count >= 2 or (count == 1 and block.explicit_heading)
+
+
+def absent_throughout(items: list[AgendaItem]) -> tuple[str, ...]:
+    """Those the minutes note as away under every open item ("Fraværende: Hans Krog"
+    after each decision): away from the meeting."""
+    open_items = [item for item in items if not item.closed]
+    if len(open_items) < 2 or not open_items[0].absent:
+        return ()
+    return tuple(n for n in open_items[0].absent if all(n in i.absent for i in open_items[1:]))
