@@ -152,8 +152,8 @@ def _unwrapped(blocks: list[RawBlock]) -> list[tuple[int, str]]:
                 and ":" not in text
                 and "\t" not in before
                 and (
-                    # The bracket closes on the next line: "(suppleant for Per" / "Hviid)".
-                    (before.count("(") > before.count(")") and ")" in text.split("(")[0])
+                    # The bracket closes in the next line's first word: "(… for Per" / "Hviid)".
+                    (before.count("(") > before.count(")") and ")" in text.split(None, 1)[0])
                     or _DANGLING.search(before)
                 )
                 and not before.endswith(":")

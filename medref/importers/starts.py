@@ -323,17 +323,20 @@ def _above(blocks: list[RawBlock], chosen: list[_Candidate]) -> list[Start]:
         # An item whose whole body is one such line keeps it ("Lukket punkt" under a closed
         # item's heading in a public version): the line must not be the item's only one.
         floor = previous_end + 1 if previous_end >= 0 else previous_end
-        if previous_end >= 0 and all(
-            (text := _one_line(block)) and cues.case_line(text)
-            for block in blocks[previous_end + 1 : cand.at - cand.twin]
-        ):
-            # Its whole body is such lines (its case number, then "Lukket punkt"): all its.
-            floor = cand.at
         while at > floor and above < 2 + cand.twin:
             text = _one_line(blocks[at])
             found = cues.case_line(text) if text else None
             if found is None:
                 break
+            if (
+                above == cand.twin
+                and previous_end >= 0
+                and all(
+                    (line := _one_line(block)) and cues.case_line(line)
+                    for block in blocks[previous_end + 1 : at]
+                )
+            ):
+                break  # the item above's whole body is such lines (case number, "Lukket punkt")
             if found.case_number and case is None:
                 below_index = cand.at + 1 + cand.consumed
                 below_text = _one_line(blocks[below_index]) if below_index < len(blocks) else None
