@@ -66,12 +66,11 @@ NOT_DOCX = "filen er krypteret eller ikke en Word-fil (.docx)"
 # A package without text: the message, also for the bilag index (``search.bilag``).
 NO_TEXT = "dokumentet har ingen tekst"
 MB = 1024 * 1024
+# "Heading 3", "Overskrift 3" (its level: structure.py decides whether the document's
+# levels follow its items), "Title".
 _HEADING_STYLE = re.compile(
-    r"^(?:heading|overskrift|rubrik)\s*[1-9]$|^(?:title|titel|subtitle|undertitel)$"
+    r"^(?:heading|overskrift|rubrik)\s*(?P<level>[1-9])$|^(?:title|titel|subtitle|undertitel)$"
 )
-# "Heading 3", "Overskrift 3": a heading style's level (structure.py decides whether the
-# document's levels follow its items).
-_HEADING_LEVEL = re.compile(r"^(?:heading|overskrift|rubrik)\s*([1-9])$")
 _TOC_STYLE = re.compile(r"^(?:toc|indholdsfortegnelse|contents)\s*[1-9]$")
 _TOC_HEADING_STYLE = re.compile(r"^(?:toc heading|overskrift til indholdsfortegnelse)$")
 _LIST_STYLE = re.compile(
@@ -282,7 +281,10 @@ class _Reader:
         if self._is_heading(p, style_id, names, text):
             self.flush_list()
             cleaned = clean_inline(text.linked())
-            level = next((int(m[1]) for n in names if (m := _HEADING_LEVEL.match(n))), 0)
+            level = next(
+                (int(m["level"]) for n in names if (m := _HEADING_STYLE.match(n)) and m["level"]),
+                0,
+            )
             self.blocks.append(
                 RawBlock(line, Heading(cleaned), (cleaned,), explicit_heading=True, level=level)
             )

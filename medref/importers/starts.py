@@ -390,10 +390,7 @@ def _titles_over_sections(blocks: list[RawBlock], *, explicit: bool) -> list[tup
     for index, block in enumerate(blocks[:-1]):
         if explicit and not block.explicit_heading:
             continue
-        text = _one_line(block)
-        link = INLINE_LINK.fullmatch(text) if text and text[:1] == "[" else None
-        if link is not None:
-            text = link["text"]  # a portal's item title links to the item's own page
+        text = _one_line(block)  # (a title that links to the item's page: its text)
         if not _title_like(text):
             continue
         assert text is not None

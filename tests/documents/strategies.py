@@ -32,6 +32,7 @@ from medref.documents import (
     TocEntry,
 )
 from medref.importers.attendance import merge_names
+from medref.importers.item_model import _CANNOT_END as CLAUSE_CANNOT_END
 from medref.lib.names import names_match
 
 FIRST_WORDS = (
@@ -202,16 +203,10 @@ HEADINGS = {
 }
 
 
-# Words a clause does not end in (the reader takes a short line after one as the clause's
-# wrapped end: "… legepladsen i" / "Strandparken").
-_CLAUSE_CANNOT_END = frozenset(
-    {"i", "på", "ved", "for", "til", "af", "med", "om", "fra", "den", "det", "de", "en", "et",
-     "som", "der", "hvor", "under", "efter", "mellem"}
-)  # fmt: skip
-
-
 def _clause(text: str) -> str:
-    if text.rsplit(None, 1)[-1] in _CLAUSE_CANNOT_END:
+    # A clause does not end in a word the reader takes as wrapped ("… legepladsen i" /
+    # "Strandparken"): such a line after it would be read as the clause's end.
+    if text.rsplit(None, 1)[-1] in CLAUSE_CANNOT_END:
         text += " møde"
     return f"at {text}"
 
