@@ -92,10 +92,11 @@ _CONTACT_PART: Final = re.compile(
 )
 
 
-# "Udgivet 19. September 2022", "Sidst opdateret: 3. maj 2024": when the page was put up.
+# "Udgivet 19. September 2022", "Sidst opdateret: 14.09.2016": when the page was put up.
 _PUBLISHED: Final = re.compile(
     r"^(?:udgivet|publiceret|opdateret|sidst\s+opdateret|senest\s+opdateret|offentliggjort)"
-    r"(?:\s+den)?\s*:?\s*\d{1,2}\.?\s*\S+\s+\d{4}(?:,?\s+(?:kl\.?\s*)?\d{1,2}[.:]\d{2})?$"
+    r"(?:\s+den)?\s*:?\s*(?:\d{1,2}\.?\s*\S+\s+\d{4}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})"
+    r"(?:,?\s+(?:kl\.?\s*)?\d{1,2}[.:]\d{2})?$"
 )
 
 

@@ -15,12 +15,14 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from medref.documents import BulletList, Heading, ListItem, Paragraph, Table
+from medref.documents import Block, BulletList, Heading, ListItem, Paragraph, Table
 from medref.documents.model import INLINE_LINK
 
 from . import cues
+from . import vocabulary as vocab
 from .blocks import RawBlock
 from .dates import find_date
+from .item_bounds import contact_line
 from .table_items import table_items
 
 _MIDDLE_DOT = re.compile(r"^[·▪◦]\s*(?P<text>\S.*)$")
@@ -106,6 +108,30 @@ def _split_mixed_list(block: RawBlock) -> list[RawBlock]:
     return parts
 
 
+def _headings_in_one_entry(inner: BulletList) -> list[tuple[Block, tuple[str, ...]]] | None:
+    """A page that keeps each item in a list element, its fold toggle and section headings
+    inside, printed or saved as Word, gives one-entry bulleted lists: "- [1 Budget](#)"
+    (the toggle, its sections' headings as children: "- Sagsfremstilling"), "- Bilag"
+    (a section heading, the section's list as its children). Those are the heading lines
+    they stand for, with what stands under them; None for an ordinary list."""
+    if inner.ordered or len(inner.items) != 1:
+        return None
+    entry = inner.items[0]
+    text = entry.text
+    children = entry.children
+    link = INLINE_LINK.fullmatch(text) if text[:1] == "[" else None
+    if cues.item_cue(link["text"] if link else text, explicit=False) is not None:
+        if any(
+            c.children or len(c.text) > 80 or cues.heading_kind(c.text) is None for c in children
+        ):
+            return None
+        return [(Paragraph(text), (text,)), *((Heading(c.text), (c.text,)) for c in children)]
+    if len(text) > 80 or cues.heading_kind(text) is None:
+        return None
+    under = [(BulletList(children), tuple(f"- {c.text}" for c in children))] if children else []
+    return [(Heading(text), (text,)), *under]
+
+
 def _headings_in_a_list(inner: BulletList) -> bool:
     """A bullet list of numbered item headings whose numbers run on (201, 202, …)."""
     if inner.ordered or len(inner.items) < 2 or inner.items[0].text[:1] not in "0123456789":
@@ -125,7 +151,12 @@ def clean_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
     after_page: list[int] = []  # where the block after a dropped page number stands in kept
     for original in blocks:
         if isinstance(original.block, BulletList):
-            if not _tool_list(original.block):  # "- [Udskriv](/print?…)": a portal's tools
+            if (headings := _headings_in_one_entry(original.block)) is not None:
+                kept.extend(
+                    original._replace(line=original.line + i, block=block, lines=lines)
+                    for i, (block, lines) in enumerate(headings)
+                )
+            elif not _tool_list(original.block):  # "- [Udskriv](/print?…)": a portal's tools
                 kept.extend(_split_mixed_list(_without_tool_entries(original)))
             continue
         if isinstance(original.block, Table):
@@ -148,7 +179,7 @@ def clean_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
                 or "|" in text
             ) and (cues.is_boilerplate(text)):
                 if cues.PAGE_LINE.match(text.strip()):
-                    after_page.append(len(kept))
+                    after_page.append(len(kept))  # kept[-1] stands before it, kept[n] after
                 continue
             first = text[:1]
             if first not in "·▪◦fFvVsS":
@@ -167,21 +198,43 @@ def clean_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
                 new = Heading(stripped) if isinstance(inner, Heading) else Paragraph(stripped)
                 block = block._replace(block=new, lines=(stripped,))
         kept.append(block)
-    if len(after_page) >= 2:
-        kept = _without_print_dates(kept, after_page)
+    if after_page:
+        kept = _without_page_tops(kept, after_page)
     return _numbered_runs(_without_running_lines(kept))
 
 
-def _without_print_dates(kept: list[RawBlock], after_page: list[int]) -> list[RawBlock]:
-    """ "Page 1 of 3" / "12-03-2010": a browser's print footer gives the date it was printed
-    beside the page number on every page; such a date, after two page numbers, is dropped."""
-    dates: dict[str, list[int]] = {}
+def _without_page_tops(kept: list[RawBlock], after_page: list[int]) -> list[RawBlock]:
+    """What stands right after the page number on two pages or more, the same each time:
+    a browser's print date ("Page 1 of 3" / "12-03-2010"), or a running header that the
+    first page does not print ("Referat – FagMED … – 4. marts 2025" from page 2 on, too
+    few times for the count in _without_running_lines)."""
+    tops: dict[str, list[int]] = {}
+    feet: dict[str, list[int]] = {}
+    for index in sorted(set(after_page)):  # a page's number and its address: one page
+        if index < len(kept) and len(lines := _short_lines(kept[index])) == 1:
+            text = lines[0]
+            if (len(text) <= 20 and _PRINT_DATE.match(text)) or _page_top(text):
+                tops.setdefault(text, []).append(index)
+        foot = kept[index - 1] if index > 0 else None
+        if foot is not None and isinstance(foot.block, Paragraph) and len(foot.lines) == 1:
+            feet.setdefault(foot.lines[0].strip(), []).append(index - 1)
+    dropped = {i for places in tops.values() if len(places) >= 2 for i in places}
+    # The same line right above the page number on two pages or more is the footer
+    # ("Skovbjerg Kommune · … · www.…"), unless it is an item or section heading; it goes
+    # wherever it stands (a page whose number a PDF reader took away keeps it too).
+    footers = {text for text, places in feet.items() if len(places) >= 2 and _page_foot(text)}
+    dropped.update(i for text in footers for i in feet[text])
     for index in after_page:
-        if index < len(kept):
-            text = kept[index].text
-            if len(text) <= 20 and _PRINT_DATE.match(text):
-                dates.setdefault(text, []).append(index)
-    dropped = {i for places in dates.values() if len(places) >= 2 for i in places}
+        dropped.update(_contact_column(kept, index))
+    if footers:
+        dropped.update(
+            i
+            for i, block in enumerate(kept)
+            if i >= _TITLE_AREA
+            and len(block.lines) == 1
+            and isinstance(block.block, Paragraph)
+            and block.lines[0].strip() in footers
+        )
     return [block for i, block in enumerate(kept) if i not in dropped] if dropped else kept
 
 
@@ -212,6 +265,50 @@ def _running_kind(text: str) -> str | None:
         return None
 
 
+def _page_top(text: str) -> bool:
+    """A line that may head every page after the first: the body's name, or a dated title
+    ("Referat – FagMED … – 4. marts 2025", which also reads as another body's dated
+    decision heading), never an item heading."""
+    if _running_kind(text) == "name":
+        return True
+    if cues.item_cue(text, explicit=False) is not None:
+        return False
+    try:
+        return find_date(text) is not None
+    except ValueError:
+        return False
+
+
+def _contact_column(kept: list[RawBlock], page: int) -> range:
+    """A letter template's side column printed at the foot of a page ("BØRN OG KULTUR" /
+    "Sekretariatet" / "Rådhusvej 1" / "4800 Egeskov" / "www.egeskov.dk" / "Side 1 af 2"):
+    the short lines right above the page number, when one of them is a contact line."""
+    start = page
+    contact = False
+    while start > 0:
+        block = kept[start - 1]
+        if len(block.lines) != 1 or not isinstance(block.block, Paragraph):
+            break
+        text = block.lines[0].strip()
+        if contact_line(text):
+            contact = True
+        elif len(text) > 40 or ":" in text or text[-1:] in ".,;" or not _page_foot(text):
+            break
+        start -= 1
+    return range(start, page) if contact and page - start >= 2 else range(0)
+
+
+def _page_foot(text: str) -> bool:
+    """Whether a line may be a page's footer: not an item's or a section's heading, and
+    not an attendance line ("Afbud: Erik Mørk" at the end of each item's page)."""
+    lowered = text.lower()
+    return (
+        cues.item_cue(text, explicit=False) is None
+        and cues.heading_kind(text) is None
+        and not any(word in lowered for word in vocab.ATTENDANCE_SENTENCE_WORDS)
+    )
+
+
 def _running_key(line: str) -> str:
     """A line without the page number a running footer ends in ("… Side 3")."""
     return _PAGE_SUFFIX.sub("", line) if line[-1:].isdigit() else line
@@ -233,8 +330,18 @@ def _without_running_lines(blocks: list[RawBlock]) -> list[RawBlock]:
         if key != line:
             paged.add(key)
     kinds = {key: _running_kind(key) for key, count in counts.items() if count >= 3}
+    # A dated title ("Referat – FagMED … – 4. marts 2025") twice is already a page header:
+    # the first page often prints the title in full instead.
+    kinds.update(
+        (key, "name")
+        for key, count in counts.items()
+        if count == 2 and _TITLE_WORD.search(key) is not None and _page_top(key)
+    )
     first = short[0] if short else ()
-    if first and kinds.get(first[0], "") is None:
+    if first and (
+        kinds.get(first[0], "") is None
+        or (counts.get(first[0], 0) == 2 and _after_page_numbers(blocks, short, first[0]))
+    ):
         kinds[first[0]] = "name"  # the document's first line, again at the top of each page
     running = {key for key, kind in kinds.items() if kind == "name" or key in paged}
     if not running:
@@ -250,17 +357,54 @@ def _without_running_lines(blocks: list[RawBlock]) -> list[RawBlock]:
             running.add(below)
     kept: list[RawBlock] = []
     seen: set[str] = set()
+    tops: list[int] = []  # where a page's first block after its running lines stands in kept
     for index, (block, own) in enumerate(zip(blocks, keyed, strict=True)):
         if own and all(key in running for key in own):
             if index >= _TITLE_AREA or any(key in seen or key in paged for key in own):
                 if kept and _page_number(kept[-1]):
                     kept.pop()  # the page number at the foot of the page before
+                tops.append(len(kept))
                 continue
             seen.update(own)
         kept.append(block)
     if kept and _page_number(kept[-1]):
         kept.pop()  # the last page's number
-    return kept
+    return _without_repeated_rows(kept, tops)
+
+
+def _after_page_numbers(blocks: list[RawBlock], short: list[tuple[str, ...]], line: str) -> bool:
+    """Whether every time but the first that ``line`` stands alone, a bare page number
+    stands right above it (a letterhead's line printed again at the top of page 2)."""
+    places = [i for i, lines in enumerate(short) if lines == (line,)]
+    return len(places) >= 2 and all(i > 0 and _page_number(blocks[i - 1]) for i in places[1:])
+
+
+def _without_repeated_rows(kept: list[RawBlock], tops: list[int]) -> list[RawBlock]:
+    """A table's header row that Word repeats at the top of every page ("Dagsorden:" /
+    "Referat:" / "Sagsb." / …, a cell a line): at a page's top, the lines that repeat,
+    in order, a run of two or more short lines printed earlier."""
+    if not tops:
+        return kept
+    texts = [
+        b.lines[0].strip() if len(b.lines) == 1 and len(b.lines[0]) <= 40 else None for b in kept
+    ]
+    dropped: set[int] = set()
+    for top in set(tops):
+        if top >= len(kept) or texts[top] is None:
+            continue
+        for earlier in (i for i in range(top) if texts[i] == texts[top]):
+            length = 0
+            while (
+                top + length < len(kept)
+                and earlier + length < top
+                and texts[top + length] is not None
+                and texts[top + length] == texts[earlier + length]
+            ):
+                length += 1
+            if length >= 2:
+                dropped.update(range(top, top + length))
+                break
+    return [b for i, b in enumerate(kept) if i not in dropped] if dropped else kept
 
 
 def _page_number(block: RawBlock) -> bool:

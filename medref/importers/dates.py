@@ -38,6 +38,16 @@ def _month_table() -> dict[str, int]:
 
 
 MONTHS: dict[str, int] = _month_table()
+_DAY_THEN_WORD = re.compile(r"^\d{1,2}\.\s*(?P<word>[^\W\d_]+)")
+
+
+def starts_with_date(text: str) -> bool:
+    """ "14. september 2017 (5 min.)": a line a wrap began with a date, which a list
+    reader would take for entry 14."""
+    match = _DAY_THEN_WORD.match(text)
+    return match is not None and match["word"].casefold() in MONTHS
+
+
 _MONTH_WORD = r"(?P<month>[a-zæøå]{3,9})\.?"
 _YEAR = r"(?P<year>\d{4})(?!\d)"
 

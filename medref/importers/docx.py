@@ -38,6 +38,7 @@ from medref.lib.limits import (
 from . import cues
 from . import vocabulary as vocab
 from .blocks import RawBlock, clean_inline
+from .dates import starts_with_date
 from .errors import LimitExceeded, ParseError, time_limit_message
 from .wordml import (
     WRAPPERS,
@@ -258,6 +259,14 @@ class _Reader:
             self.add_toc(line, text.raw)
             return
         listed = self._list_entry(p, style_id, names, text.linked())
+        if (
+            listed is not None
+            and not listed.ordered
+            and any(_HEADING_STYLE.match(n) for n in names)
+        ):
+            # A heading a page put inside a bulleted list element (pandoc keeps the
+            # bullet): a heading still. Numbered headings stay entries, for their numbers.
+            listed = None
         if listed is not None and not listed.text:
             # An empty numbered paragraph shows only its number: nothing to
             # keep, and it must not end the list around it.
@@ -275,8 +284,10 @@ class _Reader:
         if not text.raw.strip():
             return
         raw = clean_inline(text.raw)
-        if len(raw) <= 45 and cues.is_boilerplate(raw):
-            return  # "Til toppen" as an in-page link: furniture, whatever its target
+        if len(raw) <= 45 and cues.is_boilerplate(raw) and not cues.PAGE_LINE.match(raw.strip()):
+            # "Til toppen" as an in-page link: furniture, whatever its target. A page
+            # number is left to clean_blocks, which reads the lines around it.
+            return
         self.flush_toc()
         if self._is_heading(p, style_id, names, text):
             self.flush_list()
@@ -429,7 +440,7 @@ def _typed_entry(linked: str) -> _ListEntry | None:
     """A paragraph that starts with a typed bullet or number, as a list entry."""
     line = clean_inline(linked)
     match = _TYPED_ENTRY.match(line) if line[:1] in "-•*–o0123456789" else None
-    if match is None:
+    if match is None or (match["number"] is not None and starts_with_date(line)):
         return None
     ordered = match["number"] is not None
     key = "typed number" if ordered else "typed bullet"

@@ -312,7 +312,8 @@ class HeaderReader:
                 rest = wrapped_name(self.header, self._pending, self._list_line, line)
                 self._list_line = line = line if rest is None else rest
                 if line:
-                    self._field(self._pending, line, line_no, one_per_line=True)
+                    # The rest of a line that carried on a comma list is that list's.
+                    self._field(self._pending, line, line_no, one_per_line=rest is None)
                 return
             self._pending = None
         if self._title_line(line, line_no):

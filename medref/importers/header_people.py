@@ -125,6 +125,11 @@ def retract_last(header: Header, pending: str, name: str) -> None:
         header.absent.pop()
 
 
+_WRAPPED_NAME_END = re.compile(
+    r"^(?P<name>[A-ZÆØÅ][\w'-]*)(?:\s*\((?P<role>[^()]*)\))?\s*(?:,(?P<tail>.*)|$)"
+)
+
+
 def wrapped_name(header: Header, pending: str, before: str, line: str) -> str | None:
     """ "…, Bent Ager, Sussi" / "Falk, Karin Thygesen": a comma list wrapped in the
     middle of a name (``before`` is the list's line above). The name's end is joined to
@@ -134,10 +139,11 @@ def wrapped_name(header: Header, pending: str, before: str, line: str) -> str | 
         return None
     if "," not in line and (" " in line.strip() or not line.strip().isalpha()):
         return None  # only a list's last name can end alone on its line ("Aagaard")
-    head, _, tail = line.partition(",")
-    head = head.strip()
-    if not head[:1].isupper() or " " in head:
+    # "Krog (direktør, Børn og Unge), Helle Dam …": the name's end may carry its role.
+    end = _WRAPPED_NAME_END.match(line.strip())
+    if end is None:
         return None
+    head, role, tail = end["name"], end["role"], end["tail"] or ""
     if pending == "present" and header.present and " " not in header.present[-1]:
         header.present[-1] = f"{header.present[-1]} {head}"
     elif pending == "absent" and header.absent and " " not in header.absent[-1]:
@@ -146,7 +152,7 @@ def wrapped_name(header: Header, pending: str, before: str, line: str) -> str | 
         last = header.participants[-1]
         if " " in last.name or last.title:
             return None
-        header.participants[-1] = Participant(f"{last.name} {head}", last.title)
+        header.participants[-1] = Participant(f"{last.name} {head}", role and role.strip())
         if header.present and header.present[-1] == last.name:
             header.present[-1] = header.participants[-1].name
     else:

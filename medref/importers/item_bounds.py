@@ -14,6 +14,7 @@ import re
 from medref.documents import AgendaItem, Heading, Paragraph
 
 from . import cues
+from . import vocabulary as vocab
 from .blocks import RawBlock
 
 
@@ -24,6 +25,8 @@ def title_rest(heading: RawBlock, body: list[RawBlock]) -> str | None:
     sentence, right under a heading that fills its line."""
     first = body[0]
     text = first.text
+    if _unfinished(heading, first):
+        return text
     if (
         heading.explicit_heading
         or len(heading.lines) != 1
@@ -50,19 +53,40 @@ def title_rest(heading: RawBlock, body: list[RawBlock]) -> str | None:
     return text
 
 
+def _unfinished(heading: RawBlock, first: RawBlock) -> bool:
+    """A heading cut off by a narrow table cell, its end on the line right under it:
+    "1. Valg af ordstyrer (2" / "min.)", "3. Referat fra mødet den" / "14. september 2017"."""
+    if len(heading.lines) != 1 or len(first.lines) != 1:
+        return False
+    line, text = heading.lines[0], first.text
+    if not text or len(text) > 60 or cues.heading_kind(text) is not None:
+        return False
+    opened = line.count("(") > line.count(")") and text.count(")") > text.count("(")
+    words = line.rsplit(None, 1)
+    return opened or (len(words) == 2 and words[1] in vocab.DANGLING_WORDS)
+
+
 def _opens_body(block: RawBlock) -> bool:
     """A case-number line or a section heading: what stands right under an item's title."""
     text = block.text
     return bool(text) and (cues.case_line(text) is not None or cues.heading_kind(text) is not None)
 
 
-# "Telefon 72 40 10 00", "Tlf.: 43 50 10 00", "post@kommune.dk", "CVR 12345678".
+# "Telefon 72 40 10 00", "Tlf.: 43 50 10 00", "T 43 50 10 00", "post@kommune.dk",
+# "www.kommune.dk", "CVR 12345678".
 _CONTACT_LINE = re.compile(
-    r"^(?:(?:telefon|tlf|cvr(?:-nr)?|ean)\.?\s*:?\s*\+?[\d ]{8,}|\S+@\S+\.[a-z]{2,})$",
+    r"^(?:(?:telefon|tlf|tel|t|cvr(?:-nr)?|ean)\.?\s*:?\s*\+?[\d ]{8,}|\S+@\S+\.[a-z]{2,}"
+    r"|www\.[\w.-]+\.[a-z]{2,}/?)$",
     re.IGNORECASE,
 )
 # "Rådhuset, Torvet 2, 6070 Bjerreby": an address ending in a postcode and a town.
 _ADDRESS_LINE = re.compile(r"^[^.]{0,60}\b\d{4}\s+[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ][\w-]+)?$")
+
+
+def contact_line(text: str) -> bool:
+    """A site's or a letterhead's contact line: a phone number, an e-mail or web address,
+    a street address ending in a postcode and a town."""
+    return _CONTACT_LINE.match(text) is not None or _ADDRESS_LINE.match(text) is not None
 
 
 def without_site_footer(body: list[RawBlock]) -> list[RawBlock]:

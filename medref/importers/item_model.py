@@ -122,10 +122,7 @@ def _wrapped_on(block: Block) -> str | None:
 
 # Words a clause cannot end in: after them, the line was wrapped. (Not "og": ", og" ends
 # a clause with the next "at …" below it.)
-_CANNOT_END = frozenset(
-    {"i", "på", "ved", "for", "til", "af", "med", "om", "fra", "den", "det", "de", "en", "et",
-     "som", "der", "hvor", "under", "efter", "mellem"}
-)  # fmt: skip
+_CANNOT_END = vocab.DANGLING_WORDS
 
 
 def _name_wrapped_on(block: Block, clauses: list[str]) -> str | None:
@@ -187,6 +184,10 @@ def extract_recommendation(blocks: list[Block]) -> tuple[Recommendation | None, 
             else:
                 break
         else:
+            if bare_at and rest_text and isinstance(block, BulletList) and not block.ordered:
+                # "X indstiller, at" / "- udkastet sendes i høring": each bullet goes on
+                # from the lead's "at".
+                found = [c if c[:3].casefold() == "at " else f"at {c}" for c in found]
             numbered = numbered or (
                 block.ordered
                 if isinstance(block, BulletList)

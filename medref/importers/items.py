@@ -150,6 +150,8 @@ class _ItemReader:
         self.names_follow: str | None = None  # "Fraværende:" alone: the names may come next
         self.preamble = True
         self.first = False
+        # Names an absence note gave the meeting only because this is the first item.
+        self.routed: list[str] = []
         self.case_label = False  # a case-number label alone: its value follows
         # Whether a heading of a kind ("Sagsfremstilling") has opened a section: below one,
         # "Sygefravær:" is a label inside it, not a section of its own.
@@ -184,7 +186,10 @@ class _ItemReader:
                     cues.clean_name(note["name"])
                 )
                 text = cues.SUBSTITUTE_NOTE.sub("", text)
-            (self.said.absent if meeting else self.absent).extend(listed_names(text))
+            names = listed_names(text)
+            (self.said.absent if meeting else self.absent).extend(names)
+            if meeting and kind != "meeting":
+                self.routed.extend(names)
 
     def attendance_list(self, block: BulletList) -> bool:
         """A list of names right below "Afbud"/"Fraværende"."""
@@ -216,7 +221,7 @@ class _ItemReader:
                     and all(cues.looks_like_name(_CALLED_IN.sub("", p)) for p in called)
                 ):
                     # "Karin Bøg, Lasse Rye indkaldt": the second came in her place.
-                    self.absentees("meeting" if self.first else kind, [", ".join(people)])
+                    self.absentees(kind, [", ".join(people)])
                     meeting = kind == "meeting" or self.first
                     target = self.said.substitutes if meeting else self.substitutes
                     target.extend(_CALLED_IN.sub("", p).strip() for p in called)
@@ -359,9 +364,13 @@ class _ItemReader:
             # attendance_sentence, with the earlier-treatment test after its word test.
             lowered = paragraph_text.lower()
             if mentions_attendance(lowered) and not self._in_earlier_treatment():
+                here: list[str] = [] if self.first else self.absent
                 attendance_patterns(
-                    paragraph_text, lowered, self.said, self.absent, self.substitutes
+                    paragraph_text, lowered, self.said, self.absent, self.substitutes, here
                 )
+                if self.first and here:
+                    self.said.absent.extend(here)  # "X var fraværende." in the first item
+                    self.routed.extend(here)
             if self.said.ended is None:
                 self.said.ended = meeting_ended(paragraph_text)
         else:
@@ -404,15 +413,29 @@ class _ItemReader:
     def inline_section(self, text: str) -> bool:
         """ "Beslutning: Godkendt.": a known section label with its text on the same line."""
         found = cues.INLINE_SECTION.match(text)
-        known = vocab.SECTION_HEADINGS.get(found["label"].strip().casefold()) if found else None
-        if found is None or known is None or (known is SectionKind.OTHER and self.sections):
+        label = found["label"].strip().casefold() if found else ""
+        known = vocab.SECTION_HEADINGS.get(label) if found else None
+        if (
+            found is not None
+            and label in vocab.FOLLOW_UP_FIELDS
+            and self.sections
+            and self.sections[-1][1] == SectionKind.DECISION
+        ):
+            # "Referat: … / Ansvarlig: MK": who follows up the decision, not its text.
+            known = SectionKind.OTHER
+        elif found is None or known is None or (known is SectionKind.OTHER and self.sections):
             # "Sagsforløb: BUU" under "Resume" is a line of that section's text; the
             # same kind of label first in an item ("Kompetence: Børne- og Ungeudvalget",
             # right under the heading) opens a section of its own.
             return False
         kind = known
         self.preamble = False
-        self.sections.append((f"{found['label'].strip()}:", kind, [Paragraph(found["rest"])]))
+        heading = f"{found['label'].strip()}:"
+        last = self.sections[-1] if self.sections else None
+        if kind == SectionKind.ATTACHMENTS and last is not None and last[:2] == (heading, kind):
+            last[2].append(Paragraph(found["rest"]))  # "Bilag: A" / "Bilag: B": one list
+            return True
+        self.sections.append((heading, kind, [Paragraph(found["rest"])]))
         return True
 
     def item(self) -> AgendaItem:
@@ -433,11 +456,15 @@ def read_item(
     case_number: str | None = None,
     *,
     first: bool = False,
+    routed: list[str] | None = None,
 ) -> AgendaItem:
-    """Read one item's body; in the ``first`` item a list of absentees is the meeting's."""
+    """Read one item's body; in the ``first`` item a list of absentees is the meeting's
+    (and its names are added to ``routed``: they may be that item's too)."""
     reader = _ItemReader(heading, said)
     reader.first = first
     reader.case_number = case_number
     for block in body:
         reader.add(block)
+    if routed is not None:
+        routed.extend(reader.routed)
     return reader.item()

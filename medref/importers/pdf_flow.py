@@ -20,6 +20,7 @@ from medref.documents import BulletList, Heading, ListItem, Paragraph, Table
 
 from . import vocabulary as vocab
 from .blocks import RawBlock, clean_inline
+from .dates import starts_with_date
 from .pdf_lines import Line
 from .pdf_tables import PlacedTable
 from .pdf_text import clean, join_lines, join_two
@@ -126,10 +127,14 @@ def _marker(line: Line, previous: Line | None, metrics: _Metrics) -> tuple[bool,
     text = line.text.replace("\t", " ")
     # "5. december" or "– men" starting a line wrapped from the line above is text.
     inline = _INLINE_NUMBER.match(text) or _INLINE_BULLET.match(text)
-    if inline is None or (
-        previous is not None
-        and (inline.re is _INLINE_NUMBER or inline["glyph"] in "-–")
-        and _continues(previous, line, metrics, first_x=previous.x0)
+    if (
+        inline is None
+        or (inline.re is _INLINE_NUMBER and starts_with_date(text))
+        or (
+            previous is not None
+            and (inline.re is _INLINE_NUMBER or inline["glyph"] in "-–")
+            and _continues(previous, line, metrics, first_x=previous.x0)
+        )
     ):
         return None
     return inline.re is _INLINE_NUMBER, inline["text"]

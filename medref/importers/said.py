@@ -256,9 +256,15 @@ def mentions_attendance(lowered: str) -> bool:
 
 
 def attendance_patterns(
-    text: str, lowered: str, said: SaidAtMeeting, absent: list[str], substitutes: list[str]
+    text: str,
+    lowered: str,
+    said: SaidAtMeeting,
+    absent: list[str],
+    substitutes: list[str],
+    absent_here: list[str] | None = None,
 ) -> None:
-    """attendance_sentence after its word test: ``lowered`` is ``text.lower()``."""
+    """attendance_sentence after its word test: ``lowered`` is ``text.lower()``;
+    ``absent_here`` takes "X var fraværende." (the meeting's list when not given)."""
     # Each pattern is tried only when the text holds its words (``required_words``).
     named = _first_match(_NAMED_ABSENT, text, lowered)
     if named:
@@ -291,6 +297,7 @@ def attendance_patterns(
         (_MEETING_SUBSTITUTES, said.substitutes),
         (_ITEM_ABSENTEES, absent),
         (_MEETING_PRESENT, said.present),
+        (_ABSENT_HERE, said.absent if absent_here is None else absent_here),
         (_MEETING_ABSENTEES, said.absent),
     )
     for patterns, names in targets:
@@ -349,6 +356,9 @@ _ITEM_ABSENTEES: Final = _guarded(*vocab.ITEM_ABSENT, _ITEM_ABSENT)
 
 
 _MEETING_PRESENT: Final = _guarded(*vocab.MEETING_PRESENT)
+
+
+_ABSENT_HERE: Final = _guarded(*vocab.ABSENT_HERE)
 
 
 _MEETING_ABSENTEES: Final = _guarded(*vocab.MEETING_ABSENT, *_MEETING_ABSENT_EXTRA)

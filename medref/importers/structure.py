@@ -166,6 +166,7 @@ class _Reader:
         groups = _group_marks(self.blocks)
         lettered = lettered_groups(self.blocks)
         group_closed = False
+        first_items_absent: list[str] = []  # the first item's absence notes: the meeting's
         for position, start in enumerate(starts):
             end = starts[position + 1].at if position + 1 < len(starts) else len(self.blocks)
             if position + 1 < len(starts):
@@ -197,7 +198,20 @@ class _Reader:
                 title = f"{title} {rest}"  # a long title wrapped onto a line of its own
                 body = body[1:]
             heading = ItemHeading(start.number, title, closed)
-            items.append(read_item(heading, body, self.said, start.case_above, first=position == 0))
+            items.append(
+                read_item(
+                    heading,
+                    body,
+                    self.said,
+                    start.case_above,
+                    first=not position,
+                    routed=first_items_absent,
+                )
+            )
+        if items and first_items_absent and any(item.absent for item in items[1:]):
+            # Absences noted under later items too ("Fraværende: …" after each decision):
+            # the first item's note is that item's as well as the meeting's.
+            items[0] = replace(items[0], absent=merge_names(items[0].absent, first_items_absent))
         return self._document(header, _with_named_absences(items, self.said))
 
     def _refuse(self, header: Header) -> None:

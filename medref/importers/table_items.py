@@ -52,7 +52,10 @@ def table_items(block: RawBlock) -> list[RawBlock] | None:
     numbers = [found[0] for found, _ in items if found is not None]
     if (
         len(numbers) < 2
-        or len(numbers) < len(items)
+        # A row between items that is none ("PAUSE | Kl. 19.30-19.45") belongs to the item
+        # above it; more such rows than items make it some other table.
+        or items[0][0] is None
+        or 2 * len(numbers) <= len(items)
         or any(b <= a for a, b in itertools.pairwise(numbers))
     ):
         return None
@@ -67,10 +70,11 @@ def table_items(block: RawBlock) -> list[RawBlock] | None:
         return None  # "1 | Godkendelse af dagsorden | 3": a contents table, titles and pages
     out: list[RawBlock] = []
     for found, row in items:
-        assert found is not None
-        number, title, rest = found
-        heading = f"{number}. {title}"
-        out.append(RawBlock(block.line, Heading(heading), (heading,), True))
+        rest = 0
+        if found is not None:
+            number, title, rest = found
+            heading = f"{number}. {title}"
+            out.append(RawBlock(block.line, Heading(heading), (heading,), True))
         for column in range(rest, len(row)):
             text = clean_inline(row[column])
             if not text:

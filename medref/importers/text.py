@@ -13,6 +13,7 @@ import re
 from medref.documents import BulletList, ListItem, Paragraph, Table
 
 from .blocks import RawBlock, clean_inline
+from .dates import starts_with_date
 
 # One pattern for both kinds of list line: a bullet ("o" with two spaces or a
 # tab after it is Word's second-level bullet as exported text) or a number.
@@ -30,6 +31,8 @@ def _list_line(line: str) -> tuple[int, bool, str] | None:
     """(indent, ordered, text) for a list line (right-stripped), else None."""
     match = _LIST_LINE.match(line)
     if match is None:
+        return None
+    if match["number"] is not None and starts_with_date(line.lstrip()):
         return None
     return (
         len(match["indent"].expandtabs(4)),

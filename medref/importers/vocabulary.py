@@ -307,8 +307,11 @@ RECOMMENDATION_CLAUSE: Final = re.compile(r"^at\s+\S", re.IGNORECASE)
 # in the section (it is what the minutes say); the names are collected.
 _NAMES = r"(?P<names>[^.].*?)"
 MEETING_PRESENT: Final = (re.compile(rf"^{_NAMES}\s+deltog\s+i\s+mødet\.?$", re.IGNORECASE),)
+# "X var fraværende." names who was away where it stands: under an item's decision that
+# item (and the meeting when it stands under every open item), in the header or the
+# first item's absence note the meeting.
+ABSENT_HERE: Final = (re.compile(rf"^{_NAMES}\s+(?:var|er)\s+fraværende\.?$", re.IGNORECASE),)
 MEETING_ABSENT: Final = (
-    re.compile(rf"^{_NAMES}\s+(?:var|er)\s+fraværende\.?$", re.IGNORECASE),
     re.compile(rf"^der\s+var\s+afbud\s+fra\s+{_NAMES}\.?$", re.IGNORECASE),
     re.compile(rf"^{_NAMES}\s+havde\s+meldt\s+(?:afbud|forfald)\.?$", re.IGNORECASE),
     re.compile(rf"^{_NAMES}\s+deltog\s+ikke\s+i\s+mødet\.?$", re.IGNORECASE),
@@ -358,6 +361,18 @@ REFERENT_SUFFIX: Final = re.compile(r"\s*\((?:referent|referatskriver)\)\s*$", r
 
 
 _LONGEST_HEADING: Final = max(map(len, SECTION_HEADINGS))
+
+# Words a clause or a title cannot end in: a line that ends in one was wrapped.
+DANGLING_WORDS: Final = frozenset(
+    {"i", "på", "ved", "for", "til", "af", "med", "om", "fra", "den", "det", "de", "en", "et",
+     "som", "der", "hvor", "under", "efter", "mellem"}
+)  # fmt: skip
+
+# A MED template's fields under an item's decision ("Ansvarlig: MK", "Frist: 1. juni"):
+# a section of their own there, not a line of what was decided.
+FOLLOW_UP_FIELDS: Final = frozenset(
+    {"ansvarlig", "ansvar", "tovholder", "frist", "deadline", "opfølgning", "opfølges af"}
+)
 
 
 _COMPOSITE: Final = re.compile(r"\s*/\s*|\s+og\s+|\s*&\s*")
