@@ -46,6 +46,8 @@ class RawBlock(NamedTuple):
     # A marked heading's level where the format's template sets it (HTML's h1-h6); 0 where
     # levels are typed by hand (Markdown, Word) and say nothing of the structure.
     level: int = 0
+    # A table cell's text under its row's label (table_items): text, never a heading.
+    cell: bool = False
 
     @property
     def text(self) -> str:

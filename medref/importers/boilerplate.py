@@ -16,12 +16,21 @@ BOILERPLATE: Final = frozenset(
         "til indholdsfortegnelse",
         "tilbage til indholdsfortegnelse",
         "gå til indhold",
+        "gå direkte til indhold",
+        "gå til hovedindholdet",
+        "spring til hovedindhold",
         "spring til indhold",
         "skip navigationen",
         "søg",
         "abonnér",
         "abonner",
         "udskriv",
+        "kopier link",
+        "kopier link til punktet",
+        "kopiér link til punktet",
+        "del punktet",
+        "del siden",
+        "del denne side",
         "udskriv hele dagsordnen",
         "udskriv hele dagsordenen",
         "printvenlig version",
@@ -100,6 +109,16 @@ _PUBLISHED: Final = re.compile(
 )
 
 
+_SEARCH_BOX: Final = re.compile(r"^søg(?:\s+(?:på|i|efter))?(?:\s+[\w.-]+\.(?:dk|com|net|org))?$")
+# A line that is one link, its address allowed to hold brackets ("javascript:print()").
+LINK_ALONE: Final = re.compile(r"\[(?P<text>[^\[\]]*)\]\((?P<href>[^\s]*)\)")
+# A link alone to the minutes as a file: "[Se referat fra møde nr. 187 i pdf format](…)".
+_DOWNLOAD_LINK: Final = re.compile(
+    r"^\[(?:se|hent|download|åbn|læs)\b[^\]]*\b(?:pdf|word|docx?)\b[^\]]*\]\([^()]*\)$",
+    re.IGNORECASE,
+)
+
+
 def _link_row(text: str) -> bool:
     """ "Rådhuset · [Kontakt](/kontakt) · [Tilgængelighed](/…)": a site footer's row of
     links: short parts between dots or bars, two or more of them links."""
@@ -115,6 +134,16 @@ def is_boilerplate(text: str) -> bool:
     """Navigation, widgets, cookie notices and page numbers: text that is not the minutes'."""
     if len(text) >= 600:
         return False
+    if text[:2] in ("Du", "du", "DU") and text[:9].casefold() == "du er her":
+        return True  # "Du er her: Forside › Politik › …": the breadcrumb and its label
+    if text.count("›") >= 2 and text.count("](") >= 2:
+        return True  # "[Forside](/) › [Politik](/politik/) › …": a breadcrumb
+    if text[:1] == "[":
+        if _DOWNLOAD_LINK.match(text):
+            return True  # "[Se referatet i pdf format](/…/referat.pdf)": the file, not the text
+        link = LINK_ALONE.fullmatch(text.strip())
+        if link is not None and link["text"]:
+            return is_boilerplate(link["text"])  # "[Gå direkte til indhold](#content)"
     if len(text) > 45:  # longer than any navigation line: a cookie notice or a file widget
         return (
             "ookie" in text
@@ -127,10 +156,16 @@ def is_boilerplate(text: str) -> bool:
     key = text.strip().rstrip(":").strip().casefold()
     if key in BOILERPLATE or "cookie" in key or key.endswith(" logo"):
         return True  # "… Kommunes logo": a logo's alternative text
+    if (" - " in key or " | " in key) and all(
+        part.strip() in BOILERPLATE for part in re.split(r"\s[-|]\s", key)
+    ):
+        return True  # "Kopier link til punktet - Print": a row of a portal's tools
     if key[:1] == "(" and _TIME_SLOT.match(key):
         return True  # "(Kl. 13:30-13:40)": an item's time slot printed above it
     if key[:1] in "upos" and _PUBLISHED.match(key):
         return True
+    if key[:3] == "søg" and _SEARCH_BOX.match(key):
+        return True  # "Søg på vesterlund.dk": a search box's label
     first = key[:1]
     return (first in "s-ph" and PAGE_LINE.match(key) is not None) or (
         first in "ait" and _FILE_WIDGET.match(key) is not None

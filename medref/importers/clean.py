@@ -20,7 +20,8 @@ from medref.documents.model import INLINE_LINK
 
 from . import cues
 from . import vocabulary as vocab
-from .blocks import RawBlock
+from .blocks import RawBlock, clean_inline
+from .boilerplate import LINK_ALONE
 from .dates import find_date
 from .item_bounds import contact_line
 from .table_items import table_items
@@ -45,7 +46,7 @@ def _tool_entry(entry: ListItem) -> bool:
     text = entry.text
     if entry.children or len(text) > 120:
         return False
-    link = INLINE_LINK.fullmatch(text.strip())
+    link = LINK_ALONE.fullmatch(text.strip())
     return cues.is_boilerplate(link["text"] if link else text)
 
 
@@ -132,6 +133,71 @@ def _headings_in_one_entry(inner: BulletList) -> list[tuple[Block, tuple[str, ..
     return [(Heading(text), (text,)), *under]
 
 
+# "6. Eventuelt1. Temadrøftelse: …": the first item's heading glued to the contents' end.
+_GLUED_FIRST = re.compile(r"^(?P<last>.*?[^\d\s])(?P<heading>(?P<number>\d{1,3})\.\s+\S.*)$")
+
+
+def _glued_split(list_block: RawBlock) -> tuple[str, str] | None:
+    """(the last entry's own text, the heading glued to it) when a page's text copy ran a
+    contents list's last line into the first item's heading, which repeats the first entry."""
+    inner = list_block.block
+    if not isinstance(inner, BulletList) or not inner.ordered or len(inner.items) < 2:
+        return None
+    glued = _GLUED_FIRST.match(inner.items[-1].text)
+    first = _NUMBER_LINE.match(list_block.lines[0])
+    if glued is None or first is None or glued["number"] != first[1]:
+        return None
+    if clean_inline(glued["heading"]) != clean_inline(list_block.lines[0]):
+        return None
+    return glued["last"], glued["heading"]
+
+
+def _unglued(block: RawBlock) -> RawBlock:
+    split = _glued_split(block)
+    if split is None:
+        return block
+    inner = block.block
+    assert isinstance(inner, BulletList)
+    last = replace(inner.items[-1], text=split[0])
+    lines = (*block.lines[:-1], block.lines[-1][: len(block.lines[-1]) - len(split[1])])
+    return block._replace(block=BulletList((*inner.items[:-1], last), True), lines=lines)
+
+
+def _glued_heading(block: RawBlock) -> RawBlock | None:
+    split = _glued_split(block)
+    if split is None:
+        return None
+    line = block.line + len(block.lines) - 1
+    return RawBlock(line, Paragraph(split[1]), (split[1],))
+
+
+def _headings_out_of_lists(kept: list[RawBlock]) -> list[RawBlock]:
+    """ "1. Oversigt" / "2. Vurdering" / "3. Status på planen" typed one a paragraph, then
+    "Status på planen": a bilag list ran into the next item's heading, whose title is
+    printed again right under it (a Word file loses the blank line between them)."""
+    out: list[RawBlock] = []
+    for index, block in enumerate(kept):
+        inner = block.block
+        following = kept[index + 1] if index + 1 < len(kept) else None
+        if (
+            following is not None
+            and isinstance(inner, BulletList)
+            and inner.ordered
+            and len(inner.items) >= 2
+            and not inner.items[-1].children
+            and len(block.lines) == len(inner.items)
+            and inner.items[-1].text == following.text
+            and _NUMBER_LINE.match(block.lines[-1])
+        ):
+            line = block.lines[-1]
+            rest = BulletList(inner.items[:-1], True)
+            out.append(block._replace(block=rest, lines=block.lines[:-1]))
+            out.append(RawBlock(block.line + len(block.lines) - 1, Paragraph(line), (line,)))
+            continue
+        out.append(block)
+    return out
+
+
 def _headings_in_a_list(inner: BulletList) -> bool:
     """A bullet list of numbered item headings whose numbers run on (201, 202, …)."""
     if inner.ordered or len(inner.items) < 2 or inner.items[0].text[:1] not in "0123456789":
@@ -157,7 +223,9 @@ def clean_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
                     for i, (block, lines) in enumerate(headings)
                 )
             elif not _tool_list(original.block):  # "- [Udskriv](/print?…)": a portal's tools
-                kept.extend(_split_mixed_list(_without_tool_entries(original)))
+                kept.extend(_split_mixed_list(_without_tool_entries(_unglued(original))))
+                if (heading := _glued_heading(original)) is not None:
+                    kept.append(heading)
             continue
         if isinstance(original.block, Table):
             kept.extend(table_items(original) or (original,))  # minutes kept in a table
@@ -175,8 +243,10 @@ def clean_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
                 or "OOKIE" in text
                 or text[:1] in "aitAIT"
                 or text[:4] == "http"
+                or text[:1] in "[dD"
                 or "·" in text
                 or "|" in text
+                or "›" in text
             ) and (cues.is_boilerplate(text)):
                 if cues.PAGE_LINE.match(text.strip()):
                     after_page.append(len(kept))  # kept[-1] stands before it, kept[n] after
@@ -198,6 +268,7 @@ def clean_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
                 new = Heading(stripped) if isinstance(inner, Heading) else Paragraph(stripped)
                 block = block._replace(block=new, lines=(stripped,))
         kept.append(block)
+    kept = _headings_out_of_lists(kept)
     if after_page:
         kept = _without_page_tops(kept, after_page)
     return _numbered_runs(_without_running_lines(kept))
@@ -338,11 +409,21 @@ def _without_running_lines(blocks: list[RawBlock]) -> list[RawBlock]:
         if count == 2 and _TITLE_WORD.search(key) is not None and _page_top(key)
     )
     first = short[0] if short else ()
-    if first and (
-        kinds.get(first[0], "") is None
-        or (counts.get(first[0], 0) == 2 and _after_page_numbers(blocks, short, first[0]))
+    if (
+        first
+        and (
+            kinds.get(first[0], "") is None
+            or (counts.get(first[0], 0) == 2 and _after_page_numbers(blocks, short, first[0]))
+        )
+        # "Referat" as the title, and again as each item's marked section heading
+        and not any(
+            b.explicit_heading for b, lines in zip(blocks, short, strict=True) if lines == first
+        )
     ):
         kinds[first[0]] = "name"  # the document's first line, again at the top of each page
+    # A line that stands right after a bare page number each time but the first
+    # ("UDVALGET FOR KULTUR, …, DEN 09-10-2007" / "2"), even one that reads as a heading.
+    kinds.update((key, "name") for key in _after_bare_numbers(short, counts))
     running = {key for key, kind in kinds.items() if kind == "name" or key in paged}
     if not running:
         return blocks  # a date alone that recurs is a table's cell, not a running header
@@ -370,6 +451,18 @@ def _without_running_lines(blocks: list[RawBlock]) -> list[RawBlock]:
     if kept and _page_number(kept[-1]):
         kept.pop()  # the last page's number
     return _without_repeated_rows(kept, tops)
+
+
+def _after_bare_numbers(short: list[tuple[str, ...]], counts: dict[str, int]) -> set[str]:
+    """The lines that follow a bare page number two times or more, and every time they
+    stand but the first."""
+    following: dict[str, int] = {}
+    for above, here in itertools.pairwise(short):
+        if len(above) == 1 and len(here) == 1 and above[0].isdecimal() and len(above[0]) <= 4:
+            following[here[0]] = following.get(here[0], 0) + 1
+    return {
+        line for line, times in following.items() if times >= 2 and counts.get(line, 0) <= times + 1
+    }
 
 
 def _after_page_numbers(blocks: list[RawBlock], short: list[tuple[str, ...]], line: str) -> bool:

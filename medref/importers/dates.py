@@ -79,13 +79,13 @@ _CLOCK = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?"
 # A time range or a single time: "kl. 13.00", "13:00-15:30", "kl. 10.00 - 12.00", "16:30".
 _TIMES = re.compile(
     rf"(?:\bkl\.?\s*|\bklokken\s+)?(?<![\d.:])(?P<start>{_CLOCK})(?![\d])"
-    rf"(?:\s*(?:-|–|til)\s*(?:kl\.?\s*)?(?P<end>{_CLOCK}))?",
+    rf"(?:\s*(?:--?|–|—|til)\s*(?:kl\.?\s*)?(?P<end>{_CLOCK}))?",
     re.IGNORECASE,
 )
 # Whole hours after "kl.": "kl. 13", "fra kl. 13 til 15", "kl. 9-11" (never a bare number).
 _HOURS = re.compile(
     r"\b(?:kl\.?|klokken)\s*(?P<start>\d{1,2})(?![\d:.]\d)"
-    r"(?:\s*(?:-|–|til)\s*(?:kl\.?\s*)?(?P<end>\d{1,2}(?:[:.]\d{2})?)(?![\d:.]\d))?",
+    r"(?:\s*(?:--?|–|—|til)\s*(?:kl\.?\s*)?(?P<end>\d{1,2}(?:[:.]\d{2})?)(?![\d:.]\d))?",
     re.IGNORECASE,
 )
 

@@ -33,7 +33,10 @@ from .header_people import (
     ITEM_RANGE,
     LIST_MARKER,
     PEOPLE_FIELDS,
+    MarkColumns,
     add_people,
+    mark_columns,
+    marked_member,
     member_detail,
     member_status,
     names_line,
@@ -164,6 +167,24 @@ def _unwrapped(blocks: list[RawBlock]) -> list[tuple[int, str]]:
     return joined
 
 
+_WHEN_FIELDS = frozenset({"date", "time", "start", "end"})
+# Words of a meeting place: "Mødelokale 2, Rådhuset, Havnevej 3".
+_PLACE_WORD = re.compile(
+    r"lokale\b|rådhus|\bsal(?:en)?\b|vej\s+\d|gade\s+\d|\b\d{4}\s+[A-ZÆØÅ]", re.IGNORECASE
+)
+
+
+def _fits(name: str, line: str) -> bool:
+    """Whether a line can be the value of a field whose label stands above it: a time
+    field's value holds a time ("16.00"), a date field's a date; any line fits the rest."""
+    if name in ("time", "start", "end"):
+        return _CLOCK_IN.search(line) is not None
+    return True
+
+
+_CLOCK_IN = re.compile(r"\b\d{1,2}[.:]\d{2}\b|\bkl\.?\s*\d", re.IGNORECASE)
+
+
 class HeaderReader:
     def __init__(self, path: str, notes: list[ParseWarning] | None = None) -> None:
         self.path = path
@@ -173,11 +194,14 @@ class HeaderReader:
         self._list_line = ""  # the list's line before this one
         self._after_title: int | None = None  # other_lines when the title was read
         self._dated_before_title = False  # "Dato:" in a letterhead above the title
-        self._pending_scalar: str | None = None  # a label whose value is on the next line
+        # Labels whose values are on the lines below, in order ("MØDESTED:" / "MØDEDATO:" /
+        # "Kulturcenter Fjordhøj" / "09-10-2007": a table read column by column).
+        self._pending_scalars: list[str] = []
         self._expect_committee = False  # "Referat" alone: the committee follows
         self._expect_location = False  # a title's date line: the place may follow
         self._in_toc = False
         self._seen_field = False
+        self._marks: MarkColumns | None = None  # a member table's columns to tick
 
     def warn(self, line: int | None, name: str, message: str) -> None:
         self.notes.append(ParseWarning(line, name, message))
@@ -199,8 +223,14 @@ class HeaderReader:
         colon and the value in three cells) as one labelled line, and each cell of a
         list's row ("Per Alstrup (Formand)\tHanne Ravn (FOA)") as a person of its own."""
         if "\t" not in raw:
+            self._marks = None
             return [raw]
         cells = [cell.strip() for cell in raw.split("\t")]
+        if self._marks is not None and marked_member(self.header, self._marks, cells):
+            return []
+        if (marks := mark_columns(cells)) is not None:
+            self._marks = marks  # "Navn | Funktion | Deltog | Afbud": rows to tick follow
+            return []
         if len(cells) == 3 and cells[1] == ":":
             return [f"{cells[0]}: {cells[2]}"]
         if self._pending in PEOPLE_FIELDS and all(
@@ -251,7 +281,7 @@ class HeaderReader:
         if vocab.TOC_HEADING.match(line) or (
             _TOC_EXTRA.match(line) and (self.header.kind is not None or self._seen_field)
         ):
-            self._in_toc, self._pending, self._pending_scalar = True, None, None
+            self._in_toc, self._pending, self._pending_scalars = True, None, []
             return
         if self._pending is not None and line[:1].islower() and " " not in self._list_line:
             # "Mødets" / "deltagere": a tab's label wrapped, not a member named "Mødets".
@@ -259,9 +289,8 @@ class HeaderReader:
             self._pending = None
             self._list_line = ""
         found = self._label(line)
-        if self._pending_scalar is not None and found is None:
-            name, self._pending_scalar = self._pending_scalar, None
-            self._field(name, line, line_no)
+        if self._pending_scalars and found is None and _fits(self._pending_scalars[0], line):
+            self._field(self._pending_scalars.pop(0), line, line_no)
             return
         if self._in_toc and found is None:
             self.header.toc.append(self._toc_entry(raw))
@@ -276,7 +305,7 @@ class HeaderReader:
             self._list_line = ""
             # "Mødereferat" / "d.: 04-03-2010 kl.: 14:00" / "Lokal-MED Teknik og Miljø": the
             # body may still follow a date field under the title.
-            self._expect_committee = self._expect_committee and name in ("date", "time")
+            self._expect_committee = self._expect_committee and name in _WHEN_FIELDS
             self._expect_location = False
             # "Deltagere: Birthe Lauesen - Afdelingschef" / "Søren Aagaard - Leder …": a list
             # one person a line may start on the label's own line.
@@ -285,7 +314,10 @@ class HeaderReader:
             wraps_on = "," in value and value.rstrip()[-1:] not in ".:"
             continues = not value or one_a_line or wraps_on
             self._pending = name if name in _LIST_FIELDS and continues else None
-            self._pending_scalar = name if name in _SCALAR_FIELDS and not value else None
+            if name in _SCALAR_FIELDS and not value:
+                self._pending_scalars.append(name)
+            else:
+                self._pending_scalars = []
             if value or name not in _SCALAR_FIELDS:
                 self._field(name, value, line_no)
             if wraps_on:
@@ -318,8 +350,19 @@ class HeaderReader:
             self._pending = None
         if self._title_line(line, line_no):
             return
-        if self._expect_committee:
+        if self._expect_committee and line[:1] != "[":  # (a link is the site's logo or menu)
             if _CONNECTOR.match(line):
+                return
+            if (
+                self._expect_location
+                and self.header.location is None
+                and _PLACE_WORD.search(line)
+                and not COMMITTEE_WORD.search(line)
+            ):
+                # "Referat: 3. juni 2025 kl. 14:00" / "Mødelokale 2, Rådhuset" / "Teknik- og
+                # Naturudvalget": the place may come before the body.
+                self._place_line(line)
+                self._expect_location = False
                 return
             self.header.committee = clean_committee(line) or None
             self._expect_committee = False
@@ -455,7 +498,8 @@ class HeaderReader:
         lines = self.header.other_lines
         for back in range(1, min(3, len(lines)) + 1):
             above = lines[-back]
-            if COMMITTEE_WORD.search(above) and len(above.split()) <= 6:
+            # (Not a link: "[Referater 2024](/…/udvalg/…)" is the site's menu.)
+            if above[:1] != "[" and COMMITTEE_WORD.search(above) and len(above.split()) <= 6:
                 del lines[-back]
                 return clean_committee(above) or None
         return None

@@ -11,6 +11,7 @@ which list a line continues; the functions here add its names to the
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from medref.documents import Participant
@@ -300,3 +301,52 @@ def add_people(header: Header, name: str, value: str, *, one_per_line: bool = Fa
             header.absent.extend(_people(value))
     elif name == "substitutes":
         header.substitutes.extend(_people(value))
+
+
+# A member table with a column to tick ("Navn | Funktion | Deltog | Afbud", an "X" in one).
+_ATTENDED_WORDS = frozenset({"deltog", "til stede", "tilstede", "fremmødt", "mødt", "deltager"})
+_AWAY_WORDS = frozenset({"afbud", "fraværende", "ikke til stede", "meldt afbud"})
+
+
+@dataclass(frozen=True)
+class MarkColumns:
+    name: int
+    title: int | None
+    attended: int | None
+    away: int | None
+
+
+def mark_columns(cells: list[str]) -> MarkColumns | None:
+    """The columns of a member table's header row that has columns to tick."""
+    keys = [cell.casefold().strip(" :*") for cell in cells]
+    name = next((i for i, k in enumerate(keys) if k in ("navn", "medlem", "deltager")), None)
+    attended = next((i for i, k in enumerate(keys) if k in _ATTENDED_WORDS), None)
+    away = next((i for i, k in enumerate(keys) if k in _AWAY_WORDS), None)
+    if name is None or (attended is None and away is None):
+        return None
+    title = next((i for i, k in enumerate(keys) if i not in (name, attended, away) and k), None)
+    return MarkColumns(name, title, attended, away)
+
+
+def marked_member(header: Header, columns: MarkColumns, cells: list[str]) -> bool:
+    """One row of such a table: the member, their title, and which column is ticked."""
+    if columns.name >= len(cells):
+        return False
+    name, role = cues.person(cells[columns.name])
+    if not name or not cues.looks_like_name(name):
+        return False
+
+    def ticked(column: int | None) -> bool:
+        return column is not None and column < len(cells) and cells[column].strip() != ""
+
+    function = cells[columns.title].strip() if columns.title is not None else ""
+    title = ", ".join(t for t in (function, role or "") if t) or None
+    header.has_participant_list = True
+    header.participants.append(Participant(name, title))
+    if function.casefold().startswith(tuple(_SUBSTITUTE_ROLES)):
+        header.substitutes.append(name)  # "Suppleant for Mette Kjeldsen, FOA"
+    elif ticked(columns.away) and not ticked(columns.attended):
+        header.absent.append(name)
+    elif ticked(columns.attended):
+        header.present = [*(header.present or []), name]
+    return True

@@ -84,7 +84,13 @@ class Title:
 
 _SITE_SUFFIX = re.compile(
     r"(?:\s+[|·]\s+[^|·]*\b(?:[Kk]ommune|Region\w*)\b[^|·]*"
-    r"|\s+[-–]\s+[A-ZÆØÅ][\w-]*(?:\s+[A-ZÆØÅ][\w-]*)?\s+[Kk]ommune)$"
+    r"|\s+[-–]\s+[A-ZÆØÅ][\w-]*(?:\s+[A-ZÆØÅ][\w-]*)?\s+[Kk]ommune"
+    r"|\s+[-–]\s+Region(?:en)?\s+[A-ZÆØÅ][\w-]*(?:\s+[A-ZÆØÅ][\w-]*)?)$"
+)
+
+
+_BODY_S_MEETING = re.compile(
+    r"^(?P<stem>[A-ZÆØÅ][\w-]*?(?:råd|udvalg))smøde(?:\s+nr\.?\s*\d+)?$", re.IGNORECASE
 )
 
 
@@ -104,6 +110,11 @@ def clean_committee(text: str) -> str:
     )
     if _NOT_A_NAME.match(text):
         return ""
+    # "SeniorRådsmøde nr. 187", "Byrådsmøde": the body whose meeting it is.
+    meeting_of = _BODY_S_MEETING.match(text)
+    if meeting_of is not None:
+        stem = meeting_of["stem"]
+        text = f"{stem[:1].upper()}{stem[1:].lower()}et"
     body = _BODY_MEETING.match(text)
     if body is not None and COMMITTEE_WORD.search(body["body"] or body["word"]):
         text = body["body"] or body["word"]

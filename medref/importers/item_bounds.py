@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 
-from medref.documents import AgendaItem, Heading, Paragraph
+from medref.documents import AgendaItem, BulletList, Heading, Paragraph, SectionKind
 
 from . import cues
 from . import vocabulary as vocab
-from .blocks import RawBlock
+from .blocks import RawBlock, clean_inline
+from .boilerplate import LINK_ALONE
 
 
 def title_rest(heading: RawBlock, body: list[RawBlock]) -> str | None:
@@ -25,6 +26,8 @@ def title_rest(heading: RawBlock, body: list[RawBlock]) -> str | None:
     sentence, right under a heading that fills its line."""
     first = body[0]
     text = first.text
+    if heading.lines and heading.lines[0].endswith(text):
+        return None  # the title printed again under its numbered heading
     if _unfinished(heading, first):
         return text
     if (
@@ -89,21 +92,53 @@ def contact_line(text: str) -> bool:
     return _CONTACT_LINE.match(text) is not None or _ADDRESS_LINE.match(text) is not None
 
 
+def without_bilag_appendix(body: list[RawBlock], headings: set[str]) -> list[RawBlock]:
+    """The last item without the document's bilag list after it ("Bilagsliste" / "2.
+    Tilskud til …" / the bilag of item 2 …): a Bilag heading followed by another item's
+    numbered heading again is the appendix of the whole document, not this item's bilag."""
+    for index, block in enumerate(body[:-1]):
+        if cues.heading_kind(block.text) != SectionKind.ATTACHMENTS:
+            continue
+        following = body[index + 1]
+        lines = following.lines if isinstance(following.block, BulletList) else (following.text,)
+        if lines and clean_inline(lines[0]) in headings:
+            return body[:index]
+    return body
+
+
 def without_site_footer(body: list[RawBlock]) -> list[RawBlock]:
-    """The last item without the site's contact lines after it (an address, a phone
-    number, an e-mail), kept by a page saved as Word or PDF."""
+    """The last item without the site's footer after it, kept by a page saved as Word or
+    PDF: contact lines (an address, a phone number, an e-mail), the same lines run into
+    one paragraph, a block of opening hours, and a row of links ("Cookies",
+    "Privatlivspolitik"); only when a contact line is among them."""
     end = len(body)
+    start = end
     contact = False
-    while end > 0:
-        text = body[end - 1].text.strip()
-        if not text or len(text) > 80:
+    while start > 0:
+        kind = _footer_kind(body[start - 1])
+        if kind is None:
             break
-        if _CONTACT_LINE.match(text):
-            contact = True
-        elif not _ADDRESS_LINE.match(text):
-            break
-        end -= 1
-    return body[:end] if contact else body
+        contact = contact or kind == "contact"
+        start -= 1
+    return body[:start] if contact else body
+
+
+def _footer_kind(block: RawBlock) -> str | None:
+    """ "contact", "other" (a footer's links or short lines), or None for the minutes'."""
+    inner = block.block
+    if isinstance(inner, BulletList):
+        links = all(not e.children and LINK_ALONE.fullmatch(e.text.strip()) for e in inner.items)
+        return "other" if links else None
+    lines = [line.strip() for line in block.lines if line.strip()]
+    if not lines or any(len(line) > 80 for line in lines):
+        return None
+    if any(_CONTACT_LINE.match(line) for line in lines):
+        return "contact"
+    if all(_ADDRESS_LINE.match(line) for line in lines):
+        return "contact" if len(lines) == 1 else "other"
+    if len(lines) >= 2 and all(len(line) <= 40 and line[-1:] != "." for line in lines):
+        return "other"  # "Åbningstider i Borgerservice" / "Mandag-onsdag kl. 10-15"
+    return None
 
 
 def lettered_groups(blocks: list[RawBlock]) -> dict[str, int]:

@@ -212,12 +212,17 @@ def _attachment(text: str) -> Attachment:
     return Attachment(link["text"], link["href"] or None) if link else Attachment(text)
 
 
+_NO_BILAG = re.compile(r"^(?:ingen(?:\s+bilag)?|-|–)\.?$", re.IGNORECASE)
+
+
 def extract_attachments(blocks: list[Block]) -> tuple[list[Attachment], list[Block]]:
     """A Bilag section's paragraphs and flat list items are bilag titles."""
     attachments: list[Attachment] = []
     kept: list[Block] = []
     for block in blocks:
-        if isinstance(block, Paragraph):
+        if isinstance(block, Paragraph) and _NO_BILAG.match(block.text):
+            kept.append(block)  # "Ingen bilag.": said, but no bilag
+        elif isinstance(block, Paragraph):
             attachments.append(_attachment(block.text))
         elif isinstance(block, BulletList) and not any(i.children for i in block.items):
             attachments.extend(_attachment(item.text) for item in block.items)

@@ -330,7 +330,7 @@ class _ItemReader:
             self.preamble = False
             self.sections.append(("", SectionKind.RECOMMENDATION, [inner]))
             return
-        if text:
+        if text and not block.cell:
             # heading_kind's own first test, inline: most one-line paragraphs are long prose.
             kind = self.said.heading_kind(text) if len(text) <= 160 else None
             if kind is not None:
@@ -365,9 +365,18 @@ class _ItemReader:
             lowered = paragraph_text.lower()
             if mentions_attendance(lowered) and not self._in_earlier_treatment():
                 here: list[str] = [] if self.first else self.absent
-                attendance_patterns(
-                    paragraph_text, lowered, self.said, self.absent, self.substitutes, here
-                )
+                # "Indstillingen blev godkendt. Camilla Nørby deltog ikke under dette punkt.":
+                # each sentence is read on its own (the patterns hold from its start).
+                sentences = _SENTENCE_SPLIT.split(paragraph_text)
+                for sentence in sentences:
+                    attendance_patterns(
+                        sentence,
+                        sentence.lower() if len(sentences) > 1 else lowered,
+                        self.said,
+                        self.absent,
+                        self.substitutes,
+                        here,
+                    )
                 if self.first and here:
                     self.said.absent.extend(here)  # "X var fraværende." in the first item
                     self.routed.extend(here)

@@ -197,10 +197,12 @@ LEAD_ONLY: Final = re.compile(
 )
 
 
-# "Åbne sager", "LUKKEDE PUNKTER", "For lukkede døre": a group of items, open or closed.
+# "Åbne sager", "LUKKEDE PUNKTER", "For lukkede døre", "Åben del": a group of items, open
+# or closed.
 ITEM_GROUP: Final = re.compile(
     r"^(?:til\s+[a-zæøå]+\s*[-–]\s*)?"
-    r"(?:(?P<open>åbne|for\s+åbne\s+døre)|(?P<closed>lukkede|for\s+lukkede\s+døre))"
+    r"(?:(?P<open>åbne|for\s+åbne\s+døre|åben\s+del)"
+    r"|(?P<closed>lukkede|for\s+lukkede\s+døre|lukket\s+del))"
     r"(?:\s+(?:sager|punkter|dagsordenspunkter))?\s*:?$",
     re.IGNORECASE,
 )

@@ -33,13 +33,14 @@ from medref.documents import (
 
 from . import cues
 from .attendance import merge_names, without
-from .blocks import RawBlock
+from .blocks import RawBlock, clean_inline
 from .clean import clean_blocks
 from .dates import find_date
 from .errors import ParseError, ParseWarning, quote
 from .header import Header, HeaderReader
 from .item_bounds import (
     absent_throughout,
+    without_bilag_appendix,
     lettered_group,
     lettered_groups,
     title_rest,
@@ -187,6 +188,8 @@ class _Reader:
                 body.pop()  # the next group's heading ("B. Sager til afgørelse i udvalget")
             if position + 1 == len(starts):
                 body = without_site_footer(body)
+                headings = {clean_inline(self.blocks[s.at].lines[0]) for s in starts}
+                body = without_bilag_appendix(body, headings)
             # A group mark counts between items, or right above the first one.
             since = starts[position - 1].at if position else start.at - start.above - 2
             marks = [at for at in groups if since < at < start.at]

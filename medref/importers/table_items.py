@@ -23,6 +23,10 @@ from .blocks import RawBlock, clean_inline
 _NUMBER_CELL: Final = re.compile(r"^(?:punkt|pkt\.?|nr\.?)?\s*(?P<number>\d{1,4})[.)]?$", re.I)
 
 
+# A label cell: "Sagsnr:", "Mødedato:" (short, ending in a colon).
+_LABEL_CELL: Final = re.compile(r"^[^:\d]{2,30}:$")
+
+
 def _row_item(cells: tuple[str, ...]) -> tuple[int, str, int] | None:
     """(number, title, index of the first cell after the title) of an item row."""
     first = clean_inline(cells[0]) if cells else ""
@@ -38,12 +42,47 @@ def _row_item(cells: tuple[str, ...]) -> tuple[int, str, int] | None:
     return None
 
 
+def _item_table(block: RawBlock, rows: tuple[tuple[str, ...], ...]) -> list[RawBlock] | None:
+    """One item kept as a table of its own, a label and its text a row: "Punkt 3 |
+    Sygefravær", "Sagsnr. | 25/04418", "Referat | …". The heading and the label/text
+    pairs as the blocks a page with headings would give."""
+    if len(rows) < 2 or any(len(row) != 2 for row in rows):
+        return None
+    cue = cues.item_cue(clean_inline(" ".join(rows[0])), explicit=True)
+    if cue is None or _NUMBER_CELL.match(clean_inline(rows[0][0])) is None:
+        return None
+    labels = [clean_inline(label).rstrip(":") for label, _ in rows[1:]]
+    if any(not label or len(label) > 40 for label in labels):
+        return None
+    heading = f"{cue.number}. {clean_inline(rows[0][1])}"
+    out = [RawBlock(block.line, Heading(heading), (heading,), True)]
+    for label, (_, value) in zip(labels, rows[1:], strict=True):
+        text = clean_inline(value)
+        if not text:
+            continue
+        as_line = f"{label}: {text}"
+        if cues.case_line(as_line) is not None:
+            out.append(RawBlock(block.line, Paragraph(as_line), (as_line,)))
+            continue
+        out.append(RawBlock(block.line, Heading(label), (label,), True))
+        out.append(RawBlock(block.line, Paragraph(text), (text,), cell=True))
+    return out
+
+
 def table_items(block: RawBlock) -> list[RawBlock] | None:
     """The items a minutes table holds, as heading and section blocks; None for any
     other table."""
     inner = block.block
-    if not isinstance(inner, Table) or len(inner.rows) < 2:
+    if not isinstance(inner, Table):
         return None
+    if all(len(row) == 2 and _LABEL_CELL.match(row[0].strip()) for row in inner.rows):
+        # "Sagsnr: | 09/4411": label and value in a layout table, read as labelled lines.
+        lines = [f"{clean_inline(label)} {clean_inline(value)}" for label, value in inner.rows]
+        return [RawBlock(block.line + i, Paragraph(line), (line,)) for i, line in enumerate(lines)]
+    if len(inner.rows) < 2:
+        return None
+    if (one := _item_table(block, inner.rows)) is not None:
+        return one
     rows = inner.rows
     header: tuple[str, ...] = ()
     if _row_item(rows[0]) is None:

@@ -164,8 +164,10 @@ HEADER_LABELS: Final[dict[str, str]] = {
     "sluttidspunkt for møde": "end",
     "møde slut": "end",
     "mødet sluttede": "end",
+    "mødet hævet": "end",
     "tid og sted": "when_where",
     "tid": "time",
+    "kl": "time",
     "lokale": "location",
     "mødelokale": "location",
     "adresse": "location",
@@ -214,6 +216,7 @@ HEADER_LABELS: Final[dict[str, str]] = {
 # "Tid og sted …"): a label only alone on its line or before a colon.
 COLON_LABELS: Final = frozenset(
     {
+        "kl",
         "lokale",
         "mødelokale",
         "adresse",
@@ -321,6 +324,11 @@ MEETING_SUBSTITUTE: Final = (
         rf"^(?:suppleant(?:en|erne)?|stedfortræder(?:en|ne)?)\s+{_NAMES}\s+deltog\s+i\s+mødet\.?$",
         re.IGNORECASE,
     ),
+    # "Tove Rask deltager som stedfortræder." (for whom: the afbud above it)
+    re.compile(
+        rf"^{_NAMES}\s+(?:deltog|deltager|mødte|møder)\s+som\s+(?:suppleant|stedfortræder)\.?$",
+        re.IGNORECASE,
+    ),
 )
 ITEM_SUBSTITUTE: Final = (
     re.compile(
@@ -331,7 +339,7 @@ ITEM_SUBSTITUTE: Final = (
 ITEM_ABSENT: Final = (
     re.compile(
         rf"^{_NAMES}\s+(?:(?:erklærede\s+sig|var)\s+inhabil\s+og\s+)?deltog\s+ikke\s+(?:i|under)"
-        r"\s+behandling(?:en)?\s+af\s+(?:punktet|dette\s+punkt|sagen)\.?$",
+        r"\s+(?:behandling(?:en)?\s+af\s+)?(?:punktet|dette\s+punkt|sagen)\.?$",
         re.IGNORECASE,
     ),
 )
