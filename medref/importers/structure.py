@@ -40,10 +40,10 @@ from .errors import ParseError, ParseWarning, quote
 from .header import Header, HeaderReader
 from .item_bounds import (
     absent_throughout,
-    without_bilag_appendix,
     lettered_group,
     lettered_groups,
     title_rest,
+    without_bilag_appendix,
     without_site_footer,
 )
 from .items import ItemHeading, read_item
