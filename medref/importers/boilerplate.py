@@ -30,6 +30,12 @@ BOILERPLATE: Final = frozenset(
         "kopiér link til punktet",
         "del punktet",
         "del siden",
+        "tilgængelighedserklæring",
+        "følg os på facebook",
+        "følg os på linkedin",
+        "følg os på instagram",
+        "følg os på x",
+        "følg os på twitter",
         "del denne side",
         "udskriv hele dagsordnen",
         "udskriv hele dagsordenen",
@@ -109,6 +115,11 @@ _PUBLISHED: Final = re.compile(
 )
 
 
+_TOOL_TEXT: Final = re.compile(
+    r"^(?:print|udskriv|hent|download|se|åbn|få)\s+(?:hele\s+)?"
+    r"(?:(?:punkt(?:et)?|dagsorden(?:en)?|referat(?:et)?)(?:\s+(?:som|i)\s+(?:pdf|word))?"
+    r"|(?:som|i)\s+(?:pdf|word))(?:[\s-]*format)?$"
+)
 _SEARCH_BOX: Final = re.compile(r"^søg(?:\s+(?:på|i|efter))?(?:\s+[\w.-]+\.(?:dk|com|net|org))?$")
 # A line that is one link, its address allowed to hold brackets ("javascript:print()").
 LINK_ALONE: Final = re.compile(r"\[(?P<text>[^\[\]]*)\]\((?P<href>[^\s]*)\)")
@@ -164,6 +175,8 @@ def is_boilerplate(text: str) -> bool:
         return True  # "(Kl. 13:30-13:40)": an item's time slot printed above it
     if key[:1] in "upos" and _PUBLISHED.match(key):
         return True
+    if key[:1] in "puhdsåf" and _TOOL_TEXT.match(key):
+        return True  # "Print punkt", "Hent dagsordenen som PDF": a portal's tools
     if key[:3] == "søg" and _SEARCH_BOX.match(key):
         return True  # "Søg på vesterlund.dk": a search box's label
     first = key[:1]

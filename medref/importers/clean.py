@@ -44,10 +44,11 @@ _TITLE_WORD = re.compile(
 def _tool_entry(entry: ListItem) -> bool:
     """A page's tool ("Udskriv", "Del", "Print") as a list entry, plain or as a link."""
     text = entry.text
-    if entry.children or len(text) > 120:
+    if entry.children:
         return False
-    link = LINK_ALONE.fullmatch(text.strip())
-    return cues.is_boilerplate(link["text"] if link else text)
+    link = LINK_ALONE.fullmatch(text.strip()) if text[:1] == "[" else None
+    shown = link["text"] if link else text
+    return len(shown) <= 120 and cues.is_boilerplate(shown)
 
 
 def _tool_list(inner: BulletList) -> bool:
@@ -506,6 +507,10 @@ def _page_number(block: RawBlock) -> bool:
     return len(lines) == 1 and lines[0].isdecimal() and len(lines[0]) <= 4
 
 
+def _not_a_heading(line: str) -> bool:
+    return line.rstrip()[-1:] == "." or cues.item_cue(line, explicit=False) is None
+
+
 def _numbered_runs(blocks: list[RawBlock]) -> list[RawBlock]:
     """Numbered paragraphs set apart by blank lines ("1. …" / "2. …" / "3. …") are one
     list, so that they keep their numbers when written out again."""
@@ -524,9 +529,10 @@ def _numbered_runs(blocks: list[RawBlock]) -> list[RawBlock]:
             and int(first[1]) == int(previous[1]) + 1
             and len(block.lines) == len(inner.items)
             and len(last.lines) == len(last.block.items)
-            # Not numbered headings ("1. Budget" / "2. Eventuelt"): those are items.
-            and cues.item_cue(block.lines[0], explicit=False) is None
-            and cues.item_cue(last.lines[-1], explicit=False) is None
+            # Not numbered headings ("1. Budget" / "2. Eventuelt"): those are items. Notes
+            # that end as sentences ("2. Anna skriver udkast.") are not.
+            and _not_a_heading(block.lines[0])
+            and _not_a_heading(last.lines[-1])
         ):
             items = last.block.items + inner.items
             lines = last.lines + block.lines

@@ -24,7 +24,8 @@ KIND_WORD = re.compile(
     re.IGNORECASE,
 )
 COMMITTEE_WORD = re.compile(
-    r"udvalg|med\b|med-|hmu|lmu|amu|byråd|kommunalbestyrelse|regionsråd|bestyrelse|råd\b|forum"
+    r"udvalg|med\b|med-|hmu|lmu|amu|byråd|kommunalbestyrelse|regionsråd|bestyrelse|råd(?:et)?\b"
+    r"|forum"
     r"|direktion|borgerrepræsentation|kommission|repræsentantskab|\b[fhl]?su\b|\bmio\b",
     re.IGNORECASE,
 )

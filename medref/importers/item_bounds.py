@@ -112,15 +112,39 @@ def without_site_footer(body: list[RawBlock]) -> list[RawBlock]:
     one paragraph, a block of opening hours, and a row of links ("Cookies",
     "Privatlivspolitik"); only when a contact line is among them."""
     end = len(body)
-    start = end
-    contact = False
+    start = cut = end
+    contact = 0
+    above_contact = 0  # short lines above the topmost contact line ("Kontakt", "Egelund Kommune")
     while start > 0:
-        kind = _footer_kind(body[start - 1])
+        block = body[start - 1]
+        kind = _footer_kind(block)
+        if kind is None and contact >= 2 and above_contact < 3 and _short_name_line(block):
+            kind, above_contact = "name", above_contact + 1
         if kind is None:
             break
-        contact = contact or kind == "contact"
+        if kind == "contact":
+            contact += 1
+            above_contact = 0
         start -= 1
-    return body[:start] if contact else body
+        if kind != "name":
+            cut = start
+    if contact:
+        start = start if above_contact else cut
+        return body[:start]
+    return body
+
+
+def _short_name_line(block: RawBlock) -> bool:
+    """ "Kontakt", "Egelund Kommune", "Torvet 2": a footer's short line above its contacts."""
+    text = block.text.strip()
+    return (
+        len(block.lines) == 1
+        and 0 < len(text) <= 30
+        and text[:1].isupper()
+        and text[-1:] not in ".:;,"
+        and len(text.split()) <= 4
+        and cues.heading_kind(text) is None
+    )
 
 
 def _footer_kind(block: RawBlock) -> str | None:

@@ -90,6 +90,11 @@ _CASE_LABEL_ALONE = re.compile(
     r"^(?:journalnummer|journalnr\.?|j\.\s*nr\.?|sagsnummer|sagsnr\.?|sags\s+nr\.?|sag\s+nr\.?)\s*:?$",
     re.IGNORECASE,
 )
+_METADATA_FIRST = frozenset("dDøØsS")
+# "Fravær og stedfortræder: Mette Skov (V) fraværende. …": a label before the sentences.
+_ATTENDANCE_LABEL = re.compile(
+    r"^(?:fravær|afbud|deltagelse|fremmøde|tilstedeværelse)[^:.]{0,30}:\s*", re.IGNORECASE
+)
 _CASE_VALUE = re.compile(r"^[A-ZÆØÅ]{0,4}[-\s]?\d[\w./-]{2,30}$")
 # The end of a title wrapped after a hyphen: one short line, no full stop.
 _WRAPPED_TITLE_END = re.compile(r"^[A-ZÆØÅa-zæøå][^.:]{0,60}$")
@@ -256,12 +261,15 @@ class _ItemReader:
             elif not _NONE.match(names):
                 if not all(cues.looks_like_name(n) for n in split_names(names)):
                     return False
-                if kind == "item":
+                if kind == "item" or not self.first:
+                    # "Afbud: X" under a later item's decision is that item's (the meeting's
+                    # too when it stands under every open item: absent_throughout).
                     self.absent.extend(listed_names(names))
                     self.substitutes.extend(substitutes)
                 else:
                     self.said.absent.extend(listed_names(names))
                     self.said.substitutes.extend(substitutes)
+                    self.routed.extend(listed_names(names))
             return True
         line_subs = vocab.ITEM_SUBSTITUTE_LINE.match(text) if first in "sSſ" else None
         if line_subs:
@@ -298,6 +306,13 @@ class _ItemReader:
                 return
             if paragraph_text is not None and len(block.lines) > 1 and self._metadata_lines(block):
                 return
+        elif (
+            text
+            and text[:1] in _METADATA_FIRST
+            and vocab.ITEM_METADATA.match(text)
+            and all(not heading for heading, _, _ in self.sections)
+        ):
+            return  # "Øvrige sagsbehandlere: …" under a case-flow table, before any heading
         if (
             isinstance(inner, BulletList)
             and self.names_follow is not None
@@ -333,7 +348,16 @@ class _ItemReader:
         if text and not block.cell:
             # heading_kind's own first test, inline: most one-line paragraphs are long prose.
             kind = self.said.heading_kind(text) if len(text) <= 160 else None
-            if kind is not None:
+            if (
+                kind == SectionKind.OTHER
+                and not block.explicit_heading
+                and self.sections
+                and self.said.levels_are_structure
+            ):
+                # "Tidsplan:" as a paragraph on a page that marks its section headings
+                # (h4): a line of the section's text, not a heading.
+                kind = None
+            elif kind is not None:
                 self.known_heading = self.known_heading or kind != SectionKind.OTHER
             elif (
                 (
@@ -367,7 +391,10 @@ class _ItemReader:
                 here: list[str] = [] if self.first else self.absent
                 # "Indstillingen blev godkendt. Camilla Nørby deltog ikke under dette punkt.":
                 # each sentence is read on its own (the patterns hold from its start).
-                sentences = _SENTENCE_SPLIT.split(paragraph_text)
+                unlabelled = _ATTENDANCE_LABEL.sub("", paragraph_text)
+                sentences = _SENTENCE_SPLIT.split(unlabelled)
+                found = len(self.absent) + len(self.substitutes) + len(self.said.absent)
+                subs_before, absent_before = len(self.said.substitutes), len(self.said.absent)
                 for sentence in sentences:
                     attendance_patterns(
                         sentence,
@@ -377,9 +404,22 @@ class _ItemReader:
                         self.substitutes,
                         here,
                     )
+                if len(self.said.substitutes) > subs_before and "mødet" not in lowered:
+                    self.said.substitutions_by_item.append(
+                        (
+                            self.heading.number,
+                            tuple(self.said.substitutes[subs_before:]),
+                            tuple(self.said.absent[absent_before:]),
+                        )
+                    )
                 if self.first and here:
                     self.said.absent.extend(here)  # "X var fraværende." in the first item
                     self.routed.extend(here)
+                labelled = unlabelled != paragraph_text
+                if labelled and found < len(self.absent) + len(self.substitutes) + len(
+                    self.said.absent
+                ):
+                    return  # "Fravær og stedfortræder: …": an attendance line, read out
             if self.said.ended is None:
                 self.said.ended = meeting_ended(paragraph_text)
         else:

@@ -53,6 +53,11 @@ class SaidAtMeeting:
     _section_level: int | None = field(default=None, repr=False)
     # Whether the heading levels follow the items (structure._levels_are_structure).
     levels_are_structure: bool = False
+    # (item number, substitutes, absent) of "X deltog som suppleant for Y" in an item: the
+    # meeting's, and each item's too when every open item notes the same.
+    substitutions_by_item: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = field(
+        default_factory=list
+    )
 
     def heading_kind(self, text: str) -> SectionKind | None:
         """``cues.heading_kind`` with the meeting's committee. A short line is looked up

@@ -450,6 +450,8 @@ def _out_of_sequence(
     for cand in candidates:
         if cand.at <= chain[0].at or cand.cue.number in numbers or cand.cue.strength < weakest:
             continue
+        if cand.cue.title[-1:] == "." and cand.cue.strength < 6:
+            continue  # "2. Anna Riis skriver udkast …": a numbered note ends as a sentence
         case, section = _under(blocks, cand)
         if not (case or section):
             continue

@@ -90,6 +90,29 @@ def _group_marks(blocks: list[RawBlock]) -> dict[int, bool]:
     return marks
 
 
+def _with_substitutions_throughout(
+    items: list[AgendaItem], said: SaidAtMeeting
+) -> list[AgendaItem]:
+    """ "Jonas Vang deltog som stedfortræder for Mette Skov." under every open item: the
+    meeting's, and each item's too (one such note in one item is the meeting's only)."""
+    notes = {number: (subs, absent) for number, subs, absent in said.substitutions_by_item}
+    open_numbers = [item.number for item in items if not item.closed]
+    if len(open_numbers) < 2 or any(n not in notes for n in open_numbers):
+        return items
+    if len({notes[n] for n in open_numbers}) != 1:
+        return items
+    return [
+        replace(
+            item,
+            absent=merge_names(item.absent, notes[item.number][1]),
+            substitutes=merge_names(item.substitutes, notes[item.number][0]),
+        )
+        if item.number in notes
+        else item
+        for item in items
+    ]
+
+
 def _header_sentences(header: Header, said: SaidAtMeeting) -> None:
     """Attendance sentences can stand in the header too ("X deltog ikke i …"), and the
     time the meeting ended; a sentence glued to the next ("deltog Jens Rye.Rådmand …")
@@ -215,6 +238,7 @@ class _Reader:
             # Absences noted under later items too ("Fraværende: …" after each decision):
             # the first item's note is that item's as well as the meeting's.
             items[0] = replace(items[0], absent=merge_names(items[0].absent, first_items_absent))
+        items = _with_substitutions_throughout(items, self.said)
         return self._document(header, _with_named_absences(items, self.said))
 
     def _refuse(self, header: Header) -> None:

@@ -61,6 +61,9 @@ SECTION_HEADINGS: Final[dict[str, SectionKind]] = {
     "beslutningskompetence": SectionKind.OTHER,
     "forventet sagsgang": SectionKind.OTHER,
     "sagen behandles i": SectionKind.OTHER,
+    "tidligere behandling": SectionKind.OTHER,
+    "sagens tidligere behandling": SectionKind.OTHER,
+    "tidligere beslutninger": SectionKind.OTHER,
     "sagen afgøres i": SectionKind.OTHER,
     "sagsgang": SectionKind.OTHER,
     "sagsgang og sagstype": SectionKind.OTHER,
@@ -300,7 +303,9 @@ CASE_NUMBER: Final = re.compile(
     re.IGNORECASE,
 )
 # Vendor metadata lines under an item heading that carry nothing for medref.
-ITEM_METADATA: Final = re.compile(r"^(?:dok\.?\s*nr|dokumentnr|sagsbehandler|sags-id)\.?\s*:", re.I)
+ITEM_METADATA: Final = re.compile(
+    r"^(?:dok\.?\s*nr|dokumentnr|(?:øvrige\s+)?sagsbehandlere?|sags-id)\.?\s*:", re.I
+)
 
 # "Stabschef for Strategi og Udbud indstiller," (possibly with the first clause).
 RECOMMENDATION_LEAD: Final = re.compile(r"^(?P<proposer>.+?)\s+indstiller\s*,?\s*(?P<rest>.*)$")
@@ -313,7 +318,7 @@ MEETING_PRESENT: Final = (re.compile(rf"^{_NAMES}\s+deltog\s+i\s+mødet\.?$", re
 # "X var fraværende." names who was away where it stands: under an item's decision that
 # item (and the meeting when it stands under every open item), in the header or the
 # first item's absence note the meeting.
-ABSENT_HERE: Final = (re.compile(rf"^{_NAMES}\s+(?:var|er)\s+fraværende\.?$", re.IGNORECASE),)
+ABSENT_HERE: Final = (re.compile(rf"^{_NAMES}\s+(?:(?:var|er)\s+)?fraværende\.?$", re.IGNORECASE),)
 MEETING_ABSENT: Final = (
     re.compile(rf"^der\s+var\s+afbud\s+fra\s+{_NAMES}\.?$", re.IGNORECASE),
     re.compile(rf"^{_NAMES}\s+havde\s+meldt\s+(?:afbud|forfald)\.?$", re.IGNORECASE),
