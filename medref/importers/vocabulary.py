@@ -63,7 +63,6 @@ SECTION_HEADINGS: Final[dict[str, SectionKind]] = {
     "sagen behandles i": SectionKind.OTHER,
     "tidligere behandling": SectionKind.OTHER,
     "sagens tidligere behandling": SectionKind.OTHER,
-    "tidligere beslutninger": SectionKind.OTHER,
     "sagen afgøres i": SectionKind.OTHER,
     "sagsgang": SectionKind.OTHER,
     "sagsgang og sagstype": SectionKind.OTHER,
