@@ -35,7 +35,9 @@ from .header_people import (
     PEOPLE_FIELDS,
     MarkColumns,
     add_people,
+    boxed_cells,
     mark_columns,
+    mark_words,
     marked_member,
     member_detail,
     member_status,
@@ -223,8 +225,12 @@ class HeaderReader:
         colon and the value in three cells) as one labelled line, and each cell of a
         list's row ("Per Alstrup (Formand)\tHanne Ravn (FOA)") as a person of its own."""
         if "\t" not in raw:
-            self._marks = None
-            return [raw]
+            boxed = boxed_cells(raw) if self._marks is not None else None
+            if boxed is not None and self._marks is not None:
+                marked_member(self.header, self._marks, boxed)
+                return []
+            self._marks = mark_words(raw)  # "Navn Funktion Til stede Afbud" as text
+            return [] if self._marks is not None else [raw]
         cells = [cell.strip() for cell in raw.split("\t")]
         if self._marks is not None and marked_member(self.header, self._marks, cells):
             return []

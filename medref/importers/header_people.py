@@ -328,6 +328,52 @@ def mark_columns(cells: list[str]) -> MarkColumns | None:
     return MarkColumns(name, title, attended, away)
 
 
+_SUBSTITUTE_WORD = re.compile(r"\b(?:suppleant|stedfortræder)\b", re.IGNORECASE)
+_TICKED_OFF = frozenset({"", "☐", "□", "-", "–"})
+_GLYPHS = frozenset({"☒", "☑", "✓", "✔", "☐", "□"})
+_JOB_ENDINGS = (
+    "leder", "plejerske", "assistent", "hjælper", "konsulent", "chef", "direktør", "formand",
+    "medarbejder", "repræsentant", "sekretær", "pædagog", "lærer", "terapeut",
+)  # fmt: skip
+
+
+def mark_words(line: str) -> MarkColumns | None:
+    """ "Navn Funktion Til stede Afbud": such a header row as text, its columns by spaces;
+    its rows end in a box a column ("Lene Krogh Centerleder ☒ ☐")."""
+    key = line.casefold()
+    if not key.startswith(("navn ", "medlem ")):
+        return None
+    attended = min((key.find(w) for w in _ATTENDED_WORDS if w in key), default=-1)
+    away = min((key.find(w) for w in _AWAY_WORDS if w in key), default=-1)
+    if attended < 0 or away < 0:
+        return None
+    first, second = (2, 3) if attended < away else (3, 2)
+    return MarkColumns(0, 1, first, second)
+
+
+def boxed_cells(line: str) -> list[str] | None:
+    """ "Lene Krogh Centerleder (formand) ☒ ☐" as cells: name, function, the two boxes."""
+    words = line.split()
+    if len(words) < 4 or words[-1] not in _GLYPHS or words[-2] not in _GLYPHS:
+        return None
+    rest = words[:-2]
+    count = 0
+    while count < min(3, len(rest) - 1) and _name_word(rest[count]):
+        count += 1
+    if count < 2:
+        return None
+    return [" ".join(rest[:count]), " ".join(rest[count:]), words[-2], words[-1]]
+
+
+def _name_word(word: str) -> bool:
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and word.replace("-", "").isalpha()
+        and not word.casefold().endswith(_JOB_ENDINGS)
+    )
+
+
 def marked_member(header: Header, columns: MarkColumns, cells: list[str]) -> bool:
     """One row of such a table: the member, their title, and which column is ticked."""
     if columns.name >= len(cells):
@@ -337,13 +383,15 @@ def marked_member(header: Header, columns: MarkColumns, cells: list[str]) -> boo
         return False
 
     def ticked(column: int | None) -> bool:
-        return column is not None and column < len(cells) and cells[column].strip() != ""
+        return (
+            column is not None and column < len(cells) and cells[column].strip() not in _TICKED_OFF
+        )
 
     function = cells[columns.title].strip() if columns.title is not None else ""
     title = ", ".join(t for t in (function, role or "") if t) or None
     header.has_participant_list = True
     header.participants.append(Participant(name, title))
-    if function.casefold().startswith(tuple(_SUBSTITUTE_ROLES)):
+    if _SUBSTITUTE_WORD.search(function):
         header.substitutes.append(name)  # "Suppleant for Mette Kjeldsen, FOA"
     elif ticked(columns.away) and not ticked(columns.attended):
         header.absent.append(name)

@@ -91,6 +91,11 @@ _CASE_LABEL_ALONE = re.compile(
     re.IGNORECASE,
 )
 _METADATA_FIRST = frozenset("dDøØsS")
+_LEFT_AFTER_THIS = re.compile(
+    r"^(?P<names>[^.].*?)\s+forlod\s+mødet\s+(?:efter|under)\s+(?:behandlingen\s+af\s+)?"
+    r"(?:dette\s+punkt|punktet|denne\s+sag|sagen)\.?$",
+    re.IGNORECASE,
+)
 # "Fravær og stedfortræder: Mette Skov (V) fraværende. …": a label before the sentences.
 _ATTENDANCE_LABEL = re.compile(
     r"^(?:fravær|afbud|deltagelse|fremmøde|tilstedeværelse)[^:.]{0,30}:\s*", re.IGNORECASE
@@ -386,46 +391,18 @@ class _ItemReader:
             ) and self.attendance_line(paragraph_text):
                 return
             # attendance_sentence, with the earlier-treatment test after its word test.
-            lowered = paragraph_text.lower()
-            if mentions_attendance(lowered) and not self._in_earlier_treatment():
-                here: list[str] = [] if self.first else self.absent
-                # "Indstillingen blev godkendt. Camilla Nørby deltog ikke under dette punkt.":
-                # each sentence is read on its own (the patterns hold from its start).
-                unlabelled = _ATTENDANCE_LABEL.sub("", paragraph_text)
-                sentences = _SENTENCE_SPLIT.split(unlabelled)
-                found = len(self.absent) + len(self.substitutes) + len(self.said.absent)
-                subs_before, absent_before = len(self.said.substitutes), len(self.said.absent)
-                for sentence in sentences:
-                    attendance_patterns(
-                        sentence,
-                        sentence.lower() if len(sentences) > 1 else lowered,
-                        self.said,
-                        self.absent,
-                        self.substitutes,
-                        here,
-                    )
-                if len(self.said.substitutes) > subs_before and "mødet" not in lowered:
-                    self.said.substitutions_by_item.append(
-                        (
-                            self.heading.number,
-                            tuple(self.said.substitutes[subs_before:]),
-                            tuple(self.said.absent[absent_before:]),
-                        )
-                    )
-                if self.first and here:
-                    self.said.absent.extend(here)  # "X var fraværende." in the first item
-                    self.routed.extend(here)
-                labelled = unlabelled != paragraph_text
-                if labelled and found < len(self.absent) + len(self.substitutes) + len(
-                    self.said.absent
-                ):
-                    return  # "Fravær og stedfortræder: …": an attendance line, read out
+            if self._attendance_sentences(paragraph_text):
+                return
             if self.said.ended is None:
                 self.said.ended = meeting_ended(paragraph_text)
         else:
             self.names_follow = None
             if isinstance(inner, BulletList) and not self._in_earlier_treatment():
                 self.sentences_in_list(inner)
+            elif paragraph_text is not None:
+                # A paragraph wrapped over lines ("Niels Overby (A) var indkaldt som" /
+                # "stedfortræder, …"): its sentences are read over the wrap.
+                self._attendance_sentences(" ".join(paragraph_text.split()))
         if not self.sections:
             opening = paragraph_text or ""
             kind = (
@@ -437,6 +414,48 @@ class _ItemReader:
             self.sections.append(("", kind, []))
         self.preamble = False
         self.sections[-1][2].append(inner)
+
+    def _attendance_sentences(self, paragraph_text: str) -> bool:
+        """Attendance sentences in a paragraph; True when it is an attendance line to take
+        out of the text ("Fravær og stedfortræder: …")."""
+        lowered = paragraph_text.lower()
+        if not mentions_attendance(lowered) or self._in_earlier_treatment():
+            return False
+        here: list[str] = [] if self.first else self.absent
+        # "Indstillingen blev godkendt. Camilla Nørby deltog ikke under dette punkt.":
+        # each sentence is read on its own (the patterns hold from its start).
+        unlabelled = _ATTENDANCE_LABEL.sub("", paragraph_text)
+        sentences = _SENTENCE_SPLIT.split(unlabelled)
+        found = len(self.absent) + len(self.substitutes) + len(self.said.absent)
+        subs_before, absent_before = len(self.said.substitutes), len(self.said.absent)
+        for sentence in sentences:
+            attendance_patterns(
+                sentence,
+                sentence.lower() if len(sentences) > 1 else lowered,
+                self.said,
+                self.absent,
+                self.substitutes,
+                here,
+            )
+        left = _LEFT_AFTER_THIS.match(paragraph_text) if "forlod" in lowered else None
+        if left is not None:
+            # "Mia Falk forlod mødet efter dette punkt.": away from the next item on.
+            names = listed_names(left["names"])
+            self.said.absent_from_item_on.append((names, self.heading.number + 1))
+        if len(self.said.substitutes) > subs_before and "mødet" not in lowered:
+            self.said.substitutions_by_item.append(
+                (
+                    self.heading.number,
+                    tuple(self.said.substitutes[subs_before:]),
+                    tuple(self.said.absent[absent_before:]),
+                )
+            )
+        if self.first and here:
+            self.said.absent.extend(here)  # "X var fraværende." in the first item
+            self.routed.extend(here)
+        # "Fravær og stedfortræder: …": an attendance line, read out of the text.
+        read = len(self.absent) + len(self.substitutes) + len(self.said.absent)
+        return unlabelled != paragraph_text and found < read
 
     def sentences_in_list(self, block: BulletList) -> None:
         """ "1. Afbud. Der var afbud fra X og Y.": attendance sentences in numbered notes."""

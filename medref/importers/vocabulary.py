@@ -328,6 +328,12 @@ MEETING_SUBSTITUTE: Final = (
         rf"^(?:suppleant(?:en|erne)?|stedfortræder(?:en|ne)?)\s+{_NAMES}\s+deltog\s+i\s+mødet\.?$",
         re.IGNORECASE,
     ),
+    # "Niels Overby (A) var indkaldt som stedfortræder, og Byrådet godkendte indkaldelsen."
+    re.compile(
+        rf"^{_NAMES}\s+(?:var|blev|er)\s+indkaldt\s+som\s+(?:suppleant|stedfortræder)"
+        r"(?:\s+for\s+[^,.]+)?(?:,\s+[^.]*)?\.?$",
+        re.IGNORECASE,
+    ),
     # "Tove Rask deltager som stedfortræder." (for whom: the afbud above it)
     re.compile(
         rf"^{_NAMES}\s+(?:deltog|deltager|mødte|møder)\s+som\s+(?:suppleant|stedfortræder)\.?$",
@@ -343,7 +349,8 @@ ITEM_SUBSTITUTE: Final = (
 ITEM_ABSENT: Final = (
     re.compile(
         rf"^{_NAMES}\s+(?:(?:erklærede\s+sig|var)\s+inhabil\s+og\s+)?deltog\s+ikke\s+(?:i|under)"
-        r"\s+(?:behandling(?:en)?\s+af\s+)?(?:punktet|dette\s+punkt|sagen)\.?$",
+        r"\s+(?:behandling(?:en)?\s+af\s+)?(?:punktet|dette\s+punkt|sagen)"
+        r"(?:,?\s+(?:på\s+grund\s+af|pga\.?|grundet)\s+[^.]+)?\.?$",
         re.IGNORECASE,
     ),
 )
