@@ -78,13 +78,18 @@ def _split_mixed_list(block: RawBlock) -> list[RawBlock]:
     inner = block.block
     if not isinstance(inner, BulletList) or len(block.lines) != len(inner.items):
         return [block]
-    if _headings_in_a_list(inner):
+    if _headings_in_a_list(inner, block.lines):
         # "• 203. Orientering (Lukket)" / "• 204. Underskriftsark (Lukket)": item
         # headings, each a paragraph of its own that a print or a conversion
         # made one list of (items with no text under them, closed ones).
         return [
             RawBlock(block.line + i, BulletList((entry,), False), (f"- {entry.text}",))
-            for i, entry in enumerate(inner.items)
+            if not inner.ordered
+            # "15. Lukket punkt" typed in Word: the line with its number, a paragraph.
+            else RawBlock(block.line + i, Paragraph(line), (line,))
+            for i, (entry, line) in enumerate(
+                zip(inner.items, map(cues.strip_list_marker, block.lines), strict=True)
+            )
         ]
     kinds = [bool(_BULLET_LINE.match(line)) for line in block.lines]
     numbers = [int(m[1]) if (m := _NUMBER_LINE.match(line)) else None for line in block.lines]
@@ -199,17 +204,27 @@ def _headings_out_of_lists(kept: list[RawBlock]) -> list[RawBlock]:
     return out
 
 
-def _headings_in_a_list(inner: BulletList) -> bool:
-    """A bullet list of numbered item headings whose numbers run on (201, 202, …)."""
-    if inner.ordered or len(inner.items) < 2 or inner.items[0].text[:1] not in "0123456789":
+def _headings_in_a_list(inner: BulletList, lines: tuple[str, ...]) -> bool:
+    """A list of numbered item headings whose numbers run on (201, 202, …); in a numbered
+    list, the entries carry their own numbers ("5. Lukket punkt" in an <ol>)."""
+    if len(inner.items) < 2:
         return False
     numbers: list[int] = []
-    for entry in inner.items:
-        cue = cues.item_cue(entry.text, explicit=False) if not entry.children else None
+    for entry, line in zip(inner.items, lines, strict=True):
+        # "15. Lukket punkt" typed one a paragraph in Word: the number is in the line.
+        own = entry.text if entry.text[:1] in "0123456789[" else cues.strip_list_marker(line)
+        # "- [6. Eventuelt](/…/punkt-6)": a heading that links to the item's own page.
+        link = LINK_ALONE.fullmatch(own) if own[:1] == "[" else None
+        text = link["text"] if link else own
+        if text[:1] not in "0123456789":
+            return False
+        cue = cues.item_cue(text, explicit=False) if not entry.children else None
         if cue is None or (numbers and cue.number != numbers[-1] + 1):
             return False
         numbers.append(cue.number)
-    return True
+    # A numbered list from 1 is the text's own ("1. Selvstændighed i hverdagen"); one that
+    # starts further on goes on from the items above it.
+    return not inner.ordered or numbers[0] > 1
 
 
 def clean_blocks(blocks: list[RawBlock]) -> list[RawBlock]:

@@ -26,7 +26,9 @@ def title_rest(heading: RawBlock, body: list[RawBlock]) -> str | None:
     sentence, right under a heading that fills its line."""
     first = body[0]
     text = first.text
-    if heading.lines and heading.lines[0].endswith(text):
+    shown = cues.strip_list_marker(heading.lines[0]).strip() if heading.lines else ""
+    link = LINK_ALONE.fullmatch(shown) if shown[:1] == "[" else None
+    if (link["text"] if link else shown).endswith(text):
         return None  # the title printed again under its numbered heading
     if _unfinished(heading, first):
         return text

@@ -157,6 +157,8 @@ def item_cue(text: str, *, explicit: bool) -> ItemCue | None:
         if not _title_starts_well(title):
             return None
         word = text[:3].lower()
+        if word[:2] == "ad" and title[-1:] == ".":
+            return None  # "Ad 1. Taget til efterretning.": a decision's note on a clause
         separated = match["sep"].strip() != ""
         if word.startswith(("pun", "pkt", "dag")):
             strength = 6 if separated or explicit else 2

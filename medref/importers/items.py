@@ -91,6 +91,12 @@ _CASE_LABEL_ALONE = re.compile(
     re.IGNORECASE,
 )
 _METADATA_FIRST = frozenset("dDøØsS")
+_ABSENCE_LEAD = re.compile(
+    r"^(?:følgende\s+(?:deltog\s+ikke(?:\s+i\s+mødet)?|havde\s+meldt\s+(?:afbud|forfald)"
+    r"|var\s+fraværende)|fraværende|afbud(?:\s+fra)?)\s*:$",
+    re.IGNORECASE,
+)
+_ABSENCE_REASON = re.compile(r"\s+(?:på\s+grund\s+af|pga\.?|grundet)\s+.*$", re.IGNORECASE)
 _LEFT_AFTER_THIS = re.compile(
     r"^(?P<names>[^.].*?)\s+forlod\s+mødet\s+(?:efter|under)\s+(?:behandlingen\s+af\s+)?"
     r"(?:dette\s+punkt|punktet|denne\s+sag|sagen)\.?$",
@@ -355,6 +361,7 @@ class _ItemReader:
             kind = self.said.heading_kind(text) if len(text) <= 160 else None
             if (
                 kind == SectionKind.OTHER
+                and text[-1:] == ":"
                 and not block.explicit_heading
                 and self.sections
                 and self.said.levels_are_structure
@@ -399,7 +406,7 @@ class _ItemReader:
             self.names_follow = None
             if isinstance(inner, BulletList) and not self._in_earlier_treatment():
                 self.sentences_in_list(inner)
-            elif paragraph_text is not None:
+            elif paragraph_text is not None and not self._absence_lines(block.lines):
                 # A paragraph wrapped over lines ("Niels Overby (A) var indkaldt som" /
                 # "stedfortræder, …"): its sentences are read over the wrap.
                 self._attendance_sentences(" ".join(paragraph_text.split()))
@@ -414,6 +421,22 @@ class _ItemReader:
             self.sections.append(("", kind, []))
         self.preamble = False
         self.sections[-1][2].append(inner)
+
+    def _absence_lines(self, lines: tuple[str, ...]) -> bool:
+        """ "Følgende deltog ikke i mødet:" / "- Bodil Ravn (FOA) på grund af sygdom" / "-
+        Jesper Lund (DSR)": a paragraph that names the absent a line each (kept as text)."""
+        if len(lines) < 2 or not _ABSENCE_LEAD.match(lines[0].strip()):
+            return False
+        names = [
+            _ABSENCE_REASON.sub("", cues.strip_list_marker(line)).strip() for line in lines[1:]
+        ]
+        if not all(cues.looks_like_name(name) for name in names):
+            return False
+        found = [n for name in names for n in listed_names(name)]
+        (self.said.absent if self.first else self.absent).extend(found)
+        if self.first:
+            self.routed.extend(found)
+        return True
 
     def _attendance_sentences(self, paragraph_text: str) -> bool:
         """Attendance sentences in a paragraph; True when it is an attendance line to take

@@ -107,7 +107,8 @@ def _writes_caps_headings(blocks: Sequence[RawBlock]) -> bool:
 
 
 _MEETING_ENDED = re.compile(
-    r"^mødet\s+(?:sluttede|slut|blev\s+hævet|hævet|hævedes|afsluttedes|sluttede\s+igen)\s+"
+    r"^mødet\s+(?:begyndte\s+(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s+og\s+)?"
+    r"(?:sluttede|slut|blev\s+hævet|hævet|hævedes|afsluttedes|sluttede\s+igen)\s+"
     r"(?:kl\.?|klokken)\s*(?P<h>\d{1,2})[.:](?P<m>\d{2})\.?$",
     re.IGNORECASE,
 )

@@ -234,10 +234,11 @@ class _Reader:
                     routed=first_items_absent,
                 )
             )
-        if items and first_items_absent and any(item.absent for item in items[1:]):
-            # Absences noted under later items too ("Fraværende: …" after each decision):
-            # the first item's note is that item's as well as the meeting's.
-            items[0] = replace(items[0], absent=merge_names(items[0].absent, first_items_absent))
+        later = {name for item in items[1:] for name in item.absent}
+        if again := [name for name in first_items_absent if name in later]:
+            # The same absence noted under later items too ("Fraværende: …" after each
+            # decision): the first item's note is that item's as well as the meeting's.
+            items[0] = replace(items[0], absent=merge_names(items[0].absent, again))
         items = _with_substitutions_throughout(items, self.said)
         return self._document(header, _with_named_absences(items, self.said))
 
