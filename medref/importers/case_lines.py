@@ -105,7 +105,13 @@ def case_line(text: str) -> CaseLine | None:
     lowered = stripped.lower()
     labelled = "sag" in lowered or "j" in lowered or "esdh" in lowered or "ſ" in lowered
     matches = (
-        [m for m in _CASE_LINE.finditer(stripped) if _CASE_VALUE_OK.search(m["value"])]
+        [
+            m
+            for m in _CASE_LINE.finditer(stripped)
+            if _CASE_VALUE_OK.search(m["value"])
+            # "Behandlet sammen med sag 5.": a bare "sag" counts only first on the line.
+            and (m.start("label") == 0 or m["label"].casefold() != "sag")
+        ]
         if labelled
         else []
     )

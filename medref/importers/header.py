@@ -170,6 +170,8 @@ def _unwrapped(blocks: list[RawBlock]) -> list[tuple[int, str]]:
 
 
 _WHEN_FIELDS = frozenset({"date", "time", "start", "end"})
+# Where a list of names ends and a sentence begins: ". " after a word, before a capital.
+_NEXT_SENTENCE = re.compile(r"(?<=[a-zæøå)]{2})\.\s+(?=[A-ZÆØÅ])")
 # Words of a meeting place: "Mødelokale 2, Rådhuset, Havnevej 3".
 _PLACE_WORD = re.compile(
     r"lokale\b|rådhus|\bsal(?:en)?\b|vej\s+\d|gade\s+\d|\b\d{4}\s+[A-ZÆØÅ]", re.IGNORECASE
@@ -324,6 +326,11 @@ class HeaderReader:
                 self._pending_scalars.append(name)
             else:
                 self._pending_scalars = []
+            if name in PEOPLE_FIELDS and (split := _NEXT_SENTENCE.search(value)) is not None:
+                # "Afbud: Birthe Kok og Ole Fisker. Ali Demir deltog som suppleant for Ole
+                # Fisker.": the list, then a sentence of its own.
+                self.header.other_lines.append(value[split.end() :])
+                value = value[: split.start()].rstrip(".")
             if value or name not in _SCALAR_FIELDS:
                 self._field(name, value, line_no)
             if wraps_on:
@@ -494,6 +501,12 @@ class HeaderReader:
             return None
         room = lines[-1]
         if len(room) > 40 or len(room.split()) > 5 or room[-1:] in ".:" or KIND_WORD.search(room):
+            return None
+        if COMMITTEE_WORD.search(room) and not _PLACE_WORD.search(room):
+            # "Referat" / "Nørrevang Byråd" / "Hovedudvalget" / "Mødet den …": the body
+            # named nearest the date is the committee (the first was its council).
+            del lines[-1]
+            self.header.committee = clean_committee(room) or self.header.committee
             return None
         del lines[-1]
         return room

@@ -261,6 +261,10 @@ def _participants(header: Header, value: str, *, one_per_line: bool) -> None:
         header.participants.append(Participant(name, title))
         if absent:
             header.absent.append(name)
+        elif title and (standing_in := _STANDS_IN_FOR.search(title)) is not None:
+            # "Ole Mark (TR, FOA, suppleant for Mia Dahl)": a substitute for a member.
+            header.substitutes.append(name)
+            header.absent.append(standing_in["member"].strip())
     header.minute_taker = header.minute_taker or minute_taker
 
 
@@ -328,6 +332,9 @@ def mark_columns(cells: list[str]) -> MarkColumns | None:
     return MarkColumns(name, title, attended, away)
 
 
+_STANDS_IN_FOR = re.compile(
+    r"\b(?:suppleant|stedfortræder)\s+for\s+(?P<member>[A-ZÆØÅ][\w'-]+(?:\s+[A-ZÆØÅ][\w'-]+){0,3})"
+)
 _SUBSTITUTE_WORD = re.compile(r"\b(?:suppleant|stedfortræder)\b", re.IGNORECASE)
 _TICKED_OFF = frozenset({"", "☐", "□", "-", "–"})
 _GLYPHS = frozenset({"☒", "☑", "✓", "✔", "☐", "□"})

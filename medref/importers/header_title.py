@@ -65,7 +65,9 @@ _MEETING_DEN = re.compile(
     re.IGNORECASE,
 )
 # "(2022-2025)", "2022-2025", or the one year a system appends ("Område-MED … 2014").
-_ELECTION_TERM = re.compile(r"\s+\(?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\)?\s*$")
+_ELECTION_TERM = re.compile(
+    r"\s+(?:\(?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\)?|\(\d\d\s*[-–]\s*\d\d\))\s*$"
+)
 # "… på Nordby Rådhus, Salen.": a title written as a sentence ends in a full stop.
 _SENTENCE_STOP = re.compile(r"(?<=[a-zæøå]{4})\.$")
 # "Klima og miljøs møde den": the "s" of a genitive before "møde".

@@ -48,7 +48,10 @@ _NUMBER_BELOW: Final = re.compile(
 )
 
 
-_NUMBER_ALONE: Final = re.compile(r"^(?P<number>\d{1,4})\.?$")
+# "1", "1.", "Punkt 1.", "Pkt. 1": a number (with its item word) above the item's title.
+_NUMBER_ALONE: Final = re.compile(
+    r"^(?:(?:punkt|pkt\.?|sag(?:\s+nr\.?)?)\s*)?(?P<number>\d{1,4})[.:]?$", re.IGNORECASE
+)
 
 
 # "åbent 1 Titel" / "Lukket punkt 4 Titel" in some portals' contents and headings.
@@ -184,8 +187,8 @@ def number_below(text: str) -> int | None:
 
 
 def number_alone(text: str) -> int | None:
-    """ "1" or "1." alone: a number printed above its item's title."""
-    if len(text) > 8:
+    """ "1", "1." or "Punkt 1." alone: a number printed above its item's title."""
+    if len(text) > 16:
         return None
     match = _NUMBER_ALONE.match(strip_list_marker(text).strip())
     return int(match["number"]) if match else None

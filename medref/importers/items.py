@@ -7,6 +7,7 @@ The attendance sentences and what they say for the whole meeting are read in
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Final
@@ -91,6 +92,12 @@ _CASE_LABEL_ALONE = re.compile(
     re.IGNORECASE,
 )
 _METADATA_FIRST = frozenset("dDøØsS")
+# "Opfølgning:", "Ansvarlig:", "Frist:" (vocab.FOLLOW_UP_FIELDS) wherever they stand in a line.
+_FOLLOW_UP_LABEL = re.compile(
+    r"(?:^|(?<=\s))(?P<label>Opfølgning|Ansvarlig|Ansvar|Tovholder|Frist|Deadline):"
+)
+_PROSE = re.compile(r"^.{40,}\.$")
+_PARTY_AFTER = re.compile(r"\s\([A-ZÆØÅ]{1,3}\)$")
 _ABSENCE_LEAD = re.compile(
     r"^(?:følgende\s+(?:deltog\s+ikke(?:\s+i\s+mødet)?|havde\s+meldt\s+(?:afbud|forfald)"
     r"|var\s+fraværende)|fraværende|afbud(?:\s+fra)?)\s*:$",
@@ -315,6 +322,8 @@ class _ItemReader:
                 return
             if text and self.metadata(text):
                 return
+            if text and text[-1:] == ")" and self._absent_names_line(text):
+                return
             if paragraph_text is not None and len(block.lines) > 1 and self._metadata_lines(block):
                 return
         elif (
@@ -330,8 +339,13 @@ class _ItemReader:
             and self.attendance_list(inner)
         ):
             return
-        if text and paragraph_text is not None and ":" in text[:42] and self.inline_section(text):
-            return
+        # "Beslutning: Godkendt." (also wrapped onto more lines: "Indstilling: X indstiller,
+        # at …" / "… handleplanen.")
+        if paragraph_text is not None and ":" in paragraph_text[:42]:
+            if self._follow_up_fields(block.lines):
+                return
+            if self.inline_section(text or paragraph_text):
+                return
         if (
             paragraph_text is not None
             and len(paragraph_text) < 140
@@ -422,6 +436,31 @@ class _ItemReader:
         self.preamble = False
         self.sections[-1][2].append(inner)
 
+    def _follow_up_fields(self, lines: tuple[str, ...]) -> bool:
+        """ "Opfølgning: …" / "Ansvarlig: JF" / "Frist: Uge 17" under the decision as one
+        paragraph (lines broken by hand, or run into one line): a section each, as on lines
+        of their own."""
+        if not self.sections or self.sections[-1][1] != SectionKind.DECISION:
+            return False
+        text = clean_inline(" ".join(lines).replace("*", ""))
+        labels = list(_FOLLOW_UP_LABEL.finditer(text))
+        if len(labels) < 2 or labels[0].start() != 0:
+            return False
+        for here, after in itertools.zip_longest(labels, labels[1:]):
+            value = text[here.end() : after.start() if after else len(text)].strip()
+            heading = f"{here['label']}:"
+            self.sections.append((heading, SectionKind.OTHER, [Paragraph(value)]))
+        return True
+
+    def _absent_names_line(self, text: str) -> bool:
+        """ "Henrik Dyhr (O), Anja Lauesen (Ø)" alone under the heading, no label: the
+        members away from this item, as a portal prints them (each with a party)."""
+        names = split_names(text)
+        if not names or not all(_PARTY_AFTER.search(n) and cues.looks_like_name(n) for n in names):
+            return False
+        self.absent.extend(listed_names(text))
+        return True
+
     def _absence_lines(self, lines: tuple[str, ...]) -> bool:
         """ "Følgende deltog ikke i mødet:" / "- Bodil Ravn (FOA) på grund af sygdom" / "-
         Jesper Lund (DSR)": a paragraph that names the absent a line each (kept as text)."""
@@ -510,11 +549,24 @@ class _ItemReader:
             found is not None
             and label in vocab.FOLLOW_UP_FIELDS
             and self.sections
-            and self.sections[-1][1] == SectionKind.DECISION
+            and (
+                self.sections[-1][1] == SectionKind.DECISION
+                or self.sections[-1][0].rstrip(":").casefold() in vocab.FOLLOW_UP_FIELDS
+            )
         ):
             # "Referat: … / Ansvarlig: MK": who follows up the decision, not its text.
             known = SectionKind.OTHER
-        elif found is None or known is None or (known is SectionKind.OTHER and self.sections):
+        elif (
+            found is None
+            or known is None
+            or (
+                known is SectionKind.OTHER
+                and self.sections
+                # (Under an untitled opening, "Til drøftelse v/ …" / "Baggrund: <a sentence
+                # or more>" opens a section; "Ansvarlig: Lone Bech" is a field of the text.)
+                and (self.sections[-1][0] != "" or not _PROSE.match(found["rest"]))
+            )
+        ):
             # "Sagsforløb: BUU" under "Resume" is a line of that section's text; the
             # same kind of label first in an item ("Kompetence: Børne- og Ungeudvalget",
             # right under the heading) opens a section of its own.

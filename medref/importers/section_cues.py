@@ -35,6 +35,8 @@ _GENERIC_BODIES: Final = frozenset({"udvalget", "medudvalget", "med-udvalget", "
 _AFTER_DATE: Final = re.compile(r"^\s*(?:,?\s*(?:pkt|punkt)\.?\s*\d+)?\s*:?$", re.IGNORECASE)
 
 
+_DECISION_OF: Final = re.compile(r"^(?:beslutning(?:er)?|referat)\s+(?:i|fra|for)\s+", re.I)
+_SHORT_TERM: Final = re.compile(r"\s*\((?:19|20)?\d\d\s*[-–]\s*(?:19|20)?\d\d\)$")
 _BEFORE_DATE: Final = re.compile(
     r"(?:\s*,|\s+(?:den|d\.|møde|mødet|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag))*\s*$",
     re.IGNORECASE,
@@ -173,6 +175,9 @@ def dated_body(text: str) -> str | None:
     if found is None or not _AFTER_DATE.match(text[found.finish :]):
         return None
     who = _BEFORE_DATE.sub("", " " + text[: found.begin]).strip()
+    # "Beslutning i Natur- og Klimaudvalget (22-25) den …": the body, without the word
+    # for its decision before it or its election term after it.
+    who = _SHORT_TERM.sub("", _DECISION_OF.sub("", who)).strip()
     words = who.split()
     if not who[:1].isupper() or not 1 <= len(words) <= 8 or ":" in who:
         return None
@@ -201,9 +206,9 @@ LEAD_ONLY: Final = re.compile(
 # or closed.
 ITEM_GROUP: Final = re.compile(
     r"^(?:til\s+[a-zæøå]+\s*[-–]\s*)?"
-    r"(?:(?P<open>åbne|for\s+åbne\s+døre|åben\s+del)"
-    r"|(?P<closed>lukkede|for\s+lukkede\s+døre|lukket\s+del))"
-    r"(?:\s+(?:sager|punkter|dagsordenspunkter))?\s*:?$",
+    r"(?:(?P<open>åbne|for\s+åbne\s+døre|åben\s+del|åben(?=\s+dagsorden))"
+    r"|(?P<closed>lukkede|for\s+lukkede\s+døre|lukket\s+del|lukket(?=\s+dagsorden)))"
+    r"(?:\s+(?:sager|punkter|dagsordenspunkter|dagsorden))?\s*:?$",
     re.IGNORECASE,
 )
 

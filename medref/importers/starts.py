@@ -200,7 +200,7 @@ def _candidates(blocks: list[RawBlock]) -> list[_Candidate]:
                 cue = cues.ItemCue(below_number, name, closed, 3)
                 found.append(_Candidate(index - 1, cue, 1))
             continue
-        number = cues.number_alone(text) if len(text) <= 8 else None
+        number = cues.number_alone(text) if len(text) <= 16 else None
         if number is not None and index + 1 < len(blocks):
             below = blocks[index + 1]
             title = _one_line(below)
@@ -208,6 +208,8 @@ def _candidates(blocks: list[RawBlock]) -> list[_Candidate]:
                 assert title is not None
                 name, closed = cues.closed_title(title)
                 strength = 3 if below.explicit_heading else 1
+                if text[:1] in "pP":
+                    strength = 6  # "Punkt 1." alone, the title under it: "Punkt N" is strong
                 found.append(_Candidate(index, cues.ItemCue(number, name, closed, strength), 1))
     return found
 
@@ -269,8 +271,13 @@ def _chain(candidates: list[_Candidate]) -> list[_Candidate]:
 def _same_title(one: str, other: str) -> bool:
     """The same title, one perhaps cut where a line wrapped."""
     a, b = one.casefold(), other.casefold()
+    if _PAGE_AT_END.sub("", a) == _PAGE_AT_END.sub("", b):
+        return True  # "Eventuelt 6" in the contents, its page number after it
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     return len(short) >= 10 and long.startswith(short)
+
+
+_PAGE_AT_END = re.compile(r"\s+\d{1,3}$")
 
 
 def _without_contents(candidates: list[_Candidate]) -> list[_Candidate]:

@@ -62,6 +62,7 @@ SECTION_HEADINGS: Final[dict[str, SectionKind]] = {
     "forventet sagsgang": SectionKind.OTHER,
     "sagen behandles i": SectionKind.OTHER,
     "tidligere behandling": SectionKind.OTHER,
+    "bevilling": SectionKind.OTHER,
     "sagens tidligere behandling": SectionKind.OTHER,
     "sagen afgøres i": SectionKind.OTHER,
     "sagsgang": SectionKind.OTHER,
@@ -348,8 +349,9 @@ ITEM_SUBSTITUTE: Final = (
 )
 ITEM_ABSENT: Final = (
     re.compile(
-        rf"^{_NAMES}\s+(?:(?:erklærede\s+sig|var)\s+inhabil\s+og\s+)?deltog\s+ikke\s+(?:i|under)"
-        r"\s+(?:behandling(?:en)?\s+af\s+)?(?:punktet|dette\s+punkt|sagen)"
+        rf"^{_NAMES}\s+(?:(?:erklærede\s+sig|var)\s+inhabil(?:,[^,]+,)?\s+og\s+)?deltog\s+ikke"
+        r"\s+(?:i|under)\s+(?:behandling(?:en)?\s+af\s+)?"
+        r"(?:punktet|dette\s+punkt|sagen|sagens\s+behandling|punktets\s+behandling)"
         r"(?:,?\s+(?:på\s+grund\s+af|pga\.?|grundet)\s+[^.]+)?\.?$",
         re.IGNORECASE,
     ),
