@@ -20,6 +20,7 @@ per event and were most of the importer's time.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from itertools import chain
 from typing import Any
@@ -218,14 +219,116 @@ def _block_text(events: Events, inline: Inline, until: str) -> str:
     return inline(chain((head,), events), until)
 
 
+# A pandoc YAML metadata block first in the file ("---" / "title: Referat" / "---"): a
+# Word document's title and subtitle (its committee) and date, in that order.
+_FRONT_MATTER = re.compile(
+    r"\A---[ \t]*\n(?P<body>(?:[^\n]*\n){1,40}?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)"
+)
+_META_LINE = re.compile(r"^(?P<key>title|subtitle|date):[ \t]*(?P<value>\S.*?)[ \t]*$", re.M)
+_META_ORDER = ("title", "subtitle", "date")
+
+
+def _front_matter(text: str) -> tuple[list[RawBlock], str]:
+    """The metadata block's title lines as blocks, and the text with the block blanked
+    out (so that line numbers still count from the top of the file)."""
+    found = _FRONT_MATTER.match(text)
+    if found is None:
+        return [], text
+    values = {m["key"]: m["value"].strip("'\"") for m in _META_LINE.finditer(found["body"])}
+    blocks = [
+        RawBlock(1 + i, Paragraph(clean_inline(values[key])), (clean_inline(values[key]),))
+        for i, key in enumerate(k for k in _META_ORDER if values.get(k))
+    ]
+    blank = "\n" * found.group().count("\n")
+    return blocks, blank + text[found.end() :]
+
+
+# pandoc's own tables (what `pandoc -t markdown` writes for a Word table): rows of cells
+# aligned under runs of dashes, between rules of dashes.
+_RULE = re.compile(r"^[ \t]*-{3,}(?:[ \t]+-{3,})*[ \t]*$")
+_RUN = re.compile(r"-{3,}")
+_PANDOC_DASH = re.compile(r"(?<=[ \d])(?<!-)--(?!-)(?=[ \d])")
+
+
+def _pandoc_tables(text: str) -> str:
+    """The text with pandoc's simple and multiline tables written as pipe tables (which
+    the Markdown reader knows); each table keeps its lines, so line numbers still hold."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not (_RULE.match(line) and i + 1 < len(lines) and lines[i + 1].strip()):
+            out.append(line)
+            i += 1
+            continue
+        end = i + 1
+        while end < len(lines) and not (
+            _RULE.match(lines[end]) and (end + 1 == len(lines) or not lines[end + 1].strip())
+        ):
+            end += 1
+        if end == len(lines):  # no closing rule: not a table
+            out.append(line)
+            i += 1
+            continue
+        table = _pipe_table(line, lines[i + 1 : end])
+        span = end - i + 1
+        out.extend(table[:span] + [""] * (span - len(table)))
+        i = end + 1
+    return "\n".join(out)
+
+
+def _pipe_table(top: str, body: list[str]) -> list[str]:
+    columns = [m.start() for m in _RUN.finditer(top)]
+    inner = next((k for k, row in enumerate(body) if _RULE.match(row)), None)
+    header: list[list[str]] = []
+    if inner is not None:
+        columns = [m.start() for m in _RUN.finditer(body[inner])]
+        header, body = [body[:inner]], body[inner + 1 :]
+    if len(columns) < 2:
+        return [top, *body]
+    rows: list[list[str]] = []
+    if any(not row.strip() for row in body):  # multiline: rows set apart by blank lines
+        current: list[str] = []
+        for row in [*body, ""]:
+            if row.strip():
+                current.append(row)
+            elif current:
+                rows.append(current)
+                current = []
+    else:
+        rows = [[row] for row in body]
+    cells = [_row_cells(row, columns) for row in [*header, *rows]]
+    if not cells:
+        return [top, *body]
+    width = len(columns)
+    piped = [f"| {' | '.join(c)} |" for c in cells]
+    return [piped[0], "|" + "---|" * width, *piped[1:]]
+
+
+def _row_cells(lines: list[str], columns: list[int]) -> list[str]:
+    cells: list[str] = []
+    for k, start in enumerate(columns):
+        finish = columns[k + 1] if k + 1 < len(columns) else None
+        parts = [line[start:finish].strip() for line in lines]
+        cells.append(" ".join(p for p in parts if p).replace("|", "\\|"))
+    return cells
+
+
 def markdown_blocks(text: str, *, emphasis: bool = False) -> list[RawBlock]:
     """The blocks of a Markdown text; ``emphasis``: keep bold and italic as markers."""
     inline: Inline = _inline_rich if emphasis else _inline
+    meta, text = _front_matter(text) if text[:3] == "---" else ([], text)
+    if "---" in text:
+        text = _pandoc_tables(text)
+    if "--" in text:
+        # pandoc writes an en dash as "--" ("2025 -- tidsplan", "13.00--15.30").
+        text = _PANDOC_DASH.sub("–", text)
     data = text.encode("utf-8")
     # Block starts come in source order, so a block's line is the last
     # block's line plus the newlines between their byte offsets.
     offset, line = 0, 1
-    blocks: list[RawBlock] = []
+    blocks: list[RawBlock] = meta
     events: Events = iter(_MARKDOWN.events_with_range(text, merge_text=True))
     for event, span in events:
         if type(event) is not dict or "Start" not in event:

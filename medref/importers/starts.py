@@ -24,7 +24,7 @@ from medref.documents.model import INLINE_LINK
 
 from . import cues
 from . import vocabulary as vocab
-from .blocks import RawBlock
+from .blocks import RawBlock, clean_inline
 
 
 class Start(NamedTuple):
@@ -474,9 +474,41 @@ def _out_of_sequence(
     return sorted([*chain, *extra], key=lambda cand: cand.at)
 
 
+def _titles_from_contents(blocks: list[RawBlock]) -> list[_Candidate]:
+    """Marked headings without numbers whose titles are a numbered contents list's
+    entries, in its order ("1. Godkendelse af dagsorden" … then "# Godkendelse af
+    dagsorden": a Word heading whose list number pandoc dropped): those are the items,
+    numbered as the contents number them."""
+    numbered: dict[str, int] = {}
+    for block in blocks:
+        inner = block.block
+        if isinstance(inner, BulletList) and inner.ordered and len(inner.items) >= 2:
+            for position, (entry, line) in enumerate(
+                zip(inner.items, block.lines, strict=False), start=1
+            ):
+                typed = _LINE_NUMBER.match(cues.strip_list_marker(line).strip())
+                key = clean_inline(entry.text).casefold()
+                numbered.setdefault(key, int(typed[1]) if typed else position)
+    if len(numbered) < 2:
+        return []
+    found: list[_Candidate] = []
+    for index, block in enumerate(blocks):
+        if block.explicit_heading and isinstance(block.block, Heading):
+            number = numbered.get(block.block.text.casefold())
+            if number is not None and (not found or number > found[-1].cue.number):
+                name, closed = cues.closed_title(block.block.text)
+                found.append(_Candidate(index, cues.ItemCue(number, name, closed, 6), 0))
+    return found if len(found) >= 2 else []
+
+
+_LINE_NUMBER = re.compile(r"^(\d{1,4})[.)]\s")
+
+
 def item_starts(blocks: list[RawBlock]) -> list[Start]:
     candidates = _without_contents(_one_of_each_pair(_candidates(blocks)))
     strong = [c for c in candidates if c.cue.strength >= 6]
+    if not strong and (titled := _titles_from_contents(blocks)):
+        strong = titled
     chosen = strong if strong else _chain(candidates)
     if chosen and not strong:
         chosen = _out_of_sequence(blocks, candidates, chosen)

@@ -17,6 +17,7 @@ from typing import Final
 from medref.documents import Heading, Paragraph, Table
 
 from . import cues
+from . import vocabulary as vocab
 from .blocks import RawBlock, clean_inline
 
 # A cell holding only the item's number: "1", "1.", "Pkt. 1", "Punkt 1".
@@ -69,16 +70,44 @@ def _item_table(block: RawBlock, rows: tuple[tuple[str, ...], ...]) -> list[RawB
     return out
 
 
+def _label_rows(block: RawBlock, rows: tuple[tuple[str, ...], ...]) -> list[RawBlock] | None:
+    """A layout table of labels and values ("Sagsnr: | 09/4411", "Mødedato | 3. juni",
+    "Formål | Beslutning"): labelled lines, or a section heading and its text."""
+    pairs = [
+        (clean_inline(r[0]).rstrip(":").strip(), clean_inline(r[1])) for r in rows if len(r) == 2
+    ]
+    if len(pairs) != len(rows) or not all(
+        label and len(label) <= 30 and (r[0].strip().endswith(":") or _known_label(label, value))
+        for (label, value), r in zip(pairs, rows, strict=True)
+    ):
+        return None
+    out: list[RawBlock] = []
+    for label, value in pairs:
+        line = f"{label}: {value}"
+        if cues.case_line(line) is None and cues.heading_kind(label) is not None and value:
+            out.append(RawBlock(block.line, Heading(label), (label,), True))
+            out.append(RawBlock(block.line, Paragraph(value), (value,), cell=True))
+        else:
+            out.append(RawBlock(block.line, Paragraph(line), (line,)))
+    return out
+
+
+def _known_label(label: str, value: str) -> bool:
+    return (
+        cues.heading_kind(label) is not None
+        or cues.case_line(f"{label}: {value}") is not None
+        or vocab.header_field(f"{label}: {value}") is not None
+    )
+
+
 def table_items(block: RawBlock) -> list[RawBlock] | None:
     """The items a minutes table holds, as heading and section blocks; None for any
     other table."""
     inner = block.block
     if not isinstance(inner, Table):
         return None
-    if all(len(row) == 2 and _LABEL_CELL.match(row[0].strip()) for row in inner.rows):
-        # "Sagsnr: | 09/4411": label and value in a layout table, read as labelled lines.
-        lines = [f"{clean_inline(label)} {clean_inline(value)}" for label, value in inner.rows]
-        return [RawBlock(block.line + i, Paragraph(line), (line,)) for i, line in enumerate(lines)]
+    if (labelled := _label_rows(block, inner.rows)) is not None:
+        return labelled
     if len(inner.rows) < 2:
         return None
     if (one := _item_table(block, inner.rows)) is not None:
