@@ -32,6 +32,11 @@ _BARE_CASE: Final = re.compile(rf"^(?P<value>{_KLE}|\d{{2}}/\d{{1,6}}|\d{{4}}-\d
 
 
 _CASE_VALUE_OK: Final = re.compile(r"\d")
+_KLE_SPACE_CASE: Final = re.compile(
+    r"^\d{2}\.\d{2}\.\d{2}\s+[A-ZÆØÅ]\d{2}\s+(?P<case>\d{2,4}/\d{1,7})"
+    r"(?:\s+(?:åben|åbent|lukket)(?:\s+(?:sag|punkt))?)?$",
+    re.IGNORECASE,
+)
 
 
 _METADATA: Final = re.compile(
@@ -93,6 +98,15 @@ def case_line(text: str) -> CaseLine | None:
     bare = _BARE_CASE.match(stripped)
     if bare:
         return CaseLine(bare["value"], None)
+    grouped_alone = (
+        (_GROUP_AND_CASE.match(stripped) or _KLE_SPACE_CASE.match(stripped))
+        if stripped[:1].isdigit()
+        else None
+    )
+    if grouped_alone is not None:
+        # "27.69.48G01 - 2024/03318", "00.01.00 A00 16/211 Åben sag": the case's number.
+        mark = _CLOSED_WORD.search(stripped) is not None
+        return CaseLine(grouped_alone["case"], True if mark else None)
     closed: bool | None = None
     # Cheap tests before the searches, each a condition its pattern needs: the
     # Åbent/Lukket words end the line, a case label holds "sag", "j" or "esdh"

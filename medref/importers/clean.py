@@ -227,10 +227,36 @@ def _headings_in_a_list(inner: BulletList, lines: tuple[str, ...]) -> bool:
     return not inner.ordered or numbers[0] > 1
 
 
+# "… den 11. juni 2024.Beslutning": a section heading a page's text copy ran into the
+# line above it, after its full stop or colon.
+_GLUED_HEADING = re.compile(r"(?<=[a-zæøå0-9)][.:])(?P<heading>[A-ZÆØÅ][a-zæøå]{3,20})$")
+
+
+def _unglue_heading(block: RawBlock) -> list[RawBlock]:
+    """The block, and the section heading glued to its end as a block of its own."""
+    inner = block.block
+    last = inner.items[-1].text if isinstance(inner, BulletList) else block.text
+    glued = _GLUED_HEADING.search(last) if last[-1:].islower() else None
+    if glued is None or cues.heading_kind(glued["heading"]) is None:
+        return [block]
+    heading = glued["heading"]
+    head = last[: glued.start()]
+    lines = (*block.lines[:-1], block.lines[-1][: len(block.lines[-1]) - len(heading)])
+    if isinstance(inner, BulletList):
+        items = (*inner.items[:-1], replace(inner.items[-1], text=head))
+        body: RawBlock = block._replace(block=replace(inner, items=items), lines=lines)
+    elif isinstance(inner, Paragraph):
+        body = block._replace(block=Paragraph(head), lines=lines)
+    else:
+        return [block]
+    return [body, RawBlock(block.line + len(block.lines) - 1, Paragraph(heading), (heading,))]
+
+
 def clean_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
     """Drop portal furniture ("Til toppen", cookie notices, page numbers, fold widgets)."""
     kept: list[RawBlock] = []
     after_page: list[int] = []  # where the block after a dropped page number stands in kept
+    blocks = [part for block in blocks for part in _unglue_heading(block)]
     for original in blocks:
         if isinstance(original.block, BulletList):
             if (headings := _headings_in_one_entry(original.block)) is not None:

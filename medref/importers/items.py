@@ -96,6 +96,7 @@ _METADATA_FIRST = frozenset("dDøØsS")
 _FOLLOW_UP_LABEL = re.compile(
     r"(?:^|(?<=\s))(?P<label>Opfølgning|Ansvarlig|Ansvar|Tovholder|Frist|Deadline):"
 )
+_LABEL_AFTER_CASE = re.compile(r"(?<=\d|[a-zæøå])\s+(?=[A-ZÆØÅ][a-zæøå]{3,20}:\s+\S)")
 _PROSE = re.compile(r"^.{40,}\.$")
 _PARTY_AFTER = re.compile(r"\s\([A-ZÆØÅ]{1,3}\)$")
 _ABSENCE_LEAD = re.compile(
@@ -183,6 +184,12 @@ class _ItemReader:
     def metadata(self, text: str) -> bool:
         """Case-number, Dok.nr., Initialer, Åbent/Lukket lines before the first section."""
         found = cues.case_line(text)
+        if found is None and (label := _LABEL_AFTER_CASE.search(text)) is not None:
+            # "00.01.00 A00 16/211 Åben sag Sagsgang: OU": the case line, then a field.
+            head = text[: label.start()]
+            found = cues.case_line(head)
+            if found is not None and not self.inline_section(text[label.end() :]):
+                found = None
         if found is None:
             # A letter template's side column under the title ("Dato: 04-03-2024",
             # "Sagsbehandler: …") and the item's lettered group: not the item's text.

@@ -81,11 +81,18 @@ def person(text: str) -> tuple[str, str | None]:
         titles.extend(t.strip() for t in _IN_PARENS.findall(name_part) if t.strip())
         name_part = _PARENS.sub("", name_part)
     name = name_part.strip()
+    if name[-1:].isupper() and (union := _UNION_AFTER.search(name)) is not None:
+        # "Birgit Lynggaard DH", "Ole Vang FOA": the organisation's letters after a name.
+        titles.append(union["union"])
+        name = name[: union.start()]
     if "(" in tail:
         tail = _OPEN_PAREN.sub(", ", tail)
     tail = tail.replace(")", "")
     titles.extend(t.strip() for t in tail.split(",") if t.strip())
     return name, ", ".join(titles) or None
+
+
+_UNION_AFTER = re.compile(r"(?<=[a-zæøå])\s+(?P<union>[A-ZÆØÅ]{2,4})$")
 
 
 def clean_name(text: str) -> str:

@@ -486,6 +486,8 @@ def _titles_from_contents(blocks: list[RawBlock]) -> list[_Candidate]:
             for position, (entry, line) in enumerate(
                 zip(inner.items, block.lines, strict=False), start=1
             ):
+                if entry.text[:1] == "[":
+                    continue  # a site's menu of links, not a list of the meeting's items
                 typed = _LINE_NUMBER.match(cues.strip_list_marker(line).strip())
                 key = clean_inline(entry.text).casefold()
                 numbered.setdefault(key, int(typed[1]) if typed else position)
@@ -498,7 +500,8 @@ def _titles_from_contents(blocks: list[RawBlock]) -> list[_Candidate]:
             if number is not None and (not found or number > found[-1].cue.number):
                 name, closed = cues.closed_title(block.block.text)
                 found.append(_Candidate(index, cues.ItemCue(number, name, closed, 6), 0))
-    return found if len(found) >= 2 else []
+    # Most of the contents stand again as headings (a menu shares a title or two at most).
+    return found if len(found) >= 2 and 2 * len(found) > len(numbered) else []
 
 
 _LINE_NUMBER = re.compile(r"^(\d{1,4})[.)]\s")
