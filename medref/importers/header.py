@@ -386,7 +386,9 @@ class HeaderReader:
             if not line.endswith(".") and not KIND_WORD.search(line) and line[:1] != "[":
                 self._place_line(line)
                 # "Kl. 10.00" on a line of its own: the place may still follow.
-                self._expect_location = self.header.location is None
+                # (Read again through a name: mypy keeps the test above's None, mypyc checks it.)
+                header = self.header
+                self._expect_location = header.location is None
                 return
         self._expect_location = False
         self.header.other_lines.append(line)

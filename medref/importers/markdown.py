@@ -329,6 +329,7 @@ def markdown_blocks(text: str, *, emphasis: bool = False) -> list[RawBlock]:
     # block's line plus the newlines between their byte offsets.
     offset, line = 0, 1
     blocks: list[RawBlock] = meta
+    payload: Any  # True, or a Start event's payload (a dict); compiled, a bool would be checked
     events: Events = iter(_MARKDOWN.events_with_range(text, merge_text=True))
     for event, span in events:
         if type(event) is not dict or "Start" not in event:
