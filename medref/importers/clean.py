@@ -483,7 +483,8 @@ def _without_running_lines(blocks: list[RawBlock]) -> list[RawBlock]:
     tops: list[int] = []  # where a page's first block after its running lines stands in kept
     for index, (block, own) in enumerate(zip(blocks, keyed, strict=True)):
         if own and all(key in running for key in own):
-            if index >= _TITLE_AREA or any(key in seen or key in paged for key in own):
+            after_number = bool(kept) and _page_number(kept[-1])
+            if index >= _TITLE_AREA or after_number or any(k in seen or k in paged for k in own):
                 if kept and _page_number(kept[-1]):
                     kept.pop()  # the page number at the foot of the page before
                 tops.append(len(kept))

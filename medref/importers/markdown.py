@@ -272,13 +272,17 @@ def _pandoc_tables(text: str) -> str:
             i += 1
             continue
         table = _pipe_table(line, lines[i + 1 : end])
+        if table is None:  # one column: a setext heading or rules, not a table
+            out.append(line)
+            i += 1
+            continue
         span = end - i + 1
         out.extend(table[:span] + [""] * (span - len(table)))
         i = end + 1
     return "\n".join(out)
 
 
-def _pipe_table(top: str, body: list[str]) -> list[str]:
+def _pipe_table(top: str, body: list[str]) -> list[str] | None:
     columns = [m.start() for m in _RUN.finditer(top)]
     inner = next((k for k, row in enumerate(body) if _RULE.match(row)), None)
     header: list[list[str]] = []
@@ -286,7 +290,7 @@ def _pipe_table(top: str, body: list[str]) -> list[str]:
         columns = [m.start() for m in _RUN.finditer(body[inner])]
         header, body = [body[:inner]], body[inner + 1 :]
     if len(columns) < 2:
-        return [top, *body]
+        return None
     rows: list[list[str]] = []
     if any(not row.strip() for row in body):  # multiline: rows set apart by blank lines
         current: list[str] = []
@@ -300,7 +304,7 @@ def _pipe_table(top: str, body: list[str]) -> list[str]:
         rows = [[row] for row in body]
     cells = [_row_cells(row, columns) for row in [*header, *rows]]
     if not cells:
-        return [top, *body]
+        return None
     width = len(columns)
     piped = [f"| {' | '.join(c)} |" for c in cells]
     return [piped[0], "|" + "---|" * width, *piped[1:]]
@@ -315,15 +319,23 @@ def _row_cells(lines: list[str], columns: list[int]) -> list[str]:
     return cells
 
 
-def markdown_blocks(text: str, *, emphasis: bool = False) -> list[RawBlock]:
-    """The blocks of a Markdown text; ``emphasis``: keep bold and italic as markers."""
-    inline: Inline = _inline_rich if emphasis else _inline
+def from_pandoc(text: str) -> tuple[list[RawBlock], str]:
+    """What pandoc's own Markdown (a Word file exported with `pandoc -t markdown`) says
+    beyond CommonMark: its metadata block's title lines as blocks, and the text with its
+    simple and multiline tables as pipe tables and its "--" as en dashes."""
     meta, text = _front_matter(text) if text[:3] == "---" else ([], text)
     if "---" in text:
         text = _pandoc_tables(text)
     if "--" in text:
         # pandoc writes an en dash as "--" ("2025 -- tidsplan", "13.00--15.30").
         text = _PANDOC_DASH.sub("–", text)
+    return meta, text
+
+
+def markdown_blocks(text: str, *, emphasis: bool = False) -> list[RawBlock]:
+    """The blocks of a Markdown text; ``emphasis``: keep bold and italic as markers."""
+    inline: Inline = _inline_rich if emphasis else _inline
+    meta, text = from_pandoc(text)
     data = text.encode("utf-8")
     # Block starts come in source order, so a block's line is the last
     # block's line plus the newlines between their byte offsets.

@@ -25,7 +25,7 @@ from medref.importers.attendance import (
 )
 from medref.importers.blocks import RawBlock, clean_inline
 from medref.importers.items import ItemHeading, _ends_in_digit, read_item
-from medref.importers.markdown import markdown_blocks
+from medref.importers.markdown import from_pandoc, markdown_blocks
 from medref.importers.said import SaidAtMeeting
 from medref.importers.starts import item_starts
 from medref.importers.text import text_blocks
@@ -161,7 +161,9 @@ MARKDOWN = [
 @settings(max_examples=400)
 @given(pieces(MARKDOWN, MARKDOWN, WORDS, ["Punkt 1: Titel", "Resumé", "Bilag"]))
 def test_markdown_blocks(text: str) -> None:
-    assert markdown_blocks(text) == old.markdown_blocks(text)
+    # pandoc's extensions (metadata, its own tables, "--") are read first, then CommonMark.
+    meta, commonmark = from_pandoc(text)
+    assert markdown_blocks(text) == meta + old.markdown_blocks(commonmark)
 
 
 @given(pieces(SECTION_WORDS, [":", " :", "**"], WORDS))
