@@ -252,12 +252,23 @@ def _unglue_heading(block: RawBlock) -> list[RawBlock]:
     return [body, RawBlock(block.line + len(block.lines) - 1, Paragraph(heading), (heading,))]
 
 
+def _unglued_headings(blocks: list[RawBlock]) -> list[RawBlock]:
+    out: list[RawBlock] = []
+    for block in blocks:
+        last = block.lines[-1] if block.lines else ""
+        # Cheap test first: a glued heading ends the line in a lower-case letter.
+        if last[-1:].islower() and _GLUED_HEADING.search(last) is not None:
+            out.extend(_unglue_heading(block))
+        else:
+            out.append(block)
+    return out
+
+
 def clean_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
     """Drop portal furniture ("Til toppen", cookie notices, page numbers, fold widgets)."""
     kept: list[RawBlock] = []
     after_page: list[int] = []  # where the block after a dropped page number stands in kept
-    blocks = [part for block in blocks for part in _unglue_heading(block)]
-    for original in blocks:
+    for original in _unglued_headings(blocks):
         if isinstance(original.block, BulletList):
             if (headings := _headings_in_one_entry(original.block)) is not None:
                 kept.extend(
@@ -313,7 +324,7 @@ def clean_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
     kept = _headings_out_of_lists(kept)
     if after_page:
         kept = _without_page_tops(kept, after_page)
-    return _numbered_runs(_without_running_lines(kept))
+    return _numbered_runs(_without_running_lines(kept, paged_text=bool(after_page)))
 
 
 def _without_page_tops(kept: list[RawBlock], after_page: list[int]) -> list[RawBlock]:
@@ -427,7 +438,7 @@ def _running_key(line: str) -> str:
     return _PAGE_SUFFIX.sub("", line) if line[-1:].isdigit() else line
 
 
-def _without_running_lines(blocks: list[RawBlock]) -> list[RawBlock]:
+def _without_running_lines(blocks: list[RawBlock], *, paged_text: bool) -> list[RawBlock]:
     """The running header and footer of a paged export given as text ("Den 10. januar
     2011" / "FORRETNINGSUDVALGET" at the top of every page, "<Udvalg> den … Side 3" at the
     foot), with a bare page number printed beside them. The first time such a line stands,
@@ -443,13 +454,15 @@ def _without_running_lines(blocks: list[RawBlock]) -> list[RawBlock]:
         if key != line:
             paged.add(key)
     kinds = {key: _running_kind(key) for key, count in counts.items() if count >= 3}
-    # A dated title ("Referat – FagMED … – 4. marts 2025") twice is already a page header:
-    # the first page often prints the title in full instead.
-    kinds.update(
-        (key, "name")
-        for key, count in counts.items()
-        if count == 2 and _TITLE_WORD.search(key) is not None and _page_top(key)
-    )
+    numbered = paged_text or any(k.isdecimal() and len(k) <= 4 for k in counts)
+    if numbered:
+        # A dated title ("Referat – FagMED … – 4. marts 2025") twice is already a page
+        # header where pages are numbered: the first page prints the title in full instead.
+        kinds.update(
+            (key, "name")
+            for key, count in counts.items()
+            if count == 2 and _TITLE_WORD.search(key) is not None and _page_top(key)
+        )
     first = short[0] if short else ()
     if (
         first
@@ -465,7 +478,8 @@ def _without_running_lines(blocks: list[RawBlock]) -> list[RawBlock]:
         kinds[first[0]] = "name"  # the document's first line, again at the top of each page
     # A line that stands right after a bare page number each time but the first
     # ("UDVALGET FOR KULTUR, …, DEN 09-10-2007" / "2"), even one that reads as a heading.
-    kinds.update((key, "name") for key in _after_bare_numbers(short, counts))
+    if numbered:
+        kinds.update((key, "name") for key in _after_bare_numbers(short, counts))
     running = {key for key, kind in kinds.items() if kind == "name" or key in paged}
     if not running:
         return blocks  # a date alone that recurs is a table's cell, not a running header

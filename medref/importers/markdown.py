@@ -247,6 +247,8 @@ def _front_matter(text: str) -> tuple[list[RawBlock], str]:
 # aligned under runs of dashes, between rules of dashes.
 _RULE = re.compile(r"^[ \t]*-{3,}(?:[ \t]+-{3,})*[ \t]*$")
 _RUN = re.compile(r"-{3,}")
+_PANDOC_SPAN = re.compile(r"\[(?P<text>[^\[\]\n]*)\]\{[^{}\n]*\}")
+_PANDOC_RAW_HTML = re.compile(r"^```\{=html\}\n(?:.*\n){0,5}?```[ \t]*$", re.M)
 _PANDOC_DASH = re.compile(r"(?<=[ \d])(?<!-)--(?!-)(?=[ \d])")
 
 
@@ -329,7 +331,15 @@ def from_pandoc(text: str) -> tuple[list[RawBlock], str]:
     if "--" in text:
         # pandoc writes an en dash as "--" ("2025 -- tidsplan", "13.00--15.30").
         text = _PANDOC_DASH.sub("–", text)
+    if "]{" in text:
+        text = _PANDOC_SPAN.sub(r"\g<text>", text)  # "[Referat:]{.underline}": underlined
+    if "{=html}" in text:
+        text = _PANDOC_RAW_HTML.sub(_blank_lines, text)  # "<!-- -->" between two lists
     return meta, text
+
+
+def _blank_lines(match: re.Match[str]) -> str:
+    return "\n" * match.group().count("\n")
 
 
 def markdown_blocks(text: str, *, emphasis: bool = False) -> list[RawBlock]:
