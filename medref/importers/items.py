@@ -92,6 +92,9 @@ _CASE_LABEL_ALONE = re.compile(
     re.IGNORECASE,
 )
 _METADATA_FIRST = frozenset("dDøØsS")
+_FLOW_HEADINGS = frozenset(
+    {"høring og sagsgang", "sagsgang", "sagen behandles i", "forventet sagsgang", "sagsforløb"}
+)
 # "Opfølgning:", "Ansvarlig:", "Frist:" (vocab.FOLLOW_UP_FIELDS) wherever they stand in a line.
 _FOLLOW_UP_LABEL = re.compile(
     r"(?:^|(?<=\s))(?P<label>Opfølgning|Ansvarlig|Ansvar|Tovholder|Frist|Deadline):"
@@ -124,7 +127,9 @@ _LETTER_FIELD = re.compile(
 # "Det indstilles," alone, its "at …" clauses below.
 _PASSIVE_LEAD = re.compile(r"^det\s+indstilles\s*[,:]?\s*(?:at\s*:?)?$", re.IGNORECASE)
 _ABSENCE_HEADING = re.compile(
-    r"^fraværende\s+(?:(?:med|uden)\s+afbud|(?P<part>i\s+mødet|under\s+mødet))\s*:\s*(?P<names>.*?)\s*$",
+    r"^fraværende\s+(?:(?:med|uden)\s+afbud|(?P<part>i\s+mødet|under\s+mødet)"
+    # "Fraværende i Børne- og Uddannelsesudvalget - 3. oktober 2023:": the body's meeting
+    r"|(?P<dated>i\s+[A-ZÆØÅ][^:]{2,80}\d{4}))\s*:\s*(?P<names>.*?)\s*$",
     re.IGNORECASE,
 )
 _CALLED_IN = re.compile(r"\s+(?:indkaldt|deltog(?:\s+i\s+stedet)?)\s*$", re.IGNORECASE)
@@ -267,10 +272,12 @@ class _ItemReader:
         headed = _ABSENCE_HEADING.match(text) if first in "fF" else None
         if headed is not None:
             # "Fraværende med afbud:", "Fraværende uden afbud:", "Fraværende i mødet:"
-            self.names_follow = "partial" if headed["part"] else "meeting"
+            # "Fraværende i <udvalg> - <dato>:" under an item: who was away from this item.
+            whole = "item" if headed["dated"] else "meeting"
+            self.names_follow = "partial" if headed["part"] else whole
             if headed["names"] and not headed["part"]:
                 self.names_follow = None
-                self.absentees("meeting", [headed["names"]])
+                self.absentees(whole, [headed["names"]])
             return True
         for pattern, kind in _ABSENT_LINES.get(first, ()):
             match = pattern.match(text)
@@ -377,9 +384,27 @@ class _ItemReader:
             self.preamble = False
             self.sections.append(("", SectionKind.RECOMMENDATION, [inner]))
             return
+        if (
+            text
+            and text[:1] in "fF"
+            and paragraph_text is not None
+            and _ABSENCE_HEADING.match(text)
+            and self.attendance_line(paragraph_text)
+        ):
+            return  # "Fraværende i Børne- og Uddannelsesudvalget - 3. oktober 2023:"
         if text and not block.cell:
             # heading_kind's own first test, inline: most one-line paragraphs are long prose.
             kind = self.said.heading_kind(text) if len(text) <= 160 else None
+            if (
+                kind is not None
+                and self.sections
+                and not self.sections[-1][2]
+                and self.sections[-1][0].rstrip(":").casefold() in _FLOW_HEADINGS
+                and text[-1:].isdigit()
+            ):
+                # "Høring og sagsgang" / "Børne- og Uddannelsesudvalget den 3. oktober
+                # 2023": the bodies the case goes through, the section's text.
+                kind = None
             if (
                 kind == SectionKind.OTHER
                 and text[-1:] == ":"
@@ -400,7 +425,13 @@ class _ItemReader:
                         or (block.level and block.level == self.said.section_level())
                     )
                 )
-                or (not self.known_heading and text[-1:] == ":" and cues.unknown_heading(text))
+                or (
+                    not self.known_heading
+                    and text[-1:] == ":"
+                    # (right under a heading: "Sagstema" / "Meddelelser fra:" is its text)
+                    and not (self.sections and self.sections[-1][0] and not self.sections[-1][2])
+                    and cues.unknown_heading(text)
+                )
                 or (text[:1].isupper() and cues.caps_heading(text) and self.said.caps_headings())
             ):
                 # An unknown heading where a section must start, or a short "Drøftelse:"

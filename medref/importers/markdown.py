@@ -248,7 +248,7 @@ def _front_matter(text: str) -> tuple[list[RawBlock], str]:
 _RULE = re.compile(r"^[ \t]*-{3,}(?:[ \t]+-{3,})*[ \t]*$")
 _RUN = re.compile(r"-{3,}")
 _PANDOC_SPAN = re.compile(r"\[(?P<text>[^\[\]\n]*)\]\{[^{}\n]*\}")
-_PANDOC_RAW_HTML = re.compile(r"^```\{=html\}\n(?:.*\n){0,5}?```[ \t]*$", re.M)
+_PANDOC_RAW_HTML = re.compile(r"^```\{=html\}\n(?P<html>(?:.*\n){0,5}?)```[ \t]*$", re.M)
 _PANDOC_DASH = re.compile(r"(?<=[ \d])(?<!-)--(?!-)(?=[ \d])")
 
 
@@ -334,12 +334,10 @@ def from_pandoc(text: str) -> tuple[list[RawBlock], str]:
     if "]{" in text:
         text = _PANDOC_SPAN.sub(r"\g<text>", text)  # "[Referat:]{.underline}": underlined
     if "{=html}" in text:
-        text = _PANDOC_RAW_HTML.sub(_blank_lines, text)  # "<!-- -->" between two lists
+        # "```{=html}" / "<!-- -->" / "```": pandoc's raw HTML, which keeps two lists apart;
+        # the HTML itself, on the fence lines' places, does the same in CommonMark.
+        text = _PANDOC_RAW_HTML.sub(lambda m: f"\n{m['html']}\n", text)
     return meta, text
-
-
-def _blank_lines(match: re.Match[str]) -> str:
-    return "\n" * match.group().count("\n")
 
 
 def markdown_blocks(text: str, *, emphasis: bool = False) -> list[RawBlock]:
@@ -377,7 +375,12 @@ def markdown_blocks(text: str, *, emphasis: bool = False) -> list[RawBlock]:
         elif name == "List":
             ordered = payload is not True
             items = _list(events, ordered, inline)
-            raw_lines = tuple([f"- {item.text}" for item in items])
+            if ordered:
+                # The list's own numbers ("3.  Sygefravær" alone: item 3, not an entry).
+                first = payload if type(payload) is int else 1
+                raw_lines = tuple([f"{first + i}. {item.text}" for i, item in enumerate(items)])
+            else:
+                raw_lines = tuple([f"- {item.text}" for item in items])
             blocks.append(RawBlock(line, BulletList(items, ordered), raw_lines))
         elif name == "Table":
             table = _table(events, inline)

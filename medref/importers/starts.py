@@ -157,7 +157,13 @@ def _candidates(blocks: list[RawBlock]) -> list[_Candidate]:
         else:
             cue = cues.item_cue(text, explicit=block.explicit_heading)
         if cue is not None:
-            found.append(_Candidate(index, cue, 0))
+            tail = _CASE_IN_TITLE.search(cue.title) if "nr" in cue.title else None
+            case = cues.case_line(cue.title[tail.start() :].strip()) if tail else None
+            if tail is not None and case is not None:
+                # "Sygefravær 3. kvartal 2024 / Sagsnr. 24/00871" broken by hand in a
+                # heading: the title, and the item's case number.
+                cue = cue._replace(title=cue.title[: tail.start()].rstrip())
+            found.append(_Candidate(index, cue, 0, case=case))
             continue
         # number_below and number_alone take only short lines: their length tests inline.
         below_number = cues.number_below(text) if len(text) <= 24 and first in "sSpPdD" else None
@@ -504,6 +510,7 @@ def _titles_from_contents(blocks: list[RawBlock]) -> list[_Candidate]:
     return found if len(found) >= 2 and 2 * len(found) > len(numbered) else []
 
 
+_CASE_IN_TITLE = re.compile(r"\s(?=(?:sagsnr|sags\s*nr|j\.\s*nr|journalnr)\.?\s*:?\s*\S+$)", re.I)
 _LINE_NUMBER = re.compile(r"^(\d{1,4})[.)]\s")
 
 

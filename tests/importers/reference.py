@@ -263,7 +263,12 @@ def markdown_blocks(text: str) -> list[RawBlock]:
             blocks.append(paragraph(line, raw, lines))
         elif (kind := _tag(event, "List")) is not None:
             items = _list(events, ordered=kind is not True)
-            raw_lines = tuple(f"- {item.text}" for item in items)
+            first = kind if isinstance(kind, int) and kind is not True else 1
+            raw_lines = (
+                tuple(f"{first + i}. {item.text}" for i, item in enumerate(items))
+                if kind is not True
+                else tuple(f"- {item.text}" for item in items)
+            )
             blocks.append(RawBlock(line, BulletList(items, kind is not True), raw_lines))
         elif _tag(event, "Table"):
             table = _table(events)

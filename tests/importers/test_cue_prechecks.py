@@ -91,6 +91,11 @@ def _person_before(text: str) -> tuple[str, str | None]:
     name_part, tail = (text[: split.start()], text[split.end() :]) if split else (text, "")
     titles.extend(t.strip() for t in re.findall(r"\(([^()]*)\)", name_part) if t.strip())
     name = name_cues._PARENS.sub("", name_part).strip()
+    # (issue 15, session 9: "Birgit Lynggaard DH", an organisation's letters after a name)
+    union = re.search(r"(?<=[a-zæøå])\s+([A-ZÆØÅ]{2,4})$", name)
+    if union is not None:
+        titles.append(union[1])
+        name = name[: union.start()]
     tail = re.sub(r"\s*\(\s*", ", ", tail).replace(")", "")
     titles.extend(t.strip() for t in tail.split(",") if t.strip())
     return name, ", ".join(titles) or None
