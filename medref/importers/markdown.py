@@ -247,9 +247,17 @@ def _front_matter(text: str) -> tuple[list[RawBlock], str]:
 # aligned under runs of dashes, between rules of dashes.
 _RULE = re.compile(r"^[ \t]*-{3,}(?:[ \t]+-{3,})*[ \t]*$")
 _RUN = re.compile(r"-{3,}")
+_RULE_LINE = re.compile(r"^[ \t]*-{3,}(?:[ \t]+-{3,})*[ \t]*$", re.M)
 _PANDOC_SPAN = re.compile(r"\[(?P<text>[^\[\]\n]*)\]\{[^{}\n]*\}")
 _PANDOC_RAW_HTML = re.compile(r"^```\{=html\}\n(?P<html>(?:.*\n){0,5}?)```[ \t]*$", re.M)
-_PANDOC_DASH = re.compile(r"(?<=[ \d])(?<!-)--(?!-)(?=[ \d])")
+# (The literal first: a pattern that opens with a look-behind is tried at every position.)
+_PANDOC_DASH = re.compile(r"--(?=[ \d])")
+
+
+def _en_dash(match: re.Match[str]) -> str:
+    at = match.start()
+    before = match.string[at - 1] if at else ""
+    return "–" if before == " " or before.isdigit() else match.group()
 
 
 def _pandoc_tables(text: str) -> str:
@@ -326,11 +334,11 @@ def from_pandoc(text: str) -> tuple[list[RawBlock], str]:
     beyond CommonMark: its metadata block's title lines as blocks, and the text with its
     simple and multiline tables as pipe tables and its "--" as en dashes."""
     meta, text = _front_matter(text) if text[:3] == "---" else ([], text)
-    if "---" in text:
+    if "---" in text and _RULE_LINE.search(text) is not None:  # (one C-level search)
         text = _pandoc_tables(text)
     if "--" in text:
         # pandoc writes an en dash as "--" ("2025 -- tidsplan", "13.00--15.30").
-        text = _PANDOC_DASH.sub("–", text)
+        text = _PANDOC_DASH.sub(_en_dash, text)
     if "]{" in text:
         text = _PANDOC_SPAN.sub(r"\g<text>", text)  # "[Referat:]{.underline}": underlined
     if "{=html}" in text:
