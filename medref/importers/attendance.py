@@ -97,6 +97,15 @@ def parse_participants(text: str) -> tuple[list[Participant], str | None]:
     minute_taker: str | None = None
     for part in _split_outside_parentheses(text):
         word = part.rstrip(".").casefold()
+        if participants and part[:1].islower() and word not in MINUTE_TAKER_WORDS:
+            # "Lone Kastrup, kommunaldirektør (formand)": a name starts with a capital, the
+            # part after it in lower case is the person's title.
+            previous = participants[-1]
+            title = clean_inline(part.replace("(", ", ").replace(")", ""))
+            participants[-1] = Participant(
+                previous.name, f"{previous.title}, {title}" if previous.title else title
+            )
+            continue
         if participants and (word in ROLE_WORDS or word in MINUTE_TAKER_WORDS):
             # "Jens Hansen (A), Formand": the role belongs to the name before it.
             previous = participants[-1]

@@ -12,6 +12,7 @@ import re
 
 from medref.documents import BulletList, ListItem, Paragraph, Table
 
+from . import vocabulary as vocab
 from .blocks import RawBlock, clean_inline
 from .dates import starts_with_date
 
@@ -98,8 +99,19 @@ def text_blocks(text: str) -> list[RawBlock]:
             continue
         # A paragraph. Most lines are clean already: printable (no whitespace
         # but the space) and without a double space; those skip the cleaning.
+        if "   " in body and (column := _LABEL_COLUMN.match(body)) is not None:
+            label = column["label"]
+            if vocab.known_heading(label.rstrip(":").casefold()) is not None:
+                # "Indstilling          HR-chefen indstiller, at …" (pdftotext -layout): the
+                # section's heading in a column of its own, its text beside it.
+                blocks.append(RawBlock(start, Paragraph(label), (label,)))
+                body = column["rest"]
         if not body.isprintable() or "  " in body:
             body = clean_inline(body)
         blocks.append(RawBlock(start, Paragraph(body), (body,)))
         i += 1
     return blocks
+
+
+# A label, three spaces or more, then text: a two-column layout kept by pdftotext.
+_LABEL_COLUMN = re.compile(r"^(?P<label>[A-ZÆØÅ][\w ,/&-]{2,40}?:?)\s{3,}(?P<rest>\S.*)$")
