@@ -101,9 +101,9 @@ def parse_participants(text: str) -> tuple[list[Participant], str | None]:
             # "Lone Kastrup, kommunaldirektør (formand)": a name starts with a capital, the
             # part after it in lower case is the person's title.
             previous = participants[-1]
-            title = clean_inline(part.replace("(", ", ").replace(")", ""))
+            described = clean_inline(part.replace("(", ", ").replace(")", ""))
             participants[-1] = Participant(
-                previous.name, f"{previous.title}, {title}" if previous.title else title
+                previous.name, f"{previous.title}, {described}" if previous.title else described
             )
             continue
         if participants and (word in ROLE_WORDS or word in MINUTE_TAKER_WORDS):

@@ -85,11 +85,18 @@ PAGE_LINE: Final = re.compile(
 
 
 def strip_ui(text: str) -> str:
+    if "Klik her for at folde" in text:
+        # "GodkendelseKlik her for at folde ud og læse mere om Godkendelse": a fold
+        # button's hidden label glued to the title it opens.
+        text = _FOLD_LABEL.sub("", text)
     return (
         UI_PREFIX.sub("", text)
         if text[:1] in "fFvVsS" and text[:4].lower() in ("fold", "vis ", "skju")
         else text
     )
+
+
+_FOLD_LABEL: Final = re.compile(r"\s*Klik her for at folde (?:ud|ind)\b.*$")
 
 
 # "application/pdf icon budget.pdf": a file widget's icon text before a download link.

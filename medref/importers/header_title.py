@@ -72,7 +72,13 @@ _ELECTION_TERM = re.compile(
 _SENTENCE_STOP = re.compile(r"(?<=[a-zæøå]{4})\.$")
 # "Klima og miljøs møde den": the "s" of a genitive before "møde".
 _GENITIVE_MEETING = re.compile(r"(?<=[a-zæøå])s(?=\s+møde(?:t)?\s+den\b)", re.IGNORECASE)
-_MEETING_PAPERS = re.compile(r"^(?P<committee>.{3,80}?)\s*[-–]\s*mødesager$", re.IGNORECASE)
+# "Uddannelsesudvalg - mødesager", "Landsbyrådet - Dagsordener og referater": a page of
+# the body's meeting papers.
+_MEETING_PAPERS = re.compile(
+    r"^(?P<committee>.{3,80}?)\s*[-–|]\s*(?:mødesager|(?:dagsordener|referater)"
+    r"(?:\s+og\s+(?:referater|dagsordener))?)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)

@@ -326,7 +326,7 @@ ABSENT_HERE: Final = (re.compile(rf"^{_NAMES}\s+(?:(?:var|er)\s+)?fraværende\.?
 MEETING_ABSENT: Final = (
     re.compile(rf"^der\s+var\s+afbud\s+fra\s+{_NAMES}\.?$", re.IGNORECASE),
     re.compile(rf"^{_NAMES}\s+havde\s+meldt\s+(?:afbud|forfald)\.?$", re.IGNORECASE),
-    re.compile(rf"^{_NAMES}\s+deltog\s+ikke\s+i\s+mødet\.?$", re.IGNORECASE),
+    re.compile(rf"^{_NAMES}\s+deltog\s+ikke\s+(?:i|på)\s+mødet\.?$", re.IGNORECASE),
 )
 MEETING_SUBSTITUTE: Final = (
     re.compile(
@@ -341,7 +341,8 @@ MEETING_SUBSTITUTE: Final = (
     ),
     # "Tove Rask deltager som stedfortræder." (for whom: the afbud above it)
     re.compile(
-        rf"^{_NAMES}\s+(?:deltog|deltager|mødte|møder)\s+som\s+(?:suppleant|stedfortræder)\.?$",
+        rf"^{_NAMES}\s+(?:deltog|deltager|mødte|møder)\s+som\s+"
+        r"(?:suppleant(?:er)?|stedfortrædere?)\.?$",
         re.IGNORECASE,
     ),
 )
