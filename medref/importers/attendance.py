@@ -95,6 +95,18 @@ def parse_participants(text: str) -> tuple[list[Participant], str | None]:
     """
     participants: list[Participant] = []
     minute_taker: str | None = None
+    if ";" in text:
+        # "Lene Bach, direktør (formand); Kasper Holm, vejchef": one person a part, a
+        # person's name and title split by the comma.
+        for part in (p.strip() for p in text.split(";") if p.strip()):
+            head, _, rest = part.partition(",")
+            found, taker = parse_participants(head)
+            minute_taker = minute_taker or taker
+            if found:
+                extra = clean_inline(rest.replace("(", ", ").replace(")", "")).strip(", ")
+                role = ", ".join(t for t in (found[0].title, extra) if t) or None
+                participants.append(Participant(found[0].name, role))
+        return participants, minute_taker
     for part in _split_outside_parentheses(text):
         word = part.rstrip(".").casefold()
         if participants and part[:1].islower() and word not in MINUTE_TAKER_WORDS:

@@ -247,6 +247,7 @@ def _front_matter(text: str) -> tuple[list[RawBlock], str]:
 # aligned under runs of dashes, between rules of dashes.
 _RULE = re.compile(r"^[ \t]*-{3,}(?:[ \t]+-{3,})*[ \t]*$")
 _RUN = re.compile(r"-{3,}")
+_GRID_BORDER_LINE = re.compile(r"^\+-{3,}", re.M)
 _RULE_LINE = re.compile(r"^[ \t]*-{3,}(?:[ \t]+-{3,})*[ \t]*$", re.M)
 _PANDOC_SPAN = re.compile(r"\[(?P<text>[^\[\]\n]*)\]\{[^{}\n]*\}")
 _PANDOC_RAW_HTML = re.compile(r"^```\{=html\}\n(?P<html>(?:.*\n){0,5}?)```[ \t]*$", re.M)
@@ -260,14 +261,57 @@ def _en_dash(match: re.Match[str]) -> str:
     return "–" if before == " " or before.isdigit() else match.group()
 
 
+def _grid_table(lines: list[str], i: int) -> tuple[list[str], int] | None:
+    """A pandoc grid table from line ``i`` ("+----+----+" / "| a  | b  |" …) as a pipe
+    table, and the line after it; a cell's paragraphs are joined by "; "."""
+    border = lines[i]
+    cuts = [k for k, char in enumerate(border) if char == "+"]
+    if len(cuts) < 3:
+        return None
+    end = i + 1
+    rows: list[list[list[str]]] = []
+    current: list[list[str]] = [[] for _ in cuts[1:]]
+    while end < len(lines) and lines[end][:1] in "|+":
+        line = lines[end]
+        if _GRID_BORDER.match(line):
+            if any(current):
+                rows.append(current)
+            current = [[] for _ in cuts[1:]]
+        else:
+            for k in range(len(cuts) - 1):
+                current[k].append(line[cuts[k] + 1 : cuts[k + 1]].strip())
+        end += 1
+    if not rows:
+        return None
+    cells: list[list[str]] = []
+    for row in rows:
+        joined: list[str] = []
+        for parts in row:
+            paragraphs = " ".join(p if p else "\n" for p in parts).split("\n")
+            joined.append("; ".join(" ".join(p.split()) for p in paragraphs if p.strip()))
+        cells.append(joined)
+    width = len(cuts) - 1
+    piped = [f"| {' | '.join(c).replace(chr(124) + chr(124), '')} |" for c in cells]
+    table = [piped[0], "|" + "---|" * width, *piped[1:]]
+    span = end - i
+    return table[:span] + [""] * (span - len(table)), end
+
+
+_GRID_BORDER = re.compile(r"^[ \t]*\+(?:[-=:]+\+)+[ \t]*$")
+
+
 def _pandoc_tables(text: str) -> str:
-    """The text with pandoc's simple and multiline tables written as pipe tables (which
-    the Markdown reader knows); each table keeps its lines, so line numbers still hold."""
+    """The text with pandoc's simple, multiline and grid tables written as pipe tables
+    (which the Markdown reader knows); each table keeps its lines, so line numbers hold."""
     lines = text.split("\n")
     out: list[str] = []
     i = 0
     while i < len(lines):
         line = lines[i]
+        if line[:2] == "+-" and _GRID_BORDER.match(line) and (grid := _grid_table(lines, i)):
+            out.extend(grid[0])
+            i = grid[1]
+            continue
         if not (_RULE.match(line) and i + 1 < len(lines) and lines[i + 1].strip()):
             out.append(line)
             i += 1
@@ -334,7 +378,7 @@ def from_pandoc(text: str) -> tuple[list[RawBlock], str]:
     beyond CommonMark: its metadata block's title lines as blocks, and the text with its
     simple and multiline tables as pipe tables and its "--" as en dashes."""
     meta, text = _front_matter(text) if text[:3] == "---" else ([], text)
-    if "---" in text and _RULE_LINE.search(text) is not None:  # (one C-level search)
+    if "---" in text and (_RULE_LINE.search(text) or _GRID_BORDER_LINE.search(text)):
         text = _pandoc_tables(text)
     if "--" in text:
         # pandoc writes an en dash as "--" ("2025 -- tidsplan", "13.00--15.30").
