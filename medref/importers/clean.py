@@ -296,7 +296,8 @@ def clean_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
                 or "OOKIE" in text
                 or text[:1] in "aitAIT"
                 or text[:4] == "http"
-                or text[:1] in "[dD"
+                or text[:1] == "["
+                or (text[:2] in ("Du", "DU", "du") and text[:9].casefold() == "du er her")
                 or "·" in text
                 or "|" in text
                 or "›" in text

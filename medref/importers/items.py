@@ -480,6 +480,8 @@ class _ItemReader:
         of their own."""
         if not self.sections or self.sections[-1][1] != SectionKind.DECISION:
             return False
+        if not _FOLLOW_UP_LABEL.match(lines[0].lstrip("*")):
+            return False  # (most labelled paragraphs: one regex test, no join)
         text = clean_inline(" ".join(lines).replace("*", ""))
         labels = list(_FOLLOW_UP_LABEL.finditer(text))
         if len(labels) < 2 or labels[0].start() != 0:
