@@ -98,7 +98,6 @@ _SITE_SUFFIX = re.compile(
 )
 
 
-_DASH_MEETING = re.compile(r"\s+[-–]\s+møde$", re.IGNORECASE)
 _GENITIVE_S_MEETING = re.compile(r"^(?P<body>\S.*?)(?:'s|’s)\s+møde$", re.IGNORECASE)
 _BODY_S_MEETING = re.compile(
     r"^(?P<stem>[A-ZÆØÅ][\w-]*?(?:råd|udvalg))smøde(?:\s+nr\.?\s*\d+)?$", re.IGNORECASE
@@ -122,7 +121,6 @@ def clean_committee(text: str) -> str:
     if _NOT_A_NAME.match(text):
         return ""
     # "SeniorRådsmøde nr. 187", "Byrådsmøde": the body whose meeting it is.
-    text = _DASH_MEETING.sub("", text)  # "Hoved-MEDudvalget - møde"
     genitive = _GENITIVE_S_MEETING.match(text)
     if genitive is not None and COMMITTEE_WORD.search(genitive["body"]):
         text = genitive["body"]  # "Byrådet's møde", "Økonomiudvalgets møde"

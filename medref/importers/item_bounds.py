@@ -30,8 +30,8 @@ def title_rest(heading: RawBlock, body: list[RawBlock]) -> str | None:
     link = LINK_ALONE.fullmatch(shown) if shown[:1] == "[" else None
     if (link["text"] if link else shown).endswith(text):
         return None  # the title printed again under its numbered heading
-    if _unfinished(heading, first):
-        return text
+    if not heading.explicit_heading and _unfinished(heading, first):
+        return text  # (a marked heading is whole: only a text's line can be cut short)
     if (
         heading.explicit_heading
         or len(heading.lines) != 1

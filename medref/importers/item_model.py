@@ -199,11 +199,13 @@ def extract_recommendation(blocks: list[Block]) -> tuple[Recommendation | None, 
         return None, blocks
     proposer = clean_inline(lead["proposer"])
     # "at | dagsordenen godkendes |": a clause kept in a table's cell by the page.
-    clauses = [_CELL_BARS.sub(" ", c).strip() if "|" in c else c for c in clauses]
+    clauses = [
+        f"at {cell['text']}" if "|" in c and (cell := _CELL_CLAUSE.match(c)) else c for c in clauses
+    ]
     return Recommendation(proposer, tuple(clauses), numbered), blocks[rest:]
 
 
-_CELL_BARS = re.compile(r"\s*\|\s*")
+_CELL_CLAUSE = re.compile(r"^at\s*\|\s*(?P<text>[^|]*?)\s*\|$")
 
 
 # "[Notat](/media/notat.pdf) (pdf)", "… (PDF, 230 KB)": the file's type and size after its link.

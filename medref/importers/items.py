@@ -496,8 +496,11 @@ class _ItemReader:
         """ "Henrik Dyhr (O), Anja Lauesen (Ø)" alone under the heading, no label: the
         members away from this item, as a portal prints them (each with a party)."""
         names = split_names(text)
-        if not names or not all(_PARTY_AFTER.search(n) and cues.looks_like_name(n) for n in names):
-            return False
+        if len(names) < 2 or not all(
+            _PARTY_AFTER.search(n) and len(n.split()) >= 3 and cues.looks_like_name(n)
+            for n in names
+        ):
+            return False  # ("Formanden (A)" alone is a line of text; two full names are a list)
         self.absent.extend(listed_names(text))
         return True
 

@@ -24,10 +24,6 @@ from .blocks import RawBlock, clean_inline
 _NUMBER_CELL: Final = re.compile(r"^(?:punkt|pkt\.?|nr\.?)?\s*(?P<number>\d{1,4})[.)]?$", re.I)
 
 
-# A label cell: "Sagsnr:", "Mødedato:" (short, ending in a colon).
-_LABEL_CELL: Final = re.compile(r"^[^:\d]{2,30}:$")
-
-
 def _row_item(cells: tuple[str, ...]) -> tuple[int, str, int] | None:
     """(number, title, index of the first cell after the title) of an item row."""
     first = clean_inline(cells[0]) if cells else ""
@@ -77,8 +73,7 @@ def _label_rows(block: RawBlock, rows: tuple[tuple[str, ...], ...]) -> list[RawB
         (clean_inline(r[0]).rstrip(":").strip(), clean_inline(r[1])) for r in rows if len(r) == 2
     ]
     if len(pairs) != len(rows) or not all(
-        label and len(label) <= 30 and (r[0].strip().endswith(":") or _known_label(label, value))
-        for (label, value), r in zip(pairs, rows, strict=True)
+        label and len(label) <= 30 and _known_label(label, value) for label, value in pairs
     ):
         return None
     out: list[RawBlock] = []

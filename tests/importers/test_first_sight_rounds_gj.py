@@ -243,7 +243,6 @@ def test_labels_stacked_above_their_values() -> None:
     [
         ("SeniorRådsmøde nr. 187", "Seniorrådet"),
         ("Byrådet's møde", "Byrådet"),
-        ("Hoved-MEDudvalget - møde", "Hoved-MEDudvalget"),
         (
             "Udvalget for Social- og Specialområdet - Region Eksempel",
             "Udvalget for Social- og Specialområdet",
