@@ -161,7 +161,7 @@ def _footer_kind(block: RawBlock) -> str | None:
     if any(_CONTACT_LINE.match(line) for line in lines):
         return "contact"
     if all(_ADDRESS_LINE.match(line) for line in lines):
-        return "contact" if len(lines) == 1 else "other"
+        return "other"  # an address alone may be the minutes' own ("Rådhuset, 6070 Nordby")
     if len(lines) >= 2 and all(len(line) <= 40 and line[-1:] != "." for line in lines):
         return "other"  # "Åbningstider i Borgerservice" / "Mandag-onsdag kl. 10-15"
     return None
