@@ -455,7 +455,7 @@ def _without_running_lines(blocks: list[RawBlock], *, paged_text: bool) -> list[
         if key != line:
             paged.add(key)
     kinds = {key: _running_kind(key) for key, count in counts.items() if count >= 3}
-    numbered = paged_text or any(k.isdecimal() and len(k) <= 4 for k in counts)
+    numbered = paged_text or any(map(_bare_number, counts))
     if numbered:
         # A dated title ("Referat – FagMED … – 4. marts 2025") twice is already a page
         # header where pages are numbered: the first page prints the title in full instead.
@@ -516,7 +516,7 @@ def _after_bare_numbers(short: list[tuple[str, ...]], counts: dict[str, int]) ->
     stand but the first."""
     following: dict[str, int] = {}
     for above, here in itertools.pairwise(short):
-        if len(above) == 1 and len(here) == 1 and above[0].isdecimal() and len(above[0]) <= 4:
+        if len(above) == 1 and len(here) == 1 and _bare_number(above[0]):
             following[here[0]] = following.get(here[0], 0) + 1
     return {
         line for line, times in following.items() if times >= 2 and counts.get(line, 0) <= times + 1
@@ -561,7 +561,12 @@ def _without_repeated_rows(kept: list[RawBlock], tops: list[int]) -> list[RawBlo
 def _page_number(block: RawBlock) -> bool:
     """A block that is a bare page number ("3")."""
     lines = _short_lines(block)
-    return len(lines) == 1 and lines[0].isdecimal() and len(lines[0]) <= 4
+    return len(lines) == 1 and _bare_number(lines[0])
+
+
+def _bare_number(line: str) -> bool:
+    """ "3": a page's number alone on its line."""
+    return line.isdecimal() and len(line) <= 4
 
 
 def _not_a_heading(line: str) -> bool:

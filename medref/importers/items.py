@@ -95,9 +95,12 @@ _METADATA_FIRST = frozenset("dDøØsS")
 _FLOW_HEADINGS = frozenset(
     {"høring og sagsgang", "sagsgang", "sagen behandles i", "forventet sagsgang", "sagsforløb"}
 )
-# "Opfølgning:", "Ansvarlig:", "Frist:" (vocab.FOLLOW_UP_FIELDS) wherever they stand in a line.
+# "Opfølgning:", "Ansvarlig:", "Frist:" (the one-word vocab.FOLLOW_UP_FIELDS) wherever
+# they stand in a line.
 _FOLLOW_UP_LABEL = re.compile(
-    r"(?:^|(?<=\s))(?P<label>Opfølgning|Ansvarlig|Ansvar|Tovholder|Frist|Deadline):"
+    r"(?:^|(?<=\s))(?P<label>"
+    + "|".join(sorted(f.capitalize() for f in vocab.FOLLOW_UP_FIELDS if " " not in f))
+    + "):"
 )
 _LABEL_AFTER_CASE = re.compile(r"(?<=\d|[a-zæøå])\s+(?=[A-ZÆØÅ][a-zæøå]{3,20}:\s+\S)")
 _PROSE = re.compile(r"^.{40,}\.$")
